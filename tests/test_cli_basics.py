@@ -1,0 +1,118 @@
+"""The CLI shell: input errors, formats, layout, through the deterministic fake engine."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from xlate.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_help_lists_commands() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "translate" in result.output and "segment" in result.output
+
+
+def test_translate_keeps_layout_of_sample(sample_path: Path, sample_text: str) -> None:
+    result = run("translate", str(sample_path), "--from", "en", "--to", "es", "--engine", "fake")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == sample_text  # echo engine: the layout must come back byte for byte
+
+
+def test_translate_jsonl_has_ids(sample_path: Path) -> None:
+    result = run(
+        "translate", str(sample_path), "--to", "es", "--engine", "fake", "--format", "jsonl"
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records[0]["id"] == "p1.s1"
+    assert {"id", "paragraph", "sentence", "source", "translation"} <= records[0].keys()
+
+
+def test_translate_lines_keeps_line_numbers() -> None:
+    result = run(
+        "translate", "-", "--from", "en", "--to", "es", "--engine", "fake", "--lines",
+        "--format", "jsonl", input="One. Two.\n\nThree.\n",
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["line"] for r in records] == [1, 3]
+    assert records[0]["source"] == "One. Two."
+
+
+def test_script_drives_fake_engine(tmp_path: Path) -> None:
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"en-es": {"Hello.": "Hola."}}), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    result = run(
+        "translate", "-", "--from", "en", "--to", "es", "--engine", "fake", "--model",
+        str(script), "--output", str(out), input="Hello.\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == "Hola.\n"
+
+
+def test_bad_inputs_give_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(bytes(range(256)) * 4)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Año nuevo en España".encode("latin-1"))
+    cases = {
+        str(tmp_path / "missing.txt"): "no such file",
+        str(empty): "empty",
+        str(binary): "binary",
+        str(latin1): "UTF-8",
+    }
+    for path, words in cases.items():
+        result = run("translate", path, "--from", "en", "--to", "es", "--engine", "fake")
+        assert result.exit_code == 1, (path, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and words in lines[0], (path, result.stderr)
+
+
+def test_unsupported_language_and_pair() -> None:
+    for args in (["--from", "en", "--to", "de"], ["--from", "fr", "--to", "es"],
+                 ["--from", "en", "--to", "en"]):
+        result = run("translate", "-", *args, "--engine", "fake", input="Hello.\n")
+        assert result.exit_code == 1, result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.output
+
+
+def test_undetectable_language_asks_for_from() -> None:
+    result = run("translate", "-", "--to", "es", "--engine", "fake", input="1234 5678\n")
+    assert result.exit_code == 1
+    assert "--from" in result.stderr
+
+
+def test_detects_language_when_from_is_omitted() -> None:
+    result = run(
+        "translate", "-", "--to", "en", "--engine", "fake", "--format", "json",
+        input="El presidente habló ayer con los periodistas en Caracas.\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source_lang"] == "es"
+
+
+def test_installed_command_runs(tmp_path: Path) -> None:
+    """The console script itself, not just the in-process app."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "xlate", "translate", str(tmp_path / "nope.txt"), "--to", "es"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"xlate: error: {tmp_path / 'nope.txt'}: no such file"

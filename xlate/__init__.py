@@ -1,0 +1,39 @@
+"""xlate: translate news articles across en/es/ru and show where meaning drifted."""
+
+from __future__ import annotations
+
+from .api import segment, translate_doc, translate_text
+from .engines import EngineInfo, EngineOptions, Translation, Translator, create_engine
+from .errors import (
+    ConfigError,
+    EngineError,
+    InputError,
+    LanguageError,
+    ModelUnavailableError,
+    XlateError,
+)
+from .segment import Document, Sentence, segment_lines, segment_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "Document",
+    "EngineError",
+    "EngineInfo",
+    "EngineOptions",
+    "InputError",
+    "LanguageError",
+    "ModelUnavailableError",
+    "Sentence",
+    "Translation",
+    "Translator",
+    "XlateError",
+    "__version__",
+    "create_engine",
+    "segment",
+    "segment_lines",
+    "segment_text",
+    "translate_doc",
+    "translate_text",
+]

@@ -1,0 +1,80 @@
+"""A deterministic, scriptable engine for tests and demos.
+
+Without a script it returns each sentence unchanged (a perfect round trip). A script maps
+a direction (``"en-es"``) to ``{source sentence: translation}``; sentences not in the
+script come back unchanged. ``--engine fake --model script.json`` loads one from a file,
+so the CLI can be driven to a known drift. ``calls`` records every batch it was asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..errors import EngineError
+from .base import EngineInfo, EngineOptions, Translation
+
+Script = Mapping[str, Mapping[str, str]]
+
+
+class FakeTranslator:
+    name = "fake"
+
+    def __init__(
+        self,
+        options: EngineOptions | None = None,
+        script: Script | None = None,
+        alignments: Mapping[str, Mapping[str, list[tuple[int, int]]]] | None = None,
+    ) -> None:
+        self.options = options or EngineOptions()
+        self.model = self.options.model or "echo"
+        if script is None and self.options.model:
+            script = _load_script(self.options.model)
+        self.script: dict[str, dict[str, str]] = {
+            k: dict(v) for k, v in (script or {}).items()
+        }
+        self.alignments = alignments or {}
+        self.calls: list[tuple[str, str, list[str]]] = []
+
+    def info(self, src: str, tgt: str) -> EngineInfo:
+        return EngineInfo(engine=self.name, model=self.model, settings={})
+
+    def translate_batch(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> list[Translation]:
+        self.calls.append((src, tgt, list(sentences)))
+        table = self.script.get(f"{src}-{tgt}", {})
+        links = self.alignments.get(f"{src}-{tgt}", {})
+        out = []
+        for sentence in sentences:
+            text = table.get(sentence, sentence)
+            alignment = None
+            if alignments:
+                given = links.get(sentence)
+                if given is not None:
+                    alignment = tuple((int(a), int(b)) for a, b in given)
+                elif text == sentence:  # an echo aligns word for word
+                    alignment = tuple((i, i) for i in range(len(sentence.split())))
+            out.append(Translation(text=text, alignment=alignment))
+        return out
+
+    @property
+    def sentences_translated(self) -> int:
+        return sum(len(batch) for _, _, batch in self.calls)
+
+    def close(self) -> None:
+        pass
+
+
+def _load_script(path: str) -> dict[str, dict[str, str]]:
+    file = Path(path)
+    if not file.is_file():
+        raise EngineError(f"fake engine: script {path!r} not found (a JSON file)")
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise EngineError(f"fake engine: cannot read script {path!r}: {err}") from None
+    if not isinstance(data, dict):
+        raise EngineError(f"fake engine: script {path!r} must map 'en-es' to a table")
+    return {str(k): {str(a): str(b) for a, b in dict(v).items()} for k, v in data.items()}

@@ -1,0 +1,263 @@
+"""The round-trip report: plain dataclasses and one versioned JSON schema.
+
+Everything a view, a batch summary or another tool needs is here; views never recompute.
+The contract (see docs/report-schema.md): every sentence has ``flags`` (objects with
+``kind``, ``severity``, ``reason``), ``scores`` (``chrf``, ``bleu``, ``ter``) and, with
+``--lines``, ``line``. Bump SCHEMA_VERSION's major number on any breaking change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import InputError
+
+SCHEMA_VERSION = "1.0"
+
+Severity = Literal["high", "medium", "low"]
+SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+
+# Flag kinds; the first six are a contract with other tools.
+FLAG_KINDS: tuple[str, ...] = (
+    "number",
+    "name",
+    "quote",
+    "quote_lost",
+    "score",
+    "untranslated",
+    "wrong_language",
+    "empty",
+    "length",
+    "repetition",
+    "bracket",
+    "url",
+    "email",
+    "acronym",
+    "unknown_word",
+    "unaligned",
+    "too_long",
+)
+
+
+@dataclass
+class Flag:
+    kind: str
+    severity: str
+    reason: str
+    # Where it applies in the source sentence (character offsets), when it is local.
+    span: list[int] | None = None
+    # Kind-specific detail: {"expected": "14", "found": ["41"]}, {"quote": "q3"}, ...
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Scores:
+    chrf: float | None = None
+    bleu: float | None = None
+    ter: float | None = None
+
+
+@dataclass
+class DocumentScores:
+    chrf: float | None = None
+    bleu: float | None = None
+    ter: float | None = None
+    signatures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class QuoteRecord:
+    """A quoted phrase of the source and what became of it."""
+
+    id: str  # "q1", "q2", ... in document order
+    sentence_ids: list[str]  # the sentence(s) it lies in
+    text: str  # inside the marks
+    marks: str  # the opening and closing marks, e.g. "“”" or "«»"
+    translation: str | None = None
+    back_translation: str | None = None
+    # kept: meaning survived; changed: found but drifted; lost: not found.
+    status: str = "lost"
+    matched_by: str | None = None  # "marks" | "alignment" | None
+    chrf: float | None = None
+    missing_words: list[str] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+@dataclass
+class EntityCheck:
+    """A number or name of the source and whether translation/back-translation kept it."""
+
+    kind: str  # "number" | "name"
+    sentence_id: str
+    text: str  # as written in the source
+    value: str  # normalised: "14", "1500000", "maduro"
+    in_translation: bool
+    in_back_translation: bool
+    found: list[str] = field(default_factory=list)  # what stood in its place, if anything
+    status: str = "ok"  # ok | changed | missing
+
+
+@dataclass
+class SentenceRecord:
+    id: str
+    paragraph: int
+    sentence: int
+    source: str
+    translation: str | None
+    back_translation: str | None
+    scores: Scores = field(default_factory=Scores)
+    flags: list[Flag] = field(default_factory=list)
+    line: int | None = None
+    # check mode: the translation sentence(s) aligned to this one (ids on the target side)
+    aligned_to: list[str] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EngineRecord:
+    engine: str
+    model: str
+    revision: str | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class LanguageReport:
+    """One target language: forward and back translation, scores, quotes, checks."""
+
+    target: str
+    engine: EngineRecord | None  # forward engine (None in check mode: a given translation)
+    back_engine: EngineRecord | None  # None with --engine none
+    sentences: list[SentenceRecord] = field(default_factory=list)
+    quotes: list[QuoteRecord] = field(default_factory=list)
+    entities: list[EntityCheck] = field(default_factory=list)
+    scores: DocumentScores = field(default_factory=DocumentScores)
+    translation_text: str | None = None  # the whole translated article, layout kept
+    back_translation_text: str | None = None
+    # check mode: translation sentences no source sentence aligned to
+    unaligned_translation: list[str] = field(default_factory=list)
+
+    def flags(self) -> list[Flag]:
+        out = [f for s in self.sentences for f in s.flags]
+        return out
+
+    def flag_counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for flag in self.flags():
+            counts[flag.severity] = counts.get(flag.severity, 0) + 1
+        return counts
+
+
+@dataclass
+class SourceRecord:
+    path: str | None
+    lang: str
+    sha256: str
+    sentences: int
+    paragraphs: int
+
+
+@dataclass
+class Report:
+    mode: str  # "roundtrip" | "check"
+    source: SourceRecord
+    languages: list[LanguageReport]
+    settings: dict[str, Any] = field(default_factory=dict)
+    xlate_version: str = ""
+    created: str = ""
+    schema_version: str = SCHEMA_VERSION
+
+    def language(self, code: str) -> LanguageReport:
+        for lang in self.languages:
+            if lang.target == code:
+                return lang
+        raise KeyError(code)
+
+    def worst_severity(self) -> str | None:
+        for severity in SEVERITIES:
+            if any(f.severity == severity for lang in self.languages for f in lang.flags()):
+                return severity
+        return None
+
+    # --- JSON ---------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        # schema_version first, for humans opening the file
+        return {"schema_version": data.pop("schema_version"), **data}
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        version = str(data.get("schema_version", ""))
+        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise InputError(
+                f"report schema {version or '?'} is not supported "
+                f"(this xlate reads {SCHEMA_VERSION}); re-run xlate to make a new report"
+            )
+        try:
+            return cls(
+                schema_version=version,
+                mode=data["mode"],
+                source=SourceRecord(**data["source"]),
+                languages=[_language_from_dict(x) for x in data["languages"]],
+                settings=dict(data.get("settings", {})),
+                xlate_version=str(data.get("xlate_version", "")),
+                created=str(data.get("created", "")),
+            )
+        except (KeyError, TypeError) as err:
+            raise InputError(f"not an xlate report: missing or bad field {err}") from None
+
+    @classmethod
+    def load(cls, path: str | Path) -> Report:
+        from .textio import read_text
+
+        text = read_text(path)
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            raise InputError(f"{path}: not JSON ({err})") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{path}: not an xlate report")
+        return cls.from_dict(data)
+
+
+def _flags(items: list[dict[str, Any]]) -> list[Flag]:
+    return [Flag(**f) for f in items]
+
+
+def _engine(data: dict[str, Any] | None) -> EngineRecord | None:
+    return EngineRecord(**data) if data else None
+
+
+def _language_from_dict(data: dict[str, Any]) -> LanguageReport:
+    sentences = [
+        SentenceRecord(
+            **{k: v for k, v in s.items() if k not in ("scores", "flags")},
+            scores=Scores(**s.get("scores", {})),
+            flags=_flags(s.get("flags", [])),
+        )
+        for s in data.get("sentences", [])
+    ]
+    quotes = [
+        QuoteRecord(**{k: v for k, v in q.items() if k != "flags"}, flags=_flags(q.get("flags", [])))
+        for q in data.get("quotes", [])
+    ]
+    return LanguageReport(
+        target=data["target"],
+        engine=_engine(data.get("engine")),
+        back_engine=_engine(data.get("back_engine")),
+        sentences=sentences,
+        quotes=quotes,
+        entities=[EntityCheck(**e) for e in data.get("entities", [])],
+        scores=DocumentScores(**data.get("scores", {})),
+        translation_text=data.get("translation_text"),
+        back_translation_text=data.get("back_translation_text"),
+        unaligned_translation=list(data.get("unaligned_translation", [])),
+    )
