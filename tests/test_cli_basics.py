@@ -42,8 +42,18 @@ def test_translate_jsonl_has_ids(sample_path: Path) -> None:
 
 def test_translate_lines_keeps_line_numbers() -> None:
     result = run(
-        "translate", "-", "--from", "en", "--to", "es", "--engine", "fake", "--lines",
-        "--format", "jsonl", input="One. Two.\n\nThree.\n",
+        "translate",
+        "-",
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--engine",
+        "fake",
+        "--lines",
+        "--format",
+        "jsonl",
+        input="One. Two.\n\nThree.\n",
     )
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -56,8 +66,19 @@ def test_script_drives_fake_engine(tmp_path: Path) -> None:
     script.write_text(json.dumps({"en-es": {"Hello.": "Hola."}}), encoding="utf-8")
     out = tmp_path / "out.txt"
     result = run(
-        "translate", "-", "--from", "en", "--to", "es", "--engine", "fake", "--model",
-        str(script), "--output", str(out), input="Hello.\n",
+        "translate",
+        "-",
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--engine",
+        "fake",
+        "--model",
+        str(script),
+        "--output",
+        str(out),
+        input="Hello.\n",
     )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == "Hola.\n"
@@ -84,8 +105,11 @@ def test_bad_inputs_give_one_line(tmp_path: Path) -> None:
 
 
 def test_unsupported_language_and_pair() -> None:
-    for args in (["--from", "en", "--to", "de"], ["--from", "fr", "--to", "es"],
-                 ["--from", "en", "--to", "en"]):
+    for args in (
+        ["--from", "en", "--to", "de"],
+        ["--from", "fr", "--to", "es"],
+        ["--from", "en", "--to", "en"],
+    ):
         result = run("translate", "-", *args, "--engine", "fake", input="Hello.\n")
         assert result.exit_code == 1, result.output
         assert len(result.stderr.strip().splitlines()) == 1
@@ -100,7 +124,14 @@ def test_undetectable_language_asks_for_from() -> None:
 
 def test_detects_language_when_from_is_omitted() -> None:
     result = run(
-        "translate", "-", "--to", "en", "--engine", "fake", "--format", "json",
+        "translate",
+        "-",
+        "--to",
+        "en",
+        "--engine",
+        "fake",
+        "--format",
+        "json",
         input="El presidente habló ayer con los periodistas en Caracas.\n",
     )
     assert result.exit_code == 0, result.output

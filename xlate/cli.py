@@ -100,9 +100,7 @@ OutputOpt = Annotated[
 ]
 
 
-def engine_options(
-    model: str | None, device: Device, beams: int, batch_size: int | None
-) -> Any:
+def engine_options(model: str | None, device: Device, beams: int, batch_size: int | None) -> Any:
     from .engines import EngineOptions
 
     return EngineOptions(model=model, device=device.value, beams=beams, batch_size=batch_size)
@@ -187,7 +185,8 @@ def translate(
 def segment(
     input: InputArg = "-",
     lang: Annotated[
-        str | None, typer.Option("--lang", "-l", help="Language (en, es, ru); detected when omitted.")
+        str | None,
+        typer.Option("--lang", "-l", help="Language (en, es, ru); detected when omitted."),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="text or jsonl.")] = Format.text,
     output: OutputOpt = None,
@@ -206,7 +205,11 @@ def segment(
         for s in doc.sentences
     ]
     if fmt is Format.json:
-        emit(json.dumps({"lang": doc.lang, "sentences": records}, ensure_ascii=False, indent=2) + "\n", output)
+        emit(
+            json.dumps({"lang": doc.lang, "sentences": records}, ensure_ascii=False, indent=2)
+            + "\n",
+            output,
+        )
         return
     emit("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), output)
 

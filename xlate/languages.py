@@ -13,9 +13,7 @@ def check_language(code: str) -> str:
     """Return the normalised code, or raise LanguageError naming the supported ones."""
     norm = code.strip().lower()
     if norm not in SUPPORTED:
-        raise LanguageError(
-            f"unsupported language {code!r}: xlate handles {', '.join(SUPPORTED)}"
-        )
+        raise LanguageError(f"unsupported language {code!r}: xlate handles {', '.join(SUPPORTED)}")
     return norm
 
 

@@ -64,6 +64,6 @@ def translate_document(
     return TranslatedDocument(
         source=doc,
         tgt=tgt,
-        translations={s.id: r for s, r in zip(sentences, results)},
+        translations={s.id: r for s, r in zip(sentences, results, strict=False)},
         engine=engine.info(doc.lang, tgt),
     )

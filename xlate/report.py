@@ -246,7 +246,9 @@ def _language_from_dict(data: dict[str, Any]) -> LanguageReport:
         for s in data.get("sentences", [])
     ]
     quotes = [
-        QuoteRecord(**{k: v for k, v in q.items() if k != "flags"}, flags=_flags(q.get("flags", [])))
+        QuoteRecord(
+            **{k: v for k, v in q.items() if k != "flags"}, flags=_flags(q.get("flags", []))
+        )
         for q in data.get("quotes", [])
     ]
     return LanguageReport(

@@ -44,9 +44,7 @@ def create_engine(name: str, options: EngineOptions | None = None) -> Translator
     """Build the engine called ``name``."""
     engines = available_engines()
     if name not in engines:
-        raise EngineError(
-            f"unknown engine {name!r}: choose one of {', '.join(sorted(engines))}"
-        )
+        raise EngineError(f"unknown engine {name!r}: choose one of {', '.join(sorted(engines))}")
     module_name, _, class_name = engines[name].partition(":")
     try:
         module = importlib.import_module(module_name)

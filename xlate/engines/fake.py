@@ -31,9 +31,7 @@ class FakeTranslator:
         self.model = self.options.model or "echo"
         if script is None and self.options.model:
             script = _load_script(self.options.model)
-        self.script: dict[str, dict[str, str]] = {
-            k: dict(v) for k, v in (script or {}).items()
-        }
+        self.script: dict[str, dict[str, str]] = {k: dict(v) for k, v in (script or {}).items()}
         self.alignments = alignments or {}
         self.calls: list[tuple[str, str, list[str]]] = []
 

@@ -1,0 +1,90 @@
+"""Thresholds and per-pair settings, with defaults, overridable by xlate.toml and options.
+
+Looked up in order: ``--config FILE``, ``./xlate.toml``, ``<user config dir>/xlate/xlate.toml``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """When a sentence or quote is flagged, and how severely."""
+
+    # Round-trip chrF of a sentence (0-100) under which it is flagged medium / high.
+    sentence_chrf_medium: float = 55.0
+    sentence_chrf_high: float = 35.0
+    # Round-trip chrF of a quote under which it is flagged as changed (medium) / high.
+    quote_chrf_medium: float = 70.0
+    quote_chrf_high: float = 45.0
+    # Target/source length ratio (characters) outside which a translation is suspect.
+    length_ratio_low: float = 0.45
+    length_ratio_high: float = 2.2
+    # A word n-gram repeated this many times in a row is a repetition loop.
+    repetition_min_repeats: int = 3
+    # Confidence a translation must have in another language to be called wrong-language.
+    wrong_language_confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Config:
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    # "en-es" -> model id or path, per engine: {"hf": {"en-es": "..."}}
+    models: dict[str, dict[str, str]] = field(default_factory=dict)
+    path: str | None = None
+
+
+def config_paths() -> list[Path]:
+    from platformdirs import user_config_dir
+
+    return [Path("xlate.toml"), Path(user_config_dir("xlate")) / "xlate.toml"]
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Load the first config file found (or ``path``); defaults when there is none."""
+    if path is not None:
+        candidates = [Path(path)]
+        if not candidates[0].is_file():
+            raise ConfigError(f"config file {path} not found")
+    else:
+        candidates = [p for p in config_paths() if p.is_file()]
+    if not candidates:
+        return Config()
+    file = candidates[0]
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"{file}: cannot read config ({err})") from None
+    return Config(
+        thresholds=apply_thresholds(Thresholds(), data.get("thresholds", {}), str(file)),
+        models={
+            str(k): {str(a): str(b) for a, b in dict(v).items()}
+            for k, v in dict(data.get("models", {})).items()
+        },
+        path=str(file),
+    )
+
+
+def apply_thresholds(base: Thresholds, values: dict[str, Any], where: str = "") -> Thresholds:
+    known = {f.name: f.type for f in fields(Thresholds)}
+    changes: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigError(
+                f"{where}: unknown threshold {key!r}; known: {', '.join(sorted(known))}"
+            )
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise ConfigError(f"{where}: threshold {key!r} must be a number")
+        changes[key] = value
+    return replace(base, **changes)
