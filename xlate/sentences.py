@@ -1,25 +1,366 @@
-"""Sentence splitting inside one paragraph, per language.
+"""Sentence splitting inside one paragraph, per language (en, es, ru).
 
 Pure function: ``split_sentences(paragraph, lang) -> list[str]``; every returned piece is
-a stripped, non-empty substring of the paragraph, in order.
+a stripped, non-empty substring of the paragraph, in order, so ``segment.py`` can find
+each one and keep the whitespace between them.
+
+The rules follow the Moses splitter that ``sentence-splitter`` implements (a sentence ends
+at ``.``, ``?``, ``!`` or an ellipsis, plus any closing quotes or brackets, when the next
+word starts a sentence) and add what news text needs:
+
+* Abbreviations per language, in two kinds. Titles (``Mr.``, ``Sra.``, ``ул.``) never end
+  a sentence. Other abbreviations, initials (``V.``, ``Дж.``) and dotted acronyms
+  (``U.S.``, ``EE. UU.``) may end one: we split after them only when the next word is one
+  that starts sentences and is no name (``He``, ``El``, ``Он``), so ``the U.S. Navy`` and
+  ``В. В. Путин`` stay whole while ``moved to the U.S. He never came back`` splits.
+* Quotations and brackets: a boundary inside a balanced ``"…"``, ``“…”``, ``«…»``,
+  ``„…“`` or ``(…)`` is not taken, so direct speech such as ``"We are not an island. We
+  are dependent," said Goldman.`` stays one sentence with its attribution and no piece is
+  left with half a quotation. A quotation mark without a partner changes nothing, so one
+  stray ``"`` cannot glue the rest of a paragraph together.
+* An ellipsis ends a sentence only before a capital (not before a digit or inside
+  ``(...)``), and a closing quote or bracket after the full stop stays with its sentence.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
-from sentence_splitter import SentenceSplitter
+# A run of sentence-final marks with any closing quotes/brackets after it (``?».``), then
+# whitespace. Marks not followed by whitespace (``1.5``, ``U.S``, ``»,``) are no boundary.
+_CANDIDATE = re.compile(r"[.!?…‽]+(?:[\"'»”’›)\]}]+[.!?…‽]*)*(?=\s)")
+_WORD = re.compile(r"[^\W\d_]+")
+_DOTTED_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, a.m, т.е, S.A
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,3}|[IVXLC]{1,6}|[a-z])\.")
+_DOUBLED_CAPITALS = re.compile(r"([^\W\d_])\1")  # Spanish plurals: EE. UU., FF. AA.
+
+# Characters that may stand between a boundary and the first letter of the next sentence.
+_OPENERS = frozenset("\"'«“„‘‹([{¿¡—–-")
+_OPENING_QUOTES_AND_DASHES = frozenset("\"'«“„‘‹¿¡—–-")
+# What may stand right before an opening straight quote: start, space, bracket, dash.
+_BEFORE_OPENING = frozenset("([{«“„‘—–-/")
+# What may stand right after a closing straight quote.
+_AFTER_CLOSING = frozenset(".,;:!?)]}»”’…—–-")
+
+# Quotations and brackets longer than this are not held together: a boundary inside one
+# that long is more likely a mismatched mark than a single utterance.
+MAX_HELD_SPAN = 400
+
+_CLOSERS_FOR: dict[str, str] = {
+    "«": "»",
+    "„": "“”",
+    "“": "”",
+    "‘": "’",
+    "‹": "›",
+    "(": ")",
+    "[": "]",
+    "{": "}",
+    '"': '"',
+}
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """Per-language word lists; every lookup is an exact, case-sensitive match."""
+
+    titles: frozenset[str]  # never end a sentence
+    abbreviations: frozenset[str]  # may end one; split only before a sentence starter
+    numeric: frozenset[str]  # abbreviations only before a number: "No. 5", "ст. 105"
+    starters: frozenset[str]  # lower-cased words that open sentences and are no names
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _with_capitalised(words: Iterable[str]) -> frozenset[str]:
+    """The words as given plus, for lower-case ones, their sentence-initial form."""
+    out = set(words)
+    out.update(w[0].upper() + w[1:] for w in list(out) if w[:1].islower())
+    return frozenset(out)
+
+
+_EN_TITLES = _words("""Mr Mrs Ms Mx Messrs Mmes Dr Drs Prof Rev Revd Hon Gen Lt Col Capt Cmdr Cdr
+Sgt Cpl Pvt Maj Adm Brig Gov Sen Sens Rep Reps Pres Supt Insp Det Msgr Mme Mlle Mt Ft Rt
+Atty Amb Cllr Fr Pfc Spc P.S vs v cf e.g i.e viz""")
+_EN_ABBREVIATIONS = _words("""Jr Sr St Ste Inc Corp Co Cos Ltd Plc Bros Ave Blvd Rd Hwy Esq etc al
+approx ca c Vols Figs Dept Univ Ph.D PhD Jan Feb Mar
+Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Ala Ariz
+Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev
+Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo Th Wm Chas Jas Geo""")
+_EN_NUMERIC = _words("No Nos no nos Nr Art art Vol vol Fig fig pp para Sec Ch")
+_EN_STARTERS = _words("""the a an this that these those there here it its he she they we i you his
+her their our my your in on at but and or so yet nor however meanwhile moreover furthermore
+still also if when while after before as since although though because unless until once
+what who whom whose why how where which some many most all any each every both such no none
+not nothing for from with without by to of into under over about against between during
+then now today yesterday tomorrow later earlier last next instead indeed thus hence
+therefore otherwise besides nevertheless nonetheless despite according officials police
+one two three four five six seven eight nine ten several few more less other another
+only even just perhaps maybe yes let do does did is are was were will would can could
+should may might must has have had being been""")
+
+_ES_TITLES = _words("""Sr Sra Sras Sres Srs Srta Srtas Dr Dra Dres Dras Lic Licda Ing Arq Prof
+Profa Gral Cnel Tte Sgto P.D Mons Pbro Excmo Excma Ilmo Ilma Rvdo Rvda Dña Mr Mrs Ms sr sra
+sres srta dr dra lic ing""")
+_ES_ABBREVIATIONS = _words("""etc Av Avda Pza Cía Inc Ltd Jr Hnos hnos caps tel apdo dpto depto
+aprox ej vs Ud Uds Vd Vds Sto Sta Edo Col ene feb abr jun jul ago sep sept oct nov dic km kg
+cm mm min máx mín pts ptas""")
+# "no" is here so that "dijo que no. Rajoy…" splits while "el no. 5" does not.
+_ES_NUMERIC = _words("No no núm art arts pág págs pp cap fig vol")
+_ES_STARTERS = _words("""el la los las lo un una unos unas este esta estos estas esto ese esa esos
+esas eso aquel aquella aquello en de del al a con sin por para según desde hasta hacia
+tras entre sobre durante mediante pero y e o u ni sino además sin embargo así también
+tampoco ya aún todavía ahora hoy ayer mañana luego después antes entonces cuando mientras
+si aunque porque pues como donde que qué quién quiénes cuál cuáles cómo dónde cuándo cuánto
+él ella ellos ellas nosotros nosotras vosotros usted ustedes yo tú su sus mi mis nuestro
+nuestra se le les no sí nada nadie todo todos toda todas cada otro otra otros otras
+muchos muchas varios varias algunos algunas alguno alguna ningún ninguna uno dos tres
+cuatro cinco seis siete ocho nueve diez es son fue fueron era eran ha han había hay
+será serán está están estaba estaban fuentes""")
+
+_RU_TITLES = _words("""ул просп пер наб пл проф акад доц ген адм тов св г-жа Mr Mrs Dr""")
+_RU_ABBREVIATIONS = _words("""им г гг в вв руб коп долл тыс млн млрд трлн чел км см кг мин сек обл
+р-н р-на д кв корп пос с дер оз р о напр ср англ нем франц лат букв ок прим др пр проч т е к н
+э Дж""")
+_RU_NUMERIC = _words("No № стр рис табл гл ст")
+_RU_STARTERS = _words("""он она оно они мы я вы ты это этот эта эти этого этой тот та те то там
+тут здесь тогда теперь сейчас сегодня вчера завтра в во на но и а или да же ведь однако
+по с со при как так также тоже кроме когда если после до для из к ко о об от у не ни что
+кто где куда почему зачем какой какая какие каков чем все всё весь вся его ее её их ему
+ей им нам нас вам вас мне меня поэтому впрочем между ранее позже затем причем причём хотя
+пока уже еще ещё лишь только даже вот между через без под над перед против около среди
+один одна два две три четыре пять несколько многие многих большинство каждый другие
+согласно кстати наконец сначала потом вместе именно всего был была было были будет
+будут есть нет""")
+
+_OWN_LISTS: dict[str, tuple[list[str], list[str], list[str], list[str], bool]] = {
+    # titles, abbreviations, numeric, starters, whether lower-case entries count capitalised
+    "en": (_EN_TITLES, _EN_ABBREVIATIONS, _EN_NUMERIC, _EN_STARTERS, False),
+    "es": (_ES_TITLES, _ES_ABBREVIATIONS, _ES_NUMERIC, _ES_STARTERS, True),
+    "ru": (_RU_TITLES, _RU_ABBREVIATIONS, _RU_NUMERIC, _RU_STARTERS, True),
+}
 
 
 @lru_cache(maxsize=8)
-def _splitter(lang: str) -> SentenceSplitter:
-    return SentenceSplitter(language=lang)
+def _rules(lang: str) -> _Rules:
+    """Our lists for ``lang`` on top of the Moses non-breaking prefixes that ship with
+    sentence-splitter (Moses never splits after those; we split after them before a
+    sentence starter, since "Inc.", "etc." or "U.S." often end a sentence)."""
+    moses, moses_numeric = _moses_prefixes(lang)
+    titles, abbreviations, numeric, starters, capitalise = _OWN_LISTS.get(
+        lang, ([], [], [], [], False)
+    )
+    grow = _with_capitalised if capitalise else frozenset
+    all_numeric = grow(numeric) | moses_numeric
+    return _Rules(
+        titles=grow(titles),
+        abbreviations=(grow(abbreviations) | moses) - all_numeric,
+        numeric=all_numeric,
+        starters=frozenset(starters),
+    )
+
+
+def _moses_prefixes(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """sentence-splitter's one-token prefixes for ``lang``: (plain, numeric-only)."""
+    path = resources.files("sentence_splitter") / "non_breaking_prefixes" / f"{lang}.txt"
+    if not re.fullmatch(r"[a-z]{2}", lang) or not path.is_file():
+        return frozenset(), frozenset()
+    plain: set[str] = set()
+    numeric: set[str] = set()
+    for line in path.read_text("utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry and " " not in entry:
+            (numeric if "#NUMERIC_ONLY#" in line else plain).add(entry)
+    return frozenset(plain), frozenset(numeric)
+
+
+# Two-word abbreviations whose second part is a lone letter that would otherwise count as
+# an initial that may end a sentence: "т. е. Путин", "p. ej. Madrid".
+_TITLE_PAIRS: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"(?:^|[\s(«\"“„])(?:т\.\s?[екнчо]|в\s?т\.\s?ч)$"),
+    "es": re.compile(r"(?:^|[\s(«\"“„])p\.\s?ej$"),
+    "en": re.compile(r"(?:^|[\s(\"“])(?:e\.\s?g|i\.\s?e)$"),
+}
 
 
 def split_sentences(paragraph: str, lang: str) -> list[str]:
-    """Split one paragraph (no line breaks) into sentences."""
-    text = paragraph.strip()
-    if not text:
+    """Split one paragraph (no line breaks) into sentences; see the module docstring."""
+    if not paragraph.strip():
         return []
-    pieces = [p.strip() for p in _splitter(lang).split(text)]
-    return [p for p in pieces if p]
+    rules = _rules(lang)
+    held = _held_spans(paragraph)
+    pieces: list[str] = []
+    start = 0
+    for match in _CANDIDATE.finditer(paragraph):
+        end = match.end()
+        nxt = _skip_space(paragraph, end)
+        if nxt >= len(paragraph) or _inside_held_span(held, match.start(), nxt):
+            continue
+        if _ENUMERATOR.fullmatch(paragraph, start, end):
+            continue  # "1. The first point…": a list number is no sentence of its own
+        if _is_boundary(paragraph, match.start(), match.group(), nxt, rules, lang):
+            piece = paragraph[start:end].strip()
+            if piece:
+                pieces.append(piece)
+            start = nxt
+    last = paragraph[start:].strip()
+    if last:
+        pieces.append(last)
+    return pieces
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _is_boundary(text: str, pos: int, marks: str, nxt: int, rules: _Rules, lang: str) -> bool:
+    """Whether the marks at ``pos`` end a sentence, given what follows from ``nxt``."""
+    first = _first_letter_or_digit(text, nxt)
+    if first is None:
+        return False
+    letter_at, opened = first
+    head = text[letter_at]
+    if head.islower() or not (head.isalpha() or head.isdigit()):
+        return False  # "she asked", "— сказал он", "roadblocks ... and": same sentence
+    if pos > 0 and text[pos - 1] in "([":
+        return False  # an omission or aside mark: "(...)", "[…]", "(?)"
+    final = marks.rstrip("\"'»”’›)]}")
+    if "?" in marks or "!" in marks or "‽" in marks:
+        return True
+    if final.count(".") > 1 or "…" in final:  # an ellipsis
+        return not head.isdigit()  # "una ley de... 1987." goes on
+    word = _word_before(text, pos)
+    if word is None:  # a closing quote or bracket before the full stop: «…войны».
+        return True
+    kind = _abbreviation_kind(text, pos, word, rules, lang)
+    if kind == "title":
+        return False
+    if kind == "numeric":
+        return not head.isdigit()
+    if kind == "abbreviation":
+        if head.isdigit():
+            return False  # "No. 5", "ст. 105", "p. 12"
+        return opened or _starts_sentence(text, letter_at, rules)
+    return True
+
+
+def _first_letter_or_digit(text: str, pos: int) -> tuple[int, bool] | None:
+    """Index of the first letter/digit from ``pos`` past opening marks, and whether an
+    opening quote or dash was passed (a new quotation or dialogue line)."""
+    opened = False
+    while pos < len(text):
+        ch = text[pos]
+        if ch in _OPENERS:
+            opened = opened or ch in _OPENING_QUOTES_AND_DASHES
+        elif not ch.isspace():
+            return pos, opened
+        pos += 1
+    return None
+
+
+def _word_before(text: str, pos: int) -> str | None:
+    """The token that the full stop at ``pos`` ends, without leading opening marks.
+
+    None when the token ends in a closing quote or bracket (``войны».``): such a full stop
+    closes the sentence whatever the word inside was.
+    """
+    begin = pos
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin:pos]
+    if token and token[-1] in "\"'»”’›)]}":
+        return None
+    return token.lstrip("\"'«“„‘‹([{¿¡—–-")
+
+
+def _abbreviation_kind(text: str, pos: int, word: str, rules: _Rules, lang: str) -> str | None:
+    """ "title", "numeric", "abbreviation" or None for the ``word`` before a full stop."""
+    if not word:
+        return None
+    if word in rules.titles:
+        return "title"
+    pair = _TITLE_PAIRS.get(lang)
+    if pair is not None and len(word) == 1 and pair.search(text, max(0, pos - 8), pos):
+        return "title"
+    letters = word.replace("-", "")
+    if len(letters) == 1 and letters.isalpha():
+        return "abbreviation"  # an initial ("V.", "В.") or a one-letter abbreviation
+    if word in rules.numeric:
+        return "numeric"
+    if word in rules.abbreviations:
+        return "abbreviation"
+    if _DOTTED_ACRONYM.fullmatch(word) or (_DOUBLED_CAPITALS.fullmatch(word) and word.isupper()):
+        return "abbreviation"
+    return None
+
+
+def _starts_sentence(text: str, pos: int, rules: _Rules) -> bool:
+    """Whether the word at ``pos`` is one that opens sentences rather than a name."""
+    match = _WORD.match(text, pos)
+    if match is None:
+        return False
+    word = match.group()
+    if match.end() < len(text) and text[match.end()] == ".":
+        return False  # "A.", "I." are initials
+    if len(word) > 1 and word.isupper():
+        return False  # "NATO", "UU"
+    return word.lower() in rules.starters
+
+
+def _held_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close) positions of balanced quotations and brackets short enough to hold."""
+    stack: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    for mark in _QUOTE_OR_BRACKET.finditer(text):
+        i, ch = mark.start(), mark.group()
+        prev = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == '"':
+            opening = prev.isspace() or prev in _BEFORE_OPENING
+            closing = after.isspace() or after in _AFTER_CLOSING
+            has_open = any(op == '"' for op, _ in stack)
+            if has_open and (closing or not opening):
+                _close(stack, spans, '"', i)
+            elif opening:
+                stack.append((ch, i))
+            continue
+        if ch == "’" and prev.isalpha() and after.isalpha():
+            continue  # an apostrophe: don’t, l’Italie
+        if ch == "‘" and prev.isalpha():
+            continue
+        if ch == "“" and stack and stack[-1][0] == "„":
+            _close(stack, spans, "„", i)
+            continue
+        if ch in _CLOSERS_FOR:
+            stack.append((ch, i))
+            continue
+        opener = next((op for op, _ in reversed(stack) if ch in _CLOSERS_FOR[op]), None)
+        if opener is not None:
+            _close(stack, spans, opener, i)
+    return [(o, c) for o, c in spans if c - o <= MAX_HELD_SPAN]
+
+
+_QUOTE_OR_BRACKET = re.compile(r'["«»„“”‘’‹›()\[\]{}]')
+
+
+def _close(
+    stack: list[tuple[str, int]], spans: list[tuple[int, int]], opener: str, at: int
+) -> None:
+    """Pair the innermost open ``opener`` with the mark at ``at``; drop unclosed inner ones."""
+    while stack:
+        op, where = stack.pop()
+        if op == opener:
+            spans.append((where, at))
+            return
+
+
+def _inside_held_span(spans: list[tuple[int, int]], marks_at: int, nxt: int) -> bool:
+    """Whether a boundary between ``marks_at`` and ``nxt`` would cut a held span in two."""
+    return any(o < marks_at and c >= nxt for o, c in spans)
