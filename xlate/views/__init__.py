@@ -1,0 +1,13 @@
+"""Views of a round-trip report: terminal (rich or plain), HTML and Markdown.
+
+Views render from the report only; they never recompute scores. The word diff of an
+original and its back-translation is display, not measurement.
+"""
+
+from __future__ import annotations
+
+from .html import render_html
+from .markdown import render_markdown
+from .terminal import render_plain, render_terminal, show_report
+
+__all__ = ["render_html", "render_markdown", "render_plain", "render_terminal", "show_report"]
