@@ -1,0 +1,1027 @@
+"""Proper names in en/es/ru text, and the check that a translation kept them.
+
+Public API (pure functions):
+
+``extract_names(text, lang) -> list[NameMention]``
+    Proper names (one or several capitalised words, "Nicolás Maduro", "The Washington
+    Post", "Владимир Путин"), acronyms ("NATO", "U.S.", "EE. UU.", "США") and designations
+    with digits ("Su-30MK2", "Су-30МК2", "F-16", "MH17", "COVID-19"). ``key`` is the
+    normalised form: transliterated to Latin, accent-free, lowercased, spelling variants
+    folded ("kh"/"j"/"h", "y"/"i", "w"/"v", ...). A capitalised word that opens a sentence
+    is kept only when it looks like a name (not a common word of the language, capitalised
+    elsewhere in the text, or followed by another capitalised word); such mentions, and
+    English capitalised adjectives of nationality ("Russian"), are ``weak``.
+
+``find_name(name, name_lang, text, text_lang) -> str | None``
+    How ``name`` is written in ``text`` (another language, maybe another script), or None:
+    transliteration (Мадуро ↔ Maduro), accents, Russian case endings (Путина, Путиным,
+    Венесуэлы), a surname alone for a full name, designations written with Cyrillic
+    look-alike letters (Су-30МК2 ↔ Su-30MK2), and a small table of frequent news
+    acronyms and exonyms (U.S./EE. UU./США, NATO/OTAN/НАТО, Spain/España/Испания, ...).
+
+``check_names(source, translation, back_translation, src, tgt, sentence_id)``
+    ``-> tuple[list[EntityCheck], list[Flag]]``. Flags of kind ``name``: altered (a similar
+    but different form stands in the translation: Maduro→Madura, Su-30MK2→Su-30MK3) or
+    replaced (the name is missing and an unexplained name stands in the translation) →
+    high; missing from translation and back-translation → medium (high for designations);
+    missing from the translation but found in the back-translation → ok (the round trip
+    resolved an exonym we do not know). ``back_translation`` may be None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from .report import EntityCheck, Flag
+
+
+@dataclass(frozen=True)
+class NameMention:
+    start: int
+    end: int
+    text: str
+    key: str  # normalised, transliterated, accent-free, lowercased
+    # "name" | "acronym" | "designation"
+    type: str = "name"
+    # Sentence-initial or adjectival: not flagged as missing, only as altered.
+    weak: bool = False
+
+
+# --- normalisation ------------------------------------------------------------------------
+
+# Cyrillic letters that look like Latin ones, for designations (Су-30МК2 = Su-30MK2).
+_LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухукмтнв", "ABEKMHOPCTXaeopcyxykmtHB")
+
+
+def _plain(text: str) -> str:
+    """Latin, accent-free, lowercase, letters and digits only."""
+    text = text.replace("ё", "е").replace("Ё", "Е")
+    text = unidecode(unicodedata.normalize("NFC", text))
+    return re.sub(r"[^a-z0-9 ]+", "", text.lower().replace("-", " ")).strip()
+
+
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("shch", "š"), ("sch", "š"), ("tch", "č"), ("dzh", "ǰ"), ("zh", "ž"), ("sh", "š"),
+    ("ch", "č"), ("kh", "x"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("tz", "ts"),
+    ("j", "x"), ("ǰ", "x"), ("h", ""), ("x", "h"), ("w", "v"), ("q", "k"), ("c", "k"),
+    ("z", "s"), ("y", "i"), ("ii", "i"), ("ie", "e"), ("ei", "i"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def _skeleton(word: str) -> str:
+    """Fold transliteration variants so that Тимошенко and Tymoshenko meet."""
+    s = _plain(word).replace(" ", "")
+    for old, new in _SKELETON_RULES:
+        s = s.replace(old, new)
+    s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Hollande/Олланд
+    if len(s) > 4 and s.endswith("e") and s[-2] not in "aeiou":
+        s = s[:-1]
+    return s
+
+
+def _designation_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", unidecode(text).lower())
+
+
+def _designation_keys(text: str) -> set[str]:
+    """Transliterated (Су → su) and look-alike (СВ → CB) readings of a designation."""
+    return {_designation_key(text), _designation_key(text.translate(_LOOKALIKE))}
+
+
+# --- lexicons -----------------------------------------------------------------------------
+
+# Function and very common words that start sentences; never names on their own.
+_COMMON: dict[str, set[str]] = {
+    "en": set(
+        [
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "it",
+            "its",
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "you",
+            "his",
+            "her",
+            "their",
+            "our",
+            "my",
+            "your",
+            "in",
+            "on",
+            "at",
+            "of",
+            "for",
+            "to",
+            "from",
+            "by",
+            "with",
+            "without",
+            "about",
+            "after",
+            "before",
+            "during",
+            "since",
+            "but",
+            "and",
+            "or",
+            "if",
+            "when",
+            "while",
+            "as",
+            "so",
+            "because",
+            "although",
+            "though",
+            "yet",
+            "also",
+            "however",
+            "there",
+            "here",
+            "what",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "where",
+            "why",
+            "how",
+            "all",
+            "some",
+            "many",
+            "most",
+            "more",
+            "no",
+            "not",
+            "one",
+            "two",
+            "three",
+            "both",
+            "each",
+            "every",
+            "other",
+            "such",
+            "only",
+            "even",
+            "still",
+            "just",
+            "then",
+            "now",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "last",
+            "next",
+            "first",
+            "second",
+            "according",
+            "despite",
+            "under",
+            "over",
+            "between",
+            "among",
+            "against",
+            "meanwhile",
+            "instead",
+            "thus",
+            "therefore",
+            "moreover",
+            "nevertheless",
+            "nonetheless",
+            "indeed",
+            "perhaps",
+            "maybe",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "has",
+            "have",
+            "had",
+            "do",
+            "does",
+            "did",
+            "will",
+            "would",
+            "can",
+            "could",
+            "should",
+            "may",
+            "might",
+            "must",
+            "let",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "sir",
+            "st",
+            "new",
+        ]
+    ),
+    "es": set(
+        [
+            "el",
+            "la",
+            "los",
+            "las",
+            "un",
+            "una",
+            "unos",
+            "unas",
+            "lo",
+            "este",
+            "esta",
+            "estos",
+            "estas",
+            "ese",
+            "esa",
+            "esos",
+            "esas",
+            "aquel",
+            "aquella",
+            "su",
+            "sus",
+            "mi",
+            "mis",
+            "nuestro",
+            "nuestra",
+            "en",
+            "de",
+            "del",
+            "al",
+            "a",
+            "con",
+            "sin",
+            "por",
+            "para",
+            "sobre",
+            "tras",
+            "desde",
+            "hasta",
+            "entre",
+            "durante",
+            "según",
+            "pero",
+            "y",
+            "o",
+            "e",
+            "u",
+            "ni",
+            "si",
+            "cuando",
+            "mientras",
+            "como",
+            "porque",
+            "aunque",
+            "también",
+            "además",
+            "sin",
+            "embargo",
+            "hay",
+            "aquí",
+            "allí",
+            "qué",
+            "cuál",
+            "quién",
+            "dónde",
+            "cómo",
+            "todo",
+            "todos",
+            "todas",
+            "algunos",
+            "algunas",
+            "muchos",
+            "otro",
+            "otra",
+            "otros",
+            "otras",
+            "cada",
+            "ningún",
+            "ninguna",
+            "no",
+            "ya",
+            "aún",
+            "solo",
+            "sólo",
+            "hoy",
+            "ayer",
+            "mañana",
+            "ahora",
+            "entonces",
+            "así",
+            "es",
+            "son",
+            "fue",
+            "era",
+            "ha",
+            "han",
+            "había",
+            "será",
+            "se",
+            "le",
+            "les",
+            "nos",
+            "yo",
+            "tú",
+            "él",
+            "ella",
+            "ellos",
+            "ellas",
+            "usted",
+            "primero",
+            "segundo",
+            "sr",
+            "sra",
+            "don",
+            "doña",
+        ]
+    ),
+    "ru": set(
+        [
+            "в",
+            "во",
+            "на",
+            "с",
+            "со",
+            "к",
+            "ко",
+            "о",
+            "об",
+            "от",
+            "до",
+            "по",
+            "за",
+            "из",
+            "у",
+            "для",
+            "при",
+            "про",
+            "через",
+            "без",
+            "над",
+            "под",
+            "между",
+            "и",
+            "а",
+            "но",
+            "или",
+            "да",
+            "не",
+            "ни",
+            "же",
+            "ли",
+            "бы",
+            "это",
+            "этот",
+            "эта",
+            "эти",
+            "тот",
+            "та",
+            "те",
+            "то",
+            "что",
+            "как",
+            "так",
+            "где",
+            "когда",
+            "если",
+            "чтобы",
+            "потому",
+            "поэтому",
+            "однако",
+            "также",
+            "тоже",
+            "уже",
+            "еще",
+            "ещё",
+            "все",
+            "всё",
+            "весь",
+            "вся",
+            "он",
+            "она",
+            "оно",
+            "они",
+            "мы",
+            "вы",
+            "я",
+            "его",
+            "ее",
+            "её",
+            "их",
+            "наш",
+            "ваш",
+            "свой",
+            "кто",
+            "который",
+            "которая",
+            "которые",
+            "сегодня",
+            "вчера",
+            "завтра",
+            "сейчас",
+            "теперь",
+            "тогда",
+            "здесь",
+            "там",
+            "после",
+            "перед",
+            "во",
+            "время",
+            "кроме",
+            "среди",
+            "около",
+            "вместе",
+            "был",
+            "была",
+            "было",
+            "были",
+            "есть",
+            "будет",
+            "может",
+            "можно",
+            "нужно",
+            "надо",
+            "один",
+            "одна",
+            "первый",
+            "второй",
+            "господин",
+            "г",
+        ]
+    ),
+}
+# Titles and capitalised common nouns that precede or stand in for names.
+_TITLES: set[str] = set(
+    [
+        "president",
+        "presidente",
+        "президент",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sr",
+        "sra",
+        "srta",
+        "don",
+        "dona",
+        "doña",
+        "minister",
+        "ministro",
+        "министр",
+        "prime",
+        "primer",
+        "премьер",
+        "премьерминистр",
+        "general",
+        "gen",
+        "senator",
+        "senador",
+        "сенатор",
+        "king",
+        "rey",
+        "король",
+        "queen",
+        "reina",
+        "королева",
+        "pope",
+        "papa",
+        "папа",
+        "prince",
+        "principe",
+        "príncipe",
+        "принц",
+        "governor",
+        "gobernador",
+        "губернатор",
+        "mayor",
+        "alcalde",
+        "мэр",
+        "chancellor",
+        "canciller",
+        "канцлер",
+        "secretary",
+        "secretario",
+        "секретарь",
+        "judge",
+        "juez",
+        "судья",
+        "director",
+        "директор",
+        "ceo",
+        "chairman",
+        "chairwoman",
+        "presidenta",
+        "sir",
+        "lord",
+        "lady",
+        "saint",
+        "san",
+        "santa",
+        "st",
+        "government",
+        "gobierno",
+        "правительство",
+        "parliament",
+        "parlamento",
+        "парламент",
+        "congress",
+        "congreso",
+        "конгресс",
+        "senate",
+        "senado",
+        "сенат",
+        "court",
+        "tribunal",
+        "суд",
+        "state",
+        "estado",
+        "государство",
+        "republic",
+        "república",
+        "республика",
+        "ministry",
+        "ministerio",
+        "министерство",
+        "party",
+        "partido",
+        "партия",
+        "army",
+        "ejército",
+        "армия",
+        "police",
+        "policía",
+        "полиция",
+        "council",
+        "consejo",
+        "совет",
+        "committee",
+        "comité",
+        "комитет",
+        "union",
+        "unión",
+        "союз",
+        "national",
+        "nacional",
+        "federal",
+        "internet",
+        "web",
+        "north",
+        "south",
+        "east",
+        "west",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+    ]
+)
+_MONTHS_DAYS: set[str] = set(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+    ]
+)
+# English capitalised adjectives of nationality/religion: lowercase in es/ru.
+_EN_ADJECTIVE = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)s?$")
+_CONNECTORS: dict[str, set[str]] = {
+    "en": {"of", "the", "de", "van", "von", "bin", "al", "da", "del", "la", "le"},
+    "es": {"de", "del", "la", "las", "los", "y", "van", "von", "al", "bin"},
+    "ru": {"де", "фон", "ван", "бен", "аль"},
+}
+
+# Frequent news acronyms and exonyms: any spelling in a group renders the others.
+_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("U.S.", "US", "USA", "U.S.A.", "United States", "America", "EE. UU.", "EE.UU.", "EEUU",
+     "Estados Unidos", "США", "Соединенные Штаты", "Штаты", "Америка"),
+    ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido",
+     "Gran Bretaña", "Великобритания", "Британия", "Соединенное Королевство"),
+    ("NATO", "OTAN", "НАТО"), ("UN", "U.N.", "United Nations", "ONU", "Naciones Unidas",
+     "ООН", "Организация Объединенных Наций"),
+    ("EU", "E.U.", "European Union", "UE", "Unión Europea", "ЕС", "Евросоюз",
+     "Европейский союз"),
+    ("IMF", "FMI", "МВФ"), ("WHO", "OMS", "ВОЗ"), ("FBI", "ФБР"), ("CIA", "ЦРУ"),
+    ("USSR", "Soviet Union", "URSS", "Unión Soviética", "СССР", "Советский Союз"),
+    ("Spain", "España", "Испания"), ("Moscow", "Moscú", "Москва"),
+    ("Russia", "Rusia", "Россия", "РФ"), ("Ukraine", "Ucrania", "Украина"),
+    ("Caribbean", "Caribe", "Карибы", "Карибское"), ("Germany", "Alemania", "Германия"),
+    ("France", "Francia", "Франция"), ("China", "Китай"), ("Japan", "Japón", "Япония"),
+    ("Greece", "Grecia", "Греция"), ("Italy", "Italia", "Италия"),
+    ("Europe", "Europa", "Европа"), ("London", "Londres", "Лондон"),
+    ("Washington", "Вашингтон"), ("Kiev", "Kyiv", "Kiev", "Киев"),
+    ("Beijing", "Pekín", "Пекин"), ("Czech Republic", "República Checa", "Чехия", "Чешская"),
+    ("Prague", "Praga", "Прага"), ("Brussels", "Bruselas", "Брюссель"),
+    ("Paris", "París", "Париж"), ("Berlin", "Berlín", "Берлин"),
+    ("Mexico", "México", "Мексика"), ("Brazil", "Brasil", "Бразилия"),
+    ("Syria", "Siria", "Сирия"), ("Iran", "Irán", "Иран"), ("Iraq", "Irak", "Ирак"),
+    ("Israel", "Израиль"), ("Egypt", "Egipto", "Египет"), ("Turkey", "Turquía", "Турция"),
+    ("Poland", "Polonia", "Польша"), ("Venezuela", "Венесуэла"),
+    ("Caracas", "Каракас"), ("New York", "Nueva York", "Нью-Йорк"),
+    ("White House", "Casa Blanca", "Белый дом"), ("Kremlin", "Kremlin", "Кремль"),
+    ("Christmas", "Navidad", "Рождество"), ("God", "Dios", "Бог"),
+    ("Facebook", "Фейсбук"), ("Twitter", "Твиттер"), ("Google", "Гугл"),
+)  # fmt: skip
+_RU_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем",
+    "ым", "им", "ую", "юю", "ых", "их", "ах", "ях", "ам", "ям", "ов", "ев", "ою",
+    "а", "я", "у", "ю", "ы", "и", "е", "ь", "й",
+)  # fmt: skip
+
+_TOKEN = re.compile(
+    r"(?P<dotted>(?:\b[A-ZА-Я][a-zа-я]?\.\s?){2,})"  # U.S., EE. UU., U.N.
+    r"|(?P<designation>\b[A-ZА-Я][A-Za-zА-Яа-яЁё]{0,7}-?\d+(?:[-/]?[A-Za-zА-Яа-я0-9]+)*\b)"
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
+)
+_SENTENCE_END = re.compile(r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—]*\s*|[\"“«„(]\s*|\n\s*)$")
+
+
+def _is_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[:start]))
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# --- extraction ---------------------------------------------------------------------------
+
+
+def extract_names(text: str, lang: str) -> list[NameMention]:
+    """Names, acronyms and designations of ``text`` in document order."""
+    tokens = list(_TOKEN.finditer(text))
+    caps_inside = {
+        _plain(m.group()) for m in tokens if m.group("word") and not _is_initial(text, m.start())
+        and _is_capitalised(m.group())
+    }  # fmt: skip
+    out: list[NameMention] = []
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        if m.group("dotted"):
+            raw = m.group().rstrip()
+            out.append(NameMention(m.start(), m.start() + len(raw), raw, _plain(raw), "acronym"))
+            i += 1
+            continue
+        if m.group("designation"):
+            raw = m.group()
+            out.append(NameMention(m.start(), m.end(), raw, _designation_key(raw), "designation"))
+            i += 1
+            continue
+        word = m.group()
+        if _is_initial(text, m.start()) and word.lower() in _COMMON.get(lang, set()):
+            i += 1
+            continue
+        if not _is_capitalised(word) or _excluded(word):
+            i += 1
+            continue
+        # Grow a multiword name: capitalised words, with connectors between them.
+        j = i + 1
+        last = i
+        while j < len(tokens):
+            gap = text[tokens[j - 1].end() : tokens[j].start()]
+            if gap not in (" ", "\u00a0") or not tokens[j].group("word"):
+                break
+            nxt = tokens[j].group()
+            if _is_capitalised(nxt) and not _excluded(nxt):
+                last = j
+            elif nxt.lower() not in _CONNECTORS.get(lang, set()):
+                break
+            j += 1
+        start, end = m.start(), tokens[last].end()
+        raw = text[start:end]
+        if _is_acronym(word) and last == i:
+            out.append(NameMention(start, end, raw, _plain(raw), "acronym"))
+            i = last + 1
+            continue
+        weak = False
+        if _is_initial(text, start) and last == i:
+            folded = word.lower()
+            if folded in _COMMON.get(lang, set()):
+                i += 1
+                continue
+            weak = _plain(word) not in caps_inside
+        if lang == "en" and last == i and _EN_ADJECTIVE.search(word.lower()):
+            weak = True
+        out.append(NameMention(start, end, raw, _plain(raw), "name", weak))
+        i = last + 1
+    return out
+
+
+def _excluded(word: str) -> bool:
+    low = word.lower().replace("-", "")
+    return low in _TITLES or low in _MONTHS_DAYS
+
+
+# --- finding a name in another text -------------------------------------------------------
+
+
+def _forms(word: str, lang: str) -> set[str]:
+    """Skeletons a word may stand for: itself and, in Russian, its case-less stems."""
+    base = _skeleton(word)
+    forms = {base}
+    low = word.lower().replace("ё", "е")
+    if lang == "ru" or re.search(r"[а-я]", low):
+        for ending in _RU_ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                forms.add(_skeleton(low[: -len(ending)]))
+    elif len(base) > 4 and base[-1] in "aeiou":
+        forms.add(base[:-1])  # Venezuela ↔ Венесуэл-ы, Mexico ↔ Мексик-е
+    return forms
+
+
+def _significant(mention: NameMention) -> list[tuple[int, int, str]]:
+    """The words of a name worth finding: not connectors, titles or initials."""
+    words = []
+    for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", mention.text):
+        w = m.group()
+        if len(w) < 2 or not _is_capitalised(w) or _excluded(w):
+            continue
+        words.append((mention.start + m.start(), mention.start + m.end(), w))
+    return words
+
+
+def _alias_group(mention_text: str) -> tuple[str, ...] | None:
+    key = _plain(mention_text)
+    for group in _ALIASES:
+        if any(_plain(a) == key for a in group):
+            return group
+    return None
+
+
+def _alias_in(group: tuple[str, ...], text: str) -> str | None:
+    for alias in group:
+        parts = alias.split()
+        pattern = r"\s+".join(
+            (re.escape(_ru_stem(p)) + r"[а-я]{0,3}")
+            if re.search(r"[а-яё]", p.lower()) and len(p) > 3 and not _is_acronym(p)
+            else re.escape(p)
+            for p in parts
+        )  # fmt: skip
+        flags = 0 if _is_acronym(alias) else re.IGNORECASE
+        # Case-fold ё so "Соединённые" meets "Соединенные".
+        m = re.search(rf"(?<!\w){pattern}(?!\w)", text.replace("ё", "е"), flags)
+        if m:
+            return text[m.start() : m.end()]
+    return None
+
+
+def _ru_stem(word: str) -> str:
+    word = word.replace("ё", "е")
+    for ending in _RU_ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    lang: str
+
+
+def _candidates(text: str, lang: str) -> list[_Candidate]:
+    """Every word and designation of ``text`` (names may be lowercase adjectives there)."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group().rstrip()
+        out.append(_Candidate(m.start(), m.start() + len(raw), raw, lang))
+    return out
+
+
+def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
+    """ "same", "similar" or None for one name word against one word of the other text."""
+    if not _is_capitalised(cand.text):
+        return None
+    a, b = _forms(word, word_lang), _forms(cand.text, cand.lang)
+    if _script(word) == _script(cand.text) and "cyrl" not in (_script(word),):
+        # Latin to Latin: no case endings to strip (Maduro ≠ Madura).
+        a, b = {_skeleton(word)}, {_skeleton(cand.text)}
+    if a & b:
+        return "same"
+    sa, sb = _skeleton(word), _skeleton(cand.text)
+    if min(len(sa), len(sb)) < 4:
+        return None
+    best = max(fuzz.ratio(x, y) for x in a for y in b)
+    if best < 80:
+        return None
+    same_script = _script(word) == _script(cand.text)
+    if not same_script:
+        # Across scripts, spelling conventions (Hamburg/Гамбург, Buffett/Баффет) differ
+        # by more than an alteration would: a close form counts as the rendering.
+        return "same"
+    # In one script an altered name differs by one letter in place (Maduro/Madura);
+    # exonyms and cognates differ otherwise (Ireland/Irlanda, Damascus/Damasco).
+    pa, pb = _plain(word), _plain(cand.text)
+    if len(pa) == len(pb) and sum(x != y for x, y in zip(pa, pb, strict=False)) == 1:
+        return "similar"
+    return None
+
+
+def _script(word: str) -> str:
+    return "cyrl" if re.search(r"[А-Яа-яЁё]", word) else "latn"
+
+
+def _locate(
+    mention: NameMention, lang: str, text: str, text_lang: str
+) -> tuple[str, str | None, list[_Candidate]]:
+    """("same", rendering, []) | ("similar", None, altered forms) | ("absent", None, [])."""
+    cands = _candidates(text, text_lang)
+    if mention.type == "designation":
+        similar = []
+        wanted = _designation_keys(mention.text)
+        for c in cands:
+            keys = _designation_keys(c.text)
+            if keys & wanted:
+                return "same", c.text, []
+            if (
+                re.search(r"\d", c.text)
+                and max(fuzz.ratio(a, b) for a in keys for b in wanted) >= 60
+            ):
+                similar.append(c)
+        return ("similar", None, similar) if similar else ("absent", None, [])
+    group = _alias_group(mention.text)
+    if group is not None:
+        hit = _alias_in(group, text)
+        if hit is not None:
+            return "same", hit, []
+    if mention.type == "acronym":
+        for c in cands:
+            if _is_acronym(c.text) and _plain(c.text) == mention.key:
+                return "same", c.text, []
+        return "absent", None, []
+    words = _significant(mention)
+    found: str | None = None
+    altered: list[_Candidate] = []
+    for _, _, word in words:
+        word_hit = None
+        word_similar = []
+        for c in cands:
+            verdict = _word_verdict(word, lang, c)
+            if verdict == "same":
+                word_hit = c
+                break
+            if verdict == "similar":
+                word_similar.append(c)
+        if word_hit is not None:
+            found = found or word_hit.text
+        elif word_similar:
+            altered.extend(word_similar)
+    if altered:
+        return "similar", found, altered
+    if found is not None:
+        return "same", found, []
+    return "absent", None, []
+
+
+def find_name(name: str, name_lang: str, text: str, text_lang: str) -> str | None:
+    """The rendering of ``name`` in ``text`` (see the module docstring), or None."""
+    mentions = extract_names(name, name_lang) or [
+        NameMention(0, len(name), name, _plain(name), "name")
+    ]
+    mention = max(mentions, key=lambda m: m.end - m.start)
+    status, rendering, _ = _locate(mention, name_lang, text, text_lang)
+    return rendering if status == "same" else None
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+def check_names(
+    source: str,
+    translation: str,
+    back_translation: str | None,
+    src: str,
+    tgt: str,
+    sentence_id: str,
+) -> tuple[list[EntityCheck], list[Flag]]:
+    """Check that each name of ``source`` survived in ``translation`` (see module doc)."""
+    src_names = extract_names(source, src)
+    tgt_names = extract_names(translation, tgt)
+    # Translation names nothing in the source explains: candidates for a replaced name.
+    unexplained = [
+        t for t in tgt_names if not t.weak and _locate(t, tgt, source, src)[0] == "absent"
+    ]
+    checks: list[EntityCheck] = []
+    flags: list[Flag] = []
+    for s in src_names:
+        status, _rendering, altered = _locate(s, src, translation, tgt)
+        in_back = False
+        if back_translation is not None:
+            in_back = _locate(s, src, back_translation, src)[0] == "same"
+        check = EntityCheck(
+            kind="name",
+            sentence_id=sentence_id,
+            text=s.text,
+            value=s.key,
+            in_translation=status == "same",
+            in_back_translation=in_back,
+        )
+        checks.append(check)
+        if status == "similar":
+            check.status = "changed"
+            check.found = [c.text for c in altered]
+            flags.append(
+                Flag(
+                    kind="name",
+                    severity="high",
+                    reason=f"name {s.text!r} appears altered in the translation: "
+                    f"{', '.join(repr(c.text) for c in altered)}",
+                    span=[s.start, s.end],
+                    detail={"expected": s.text, "found": check.found},
+                )
+            )
+            continue
+        if status == "same" or s.weak:
+            continue
+        if unexplained and back_translation is None:
+            # No round trip to say otherwise: a name the source lacks stands in its place.
+            other = unexplained.pop(0)
+            check.status = "changed"
+            check.found = [other.text]
+            flags.append(
+                Flag(
+                    kind="name",
+                    severity="high",
+                    reason=f"name {s.text!r} is missing; the translation names {other.text!r}",
+                    span=[s.start, s.end],
+                    detail={"expected": s.text, "found": [other.text]},
+                )
+            )
+            continue
+        if in_back:
+            continue  # an exonym the round trip resolved
+        check.status = "missing"
+        flags.append(
+            Flag(
+                kind="name",
+                severity="high" if s.type == "designation" else "medium",
+                reason=f"name {s.text!r} is missing from the translation",
+                span=[s.start, s.end],
+                detail={"expected": s.text, "found": []},
+            )
+        )
+    return checks, flags
