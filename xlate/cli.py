@@ -214,6 +214,219 @@ def segment(
     emit("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), output)
 
 
+class FailOn(str, Enum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+ToOpt = Annotated[str, typer.Option("--to", "-t", help="Target language(s), e.g. es,ru.")]
+ReportOpt = Annotated[
+    Path | None, typer.Option("--report", help="Write the JSON report (versioned schema) here.")
+]
+ViewOpt = Annotated[
+    bool, typer.Option("--view", help="Show the side-by-side drift view instead of the summary.")
+]
+HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
+MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown report.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the JSON report on stdout.")]
+FailOnOpt = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="Exit 3 when flags of this severity or worse exist."),
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="xlate.toml with [thresholds] and [models].")
+]
+ThresholdOpt = Annotated[
+    list[str] | None,
+    typer.Option("--threshold", help="Override a threshold: NAME=VALUE (repeatable)."),
+]
+BackModelOpt = Annotated[
+    str | None,
+    typer.Option("--back-model", help="Model for the way back (default: as for --model)."),
+]
+
+
+def analysis_settings(config_path: Path | None, overrides: list[str] | None) -> Any:
+    from .config import apply_thresholds, load_config
+    from .errors import ConfigError
+    from .roundtrip import AnalysisSettings
+
+    config = load_config(config_path)
+    values: dict[str, float] = {}
+    for item in overrides or []:
+        name, sep, value = item.partition("=")
+        try:
+            values[name.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise ConfigError(f"--threshold {item!r}: expected NAME=NUMBER")
+    return AnalysisSettings(thresholds=apply_thresholds(config.thresholds, values, "--threshold"))
+
+
+def deliver_report(
+    report: Any,
+    *,
+    report_path: Path | None,
+    view: bool,
+    html: Path | None,
+    markdown: Path | None,
+    as_json: bool,
+    fail_on: FailOn | None,
+) -> None:
+    """Write and show a round-trip report, then apply --fail-on."""
+    from rich.console import Console
+
+    from .textio import atomic_write
+
+    if report_path is not None:
+        atomic_write(report_path, report.to_json())
+    if html is not None:
+        from .views.html import render_html
+
+        atomic_write(html, render_html(report))
+    if markdown is not None:
+        from .views.markdown import render_markdown
+
+        atomic_write(markdown, render_markdown(report))
+    if as_json:
+        sys.stdout.write(report.to_json())
+    elif view:
+        from .views.terminal import show_report
+
+        show_report(report)
+    else:
+        from .views.summary import render_summary
+
+        render_summary(report, Console(highlight=False))
+    if fail_on is not None:
+        order = ["high", "medium", "low"]
+        worst = report.worst_severity()
+        if worst is not None and order.index(worst) <= order.index(fail_on.value):
+            typer.echo(f"xlate: flags of severity {worst} found (--fail-on {fail_on.value})",
+                       err=True)
+            raise typer.Exit(EXIT_FLAGGED)
+
+
+@app.command()
+@handle_errors
+def roundtrip(
+    input: InputArg,
+    src: FromOpt = None,
+    tgt: ToOpt = "es,ru",
+    lines: Annotated[
+        bool, typer.Option("--lines", help="One sentence per line; no segmentation.")
+    ] = False,
+    engine: EngineOpt = "hf",
+    model: ModelOpt = None,
+    back_model: BackModelOpt = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    batch_size: BatchOpt = None,
+    report_path: ReportOpt = None,
+    view: ViewOpt = False,
+    html: HtmlOpt = None,
+    markdown: MarkdownOpt = None,
+    as_json: JsonOpt = False,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """Translate, back-translate and show where meaning drifted."""
+    from .api import segment as segment_doc
+    from .engines import create_engine
+    from .languages import parse_targets
+    from .roundtrip import roundtrip as run_roundtrip
+    from .textio import read_text
+
+    settings = analysis_settings(config, threshold)
+    text = read_text(input)
+    doc = segment_doc(text, src, lines=lines)
+    targets = parse_targets(tgt, doc.lang)
+    forward = create_engine(engine, engine_options(model, device, beams, batch_size))
+    backward = forward
+    if back_model is not None:
+        backward = create_engine(engine, engine_options(back_model, device, beams, batch_size))
+    try:
+        report = run_roundtrip(
+            doc, targets, forward, back_engine=backward, settings=settings,
+            path=None if input == "-" else input, source_text=text,
+        )
+    finally:
+        forward.close()
+        backward.close()
+    deliver_report(report, report_path=report_path, view=view, html=html, markdown=markdown,
+                   as_json=as_json, fail_on=fail_on)
+
+
+@app.command()
+@handle_errors
+def check(
+    source: Annotated[str, typer.Argument(help="The original article.")],
+    translation: Annotated[str, typer.Argument(help="Its existing translation.")],
+    src: FromOpt = None,
+    tgt: Annotated[
+        str | None,
+        typer.Option("--to", "-t", help="Language of the translation; detected when omitted."),
+    ] = None,
+    lines: Annotated[
+        bool,
+        typer.Option("--lines", help="Both files one sentence per line, aligned line by line."),
+    ] = False,
+    engine: Annotated[
+        str,
+        typer.Option("--engine", "-e",
+                     help="Engine for the back-translation, or none for model-free checks."),
+    ] = "hf",
+    model: ModelOpt = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    batch_size: BatchOpt = None,
+    report_path: ReportOpt = None,
+    view: ViewOpt = False,
+    html: HtmlOpt = None,
+    markdown: MarkdownOpt = None,
+    as_json: JsonOpt = False,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """Check an existing translation: align, back-translate and show where it drifted."""
+    from .api import segment as segment_doc
+    from .engines import create_engine
+    from .roundtrip import check as run_check
+    from .textio import read_text
+
+    settings = analysis_settings(config, threshold)
+    source_text = read_text(source)
+    translation_text = read_text(translation)
+    source_doc = segment_doc(source_text, src, lines=lines)
+    translation_doc = segment_doc(translation_text, tgt, lines=lines)
+    back = None
+    if engine != "none":
+        back = create_engine(engine, engine_options(model, device, beams, batch_size))
+    try:
+        report = run_check(
+            source_doc, translation_doc, back_engine=back, settings=settings, lines=lines,
+            path=None if source == "-" else source, translation_path=translation,
+            source_text=source_text, translation_text=translation_text,
+        )
+    finally:
+        if back is not None:
+            back.close()
+    deliver_report(report, report_path=report_path, view=view, html=html, markdown=markdown,
+                   as_json=as_json, fail_on=fail_on)
+
+
+# --- batch jobs -------------------------------------------------------------------------
+
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache", help="Cache file (default: translations.sqlite3 in the user cache)."),
+]
+
+
 # --- translation cache ----------------------------------------------------------------
 
 cache_app = typer.Typer(help="Inspect or empty the translation cache.", no_args_is_help=True)

@@ -4,7 +4,8 @@ The engine calls and the analysis are separate so that batch jobs can translate 
 sentences of many articles together and analyse each article afterwards:
 
     translations = translate_sentences(engine, texts, src, tgt, alignments=True)
-    backs        = translate_sentences(back_engine, [t.text for t in translations], tgt, src)
+    backs        = translate_sentences(back_engine, [t.text for t in translations], tgt, src,
+                                       alignments=True)
     lang_report  = analyze(doc, tgt, translations, backs, forward=..., back=...)
     report       = make_report("roundtrip", doc, [lang_report], path=...)
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from .analysis import score_flag, sentence_flags, track_quotes, unknown_word_flags
 from .config import Thresholds
 from .engines.base import EngineInfo, Translation, Translator
 from .languages import check_pair
@@ -25,12 +27,15 @@ from .report import (
     EngineRecord,
     Flag,
     LanguageReport,
+    QuoteRecord,
     Report,
     SentenceRecord,
     SourceRecord,
 )
 from .scoring import corpus_scores, sentence_scores
 from .segment import Document
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 @dataclass(frozen=True)
@@ -49,18 +54,30 @@ def engine_record(info: EngineInfo | None) -> EngineRecord | None:
 def analyze(
     doc: Document,
     tgt: str,
-    translations: Sequence[Translation],
-    back_translations: Sequence[Translation] | None,
+    translations: Sequence[Translation | None],
+    back_translations: Sequence[Translation | None] | None,
     *,
     forward: EngineInfo | None,
     back: EngineInfo | None,
     settings: AnalysisSettings | None = None,
+    notes: Sequence[Sequence[str]] | None = None,
+    aligned_to: Sequence[Sequence[str]] | None = None,
+    merged_sources: Sequence[str | None] | None = None,
 ) -> LanguageReport:
-    """Score and flag one target language of a document. Pure: no engine calls."""
+    """Score and flag one target language of a document. Pure: no engine calls.
+
+    ``translations[i]`` is None for a source sentence with no counterpart (check mode);
+    ``back_translations`` is None when there is no engine to translate back. In check mode
+    several source sentences can share one translation: the first carries it and
+    ``merged_sources[i]`` (their joined text) is what it is checked and scored against.
+    """
     settings = settings or AnalysisSettings()
     th = settings.thresholds
+    src = doc.lang
     sentences = doc.sentences
+    index = {s.id: i for i, s in enumerate(sentences)}
     records: list[SentenceRecord] = []
+    all_entities = []
     for i, sent in enumerate(sentences):
         fwd = translations[i]
         bwd = back_translations[i] if back_translations is not None else None
@@ -70,39 +87,76 @@ def analyze(
             sentence=sent.sentence,
             line=sent.line,
             source=sent.text,
-            translation=fwd.text,
-            back_translation=bwd.text if bwd else None,
-            unknown_words=list(fwd.unknown_words),
-            notes=list(fwd.notes),
+            translation=fwd.text if fwd is not None else None,
+            back_translation=bwd.text if bwd is not None else None,
+            unknown_words=list(fwd.unknown_words) if fwd is not None else [],
+            notes=[*(fwd.notes if fwd is not None else ()), *(notes[i] if notes else ())],
+            aligned_to=list(aligned_to[i]) if aligned_to else [],
         )
-        if bwd is not None:
-            record.scores = sentence_scores(bwd.text, sent.text)
-            chrf = record.scores.chrf
-            if chrf is not None and chrf < th.sentence_chrf_medium:
-                severity = "high" if chrf < th.sentence_chrf_high else "medium"
+        records.append(record)
+        if fwd is None:
+            if not record.notes:  # sentences merged into a neighbour's bead carry a note
                 record.flags.append(
                     Flag(
-                        kind="score",
-                        severity=severity,
-                        reason=f"the back-translation differs from the original (chrF {chrf:.0f})",
-                        detail={"chrf": chrf},
+                        kind="unaligned",
+                        severity="high",
+                        reason="no sentence of the translation corresponds to this one",
                     )
                 )
-        records.append(record)
-    texts = {s.id: t.text for s, t in zip(sentences, translations, strict=False)}
+            continue
+        source_text = (merged_sources[i] if merged_sources else None) or sent.text
+        if bwd is not None:
+            record.scores = sentence_scores(bwd.text, source_text)
+            flag = score_flag(record.scores.chrf, th)
+            if flag is not None:
+                record.flags.append(flag)
+        flags, entities = sentence_flags(sent.id, source_text, fwd, bwd, src, tgt, th)
+        record.flags.extend(flags)
+        all_entities.extend(entities)
+
+    quotes: list[QuoteRecord] = []
+    for paragraph in doc.paragraphs:
+        idx = [index[s.id] for s in paragraph.sentences]
+        results = track_quotes(
+            [sentences[i].text for i in idx],
+            [translations[i] for i in idx],
+            [back_translations[i] for i in idx] if back_translations is not None else None,
+            src,
+            tgt,
+            [sentences[i].id for i in idx],
+            th,
+            first_number=len(quotes) + 1,
+        )
+        for result in results:
+            quotes.append(result.record)
+            records[idx[result.sentence_index]].flags.extend(result.record.flags)
+
+    quoted_words = {w.lower().strip(".,;:!?") for q in quotes for w in q.text.split()}
+    for i, record in enumerate(records):
+        fwd = translations[i]
+        if fwd is not None:
+            record.flags.extend(unknown_word_flags(fwd, quoted_words))
+        record.flags.sort(key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+
+    texts = {s.id: t.text for s, t in zip(sentences, translations, strict=True) if t is not None}
     report = LanguageReport(
         target=tgt,
         engine=engine_record(forward),
         back_engine=engine_record(back),
         sentences=records,
-        translation_text=doc.render(texts),
+        quotes=quotes,
+        entities=all_entities,
+        translation_text=doc.render(texts) if forward is not None else None,
     )
     if back_translations is not None:
-        backs = [b.text for b in back_translations]
-        report.back_translation_text = doc.render(
-            {s.id: b for s, b in zip(sentences, backs, strict=False)}
-        )
-        report.scores = corpus_scores(backs, [s.text for s in sentences])
+        pairs = [
+            (b.text, s.text)
+            for s, b in zip(sentences, back_translations, strict=True)
+            if b is not None
+        ]
+        backs = {s.id: b.text for s, b in zip(sentences, back_translations, strict=True) if b}
+        report.back_translation_text = doc.render(backs)
+        report.scores = corpus_scores([p[0] for p in pairs], [p[1] for p in pairs])
     return report
 
 
@@ -134,6 +188,29 @@ def make_report(
     )
 
 
+def roundtrip_language(
+    doc: Document,
+    tgt: str,
+    engine: Translator,
+    back_engine: Translator,
+    settings: AnalysisSettings | None = None,
+) -> LanguageReport:
+    """Translate ``doc`` into ``tgt``, translate that back, and analyse."""
+    check_pair(doc.lang, tgt)
+    texts = [s.text for s in doc.sentences]
+    fwd = translate_sentences(engine, texts, doc.lang, tgt, alignments=True)
+    bwd = translate_sentences(back_engine, [t.text for t in fwd], tgt, doc.lang, alignments=True)
+    return analyze(
+        doc,
+        tgt,
+        fwd,
+        bwd,
+        forward=engine.info(doc.lang, tgt),
+        back=back_engine.info(tgt, doc.lang),
+        settings=settings,
+    )
+
+
 def roundtrip(
     doc: Document,
     targets: Sequence[str],
@@ -142,24 +219,148 @@ def roundtrip(
     back_engine: Translator | None = None,
     settings: AnalysisSettings | None = None,
     path: str | None = None,
+    source_text: str | None = None,
 ) -> Report:
     """Translate ``doc`` into each target, back-translate, and analyse."""
     back_engine = back_engine or engine
-    texts = [s.text for s in doc.sentences]
-    languages = []
-    for tgt in targets:
-        check_pair(doc.lang, tgt)
-        fwd = translate_sentences(engine, texts, doc.lang, tgt, alignments=True)
-        bwd = translate_sentences(back_engine, [t.text for t in fwd], tgt, doc.lang)
-        languages.append(
-            analyze(
-                doc,
-                tgt,
-                fwd,
-                bwd,
-                forward=engine.info(doc.lang, tgt),
-                back=back_engine.info(tgt, doc.lang),
-                settings=settings,
-            )
+    languages = [roundtrip_language(doc, tgt, engine, back_engine, settings) for tgt in targets]
+    return make_report(
+        "roundtrip",
+        doc,
+        languages,
+        path=path,
+        source_text=source_text,
+        settings=settings_record(settings),
+    )
+
+
+def settings_record(settings: AnalysisSettings | None) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {"thresholds": asdict((settings or AnalysisSettings()).thresholds)}
+
+
+def check(
+    source: Document,
+    translation: Document,
+    *,
+    back_engine: Translator | None,
+    settings: AnalysisSettings | None = None,
+    lines: bool = False,
+    path: str | None = None,
+    translation_path: str | None = None,
+    source_text: str | None = None,
+    translation_text: str | None = None,
+) -> Report:
+    """The round-trip report for a translation the editor already has.
+
+    The translation is back-translated sentence by sentence (when there is an engine),
+    aligned to the source (line by line with ``lines``; otherwise by the sentence aligner,
+    with the back-translation as evidence), then analysed like a round trip.
+    """
+    src, tgt = check_pair(source.lang, translation.lang)
+    tgt_sents = translation.sentences
+    backs: list[Translation] | None = None
+    back_info = None
+    if back_engine is not None:
+        backs = translate_sentences(
+            back_engine, [s.text for s in tgt_sents], tgt, src, alignments=True
         )
-    return make_report("roundtrip", doc, languages, path=path)
+        back_info = back_engine.info(tgt, src)
+    back_by_id = {s.id: b for s, b in zip(tgt_sents, backs or [], strict=False)}
+    beads = _beads(source, translation, back_by_id, lines)
+
+    src_index = {s.id: i for i, s in enumerate(source.sentences)}
+    tgt_by_id = {s.id: s for s in tgt_sents}
+    n = len(source)
+    forwards: list[Translation | None] = [None] * n
+    back_list: list[Translation | None] = [None] * n
+    notes: list[list[str]] = [[] for _ in range(n)]
+    aligned: list[list[str]] = [[] for _ in range(n)]
+    merged: list[str | None] = [None] * n
+    unaligned: list[str] = []
+    for src_ids, tgt_ids in beads:
+        if not src_ids:
+            unaligned.extend(f"{t}: {tgt_by_id[t].text}" for t in tgt_ids)
+            continue
+        first = src_index[src_ids[0]]
+        for other in src_ids:
+            aligned[src_index[other]] = list(tgt_ids)
+        if not tgt_ids:
+            continue
+        forwards[first] = Translation(text=" ".join(tgt_by_id[t].text for t in tgt_ids))
+        if backs is not None:
+            back_list[first] = _join_backs([tgt_by_id[t].text for t in tgt_ids],
+                                           [back_by_id[t] for t in tgt_ids])
+        if len(src_ids) > 1:
+            merged[first] = " ".join(source.sentence(s).text for s in src_ids)
+            for other in src_ids[1:]:
+                notes[src_index[other]].append(f"translated together with {src_ids[0]}")
+    language = analyze(
+        source,
+        tgt,
+        forwards,
+        back_list if backs is not None else None,
+        forward=None,
+        back=back_info,
+        settings=settings,
+        notes=notes,
+        aligned_to=aligned,
+        merged_sources=merged,
+    )
+    language.translation_text = (
+        translation_text if translation_text is not None else translation.render()
+    )
+    language.unaligned_translation = unaligned
+    record = make_report(
+        "check", source, [language], path=path, source_text=source_text,
+        settings=settings_record(settings),
+    )
+    record.settings["translation_path"] = translation_path
+    record.settings["alignment"] = "lines" if lines else "sentence-aligner"
+    return record
+
+
+def _beads(
+    source: Document,
+    translation: Document,
+    back_by_id: dict[str, Translation],
+    lines: bool,
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    src_sents, tgt_sents = source.sentences, translation.sentences
+    if lines:
+        if len(src_sents) != len(tgt_sents):
+            from .errors import InputError
+
+            raise InputError(
+                f"--lines needs the same number of lines on both sides: the source has "
+                f"{len(src_sents)}, the translation {len(tgt_sents)}"
+            )
+        return [((s.id,), (t.id,)) for s, t in zip(src_sents, tgt_sents, strict=True)]
+    from .align import align_documents
+
+    back_texts = {k: v.text for k, v in back_by_id.items()} or None
+    return [
+        (tuple(b.src_ids), tuple(b.tgt_ids))
+        for b in align_documents(source, translation, tgt_back=back_texts)
+    ]
+
+
+def _join_backs(tgt_texts: list[str], backs: list[Translation]) -> Translation:
+    """Join the back-translations of several target sentences, shifting alignments."""
+    if len(backs) == 1:
+        return backs[0]
+    links: list[tuple[int, int]] = []
+    t_off = b_off = 0
+    has_links = False
+    for text, back in zip(tgt_texts, backs, strict=True):
+        if back.alignment is not None:
+            has_links = True
+            links.extend((s + t_off, t + b_off) for s, t in back.alignment)
+        t_off += len(text.split())
+        b_off += len(back.text.split())
+    return Translation(
+        text=" ".join(b.text for b in backs),
+        alignment=tuple(links) if has_links else None,
+        unknown_words=tuple(w for b in backs for w in b.unknown_words),
+    )

@@ -44,6 +44,10 @@ class Paragraph:
     sentences: list[Sentence]
     separators: list[str]
 
+    @property
+    def ids(self) -> list[str]:
+        return [s.id for s in self.sentences]
+
     def render(self, texts: Mapping[str, str]) -> str:
         parts = [self.separators[0]]
         for i, sent in enumerate(self.sentences):

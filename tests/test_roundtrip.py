@@ -1,0 +1,187 @@
+"""Drift logic through an engine whose output the tests control (the fake engine)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from xlate.cli import app
+from xlate.engines.fake import FakeTranslator
+from xlate.report import Report
+from xlate.roundtrip import check, roundtrip
+from xlate.segment import segment_lines, segment_text
+
+QUOTE = "The letter called the Su-30 “the most significant deterrent for the Venezuelan National Government.”"
+NUMBER = "Maduro asked Moscow for 14 missile units."
+NAME = "Putin met Maduro in Moscow on Friday."
+LOST = "He called the agreement “a historic day for both nations.”"
+CLEAN = "The talks will continue next week in Caracas."
+
+ARTICLE = "\n\n".join([QUOTE, NUMBER, NAME, LOST, CLEAN]) + "\n"
+
+SCRIPT = {
+    "en-es": {
+        QUOTE: "La carta calificó al Su-30 como «el elemento disuasorio más importante para el Gobierno Nacional venezolano».",
+        NUMBER: "Maduro pidió a Moscú 41 unidades de misiles.",
+        NAME: "Putin se reunió con él en Moscú el viernes.",
+        LOST: "Calificó el acuerdo como un día histórico para ambas naciones.",
+        CLEAN: "Las conversaciones continuarán la próxima semana en Caracas.",
+    },
+    "es-en": {
+        "La carta calificó al Su-30 como «el elemento disuasorio más importante para el Gobierno Nacional venezolano».": "The letter described the Su-30 as “the most important dissuasive element for the Venezuelan National Government”.",
+        "Maduro pidió a Moscú 41 unidades de misiles.": "Maduro asked Moscow for 41 missile units.",
+        "Putin se reunió con él en Moscú el viernes.": "Putin met him in Moscow on Friday.",
+        "Calificó el acuerdo como un día histórico para ambas naciones.": "He called the agreement a historic day for both nations.",
+        "Las conversaciones continuarán la próxima semana en Caracas.": CLEAN,
+    },
+}
+
+
+@pytest.fixture()
+def report() -> Report:
+    doc = segment_text(ARTICLE, "en")
+    return roundtrip(doc, ["es"], FakeTranslator(script=SCRIPT))
+
+
+def flags_of(report: Report, sentence_id: str) -> list[tuple[str, str]]:
+    sentence = next(s for s in report.languages[0].sentences if s.id == sentence_id)
+    return [(f.kind, f.severity) for f in sentence.flags]
+
+
+def test_changed_word_inside_quote_is_flagged(report: Report) -> None:
+    quote = report.languages[0].quotes[0]
+    assert quote.text.startswith("the most significant deterrent")
+    assert quote.translation is not None and quote.translation.startswith("el elemento disuasorio")
+    assert quote.back_translation is not None and "dissuasive" in quote.back_translation
+    assert quote.status == "changed"
+    assert "deterrent" in quote.missing_words
+    assert ("quote", "high") in flags_of(report, "p1.s1") or ("quote", "medium") in flags_of(
+        report, "p1.s1"
+    )
+    reason = next(f.reason for f in report.languages[0].sentences[0].flags if f.kind == "quote")
+    assert "deterrent" in reason
+
+
+def test_changed_number_is_flagged(report: Report) -> None:
+    kinds = flags_of(report, "p2.s1")
+    assert ("number", "high") in kinds
+    reason = next(f.reason for f in report.languages[0].sentences[1].flags if f.kind == "number")
+    assert "14" in reason
+
+
+def test_dropped_name_is_flagged(report: Report) -> None:
+    assert any(kind == "name" for kind, _ in flags_of(report, "p3.s1"))
+    entity = next(
+        e for e in report.languages[0].entities if e.sentence_id == "p3.s1" and e.kind == "name"
+        and "maduro" in e.value.lower()
+    )
+    assert entity.status != "ok"
+
+
+def test_lost_quotation_marks_are_reported_lost(report: Report) -> None:
+    quote = report.languages[0].quotes[1]
+    assert quote.text.startswith("a historic day")
+    assert quote.status == "lost"
+    assert ("quote_lost", "high") in flags_of(report, "p4.s1")
+
+
+def test_unchanged_round_trip_is_not_flagged(report: Report) -> None:
+    assert flags_of(report, "p5.s1") == []
+    clean = segment_text(CLEAN + "\n" + QUOTE + "\n", "en")
+    echo = roundtrip(clean, ["es"], FakeTranslator(), back_engine=FakeTranslator())
+    # An echo engine "translates" into English: that is flagged as untranslated, but the
+    # round trip itself (scores, quotes, numbers, names) is perfect.
+    lang = echo.languages[0]
+    assert all(q.status == "kept" for q in lang.quotes)
+    assert all(s.scores.chrf == 100.0 for s in lang.sentences)
+    assert not [f for s in lang.sentences for f in s.flags if f.kind in ("number", "name", "quote", "quote_lost", "score")]
+
+
+def test_report_json_round_trips(report: Report, tmp_path: Path) -> None:
+    data = json.loads(report.to_json())
+    assert data["schema_version"] == "1.0"
+    sentence = data["languages"][0]["sentences"][1]
+    assert {"chrf", "bleu", "ter"} <= sentence["scores"].keys()
+    assert all({"kind", "severity", "reason"} <= f.keys() for f in sentence["flags"])
+    assert Report.from_dict(data) == report
+    signatures = data["languages"][0]["scores"]["signatures"]
+    assert signatures["chrf"].startswith("nrefs:1|")
+
+
+def write_script(tmp_path: Path) -> Path:
+    path = tmp_path / "script.json"
+    path.write_text(json.dumps(SCRIPT, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_cli_roundtrip_report_and_fail_on(tmp_path: Path) -> None:
+    article = tmp_path / "article.en.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "report.json"
+    runner = CliRunner()
+    args = ["roundtrip", str(article), "--from", "en", "--to", "es", "--engine", "fake",
+            "--model", str(write_script(tmp_path)), "--report", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "deterrent" in result.stdout  # the summary names the missing quoted word
+    report = Report.load(out)
+    assert report.mode == "roundtrip" and report.languages[0].target == "es"
+    failed = runner.invoke(app, [*args, "--fail-on", "high"])
+    assert failed.exit_code == 3
+    assert "--fail-on" in failed.stderr
+
+
+def test_cli_threshold_override_and_bad_value(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(CLEAN + "\n", encoding="utf-8")
+    runner = CliRunner()
+    base = ["roundtrip", str(article), "--from", "en", "--to", "es", "--engine", "fake",
+            "--model", str(write_script(tmp_path)), "--json"]
+    ok = runner.invoke(app, [*base, "--threshold", "sentence_chrf_medium=101"])
+    assert ok.exit_code == 0, ok.output
+    data = json.loads(ok.stdout)
+    assert [f["kind"] for f in data["languages"][0]["sentences"][0]["flags"]] == ["score"] or \
+        data["languages"][0]["sentences"][0]["scores"]["chrf"] == 100.0
+    bad = runner.invoke(app, [*base, "--threshold", "nonsense=1"])
+    assert bad.exit_code == 1 and "unknown threshold" in bad.stderr
+
+
+def test_check_aligns_and_reports_unaligned() -> None:
+    source = segment_text(f"{NUMBER} {CLEAN}\n", "en")
+    # The translator merged nothing but added a sentence of their own.
+    translation = segment_text(
+        "Maduro pidió a Moscú 14 unidades de misiles. Las conversaciones continuarán la "
+        "próxima semana en Caracas. Fuentes oficiales no comentaron.\n",
+        "es",
+    )
+    report = check(source, translation, back_engine=None)
+    lang = report.languages[0]
+    assert report.mode == "check"
+    assert [s.translation for s in lang.sentences][0].startswith("Maduro pidió")
+    assert lang.unaligned_translation and "Fuentes oficiales" in lang.unaligned_translation[0]
+    assert not [f for f in lang.sentences[0].flags if f.kind == "number"]
+
+
+def test_check_lines_needs_equal_counts(tmp_path: Path) -> None:
+    src = tmp_path / "src.en"
+    tgt = tmp_path / "tgt.es"
+    src.write_text("One.\nTwo.\n", encoding="utf-8")
+    tgt.write_text("Uno.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["check", str(src), str(tgt), "--from", "en", "--to", "es", "--lines",
+              "--engine", "none"]
+    )
+    assert result.exit_code == 1
+    assert "same number of lines" in result.stderr
+
+
+def test_check_lines_records_line_numbers() -> None:
+    source = segment_lines("Maduro asked for 14 units.\n\nPutin agreed.\n", "en")
+    translation = segment_lines("Maduro pidió 15 unidades.\n\nPutin aceptó.\n", "es")
+    report = check(source, translation, back_engine=None, lines=True)
+    sentences = report.languages[0].sentences
+    assert [s.line for s in sentences] == [1, 3]
+    assert any(f.kind == "number" for f in sentences[0].flags)

@@ -1,0 +1,330 @@
+"""What drifted: per-sentence checks and per-quote tracking over a round trip.
+
+Pure functions over texts and engine results; ``roundtrip.analyze`` assembles them into
+the report. Quotes are found per paragraph (a quote may span sentences) on the sentences
+joined by single spaces, so word-alignment indices of consecutive sentences simply add up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Thresholds
+from .engines.base import Translation
+from .report import EntityCheck, Flag, QuoteRecord
+from .scoring import chrf
+
+# Marks shown in reasons: keep reasons readable however long the quote is.
+_REASON_CHARS = 60
+
+
+def shorten(text: str, limit: int = _REASON_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Sentences joined with single spaces, with where each one starts."""
+
+    text: str
+    char_starts: tuple[int, ...]
+    word_starts: tuple[int, ...]
+
+    def sentence_at(self, start: int, end: int) -> list[int]:
+        """Indices of the sentences overlapping the character span ``[start, end)``."""
+        out = []
+        bounds = [*self.char_starts[1:], len(self.text) + 1]
+        for i, (lo, hi) in enumerate(zip(self.char_starts, bounds, strict=True)):
+            if start < hi - 1 and end > lo:
+                out.append(i)
+        return out or [max(0, len(self.char_starts) - 1)]
+
+
+def join_sentences(texts: Sequence[str]) -> Joined:
+    char_starts: list[int] = []
+    word_starts: list[int] = []
+    pos = 0
+    words = 0
+    for text in texts:
+        char_starts.append(pos)
+        word_starts.append(words)
+        pos += len(text) + 1
+        words += len(text.split())
+    return Joined(" ".join(texts), tuple(char_starts), tuple(word_starts))
+
+
+def join_alignments(
+    alignments: Sequence[Sequence[tuple[int, int]] | None],
+    src: Joined,
+    tgt: Joined,
+) -> list[tuple[int, int]] | None:
+    """Shift per-sentence word alignments into the joined texts' word indices."""
+    if all(a is None for a in alignments):
+        return None
+    out: list[tuple[int, int]] = []
+    for i, links in enumerate(alignments):
+        for s, t in links or ():
+            out.append((s + src.word_starts[i], t + tgt.word_starts[i]))
+    return out
+
+
+# --- per sentence ----------------------------------------------------------------------
+
+
+def sentence_flags(
+    sentence_id: str,
+    source: str,
+    translation: Translation,
+    back: Translation | None,
+    src: str,
+    tgt: str,
+    thresholds: Thresholds,
+) -> tuple[list[Flag], list[EntityCheck]]:
+    """Model-free QA, numbers and names for one sentence; the back-translation is evidence."""
+    from .names import check_names
+    from .numbers import check_numbers
+    from .qa import check_translation
+
+    back_text = back.text if back is not None else None
+    flags = list(check_translation(source, translation.text, src, tgt, thresholds))
+    entities: list[EntityCheck] = []
+    for check in (check_numbers, check_names):
+        found, more = check(source, translation.text, back_text, src, tgt, sentence_id)
+        entities.extend(found)
+        flags.extend(more)
+    return flags, entities
+
+
+def score_flag(chrf_value: float | None, thresholds: Thresholds) -> Flag | None:
+    if chrf_value is None or chrf_value >= thresholds.sentence_chrf_medium:
+        return None
+    severity = "high" if chrf_value < thresholds.sentence_chrf_high else "medium"
+    return Flag(
+        kind="score",
+        severity=severity,
+        reason=f"the back-translation reads differently from the original "
+        f"(chrF {chrf_value:.0f} of 100)",
+        detail={"chrf": chrf_value},
+    )
+
+
+def _looks_like_name(word: str) -> bool:
+    """Engines leave names and designations untranslated by design: not worth a flag."""
+    return word[:1].isupper() or any(ch.isdigit() for ch in word)
+
+
+def unknown_word_flags(translation: Translation, quoted_words: set[str]) -> list[Flag]:
+    """Words the engine could not translate; inside a quote they matter more."""
+    flags = []
+    for word in translation.unknown_words:
+        inside = _normal_word(word) in quoted_words
+        if inside:
+            continue  # the quote's own flag says it, with the quote around it
+        if _looks_like_name(word):
+            continue
+        flags.append(
+            Flag(
+                kind="unknown_word",
+                severity="low",
+                reason=f"the engine did not know the word “{word}” and left it untranslated",
+                detail={"word": word, "in_quote": False},
+            )
+        )
+    return flags
+
+
+def _normal_word(word: str) -> str:
+    return word.lower().strip(".,;:!?¡¿()[]\"'«»“”„‘’")
+
+
+# --- quotes ----------------------------------------------------------------------------
+
+
+@dataclass
+class QuoteResult:
+    record: QuoteRecord
+    sentence_index: int  # first sentence of the paragraph the quote lies in
+    sentence_indices: list[int]
+
+
+def track_quotes(
+    source: Sequence[str],
+    translations: Sequence[Translation | None],
+    backs: Sequence[Translation | None] | None,
+    src: str,
+    tgt: str,
+    sentence_ids: Sequence[str],
+    thresholds: Thresholds,
+    first_number: int = 1,
+) -> list[QuoteResult]:
+    """Find the quotes of one paragraph and follow each through the round trip.
+
+    ``source``/``translations``/``backs`` are the paragraph's sentences in order.
+    """
+    from .quotes import extract_quotes, match_quotes
+    from .words import missing_content_words
+
+    src_joined = join_sentences(source)
+    quotes = extract_quotes(src_joined.text, src)
+    if not quotes:
+        return []
+    tgt_texts = [t.text if t is not None else "" for t in translations]
+    tgt_joined = join_sentences(tgt_texts)
+    forward_alignment = join_alignments(
+        [t.alignment if t is not None else None for t in translations], src_joined, tgt_joined
+    )
+    tgt_quotes = extract_quotes(tgt_joined.text, tgt)
+    matches = match_quotes(
+        src_joined.text, quotes, tgt_joined.text, tgt_quotes, alignment=forward_alignment
+    )
+
+    back_joined: Joined | None = None
+    back_quotes = []
+    back_alignment = None
+    if backs is not None:
+        back_joined = join_sentences([b.text if b is not None else "" for b in backs])
+        back_quotes = extract_quotes(back_joined.text, src)
+        back_alignment = join_alignments(
+            [b.alignment if b is not None else None for b in backs], tgt_joined, back_joined
+        )
+
+    results = []
+    for n, match in enumerate(matches):
+        quote = match.source
+        indices = src_joined.sentence_at(quote.start, quote.end)
+        record = QuoteRecord(
+            id=f"q{first_number + n}",
+            sentence_ids=[sentence_ids[i] for i in indices],
+            text=quote.text,
+            marks=quote.open + quote.close,
+        )
+        if match.target_span is None:
+            record.status = "lost"
+            record.flags.append(
+                Flag(
+                    kind="quote_lost",
+                    severity="high",
+                    reason=f"the quote “{shorten(quote.text)}” cannot be found in the "
+                    "translation: its quotation marks were lost",
+                    detail={"quote": record.id},
+                )
+            )
+            results.append(QuoteResult(record, indices[0], indices))
+            continue
+        t_start, t_end = match.target_span
+        target = match.target
+        record.matched_by = match.by
+        record.translation = (
+            target.text if target is not None else tgt_joined.text[t_start:t_end]
+        ).strip()
+        if back_joined is None:
+            record.status = "kept"  # nothing to compare the meaning with: marks only
+            results.append(QuoteResult(record, indices[0], indices))
+            continue
+        back_span = _follow_back(
+            tgt_joined.text, target, (t_start, t_end), back_joined.text, back_quotes,
+            back_alignment, tgt,
+        )
+        if back_span is None:
+            record.status = "changed"
+            record.flags.append(
+                Flag(
+                    kind="quote",
+                    severity="medium",
+                    reason=f"the quote “{shorten(quote.text)}” could not be traced in the "
+                    "back-translation",
+                    detail={"quote": record.id},
+                )
+            )
+            results.append(QuoteResult(record, indices[0], indices))
+            continue
+        record.back_translation = back_span.strip()
+        record.chrf = chrf(record.back_translation, quote.text)
+        record.missing_words = missing_content_words(quote.text, record.back_translation, src)
+        untranslated = _unknown_in(quote.text, [translations[i] for i in indices])
+        record.status, flag = _judge_quote(record, thresholds, untranslated)
+        if flag is not None:
+            record.flags.append(flag)
+        results.append(QuoteResult(record, indices[0], indices))
+    return results
+
+
+def _follow_back(
+    tgt_text: str,
+    target: object | None,
+    target_span: tuple[int, int],
+    back_text: str,
+    back_quotes: Sequence[object],
+    back_alignment: list[tuple[int, int]] | None,
+    tgt: str,
+) -> str | None:
+    """The back-translation of a translated quote: by marks, else by alignment."""
+    from .quotes import Quote, match_quotes
+
+    if target is None:  # matched by alignment: make a mark-less quote of the span
+        start, end = target_span
+        target = Quote(
+            start=start, end=end, open="", close="", depth=0,
+            inner_start=start, inner_end=end, text=tgt_text[start:end], closed=True,
+        )
+    assert isinstance(target, Quote)
+    tgt_quotes = [target]
+    # Match all translation quotes so that order-based pairing sees the whole paragraph.
+    from .quotes import extract_quotes
+
+    all_tgt = extract_quotes(tgt_text, tgt)
+    if target in all_tgt:
+        tgt_quotes = all_tgt
+    matches = match_quotes(tgt_text, tgt_quotes, back_text, list(back_quotes),  # type: ignore[arg-type]
+                           alignment=back_alignment)
+    for m in matches:
+        if m.source == target and m.target_span is not None:
+            if m.target is not None:
+                return str(m.target.text)
+            return back_text[m.target_span[0] : m.target_span[1]]
+    return None
+
+
+def _unknown_in(quote_text: str, translations: Sequence[Translation | None]) -> list[str]:
+    """Words of a quote that the engine marked as unknown (left untranslated)."""
+    words = {_normal_word(w) for w in quote_text.split()}
+    out: list[str] = []
+    for translation in translations:
+        for word in translation.unknown_words if translation is not None else ():
+            if _normal_word(word) in words and word not in out:
+                out.append(word)
+    return out
+
+
+def _judge_quote(
+    record: QuoteRecord, th: Thresholds, untranslated: Sequence[str] = ()
+) -> tuple[str, Flag | None]:
+    score = record.chrf if record.chrf is not None else 0.0
+    missing = record.missing_words
+    if untranslated:
+        # The round trip looks perfect because the word never left English: say so.
+        return "changed", Flag(
+            kind="quote",
+            severity="medium",
+            reason=f"the quote “{shorten(record.text)}” was not fully translated: the engine "
+            f"left {', '.join(f'“{w}”' for w in untranslated)} as it was",
+            detail={"quote": record.id, "untranslated": list(untranslated), "chrf": record.chrf},
+        )
+    if score >= th.quote_chrf_medium and not missing:
+        return "kept", None
+    severity = "high" if score < th.quote_chrf_high or len(missing) >= 2 else "medium"
+    if score >= th.quote_chrf_medium and len(missing) == 1:
+        severity = "medium"
+    detail = f"; missing: {', '.join(missing)}" if missing else ""
+    reason = (
+        f"the quote “{shorten(record.text)}” came back as "
+        f"“{shorten(record.back_translation or '')}” (chrF {score:.0f}){detail}"
+    )
+    return "changed", Flag(
+        kind="quote",
+        severity=severity,
+        reason=reason,
+        detail={"quote": record.id, "chrf": record.chrf, "missing_words": missing},
+    )

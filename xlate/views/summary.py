@@ -1,0 +1,73 @@
+"""The short summary `roundtrip` and `check` print by default: scores, quotes, flags."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..languages import NAMES
+from ..report import LanguageReport, Report
+
+SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
+STATUS_STYLE = {"kept": "green", "changed": "yellow", "lost": "bold red"}
+
+
+def _fmt(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def render_summary(report: Report, console: Console) -> None:
+    """Print one block per target language: document scores, quotes and flags."""
+    src = report.source.lang
+    for lang in report.languages:
+        _language(report, lang, src, console)
+
+
+def _language(report: Report, lang: LanguageReport, src: str, console: Console) -> None:
+    title = f"{NAMES.get(src, src)} → {NAMES.get(lang.target, lang.target)}"
+    engine = lang.engine or lang.back_engine
+    who = f"{engine.engine}:{engine.model}" if engine else "no engine"
+    if report.mode == "check":
+        who = f"given translation; back: {who if lang.back_engine else 'none'}"
+    counts = lang.flag_counts()
+    console.rule(Text(f"{title}  ({who})", style="bold"))
+    scores = lang.scores
+    console.print(
+        f"round trip  chrF {_fmt(scores.chrf)}  BLEU {_fmt(scores.bleu)}  "
+        f"TER {_fmt(scores.ter)}   flags: "
+        f"{counts.get('high', 0)} high, {counts.get('medium', 0)} medium, "
+        f"{counts.get('low', 0)} low",
+        highlight=False,
+    )
+    if lang.quotes:
+        table = Table(show_header=True, header_style="bold", expand=False, box=None)
+        table.add_column("quote")
+        table.add_column("status")
+        table.add_column("chrF", justify="right")
+        table.add_column("back-translation")
+        table.add_column("missing")
+        for quote in lang.quotes:
+            table.add_row(
+                f"{quote.id} “{quote.text}”",
+                Text(quote.status, style=STATUS_STYLE.get(quote.status, "")),
+                _fmt(quote.chrf),
+                quote.back_translation or "–",
+                ", ".join(quote.missing_words),
+            )
+        console.print(table)
+    flagged = [(s.id, f) for s in lang.sentences for f in s.flags]
+    for sentence_id, flag in flagged:
+        line = Text()
+        line.append(f"{flag.severity:<6} ", style=SEVERITY_STYLE.get(flag.severity, ""))
+        line.append(f"{sentence_id:<8} {flag.kind:<14} ")
+        line.append(flag.reason)
+        console.print(line, highlight=False)
+    if lang.unaligned_translation:
+        console.print(
+            f"{len(lang.unaligned_translation)} sentence(s) of the translation match no "
+            "source sentence:",
+            style="yellow",
+        )
+        for item in lang.unaligned_translation:
+            console.print(f"  {item}", highlight=False)
