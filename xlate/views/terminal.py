@@ -97,7 +97,7 @@ def render_terminal(
         return
     markers = console.no_color or console.color_system is None
     thresholds = thresholds_of(report)
-    console.print(Text(report_title(report), style="dim"), soft_wrap=True)
+    console.print(Text(report_title(report), style="dim"))
     for view in build_views(report, only_flagged=only_flagged, lang=lang):
         console.print()
         console.print(_header(view, thresholds))
