@@ -170,6 +170,16 @@ def test_stray_quote_does_not_glue_the_paragraph() -> None:
     assert split_sentences(text, "en") == ['He said "no.', "Then he left.", "Nobody followed."]
 
 
+def test_closing_quote_after_a_space_stays_with_its_sentence() -> None:
+    text = 'Dijo: "Vamos al evento. " Sin embargo, no fue.'
+    assert split_sentences(text, "es") == ['Dijo: "Vamos al evento. "', "Sin embargo, no fue."]
+
+
+def test_list_numbers_are_no_sentences() -> None:
+    text = "1. The first point. 2. The second point."
+    assert split_sentences(text, "en") == ["1. The first point.", "2. The second point."]
+
+
 # --- properties ------------------------------------------------------------------------
 
 _ALPHABET = st.sampled_from(

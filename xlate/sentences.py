@@ -187,6 +187,13 @@ _TITLE_PAIRS: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"(?:^|[\s(\"“])(?:e\.\s?g|i\.\s?e)$"),
 }
 
+# "etc.", "и т. д.": they close a list, and before a capital they close the sentence too.
+_LIST_ENDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?:^|[\s(])etc$"),
+    "es": re.compile(r"(?:^|[\s(])etc$"),
+    "ru": re.compile(r"(?:^|[\s(])(?:и\s?т\.\s?[дп]|т\.[дп]|и\s?(?:др|пр|проч))$"),
+}
+
 
 def split_sentences(paragraph: str, lang: str) -> list[str]:
     """Split one paragraph (no line breaks) into sentences; see the module docstring."""
@@ -199,6 +206,9 @@ def split_sentences(paragraph: str, lang: str) -> list[str]:
     for match in _CANDIDATE.finditer(paragraph):
         end = match.end()
         nxt = _skip_space(paragraph, end)
+        if any(close == nxt for _, close in held):  # a quote closed after a space: 'end. "'
+            end = nxt + 1
+            nxt = _skip_space(paragraph, end)
         if nxt >= len(paragraph) or _inside_held_span(held, match.start(), nxt):
             continue
         if _ENUMERATOR.fullmatch(paragraph, start, end):
@@ -283,6 +293,9 @@ def _word_before(text: str, pos: int) -> str | None:
 def _abbreviation_kind(text: str, pos: int, word: str, rules: _Rules, lang: str) -> str | None:
     """ "title", "numeric", "abbreviation" or None for the ``word`` before a full stop."""
     if not word:
+        return None
+    list_end = _LIST_ENDS.get(lang)
+    if list_end is not None and list_end.search(text, max(0, pos - 10), pos):
         return None
     if word in rules.titles:
         return "title"
