@@ -88,7 +88,12 @@ def sentence_flags(
     from .qa import check_translation
 
     back_text = back.text if back is not None else None
-    flags = list(check_translation(source, translation.text, src, tgt, thresholds))
+    # Quotes are followed one by one per paragraph (track_quotes), which says more than
+    # the per-sentence count of qa's "quote" check: keep one flag per lost quote.
+    flags = [
+        f for f in check_translation(source, translation.text, src, tgt, thresholds)
+        if f.kind != "quote"
+    ]
     entities: list[EntityCheck] = []
     for check in (check_numbers, check_names):
         found, more = check(source, translation.text, back_text, src, tgt, sentence_id)
