@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 Tag = Literal["equal", "delete", "insert", "replace"]
@@ -65,6 +66,8 @@ class DiffOp:
 def _fold_latin_accents(text: str) -> str:
     """Drop accents on Latin letters (Nicolás = Nicolas: back-translations from Russian
     lose them); keep them elsewhere, where they can tell words apart (Russian и/й)."""
+    if text.isascii():
+        return text
     out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch) and out and out[-1].isascii():
@@ -77,17 +80,19 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def word_diff(old: str, new: str) -> list[DiffOp]:
+# Each view asks for the same sentence pairs more than once (spans, then the marker line).
+@lru_cache(maxsize=4096)
+def word_diff(old: str, new: str) -> tuple[DiffOp, ...]:
     """The runs of equal, deleted, inserted and replaced words between two texts.
 
     An empty side has an empty span at the place where the run would go.
     """
     a, b = tokenize(old), tokenize(new)
     matcher = SequenceMatcher(None, [t.key for t in a], [t.key for t in b], autojunk=False)
-    ops: list[DiffOp] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        ops.append(DiffOp(tag, *_span(a, i1, i2, len(old)), *_span(b, j1, j2, len(new))))
-    return ops
+    return tuple(
+        DiffOp(tag, *_span(a, i1, i2, len(old)), *_span(b, j1, j2, len(new)))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
 
 
 def _span(tokens: list[Token], i: int, j: int, length: int) -> tuple[int, int]:
