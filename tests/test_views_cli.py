@@ -134,3 +134,9 @@ def test_bad_report_files_give_one_line(tmp_path: Path, content: str | None, mes
         assert len(lines) == 1 and lines[0].startswith("xlate: error:") and message in lines[0]
         assert "Traceback" not in result.output
     assert not (tmp_path / "x.html").exists()
+
+
+def test_diff_reads_a_report_from_stdin() -> None:
+    result = runner.invoke(app, ["diff", "-", "--lang", "es"], input=drift_report().to_json())
+    assert result.exit_code == 0, result.output
+    assert "[-14-]{+41+}" in result.stdout and "en → ru" not in result.stdout
