@@ -427,16 +427,127 @@ CacheOpt = Annotated[
 ]
 
 
+@app.command()
+@handle_errors
+def batch(
+    in_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of articles (searched recursively).")
+    ] = None,
+    src: FromOpt = None,
+    tgt: ToOpt = "es,ru",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (mirrors IN_DIR).")
+    ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option("--glob", help="Which files are articles (repeatable; default *.txt, *.md)."),
+    ] = None,
+    engine: EngineOpt = "hf",
+    model: ModelOpt = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    batch_size: BatchOpt = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Engine threads/processes (default: all cores)."),
+    ] = None,
+    cache: CacheOpt = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor fill the cache.")
+    ] = False,
+    chunk_size: Annotated[
+        int, typer.Option("--chunk-size", min=1, help="Sentences per engine call.")
+    ] = 256,
+    shard: Annotated[
+        str | None,
+        typer.Option("--shard", help="Do only shard I of N (I/N); join them with --merge."),
+    ] = None,
+    merge: Annotated[
+        Path | None,
+        typer.Option("--merge", help="Join the summary parts of a sharded run in this folder."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List the work; do nothing.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    json_progress: Annotated[
+        bool, typer.Option("--json-progress", help="Progress as JSON lines on stderr.")
+    ] = False,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """Round-trip a folder of articles: resumable, cached, with a summary sorted worst first."""
+    from dataclasses import replace
+
+    from . import batch as batch_jobs
+    from .languages import check_language, parse_targets
+
+    if merge is not None:
+        rows = batch_jobs.merge_summaries(merge)
+        typer.echo(f"merged {len({r.path for r in rows})} articles into {merge}/summary.md",
+                   err=True)
+        return
+    if in_dir is None or out is None:
+        fail("give IN_DIR and --out OUT_DIR (or --merge OUT_DIR)", 2)
+        return
+    source = check_language(src) if src else None
+    options = batch_jobs.BatchOptions(
+        targets=tuple(parse_targets(tgt, source)),
+        src=source,
+        globs=tuple(globs) if globs else batch_jobs.DEFAULT_GLOBS,
+        settings=analysis_settings(config, threshold),
+        shard=batch_jobs.Shard.parse(shard) if shard else None,
+        chunk_sentences=chunk_size,
+    )
+    from .engines import create_engine
+
+    opts = replace(engine_options(model, device, beams, batch_size),
+                   workers=workers or batch_jobs.default_workers())
+    translator = create_engine(engine, opts)
+    store = None
+    try:
+        if not no_cache:
+            from .cache import CachedTranslator, CacheStore
+
+            store = CacheStore(cache)
+            translator = CachedTranslator(translator, store)
+        if dry_run:
+            result = batch_jobs.run_batch(in_dir, out, options, translator, dry_run=True)
+            for item in result.plan:
+                line = f"{item.status:<10} {item.article.rel}"
+                typer.echo(f"{line}  {item.error}" if item.error else line)
+            return
+        progress: batch_jobs.BatchProgress
+        if json_progress:
+            progress = batch_jobs.JsonProgress()
+        elif quiet:
+            progress = batch_jobs.BatchProgress()
+        else:
+            progress = batch_jobs.RichProgress()
+        try:
+            result = batch_jobs.run_batch(in_dir, out, options, translator, progress=progress)
+        finally:
+            if isinstance(progress, batch_jobs.RichProgress):
+                progress.progress.stop()
+    finally:
+        translator.close()
+        if store is not None:
+            store.close()
+    counts = result.counts()
+    where = out / (options.shard.part_name if options.shard else "summary.md")
+    if not quiet and not json_progress:
+        typer.echo(
+            f"{counts['articles']} articles ({counts['up_to_date']} up to date), "
+            f"{counts['sentences_translated']} sentences translated, "
+            f"{counts['sentences_cached']} from cache; summary: {where}",
+            err=True,
+        )
+    if result.failed:
+        fail(f"{len(result.failed)} of {counts['articles']} articles failed; see {where}")
+
+
 # --- translation cache ----------------------------------------------------------------
 
 cache_app = typer.Typer(help="Inspect or empty the translation cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
-
-CacheOpt = Annotated[
-    Path | None,
-    typer.Option("--cache", help="Cache file (default: translations.sqlite3 in the user cache)."),
-]
-
 
 @cache_app.command("stats")
 @handle_errors

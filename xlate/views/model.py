@@ -66,6 +66,7 @@ class Row:
     quotes: list[QuoteRecord]
     entities: list[EntityCheck]  # only those that did not survive
     severity: str | None  # worst flag of the sentence and its quotes
+    kinds: list[str] = field(default_factory=list)  # their kinds, first seen first
 
     @property
     def flagged(self) -> bool:
@@ -224,6 +225,7 @@ def build_row(
         for found in entity.found:
             if record.translation:
                 tgt_spans += _spans(find_words(record.translation, found), "entity")
+    flags = [*record.flags, *(f for q in quotes for f in q.flags)]
     return Row(
         record=record,
         source=segments(record.source, src_spans),
@@ -236,7 +238,8 @@ def build_row(
         diff=diff,
         quotes=quotes,
         entities=entities,
-        severity=worst([*record.flags, *(f for q in quotes for f in q.flags)]),
+        severity=worst(flags),
+        kinds=list(dict.fromkeys(f.kind for f in flags)),
     )
 
 

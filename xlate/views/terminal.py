@@ -228,6 +228,7 @@ def _stacked(view: LanguageView, thresholds: Thresholds, markers: bool) -> Group
         head.append_text(_chrf(row.record.scores.chrf, thresholds))
         if row.severity:
             head.append("  " + row.severity, style=SEVERITY_STYLES.get(row.severity, ""))
+            head.append(": " + ", ".join(row.kinds), style="dim")
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(ratio=1)
@@ -350,7 +351,9 @@ def _plain_language(view: LanguageView) -> list[str]:
     for row in view.rows:
         record = row.record
         head = f"{record.id}  chrF {fmt_score(record.scores.chrf)}"
-        out += ["", head + (f"  [{row.severity}]" if row.severity else "")]
+        if row.severity:
+            head += f"  [{row.severity}: {', '.join(row.kinds)}]"
+        out += ["", head]
         out.append(f"  original:    {record.source}")
         for label, text in (
             ("translation:", record.translation),
