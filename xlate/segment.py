@@ -62,8 +62,8 @@ class Document:
 
     lang: str
     blocks: list[Paragraph | str]  # str: a blank layout line, kept verbatim
-    newline: str = "\n"
-    final_newline: bool = True
+    # The line break after each block, as it was ("\n", "\r\n", "\r", or "" at the end).
+    line_ends: list[str] = field(default_factory=list)
     _by_id: dict[str, Sentence] = field(default_factory=dict, repr=False)
 
     @property
@@ -88,22 +88,27 @@ class Document:
     def render(self, texts: Mapping[str, str] | None = None) -> str:
         """Reassemble the document, replacing each sentence by ``texts[id]`` when given."""
         texts = texts or {}
-        lines = [b if isinstance(b, str) else b.render(texts) for b in self.blocks]
-        out = self.newline.join(lines)
-        return out + self.newline if self.final_newline else out
+        ends = self.line_ends or ["\n"] * len(self.blocks)
+        return "".join(
+            (b if isinstance(b, str) else b.render(texts)) + end
+            for b, end in zip(self.blocks, ends, strict=True)
+        )
 
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
-def _split_lines(text: str) -> tuple[list[str], str, bool]:
-    match = _NEWLINE.search(text)
-    newline = match.group(0) if match else "\n"
-    lines = _NEWLINE.split(text)
-    final_newline = bool(lines) and lines[-1] == ""
-    if final_newline:
-        lines.pop()
-    return lines, newline, final_newline
+def _split_lines(text: str) -> tuple[list[str], list[str]]:
+    """Lines and the exact line break after each (mixed styles kept; "" at the very end)."""
+    lines: list[str] = []
+    ends: list[str] = []
+    for match in _LINE.finditer(text):
+        line, end = match.group(1), match.group(2)
+        if not line and not end and match.start() == len(text):
+            break  # the empty match at the very end of the text
+        lines.append(line)
+        ends.append(end)
+    return lines, ends
 
 
 def segment_text(text: str, lang: str) -> Document:
@@ -111,7 +116,7 @@ def segment_text(text: str, lang: str) -> Document:
     from .sentences import split_sentences
 
     lang = check_language(lang)
-    lines, newline, final_newline = _split_lines(text)
+    lines, ends = _split_lines(text)
     blocks: list[Paragraph | str] = []
     number = 0
     for line in lines:
@@ -121,13 +126,13 @@ def segment_text(text: str, lang: str) -> Document:
         number += 1
         pieces = split_sentences(line, lang)
         blocks.append(_paragraph_from_pieces(number, line, pieces))
-    return Document(lang=lang, blocks=blocks, newline=newline, final_newline=final_newline)
+    return Document(lang=lang, blocks=blocks, line_ends=ends)
 
 
 def segment_lines(text: str, lang: str) -> Document:
     """One sentence per non-blank line, no splitting (test sets, subtitles, pipes)."""
     lang = check_language(lang)
-    lines, newline, final_newline = _split_lines(text)
+    lines, ends = _split_lines(text)
     blocks: list[Paragraph | str] = []
     number = 0
     for lineno, line in enumerate(lines, start=1):
@@ -140,7 +145,7 @@ def segment_lines(text: str, lang: str) -> Document:
         trail = line[len(line.rstrip()) :]
         sent = Sentence(paragraph=number, sentence=1, text=stripped, line=lineno)
         blocks.append(Paragraph(number=number, sentences=[sent], separators=[lead, trail]))
-    return Document(lang=lang, blocks=blocks, newline=newline, final_newline=final_newline)
+    return Document(lang=lang, blocks=blocks, line_ends=ends)
 
 
 def _paragraph_from_pieces(number: int, line: str, pieces: list[str]) -> Paragraph:
