@@ -147,3 +147,23 @@ def test_installed_command_runs(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.strip() == f"xlate: error: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_atomic_write_gives_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from xlate.textio import atomic_write
+
+    fresh = tmp_path / "new.txt"
+    atomic_write(fresh, "hola\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o640)
+    atomic_write(kept, "new")
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert kept.read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
