@@ -323,6 +323,7 @@ def test_cli_batch_end_to_end(tmp_path: Path) -> None:
     progress = [e for e in events if e["event"] == "progress"]
     assert progress[-1]["sentences_done"] == progress[-1]["sentences_total"] > 0
     assert {"rate", "eta_s", "articles_done"} <= progress[-1].keys()
+    assert max(e.get("articles_done", 0) for e in progress) <= 6
     assert sorted(e["path"] for e in events if e["event"] == "article") == sorted(
         ["world/story00.txt", "politics/europe/story01.md", "economy/story02.txt",
          *BAD_FILES]

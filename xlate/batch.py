@@ -486,8 +486,7 @@ class JsonProgress(BatchProgress):
         self.stream.flush()
 
     def start(self, *, articles: int, pending: int, skipped: int, failed: int) -> None:
-        self.articles = articles
-        self.articles_done = skipped + failed
+        self.articles = articles  # each one is counted by its article() event
         self._emit("start", articles=articles, pending=pending, skipped=skipped, failed=failed)
 
     def add_sentences(self, count: int) -> None:
@@ -547,7 +546,7 @@ class RichProgress(BatchProgress):
         self.progress.start()
 
     def start(self, *, articles: int, pending: int, skipped: int, failed: int) -> None:
-        self.progress.update(self.articles_task, total=articles, completed=skipped + failed)
+        self.progress.update(self.articles_task, total=articles)  # article() advances it
 
     def add_sentences(self, count: int) -> None:
         task = self.progress.tasks[self.sentences_task]
@@ -563,7 +562,7 @@ class RichProgress(BatchProgress):
     def article(self, rel: str, status: str, error: str = "") -> None:
         self.progress.advance(self.articles_task)
         if status == "failed":
-            self.progress.console.print(f"[red]failed[/red] {rel}: {error}", markup=True)
+            self.progress.console.print(f"[red]failed[/red] {error}", markup=True)
 
     def finish(self, result: BatchResult) -> None:
         self.progress.stop()
