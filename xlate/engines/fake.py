@@ -8,6 +8,7 @@ so the CLI can be driven to a known drift. ``calls`` records every batch it was 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -36,7 +37,12 @@ class FakeTranslator:
         self.calls: list[tuple[str, str, list[str]]] = []
 
     def info(self, src: str, tgt: str) -> EngineInfo:
-        return EngineInfo(engine=self.name, model=self.model, settings={})
+        # The script's content is the model: a cache must not serve an edited script's
+        # old answers under the same file name.
+        digest = hashlib.sha256(
+            json.dumps(self.script, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        ).hexdigest()[:12]
+        return EngineInfo(engine=self.name, model=self.model, revision=digest, settings={})
 
     def translate_batch(
         self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
