@@ -80,12 +80,35 @@ def test_designation_with_changed_digits_is_high() -> None:
     assert flags == []
 
 
-def test_missing_name_is_medium_unless_the_round_trip_brings_it_back() -> None:
+def test_mere_absence_is_recorded_not_flagged() -> None:
     src = "The letter went to Caracas yesterday."
-    _, flags = check_names(src, "La carta llegó ayer.", None, "en", "es", "s")
-    assert [(f.kind, f.severity) for f in flags] == [("name", "medium")]
-    checks, flags = check_names(src, "La carta llegó ayer.", src, "en", "es", "s")
-    assert flags == [] and checks[0].in_back_translation and not checks[0].in_translation
+    checks, flags = check_names(src, "La carta llegó ayer.", None, "en", "es", "s")
+    assert flags == [] and checks[0].status == "missing"
+
+
+def test_replaced_name_is_flagged_with_and_without_a_round_trip() -> None:
+    src = "On Monday Putin met the delegation."
+    tgt = "В понедельник Медведев встретился с делегацией."
+    for back in (None, "On Monday Medvedev met the delegation."):
+        _, flags = check_names(src, tgt, back, "en", "ru", "s")
+        assert [(f.kind, f.severity) for f in flags] == [("name", "high")]
+        assert "Медведев" in flags[0].reason
+
+
+def test_round_trip_resolving_an_exonym_is_not_flagged() -> None:
+    src = "The talks took place in Bratislava."
+    # An unknown rendering in the translation, brought back as the source name.
+    checks, flags = check_names(
+        src, "Переговоры прошли в Пожони.", "The talks took place in Bratislava.", "en", "ru", "s"
+    )
+    assert flags == [] and checks[0].in_back_translation
+
+
+def test_exonym_resembling_the_source_name_is_its_rendering() -> None:
+    _, flags = check_names(
+        "A fire in Brandenburg.", "Un incendio en Brandenburgo.", None, "en", "es", "s"
+    )
+    assert flags == []
 
 
 def test_found_in_translation_but_lost_on_the_way_back_is_ok() -> None:
@@ -105,21 +128,22 @@ def _alter_letter(text: str, lang: str, rng: random.Random) -> str | None:
     return text[:pos] + new + text[pos + 1 :]
 
 
-def test_corpus_en_es_false_positives_and_letter_recall() -> None:
-    """Human translations with a perfect round trip: few flags; altered letters caught."""
+@pytest.mark.parametrize("with_back", [False, True])
+def test_corpus_en_es_false_positives_and_letter_recall(with_back: bool) -> None:
+    """Human translations: few flags on clean lines; altered letters mostly caught."""
     sources, targets = corpus_lines("en"), corpus_lines("es")
     rng = random.Random(3)
     lines = rng.sample(range(len(sources)), 200)
     clean_flagged = injected = caught = 0
     for i in lines:
         s, t = sources[i], targets[i]
-        clean_flagged += bool(check_names(s, t, s, "en", "es", "s")[1])
+        clean_flagged += bool(check_names(s, t, s if with_back else None, "en", "es", "s")[1])
         changed = _alter_letter(t, "es", rng)
         if changed is not None:
             injected += 1
             caught += any(
                 f.kind == "name" for f in check_names(s, changed, None, "en", "es", "s")[1]
             )
-    assert clean_flagged / len(lines) <= 0.06
-    # Floor measured at this seed; cross-language letter changes are the hard case.
-    assert injected >= 50 and caught / injected >= 0.6
+    # Floors and ceilings measured at this seed (see benchmarks/entities.py for all pairs).
+    assert clean_flagged / len(lines) <= (0.04 if with_back else 0.08)
+    assert injected >= 50 and caught / injected >= 0.55

@@ -86,13 +86,29 @@ def test_words_and_digits_are_equal() -> None:
     assert flags == [] and checks[0].status == "ok" and checks[0].in_translation
 
 
-def test_missing_number_is_medium_unless_the_back_translation_has_it() -> None:
-    _, flags = check_numbers("He bought 14 units.", "Compró unidades.", None, "en", "es", "s")
-    assert [(f.kind, f.severity) for f in flags] == [("number", "medium")]
+def test_missing_number_is_recorded_not_flagged() -> None:
+    checks, flags = check_numbers("He bought 14 units.", "Compró unidades.", None, "en", "es", "s")
+    assert flags == [] and checks[0].status == "missing"
     checks, flags = check_numbers(
         "He bought 14 units.", "Compró unidades.", "He bought 14 units.", "en", "es", "s"
     )
     assert flags == [] and not checks[0].in_translation and checks[0].in_back_translation
+
+
+def test_decades_and_short_years_match() -> None:
+    for src, tgt, lang in [
+        ("In the 1990s it grew.", "En los años 90 creció.", "es"),
+        ("В 1960-е годы", "In the '60s", "en"),
+    ]:
+        slang = "en" if lang == "es" else "ru"
+        assert check_numbers(src, tgt, None, slang, lang, "s")[1] == []
+
+
+def test_spelled_numbers_in_the_translation_are_not_flagged() -> None:
+    _, flags = check_numbers("his 4-year-old son", "su hijo de cuatro años", None, "en", "es", "s")
+    assert flags == []
+    _, flags = check_numbers("twice a week", "dos veces por semana", None, "en", "es", "s")
+    assert flags == []
 
 
 def test_lost_on_the_way_back_is_recorded_not_flagged() -> None:
@@ -123,20 +139,23 @@ def _change_digit(text: str, lang: str, rng: random.Random) -> str | None:
 
 
 @pytest.mark.parametrize(("src", "tgt"), [("en", "es"), ("ru", "en"), ("es", "ru")])
-def test_corpus_false_positives_and_recall(src: str, tgt: str) -> None:
-    """Human translations: few flags on clean lines, nearly every changed digit caught."""
+@pytest.mark.parametrize("with_back", [False, True])
+def test_corpus_false_positives_and_recall(src: str, tgt: str, with_back: bool) -> None:
+    """Human translations: almost no flags on clean lines, nearly every changed digit caught."""
     sources, targets = corpus_lines(src), corpus_lines(tgt)
     rng = random.Random(7)
     lines = rng.sample(range(len(sources)), 250)
     clean_flagged = injected = caught = 0
     for i in lines:
         s, t = sources[i], targets[i]
-        clean_flagged += bool(check_numbers(s, t, s, src, tgt, "s")[1])
+        back = s if with_back else None
+        clean_flagged += bool(check_numbers(s, t, back, src, tgt, "s")[1])
         changed = _change_digit(t, tgt, rng)
         if changed is not None:
             injected += 1
             caught += any(
-                f.kind == "number" for f in check_numbers(s, changed, s, src, tgt, "s")[1]
+                f.kind == "number" for f in check_numbers(s, changed, back, src, tgt, "s")[1]
             )
-    assert clean_flagged / len(lines) <= 0.06
-    assert injected >= 30 and caught / injected >= 0.95
+    # Measured at this seed: 2.0-2.4% clean lines flagged (real discrepancies included).
+    assert clean_flagged / len(lines) <= 0.03
+    assert injected >= 30 and caught / injected >= 0.93

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from .report import EntityCheck, Flag
@@ -641,6 +642,12 @@ _MONTHS_DAYS: set[str] = set(
 )
 # English capitalised adjectives of nationality/religion: lowercase in es/ru.
 _EN_ADJECTIVE = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)s?$")
+_EN_DEMONYMS = {"czech", "czechs", "dutch", "french", "greek", "greeks", "swiss", "thai",
+                "welsh", "scots", "irish", "english", "british", "basque", "catalan", "slovak",
+                "slovaks", "serb", "serbs", "croat", "croats", "arab", "arabs", "jew", "jews",
+                "turk", "turks", "pole", "poles", "dane", "danes", "swede", "swedes", "finn",
+                "finns", "euro", "euros"}  # fmt: skip
+_TAIL = re.compile(r"['’]s?$|-(?=[a-zа-яё])")
 _CONNECTORS: dict[str, set[str]] = {
     "en": {"of", "the", "de", "van", "von", "bin", "al", "da", "del", "la", "le"},
     "es": {"de", "del", "la", "las", "los", "y", "van", "von", "al", "bin"},
@@ -666,7 +673,8 @@ _ALIASES: tuple[tuple[str, ...], ...] = (
     ("Greece", "Grecia", "Греция"), ("Italy", "Italia", "Италия"),
     ("Europe", "Europa", "Европа"), ("London", "Londres", "Лондон"),
     ("Washington", "Вашингтон"), ("Kiev", "Kyiv", "Kiev", "Киев"),
-    ("Beijing", "Pekín", "Пекин"), ("Czech Republic", "República Checa", "Чехия", "Чешская"),
+    ("Beijing", "Pekín", "Пекин"),
+    ("Czech Republic", "Czechia", "República Checa", "Chequia", "Чехия", "Чешская Республика"),
     ("Prague", "Praga", "Прага"), ("Brussels", "Bruselas", "Брюссель"),
     ("Paris", "París", "Париж"), ("Berlin", "Berlín", "Берлин"),
     ("Mexico", "México", "Мексика"), ("Brazil", "Brasil", "Бразилия"),
@@ -685,11 +693,11 @@ _RU_ENDINGS = (
 )  # fmt: skip
 
 _TOKEN = re.compile(
-    r"(?P<dotted>(?:\b[A-ZА-Я][a-zа-я]?\.\s?){2,})"  # U.S., EE. UU., U.N.
+    r"(?P<dotted>(?:\b[A-ZА-Я](?:[a-zа-я]|[A-Z](?=[A-Z]?\.))?\.\s?){2,})"  # U.S., EE.UU., U.N.
     r"|(?P<designation>\b[A-ZА-Я][A-Za-zА-Яа-яЁё]{0,7}-?\d+(?:[-/]?[A-Za-zА-Яа-я0-9]+)*\b)"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
 )
-_SENTENCE_END = re.compile(r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—]*\s*|[\"“«„(]\s*|\n\s*)$")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—]*\s*|[\"“«„(¿¡]\s*|[-–—]\s+|\n\s*)$")
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -750,8 +758,12 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
                 break
             j += 1
         start, end = m.start(), tokens[last].end()
+        # "IBM's" → "IBM", "Zurich-based" → "Zurich": the name without its English tail.
+        tail = _TAIL.search(text, start, end)
+        if tail is not None and tail.start() > start:
+            end = tail.start()
         raw = text[start:end]
-        if _is_acronym(word) and last == i:
+        if _is_acronym(raw) and last == i:
             out.append(NameMention(start, end, raw, _plain(raw), "acronym"))
             i = last + 1
             continue
@@ -762,7 +774,11 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
                 i += 1
                 continue
             weak = _plain(word) not in caps_inside
-        if lang == "en" and last == i and _EN_ADJECTIVE.search(word.lower()):
+        if (
+            lang == "en"
+            and last == i
+            and (_EN_ADJECTIVE.search(word.lower()) or word.lower() in _EN_DEMONYMS)
+        ):
             weak = True
         out.append(NameMention(start, end, raw, _plain(raw), "name", weak))
         i = last + 1
@@ -857,28 +873,57 @@ def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
     if not _is_capitalised(cand.text):
         return None
     a, b = _forms(word, word_lang), _forms(cand.text, cand.lang)
-    if _script(word) == _script(cand.text) and "cyrl" not in (_script(word),):
+    same_script = _script(word) == _script(cand.text)
+    if same_script and _script(word) == "latn":
         # Latin to Latin: no case endings to strip (Maduro ≠ Madura).
         a, b = {_skeleton(word)}, {_skeleton(cand.text)}
     if a & b:
         return "same"
+    if same_script:
+        # In one script an altered name differs by a letter or two in place
+        # (Maduro/Madura); exonyms and cognates differ otherwise (Ireland/Irlanda).
+        pa, pb = _plain(word), _plain(cand.text)
+        if len(pa) != len(pb) or len(pa) < 4:
+            return None
+        diffs = [k for k, (p, q) in enumerate(zip(pa, pb, strict=True)) if p != q]
+        if len(diffs) == 1 and diffs[0] == len(pa) - 1 and {pa[-1], pb[-1]} in _COGNATE_ENDS:
+            return None  # English -e, Spanish -a/-o: Eurozone/Eurozona, Europe/Europa
+        return "similar" if len(diffs) == 1 or (len(diffs) == 2 and len(pa) >= 6) else None
     sa, sb = _skeleton(word), _skeleton(cand.text)
     if min(len(sa), len(sb)) < 4:
         return None
-    best = max(fuzz.ratio(x, y) for x in a for y in b)
-    if best < 80:
+    best, x, y = max((fuzz.ratio(x, y), x, y) for x in a for y in b)
+    if best < 75:
         return None
-    same_script = _script(word) == _script(cand.text)
-    if not same_script:
-        # Across scripts, spelling conventions (Hamburg/Гамбург, Buffett/Баффет) differ
-        # by more than an alteration would: a close form counts as the rendering.
-        return "same"
-    # In one script an altered name differs by one letter in place (Maduro/Madura);
-    # exonyms and cognates differ otherwise (Ireland/Irlanda, Damascus/Damasco).
-    pa, pb = _plain(word), _plain(cand.text)
-    if len(pa) == len(pb) and sum(x != y for x, y in zip(pa, pb, strict=False)) == 1:
-        return "similar"
-    return None
+    # Across scripts, conventions differ (Hamburg/Гамбург, Buffett/Баффет): a close
+    # form is the rendering unless a consonant stands where no convention puts one.
+    return "similar" if _foreign_consonant(x, y) else "same"
+
+
+_COGNATE_ENDS = ({"e", "a"}, {"e", "o"})
+_VOWELISH = set("aeiouyhjx")
+# Consonant pairs that transliteration conventions swap (measured on newstest2012 names:
+# Hamburg/Гамбург, Charles/Чарлз, Brussels/Брюссель, Bohemia/Богемия, ...).
+_CONVENTIONS = {
+    frozenset(p)
+    for p in ("ks", "sš", "kč", "čh", "bv", "gh", "kh", "dt", "sž", "vu", "čš", "čt", "sc",
+              "zs", "žš", "kg", "lr")
+}  # fmt: skip
+
+
+def _foreign_consonant(a: str, b: str) -> bool:
+    """True when skeletons ``a`` and ``b`` differ by a consonant no convention explains."""
+    ops = Levenshtein.editops(a, b)
+    # An injected alteration substitutes letters; conventions also add or drop some.
+    if len(ops) > 2 or any(op.tag != "replace" for op in ops):
+        return False
+    for op in ops:
+        x, y = a[op.src_pos], b[op.dest_pos]
+        if x in _VOWELISH and y in _VOWELISH:
+            continue
+        if frozenset((x, y)) not in _CONVENTIONS:
+            return True
+    return False
 
 
 def _script(word: str) -> str:
@@ -950,6 +995,51 @@ def find_name(name: str, name_lang: str, text: str, text_lang: str) -> str | Non
 # --- check --------------------------------------------------------------------------------
 
 
+def _explained(mention: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Does ``text`` account for ``mention`` (as a name, an altered name or any word)?"""
+    if _locate(mention, lang, text, text_lang)[0] != "absent":
+        return True
+    if mention.type != "name":
+        return False
+    # A lowercase word of the other text may render it ("the euro", "интернет").
+    words = {f for m in _WORD.finditer(text) for f in _forms(m.group(), text_lang)}
+    return any(_forms(w, lang) & words for _, _, w in _significant(mention))
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _looks_like_rendering(a: NameMention, b: NameMention) -> bool:
+    """An exonym or cognate rather than another name: Brandenburg/Brandenburgo,
+    Thailand/Tailandia, Eurozone/Eurozona, Euro/Eurocopa."""
+    for _, _, wa in _significant(a):
+        for _, _, wb in _significant(b):
+            ka, kb = _skeleton(wa), _skeleton(wb)
+            prefix = len(_common_prefix(ka, kb))
+            if prefix >= 4 or (prefix >= 3 and min(len(ka), len(kb)) <= 4):
+                return True
+            if min(len(ka), len(kb)) >= 4 and fuzz.ratio(ka, kb) >= 75:
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def _name_flag(s: NameMention, found: list[str], reason: str) -> Flag:
+    return Flag(
+        kind="name",
+        severity="high",
+        reason=reason,
+        span=[s.start, s.end],
+        detail={"expected": s.text, "found": found},
+    )
+
+
 def check_names(
     source: str,
     translation: str,
@@ -958,15 +1048,27 @@ def check_names(
     tgt: str,
     sentence_id: str,
 ) -> tuple[list[EntityCheck], list[Flag]]:
-    """Check that each name of ``source`` survived in ``translation`` (see module doc)."""
+    """Check that each name of ``source`` survived in ``translation`` (see module doc).
+
+    Only evidence of a change is flagged: an altered form, or a source name gone while
+    the translation names something the source does not explain (and, with a round trip,
+    the back-translation confirms it). A name that is merely absent (a pronoun, an
+    adjective, a rephrasing) is recorded as "missing" without a flag.
+    """
     src_names = extract_names(source, src)
     tgt_names = extract_names(translation, tgt)
-    # Translation names nothing in the source explains: candidates for a replaced name.
-    unexplained = [
-        t for t in tgt_names if not t.weak and _locate(t, tgt, source, src)[0] == "absent"
-    ]
+    unexplained = [t for t in tgt_names if not t.weak and not _explained(t, tgt, source, src)]
+    back_confirms = False
+    if back_translation is not None:
+        # The way back brought a name the source does not have: the replacement travelled.
+        back_confirms = any(
+            not b.weak and _locate(b, src, source, src)[0] != "same"
+            and not _explained_same_language(b, src, source)
+            for b in extract_names(back_translation, src)
+        )  # fmt: skip
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
+    absent: list[tuple[NameMention, EntityCheck, bool]] = []
     for s in src_names:
         status, _rendering, altered = _locate(s, src, translation, tgt)
         in_back = False
@@ -984,44 +1086,48 @@ def check_names(
         if status == "similar":
             check.status = "changed"
             check.found = [c.text for c in altered]
-            flags.append(
-                Flag(
-                    kind="name",
-                    severity="high",
-                    reason=f"name {s.text!r} appears altered in the translation: "
-                    f"{', '.join(repr(c.text) for c in altered)}",
-                    span=[s.start, s.end],
-                    detail={"expected": s.text, "found": check.found},
-                )
-            )
+            shown = ", ".join(repr(c.text) for c in altered)
+            flags.append(_name_flag(s, check.found, f"name {s.text!r} appears altered: {shown}"))
+        elif status == "absent":
+            check.status = "missing"
+            absent.append((s, check, in_back))
+    # An unexplained translation name that resembles an absent source name is its
+    # rendering (an exonym we do not list), not a replacement.
+    for s, check, _ in absent:
+        twin = next((t for t in unexplained if _looks_like_rendering(s, t)), None)
+        if twin is not None:
+            unexplained.remove(twin)
+            check.status = "ok"
+            check.found = [twin.text]
+    for s, check, in_back in absent:
+        # Sentence-initial words are mostly not names (weak); adjectives are lowercase.
+        if check.status == "ok" or s.weak or _adjectival(s, src) or not unexplained:
             continue
-        if status == "same" or s.weak:
-            continue
-        if unexplained and back_translation is None:
-            # No round trip to say otherwise: a name the source lacks stands in its place.
-            other = unexplained.pop(0)
-            check.status = "changed"
-            check.found = [other.text]
-            flags.append(
-                Flag(
-                    kind="name",
-                    severity="high",
-                    reason=f"name {s.text!r} is missing; the translation names {other.text!r}",
-                    span=[s.start, s.end],
-                    detail={"expected": s.text, "found": [other.text]},
-                )
-            )
-            continue
-        if in_back:
-            continue  # an exonym the round trip resolved
-        check.status = "missing"
+        if back_translation is not None and in_back and not back_confirms:
+            continue  # the round trip resolved it: an exonym or paraphrase we do not read
+        same_type = [t for t in unexplained if t.type == s.type]
+        other = (same_type or unexplained)[0]
+        unexplained.remove(other)
+        check.status = "changed"
+        check.found = [other.text]
         flags.append(
-            Flag(
-                kind="name",
-                severity="high" if s.type == "designation" else "medium",
-                reason=f"name {s.text!r} is missing from the translation",
-                span=[s.start, s.end],
-                detail={"expected": s.text, "found": []},
+            _name_flag(
+                s, [other.text], f"name {s.text!r} is missing; the translation names {other.text!r}"
             )
         )
     return checks, flags
+
+
+def _adjectival(mention: NameMention, lang: str) -> bool:
+    """English nationality words ("Czech", "Russian"): translated as lowercase adjectives."""
+    word = mention.text.lower()
+    return (
+        lang == "en"
+        and " " not in word
+        and (bool(_EN_ADJECTIVE.search(word)) or word in _EN_DEMONYMS)
+    )
+
+
+def _explained_same_language(mention: NameMention, lang: str, text: str) -> bool:
+    words = {f for m in _WORD.finditer(text) for f in _forms(m.group(), lang)}
+    return any(_forms(w, lang) & words for _, _, w in _significant(mention))

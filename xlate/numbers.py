@@ -521,6 +521,17 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
 # --- check --------------------------------------------------------------------------------
 
 
+def _short_year(a: NumberMention, b: NumberMention) -> bool:
+    """Decades and years written short: "1990s"/"los 90"/"90-х", "the crisis of '29"."""
+    return (
+        a.value.isdigit()
+        and b.value.isdigit()
+        and 1900 <= int(a.value) <= 2099
+        and len(b.value) <= 2
+        and int(a.value) % 100 == int(b.value)
+    )
+
+
 def _hours(value: str) -> int | None:
     head = value.split(":")[0]
     return int(head) if head.isdigit() and int(head) <= 24 else None
@@ -528,6 +539,8 @@ def _hours(value: str) -> int | None:
 
 def _same(a: NumberMention, b: NumberMention) -> bool:
     if set(a.values) & set(b.values):
+        return True
+    if _short_year(a, b) or _short_year(b, a):
         return True
     if "time" in (a.kind, b.kind):
         ha, hb = _hours(a.value), _hours(b.value)
@@ -581,6 +594,10 @@ def check_numbers(
         for i, t in enumerate(tgt_nums)
         if i not in matched_tgt and src_as_other[i] is None and not t.soft
     ]
+    # Only digits are evidence of a change: translators spell, drop and add number words
+    # ("four-year-old" → "четырехлетний", "twice", "a couple") far more often than they
+    # change a figure, and a number that is merely missing is recorded, not flagged.
+    spare = [i for i in spare if re.search(r"\d", tgt_nums[i].text)]
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
     for k, s in enumerate(src_nums):
@@ -596,8 +613,8 @@ def check_numbers(
         checks.append(check)
         if in_tgt[k] is not None:
             continue
-        if spare and not s.soft:
-            # The closest unexplained translation number stands in its place.
+        if spare:
+            # The closest unexplained figure of the translation stands in its place.
             best = max(spare, key=lambda i: _closeness(s.value, tgt_nums[i].value))
             spare.remove(best)
             check.status = "changed"
@@ -612,23 +629,11 @@ def check_numbers(
                 )
             )
             continue
-        if back_ok or s.soft:
-            # The round trip brought it back (the translation says it in a way we do not
-            # parse), or it is an article-like "one": not worth an editor's time.
-            check.status = "ok" if back_ok else "missing"
-            continue
-        check.status = "missing"
-        flags.append(
-            Flag(
-                kind="number",
-                severity="medium",
-                reason=f"number {s.text!r} is missing from the translation",
-                span=[s.start, s.end],
-                detail={"expected": s.value, "found": []},
-            )
-        )
+        check.status = "ok" if back_ok else "missing"
     for i in spare:
         t = tgt_nums[i]
+        if t.kind == "year" and not any(n.kind == "year" for n in src_nums):
+            continue  # translators add the year the source implies ("in 1958")
         flags.append(
             Flag(
                 kind="number",
