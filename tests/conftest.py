@@ -29,3 +29,36 @@ def corpus_lines(lang: str) -> list[str]:
     if not path.exists():
         pytest.fail(f"shared corpus not found at {path}")
     return path.read_text(encoding="utf-8").splitlines()
+
+
+# --- tiny local models (tests/tiny_models.py) --------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Factory: ``tiny_model("en", "es") -> Path`` of a random-weight MarianMT directory.
+
+    Built once per session and direction, shared by every test module; use it as
+    ``--model PATH`` or ``EngineOptions(model=str(path))``.
+    """
+    from tiny_models import build_marian, use_one_thread
+
+    use_one_thread()
+    built: dict[tuple[str, str], Path] = {}
+
+    def get(src: str, tgt: str) -> Path:
+        if (src, tgt) not in built:
+            out = tmp_path_factory.mktemp(f"tiny-marian-{src}-{tgt}")
+            built[(src, tgt)] = build_marian(src, tgt, out)
+        return built[(src, tgt)]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight M2M100 directory for en/es/ru (language tokens __en__ ...)."""
+    from tiny_models import build_m2m100, use_one_thread
+
+    use_one_thread()
+    return build_m2m100(tmp_path_factory.mktemp("tiny-m2m100"))
