@@ -579,6 +579,44 @@ def cache_clear(cache: CacheOpt = None) -> None:
     typer.echo(f"removed {removed} entries from {store.path}")
 
 
+# --- models ----------------------------------------------------------------------------
+
+models_app = typer.Typer(help="Prepare translation models.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+
+class Quantization(str, Enum):
+    int8 = "int8"
+    int8_float16 = "int8_float16"
+    float16 = "float16"
+    float32 = "float32"
+
+
+@models_app.command("convert")
+@handle_errors
+def models_convert(
+    model: Annotated[str, typer.Argument(help="Hugging Face model id or local model directory.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Directory to write (default: the store --engine ct2 uses)."
+        ),
+    ] = None,
+    quantization: Annotated[
+        Quantization, typer.Option("--quantization", "-q", help="Weight type.")
+    ] = Quantization.int8,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a CTranslate2 model already in --output.")
+    ] = False,
+) -> None:
+    """Convert a model to CTranslate2 for --engine ct2 (needs torch and transformers once)."""
+    from .model_store import convert_spec
+
+    converted = convert_spec(model, output, quantization.value, force=force)
+    typer.echo(f"converted {converted.source} ({converted.quantization}) to:", err=True)
+    typer.echo(str(converted.path))
+
+
 # --- reading a saved report -------------------------------------------------------------
 
 
