@@ -167,3 +167,31 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     assert kept.read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_public_api_is_importable() -> None:
+    import xlate
+
+    missing = [name for name in xlate.__all__ if not hasattr(xlate, name)]
+    assert missing == []
+    assert sorted(xlate.__all__) == xlate.__all__ or set(xlate.__all__) >= {
+        "translate_text",
+        "roundtrip",
+        "check",
+        "Report",
+    }
+
+
+def test_python_api_translates_and_round_trips() -> None:
+    import xlate
+    from xlate.engines.fake import FakeTranslator
+
+    engine = FakeTranslator(script={"en-es": {"Hello.": "Hola."}})
+    assert xlate.translate_text("Hello.\n\nHello.\n", "en", "es", engine=engine) == (
+        "Hola.\n\nHola.\n"
+    )
+    assert engine.sentences_translated == 1  # the repeated sentence is translated once
+    doc = xlate.segment("Hello.\n", "en")
+    report = xlate.roundtrip(doc, ["es"], engine)
+    assert isinstance(report, xlate.Report)
+    assert report.languages[0].sentences[0].translation == "Hola."
