@@ -1,0 +1,554 @@
+"""One article through several engines or models, side by side, for ``xlate compare``.
+
+Each system translates the article and translates it back with the same engine and
+model (:func:`xlate.roundtrip.roundtrip_language`: round-trip chrF/BLEU/TER and the
+usual flags per sentence). With a reference translation, the reference is segmented,
+aligned to the source sentences as ``xlate check`` aligns a translation
+(:func:`xlate.align.align_documents`), and every system is scored against it on the
+aligned segments: corpus BLEU, chrF and TER with sacrebleu signatures, and sacrebleu's
+paired bootstrap resampling (:class:`sacrebleu.significance.PairedTest`) against the
+first system, the baseline. A merged bead (two source sentences, one reference sentence)
+is one segment: the systems' translations of both sentences are joined.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .errors import ConfigError
+from .report import LanguageReport
+from .roundtrip import AnalysisSettings, roundtrip_language
+from .segment import Document
+
+SCHEMA = "xlate.compare/1"
+SIGNIFICANCE_LEVEL = 0.05
+BOOTSTRAP_SAMPLES = 1000
+# sacrebleu's metric names, as PairedTest reports them, and ours
+METRIC_KEYS = {"BLEU": "bleu", "chrF2": "chrf", "TER": "ter"}
+LOWER_IS_BETTER = {"ter"}
+
+
+@dataclass(frozen=True)
+class SystemSpec:
+    """An entry of ``--engines``: ``engine``, ``engine:model`` or ``engine:model+back``.
+
+    ``hf:./tiny-en-es`` translates with that directory; the way back uses the same model
+    (right for NLLB/M2M100, which translate both ways) unless ``+back`` names another,
+    as a single-direction opus-mt model needs: ``hf:./en-es+./es-en``.
+    """
+
+    label: str
+    engine: str
+    model: str | None = None
+    back_model: str | None = None
+
+
+def parse_systems(value: str) -> list[SystemSpec]:
+    """``apertium,hf:Helsinki-NLP/opus-mt-en-es,ct2:./m`` -> specs, engines checked."""
+    from .engines import available_engines
+
+    known = available_engines()
+    specs: list[SystemSpec] = []
+    for raw in value.split(","):
+        item = raw.strip()
+        if not item:
+            continue
+        engine, sep, model = item.partition(":")
+        engine = engine.strip()
+        if engine not in known:
+            raise ConfigError(
+                f"--engines: unknown engine {engine!r} in {item!r}: write ENGINE or "
+                f"ENGINE:MODEL with ENGINE one of {', '.join(sorted(known))}"
+            )
+        forward, plus, back = model.partition("+")
+        if (sep and not forward.strip()) or (plus and not back.strip()):
+            raise ConfigError(f"--engines: {item!r} names no model after the ':' or '+'")
+        spec = SystemSpec(
+            label=item,
+            engine=engine,
+            model=forward.strip() or None,
+            back_model=back.strip() or None,
+        )
+        if any(s.label == spec.label for s in specs):
+            raise ConfigError(f"--engines: {item!r} is listed twice")
+        specs.append(spec)
+    if not specs:
+        raise ConfigError("--engines: give at least one engine, e.g. hf,apertium")
+    return specs
+
+
+@dataclass
+class MetricScore:
+    """A system's corpus score against the reference, and its test against the baseline.
+
+    ``p_value`` and ``significant`` are None for the baseline itself; ``mean`` and ``ci``
+    are the bootstrap estimate of the true score (95% confidence half-width).
+    """
+
+    score: float
+    mean: float | None = None
+    ci: float | None = None
+    p_value: float | None = None
+    significant: bool | None = None
+
+
+@dataclass
+class SystemResult:
+    label: str
+    engine: str
+    model: str
+    revision: str | None
+    settings: dict[str, Any]
+    roundtrip: dict[str, float | None]  # corpus chrf/bleu/ter of the back-translation
+    flags: dict[str, int]  # per severity
+    reference: dict[str, MetricScore] | None = None  # bleu/chrf/ter, when --ref is given
+
+
+@dataclass
+class SystemSentence:
+    translation: str | None
+    back_translation: str | None
+    roundtrip_chrf: float | None
+    reference_chrf: float | None = None
+    flags: list[str] = field(default_factory=list)  # "severity:kind"
+
+
+@dataclass
+class SentenceRow:
+    id: str
+    source: str
+    reference: str | None
+    systems: dict[str, SystemSentence]
+
+
+@dataclass
+class ReferenceInfo:
+    path: str | None
+    segments: int  # aligned (source, reference) segments scored
+    source_unmatched: list[str]  # source sentence ids with no reference counterpart
+    reference_unmatched: int  # reference sentences no source sentence aligned to
+    signatures: dict[str, str]
+    test: str
+
+
+@dataclass
+class Comparison:
+    schema: str
+    source_path: str | None
+    source_lang: str
+    target: str
+    baseline: str
+    systems: list[SystemResult]
+    sentences: list[SentenceRow]
+    reference: ReferenceInfo | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def significance_lines(self) -> list[str]:
+        """One line per system and metric: the difference to the baseline and its p."""
+        lines: list[str] = []
+        base = self.systems[0].reference
+        if base is None:
+            return lines
+        for system in self.systems[1:]:
+            if system.reference is None:
+                continue
+            parts = []
+            for key, name in (("bleu", "BLEU"), ("chrf", "chrF"), ("ter", "TER")):
+                ours, theirs = system.reference[key], base[key]
+                diff = ours.score - theirs.score
+                better = diff < 0 if key in LOWER_IS_BETTER else diff > 0
+                verdict = (
+                    ("significantly better" if better else "significantly worse")
+                    if ours.significant
+                    else "not significant"
+                )
+                parts.append(f"{name} {diff:+.1f} (p={ours.p_value:.3f}, {verdict})")
+            lines.append(f"{system.label} vs {self.baseline}: " + "; ".join(parts))
+        return lines
+
+
+# --- running ---------------------------------------------------------------------------
+
+
+def _system_result(spec: SystemSpec, report: LanguageReport) -> SystemResult:
+    engine = report.engine
+    return SystemResult(
+        label=spec.label,
+        engine=engine.engine if engine else spec.engine,
+        model=engine.model if engine else (spec.model or ""),
+        revision=engine.revision if engine else None,
+        settings=dict(engine.settings) if engine else {},
+        roundtrip={
+            "chrf": report.scores.chrf,
+            "bleu": report.scores.bleu,
+            "ter": report.scores.ter,
+        },
+        flags=report.flag_counts(),
+    )
+
+
+def run_systems(
+    doc: Document,
+    tgt: str,
+    specs: Sequence[SystemSpec],
+    *,
+    device: str = "auto",
+    beams: int = 4,
+    settings: AnalysisSettings | None = None,
+) -> list[LanguageReport]:
+    """Round-trip ``doc`` through each system in turn (one model in memory at a time)."""
+    from .engines import EngineOptions, create_engine
+
+    reports = []
+    for spec in specs:
+        engine = create_engine(
+            spec.engine, EngineOptions(model=spec.model, device=device, beams=beams)
+        )
+        back = engine
+        try:
+            if spec.back_model is not None:
+                back = create_engine(
+                    spec.engine, EngineOptions(model=spec.back_model, device=device, beams=beams)
+                )
+            reports.append(roundtrip_language(doc, tgt, engine, back, settings))
+        finally:
+            engine.close()
+            if back is not engine:
+                back.close()
+    return reports
+
+
+def compare(
+    doc: Document,
+    tgt: str,
+    specs: Sequence[SystemSpec],
+    *,
+    reference: Document | None = None,
+    reference_path: str | None = None,
+    source_path: str | None = None,
+    device: str = "auto",
+    beams: int = 4,
+    settings: AnalysisSettings | None = None,
+) -> Comparison:
+    """Translate ``doc`` with every system and compare them; see the module docstring."""
+    reports = run_systems(doc, tgt, specs, device=device, beams=beams, settings=settings)
+    return build_comparison(
+        doc,
+        tgt,
+        specs,
+        reports,
+        reference=reference,
+        reference_path=reference_path,
+        source_path=source_path,
+    )
+
+
+def build_comparison(
+    doc: Document,
+    tgt: str,
+    specs: Sequence[SystemSpec],
+    reports: Sequence[LanguageReport],
+    *,
+    reference: Document | None = None,
+    reference_path: str | None = None,
+    source_path: str | None = None,
+) -> Comparison:
+    """The comparison of finished round-trip reports (pure: no engine calls)."""
+    from .scoring import chrf
+
+    systems = [_system_result(s, r) for s, r in zip(specs, reports, strict=True)]
+    rows = []
+    for i, sent in enumerate(doc.sentences):
+        row_cells: dict[str, SystemSentence] = {}
+        for spec, report in zip(specs, reports, strict=True):
+            record = report.sentences[i]
+            row_cells[spec.label] = SystemSentence(
+                translation=record.translation,
+                back_translation=record.back_translation,
+                roundtrip_chrf=record.scores.chrf,
+                flags=[f"{f.severity}:{f.kind}" for f in record.flags],
+            )
+        rows.append(SentenceRow(id=sent.id, source=sent.text, reference=None, systems=row_cells))
+    comparison = Comparison(
+        schema=SCHEMA,
+        source_path=source_path,
+        source_lang=doc.lang,
+        target=tgt,
+        baseline=specs[0].label,
+        systems=systems,
+        sentences=rows,
+    )
+    if reference is None:
+        return comparison
+
+    segments = reference_segments(doc, reference)
+    by_id = {row.id: row for row in comparison.sentences}
+    hypotheses: dict[str, list[str]] = {s.label: [] for s in specs}
+    references: list[str] = []
+    for src_ids, ref_text in segments.aligned:
+        references.append(ref_text)
+        by_id[src_ids[0]].reference = ref_text
+        for spec in specs:
+            cells = [by_id[i].systems[spec.label] for i in src_ids]
+            hypothesis = " ".join(c.translation for c in cells if c.translation)
+            hypotheses[spec.label].append(hypothesis)
+            cells[0].reference_chrf = chrf(hypothesis, ref_text)
+    if not references:
+        raise ConfigError(
+            "--ref: no sentence of the reference aligned to the source; is it a "
+            f"translation of this article into {tgt!r}?"
+        )
+    scores, signatures, test = reference_scores(
+        [(s.label, hypotheses[s.label]) for s in specs], references
+    )
+    for system in comparison.systems:
+        system.reference = scores[system.label]
+    comparison.reference = ReferenceInfo(
+        path=reference_path,
+        segments=len(references),
+        source_unmatched=segments.source_unmatched,
+        reference_unmatched=segments.reference_unmatched,
+        signatures=signatures,
+        test=test,
+    )
+    return comparison
+
+
+@dataclass(frozen=True)
+class ReferenceSegments:
+    aligned: list[tuple[tuple[str, ...], str]]  # source ids, the reference text for them
+    source_unmatched: list[str]
+    reference_unmatched: int
+
+
+def reference_segments(source: Document, reference: Document) -> ReferenceSegments:
+    """Align the reference's sentences to the source's (beads of ``xlate check``)."""
+    from .align import align_documents
+    from .languages import check_pair
+
+    check_pair(source.lang, reference.lang)
+    ref_text = {s.id: s.text for s in reference.sentences}
+    aligned: list[tuple[tuple[str, ...], str]] = []
+    source_unmatched: list[str] = []
+    reference_unmatched = 0
+    for bead in align_documents(source, reference):
+        if not bead.src_ids:
+            reference_unmatched += len(bead.tgt_ids)
+        elif not bead.tgt_ids:
+            source_unmatched.extend(bead.src_ids)
+        else:
+            aligned.append((bead.src_ids, " ".join(ref_text[t] for t in bead.tgt_ids)))
+    return ReferenceSegments(aligned, source_unmatched, reference_unmatched)
+
+
+def reference_scores(
+    systems: Sequence[tuple[str, Sequence[str]]],
+    references: Sequence[str],
+    *,
+    samples: int = BOOTSTRAP_SAMPLES,
+) -> tuple[dict[str, dict[str, MetricScore]], dict[str, str], str]:
+    """Corpus BLEU/chrF/TER per system, and paired bootstrap p-values against the first.
+
+    Returns (scores by label and metric, signatures by metric, a line naming the test).
+    With one system there is nothing to test: plain corpus scores and signatures.
+    """
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    metrics = {"BLEU": BLEU(), "chrF2": CHRF(), "TER": TER()}
+    refs = [list(references)]
+    if len(systems) == 1:
+        label, hyps = systems[0]
+        out = {}
+        signatures = {}
+        for name, metric in metrics.items():
+            out[METRIC_KEYS[name]] = MetricScore(
+                score=round(metric.corpus_score(list(hyps), refs).score, 2)
+            )
+            signatures[METRIC_KEYS[name]] = str(metric.get_signature())
+        return {label: out}, signatures, "no significance test: one system"
+
+    from sacrebleu.significance import PairedTest
+
+    test = PairedTest(
+        [(label, list(hyps)) for label, hyps in systems],
+        metrics,
+        references=refs,
+        test_type="bs",
+        n_samples=samples,
+    )
+    signature_objs, results = test()
+    scores: dict[str, dict[str, MetricScore]] = {label: {} for label, _ in systems}
+    for name, key in METRIC_KEYS.items():
+        # results[name]: sacrebleu's Result objects, baseline first (typed loosely there)
+        column: list[Any] = list(results[name])
+        baseline_score = float(column[0].score)
+        for (label, _), result in zip(systems, column, strict=True):
+            p_value = getattr(result, "p_value", None)
+            significant = None
+            if p_value is not None:
+                # sacrebleu's test counts resampled differences strictly above the real
+                # one, so a system scoring exactly like the baseline gets p = 1/(n+1):
+                # "significant". No difference is never a significant one for an editor.
+                significant = p_value < SIGNIFICANCE_LEVEL and float(result.score) != baseline_score
+            scores[label][key] = MetricScore(
+                score=round(float(result.score), 2),
+                mean=_rounded(getattr(result, "mean", None)),
+                ci=_rounded(getattr(result, "ci", None)),
+                p_value=round(float(p_value), 4) if p_value is not None else None,
+                significant=significant,
+            )
+    signatures = {METRIC_KEYS[n]: str(s) for n, s in signature_objs.items()}
+    line = (
+        f"paired bootstrap resampling (sacrebleu), {samples} samples, baseline "
+        f"{systems[0][0]}, significant at p < {SIGNIFICANCE_LEVEL}"
+    )
+    return scores, signatures, line
+
+
+def _rounded(value: Any) -> float | None:
+    return round(float(value), 2) if value is not None else None
+
+
+# --- showing ---------------------------------------------------------------------------
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _ref_cell(score: MetricScore | None, baseline: bool) -> str:
+    if score is None:
+        return "-"
+    text = f"{score.score:.1f}"
+    if score.ci is not None:
+        text += f" ±{score.ci:.1f}"
+    if not baseline and score.p_value is not None:
+        text += f" (p={score.p_value:.3f}{'*' if score.significant else ''})"
+    return text
+
+
+def summary_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    """The per-system summary as header and text rows (terminal and Markdown)."""
+    header = ["system", "model", "rt chrF", "rt BLEU", "rt TER", "flags (h/m/l)"]
+    with_ref = comparison.reference is not None
+    if with_ref:
+        header += ["ref BLEU", "ref chrF", "ref TER"]
+    rows = []
+    for i, system in enumerate(comparison.systems):
+        flags = system.flags
+        row = [
+            system.label + (" (baseline)" if i == 0 and len(comparison.systems) > 1 else ""),
+            system.model,
+            _fmt(system.roundtrip["chrf"]),
+            _fmt(system.roundtrip["bleu"]),
+            _fmt(system.roundtrip["ter"]),
+            f"{flags.get('high', 0)}/{flags.get('medium', 0)}/{flags.get('low', 0)}",
+        ]
+        if with_ref:
+            ref = system.reference or {}
+            row += [_ref_cell(ref.get(k), i == 0) for k in ("bleu", "chrf", "ter")]
+        rows.append(row)
+    return header, rows
+
+
+def _sentence_cell(cell: SystemSentence) -> str:
+    scores = f"rt chrF {_fmt(cell.roundtrip_chrf)}"
+    if cell.reference_chrf is not None:
+        scores += f" · ref chrF {_fmt(cell.reference_chrf)}"
+    if cell.flags:
+        scores += " · " + ", ".join(cell.flags)
+    return f"{cell.translation or '—'}\n{scores}"
+
+
+def render_terminal(comparison: Comparison, console: Any) -> None:
+    """Side-by-side sentences, then the summary, significance and signatures (rich)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    labels = [s.label for s in comparison.systems]
+    side = Table(
+        title=f"{comparison.source_lang} → {comparison.target}: "
+        f"{len(comparison.sentences)} sentences",
+        title_justify="left",
+        show_lines=True,
+    )
+    side.add_column("id", no_wrap=True)
+    side.add_column("source" + (" / reference" if comparison.reference else ""))
+    for label in labels:
+        side.add_column(escape(label), overflow="fold")
+    for row in comparison.sentences:
+        source = escape(row.source)
+        if row.reference is not None:
+            source += f"\n[dim]{escape(row.reference)}[/]"
+        side.add_row(row.id, source, *(escape(_sentence_cell(row.systems[x])) for x in labels))
+    console.print(side)
+
+    header, rows = summary_rows(comparison)
+    summary = Table(title="Systems", title_justify="left")
+    for name in header:
+        summary.add_column(name, overflow="fold")
+    for values in rows:
+        summary.add_row(*(escape(v) for v in values))
+    console.print(summary)
+    console.print("rt = round trip (back-translation against the source)")
+    reference = comparison.reference
+    if reference is not None:
+        console.print(
+            f"reference: {reference.segments} aligned segments; "
+            f"{len(reference.source_unmatched)} source sentences without a counterpart"
+        )
+        console.print(escape(reference.test))
+        for line in comparison.significance_lines():
+            console.print(escape(line))
+        for name, signature in reference.signatures.items():
+            console.print(f"[dim]{name}: {escape(signature)}[/]")
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_md_escape(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(comparison: Comparison) -> str:
+    """The comparison as a Markdown document."""
+    title = f"# Comparison: {comparison.source_lang} → {comparison.target}"
+    if comparison.source_path:
+        title += f" ({comparison.source_path})"
+    lines = [title, "", "## Systems", ""]
+    header, rows = summary_rows(comparison)
+    lines += _md_table(header, rows)
+    lines += ["", "rt = round trip (back-translation against the source)."]
+    reference = comparison.reference
+    if reference is not None:
+        lines += [
+            "",
+            f"Reference: {reference.segments} aligned segments "
+            f"({len(reference.source_unmatched)} source sentences without one). "
+            f"{reference.test}.",
+            "",
+        ]
+        lines += [f"- {line}" for line in comparison.significance_lines()]
+        lines += [f"- `{name}`: `{sig}`" for name, sig in reference.signatures.items()]
+    lines += ["", "## Sentences", ""]
+    labels = [s.label for s in comparison.systems]
+    header = ["id", "source", *(["reference"] if reference else []), *labels]
+    table_rows = []
+    for row in comparison.sentences:
+        cells = [row.id, row.source, *([row.reference or "—"] if reference else [])]
+        cells += [_sentence_cell(row.systems[x]) for x in labels]
+        table_rows.append(cells)
+    lines += _md_table(header, table_rows)
+    return "\n".join(lines) + "\n"
