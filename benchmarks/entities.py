@@ -118,7 +118,9 @@ def simulated_back(source: str, src: str, tgt: str, original: NameMention, new: 
     for s in extract_names(source, src):
         if find_name(s.text, src, original.text, tgt) is not None:
             return source[: s.start] + _render(new, tgt, src) + source[s.end :]
-    return source
+    # The changed name renders a source word we cannot point at (Cámara/House): an engine
+    # would still bring the new name back, so it travels, at the end.
+    return f"{source} {_render(new, tgt, src)}"
 
 
 def name_pool(lines: list[str], lang: str, size: int = 400) -> list[str]:

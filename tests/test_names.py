@@ -147,3 +147,57 @@ def test_corpus_en_es_false_positives_and_letter_recall(with_back: bool) -> None
     # Floors and ceilings measured at this seed (see benchmarks/entities.py for all pairs).
     assert clean_flagged / len(lines) <= (0.04 if with_back else 0.08)
     assert injected >= 50 and caught / injected >= 0.55
+
+
+@pytest.mark.parametrize(
+    ("name", "name_lang", "text", "text_lang", "expected"),
+    [
+        # CLDR exonyms (Babel): countries and cities the hand list never had.
+        ("Montenegro", "en", "сборная Черногории", "ru", "Черногории"),
+        ("Netherlands", "en", "los Países Bajos", "es", "Países Bajos"),
+        ("Nueva York", "es", "в Нью-Йорке", "ru", "Нью-Йорке"),
+        # Consonant skeletons across scripts: Уотсон, Гашеком, Эцтальских.
+        ("Watson", "en", "Томас Уотсон", "ru", "Уотсон"),
+        ("Hašek", "en", "с Гашеком", "ru", "Гашеком"),
+        ("Köpenick", "en", "в Кепенике", "ru", "Кепенике"),
+    ],
+)
+def test_find_name_exonyms_and_transliterations(
+    name: str, name_lang: str, text: str, text_lang: str, expected: str
+) -> None:
+    assert find_name(name, name_lang, text, text_lang) == expected
+
+
+def test_cross_script_consonant_change_is_altered() -> None:
+    _, flags = check_names("He met Putin.", "Он встретил Путрна.", None, "en", "ru", "s")
+    assert [(f.kind, f.severity) for f in flags] == [("name", "high")]
+
+
+def test_name_after_a_closing_quote_is_not_sentence_initial() -> None:
+    src = '"It was not found," Paclík said.'
+    _, flags = check_names(src, '"No se encontró", dijo Moleskine.', None, "en", "es", "s")
+    assert [f.kind for f in flags] == ["name"]
+    (m,) = [m for m in extract_names(src, "en") if m.text == "Paclík"]
+    assert not m.weak
+
+
+def test_missing_both_ways_with_a_new_name_on_the_way_back_is_flagged() -> None:
+    # No name stands in the translation; the way back names someone the source does not.
+    _, flags = check_names(
+        "The budget was signed by Kelly.",
+        "El presupuesto fue firmado.",
+        "The budget was signed by Schulz.",
+        "en",
+        "es",
+        "s",
+    )
+    assert [f.kind for f in flags] == ["name"]
+    _, flags = check_names(
+        "The budget was signed by Kelly.",
+        "El presupuesto fue firmado.",
+        "The budget was signed.",
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []

@@ -39,6 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
+from .name_aliases import RU_ENDINGS, groups_in, groups_of
 from .report import EntityCheck, Flag
 
 
@@ -654,50 +655,18 @@ _CONNECTORS: dict[str, set[str]] = {
     "ru": {"де", "фон", "ван", "бен", "аль"},
 }
 
-# Frequent news acronyms and exonyms: any spelling in a group renders the others.
-_ALIASES: tuple[tuple[str, ...], ...] = (
-    ("U.S.", "US", "USA", "U.S.A.", "United States", "America", "EE. UU.", "EE.UU.", "EEUU",
-     "Estados Unidos", "США", "Соединенные Штаты", "Штаты", "Америка"),
-    ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido",
-     "Gran Bretaña", "Великобритания", "Британия", "Соединенное Королевство"),
-    ("NATO", "OTAN", "НАТО"), ("UN", "U.N.", "United Nations", "ONU", "Naciones Unidas",
-     "ООН", "Организация Объединенных Наций"),
-    ("EU", "E.U.", "European Union", "UE", "Unión Europea", "ЕС", "Евросоюз",
-     "Европейский союз"),
-    ("IMF", "FMI", "МВФ"), ("WHO", "OMS", "ВОЗ"), ("FBI", "ФБР"), ("CIA", "ЦРУ"),
-    ("USSR", "Soviet Union", "URSS", "Unión Soviética", "СССР", "Советский Союз"),
-    ("Spain", "España", "Испания"), ("Moscow", "Moscú", "Москва"),
-    ("Russia", "Rusia", "Россия", "РФ"), ("Ukraine", "Ucrania", "Украина"),
-    ("Caribbean", "Caribe", "Карибы", "Карибское"), ("Germany", "Alemania", "Германия"),
-    ("France", "Francia", "Франция"), ("China", "Китай"), ("Japan", "Japón", "Япония"),
-    ("Greece", "Grecia", "Греция"), ("Italy", "Italia", "Италия"),
-    ("Europe", "Europa", "Европа"), ("London", "Londres", "Лондон"),
-    ("Washington", "Вашингтон"), ("Kiev", "Kyiv", "Kiev", "Киев"),
-    ("Beijing", "Pekín", "Пекин"),
-    ("Czech Republic", "Czechia", "República Checa", "Chequia", "Чехия", "Чешская Республика"),
-    ("Prague", "Praga", "Прага"), ("Brussels", "Bruselas", "Брюссель"),
-    ("Paris", "París", "Париж"), ("Berlin", "Berlín", "Берлин"),
-    ("Mexico", "México", "Мексика"), ("Brazil", "Brasil", "Бразилия"),
-    ("Syria", "Siria", "Сирия"), ("Iran", "Irán", "Иран"), ("Iraq", "Irak", "Ирак"),
-    ("Israel", "Израиль"), ("Egypt", "Egipto", "Египет"), ("Turkey", "Turquía", "Турция"),
-    ("Poland", "Polonia", "Польша"), ("Venezuela", "Венесуэла"),
-    ("Caracas", "Каракас"), ("New York", "Nueva York", "Нью-Йорк"),
-    ("White House", "Casa Blanca", "Белый дом"), ("Kremlin", "Kremlin", "Кремль"),
-    ("Christmas", "Navidad", "Рождество"), ("God", "Dios", "Бог"),
-    ("Facebook", "Фейсбук"), ("Twitter", "Твиттер"), ("Google", "Гугл"),
-)  # fmt: skip
-_RU_ENDINGS = (
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем",
-    "ым", "им", "ую", "юю", "ых", "их", "ах", "ях", "ам", "ям", "ов", "ев", "ою",
-    "а", "я", "у", "ю", "ы", "и", "е", "ь", "й",
-)  # fmt: skip
+_RU_ENDINGS = RU_ENDINGS
 
 _TOKEN = re.compile(
     r"(?P<dotted>(?:\b[A-ZА-Я](?:[a-zа-я]|[A-Z](?=[A-Z]?\.))?\.\s?){2,})"  # U.S., EE.UU., U.N.
     r"|(?P<designation>\b[A-ZА-Я][A-Za-zА-Яа-яЁё]{0,7}-?\d+(?:[-/]?[A-Za-zА-Яа-я0-9]+)*\b)"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*)"
 )
-_SENTENCE_END = re.compile(r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—]*\s*|[\"“«„(¿¡]\s*|[-–—]\s+|\n\s*)$")
+# An opening quote sticks to its word (“Hoy...”); after a closing one ('," Paclík said')
+# a capitalised word is no sentence start.
+_SENTENCE_END = re.compile(
+    r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—]*\s*|(?:^|\s)[\"“«„(¿¡]+|[-–—]\s+|\n\s*)$"
+)
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -818,31 +787,6 @@ def _significant(mention: NameMention) -> list[tuple[int, int, str]]:
     return words
 
 
-def _alias_group(mention_text: str) -> tuple[str, ...] | None:
-    key = _plain(mention_text)
-    for group in _ALIASES:
-        if any(_plain(a) == key for a in group):
-            return group
-    return None
-
-
-def _alias_in(group: tuple[str, ...], text: str) -> str | None:
-    for alias in group:
-        parts = alias.split()
-        pattern = r"\s+".join(
-            (re.escape(_ru_stem(p)) + r"[а-я]{0,3}")
-            if re.search(r"[а-яё]", p.lower()) and len(p) > 3 and not _is_acronym(p)
-            else re.escape(p)
-            for p in parts
-        )  # fmt: skip
-        flags = 0 if _is_acronym(alias) else re.IGNORECASE
-        # Case-fold ё so "Соединённые" meets "Соединенные".
-        m = re.search(rf"(?<!\w){pattern}(?!\w)", text.replace("ё", "е"), flags)
-        if m:
-            return text[m.start() : m.end()]
-    return None
-
-
 def _ru_stem(word: str) -> str:
     word = word.replace("ё", "е")
     for ending in _RU_ENDINGS:
@@ -889,12 +833,16 @@ def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
         if len(diffs) == 1 and diffs[0] == len(pa) - 1 and {pa[-1], pb[-1]} in _COGNATE_ENDS:
             return None  # English -e, Spanish -a/-o: Eurozone/Eurozona, Europe/Europa
         return "similar" if len(diffs) == 1 or (len(diffs) == 2 and len(pa) >= 6) else None
+    distance = _consonant_distance(word, cand.text)
+    sounds = min(len(c) for c in _consonants(word))
+    if distance == 0 and sounds >= 2:
+        return "same"
     sa, sb = _skeleton(word), _skeleton(cand.text)
     if min(len(sa), len(sb)) < 4:
         return None
     best, x, y = max((fuzz.ratio(x, y), x, y) for x in a for y in b)
     if best < 75:
-        return None
+        return "similar" if distance == 1 and sounds >= 3 and best >= 60 else None
     # Across scripts, conventions differ (Hamburg/Гамбург, Buffett/Баффет): a close
     # form is the rendering unless a consonant stands where no convention puts one.
     return "similar" if _foreign_consonant(x, y) else "same"
@@ -948,9 +896,10 @@ def _locate(
             ):
                 similar.append(c)
         return ("similar", None, similar) if similar else ("absent", None, [])
-    group = _alias_group(mention.text)
-    if group is not None:
-        hit = _alias_in(group, text)
+    groups = groups_of(mention.text)
+    if groups:
+        present = groups_in(text)
+        hit = next((present[g] for g in groups if g in present), None)
         if hit is not None:
             return "same", hit, []
     if mention.type == "acronym":
@@ -1101,7 +1050,21 @@ def check_names(
             check.found = [twin.text]
     for s, check, in_back in absent:
         # Sentence-initial words are mostly not names (weak); adjectives are lowercase.
-        if check.status == "ok" or s.weak or _adjectival(s, src) or not unexplained:
+        if check.status == "ok" or s.weak or _adjectival(s, src):
+            continue
+        if not unexplained:
+            if back_translation is not None and not in_back and back_confirms:
+                # Gone both ways while the way back names something new: a replacement
+                # whose translated form we could not single out.
+                check.status = "changed"
+                flags.append(
+                    _name_flag(
+                        s,
+                        [],
+                        f"name {s.text!r} is missing both ways; "
+                        "the back-translation names something else",
+                    )
+                )
             continue
         if back_translation is not None and in_back and not back_confirms:
             continue  # the round trip resolved it: an exonym or paraphrase we do not read
@@ -1131,3 +1094,68 @@ def _adjectival(mention: NameMention, lang: str) -> bool:
 def _explained_same_language(mention: NameMention, lang: str, text: str) -> bool:
     words = {f for m in _WORD.finditer(text) for f in _forms(m.group(), lang)}
     return any(_forms(w, lang) & words for _, _, w in _significant(mention))
+
+
+# --- consonant skeletons across scripts ----------------------------------------------------
+
+# Russian letters as the consonant classes Latin spellings of the same name fall into:
+# vowels, й and signs drop; г/х meet h (Hamburg/Гамбург), ц/з meet s (Paclík/Пацлик).
+_RU_CONSONANT = str.maketrans(
+    {"б": "b", "в": "v", "г": "h", "д": "d", "ж": "j", "з": "s", "к": "k", "л": "l",
+     "м": "m", "н": "n", "п": "p", "р": "r", "с": "s", "т": "t", "ф": "f", "х": "h",
+     "ц": "s", "ч": "č", "ш": "š", "щ": "š", **dict.fromkeys("аеёиоуыэюяйьъ", "")}
+)  # fmt: skip
+# Latin spellings, in order; a list offers the readings of an ambiguous spelling
+# (German/Czech ch is х, English ch is ч; Spanish j is х, English j is дж, German j is й).
+_LATIN_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tsch", ("č",)), ("sch", ("š",)), ("dzh", ("j",)), ("dž", ("j",)), ("tch", ("č",)),
+    ("ch", ("č", "h", "k")), ("sh", ("š",)), ("zh", ("j",)), ("kh", ("h",)), ("ph", ("f",)),
+    ("th", ("t",)), ("gh", ("", "h")), ("ck", ("k",)), ("qu", ("k", "kv")), ("ř", ("rj",)),
+    ("ž", ("j",)), ("š", ("š",)), ("č", ("č",)), ("x", ("ks", "h")), ("w", ("v", "")),
+    ("j", ("j", "h", "")), ("tz", ("s",)), ("ts", ("ts", "s")), ("z", ("s",)),
+    ("c", ("k", "s", "č")),
+    ("g", ("h", "j")), ("q", ("k",)), ("h", ("h", "")),
+    ("b", ("b",)), ("d", ("d",)), ("f", ("f",)), ("k", ("k",)), ("l", ("l",)),
+    ("m", ("m",)), ("n", ("n",)), ("p", ("p",)), ("r", ("r",)), ("s", ("s",)), ("t", ("t",)),
+    ("v", ("v", "f")),
+)  # fmt: skip
+_LATIN_KEEP = str.maketrans({"ř": "ř", "ž": "ž", "š": "š", "č": "č"})
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=16384)
+def _consonants(word: str) -> frozenset[str]:
+    """Consonant skeletons ``word`` may stand for, in one space for both scripts:
+    Watson/Уотсон → "vtsn"/"tsn", Hašek/Гашеком → "hšk", Ötztal/Эцтальских → "stl"."""
+    low = word.lower().replace("ё", "е")
+    if _script(low) == "cyrl":
+        low = low.replace("дж", "ж").replace("кс", "кс")
+        stems = {low} | {low[: -len(e)] for e in _RU_ENDINGS if low.endswith(e)
+                         and len(low) - len(e) >= 3}  # fmt: skip
+        # Adjectives made of names: Кембриджском, Эцтальских.
+        stems |= {s[:-2] for s in stems if s.endswith("ск") and len(s) >= 6}
+        return frozenset(_collapse(re.sub(r"[^a-zčšj]", "", s.translate(_RU_CONSONANT)))
+                         for s in stems)  # fmt: skip
+    kept = "".join(c if c in "řžšč" else unidecode(c) for c in low)
+    kept = re.sub(r"[^a-zřžšč]", "", kept)
+    out = {""}
+    i = 0
+    while i < len(kept):
+        for spelling, readings in _LATIN_RULES:
+            if kept.startswith(spelling, i):
+                out = {o + r for o in out for r in readings}
+                i += len(spelling)
+                break
+        else:
+            i += 1  # a vowel
+        if len(out) > 64:
+            break
+    return frozenset(_collapse(o) for o in out)
+
+
+def _consonant_distance(a: str, b: str) -> int:
+    """Fewest edits between any consonant skeletons of two words (0 = same sounds)."""
+    return min(Levenshtein.distance(x, y) for x in _consonants(a) for y in _consonants(b))

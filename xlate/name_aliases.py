@@ -1,0 +1,158 @@
+"""Known renderings of names across en/es/ru: countries, territories and cities.
+
+Knowledge instead of guessing for exonyms: Черногория is Montenegro, Países Bajos the
+Netherlands, Нью-Йорк Nueva York. Country and territory names come from CLDR (Babel's
+``Locale.territories``), cities from CLDR's exemplar cities of time zones; a short hand
+list adds what CLDR lacks (news acronyms, alternative names, institutions).
+
+``alias_index()`` maps an alias key (a tuple of normalised word stems, see ``alias_key``)
+to the ids of the groups that spell it; ``groups_in(text)`` says which groups a text
+mentions and how.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from unidecode import unidecode
+
+LANGS = ("en", "es", "ru")
+_MAX_WORDS = 4
+
+# Frequent news acronyms and names CLDR does not carry: any spelling renders the others.
+_HAND: tuple[tuple[str, ...], ...] = (
+    ("U.S.", "US", "USA", "U.S.A.", "United States", "America", "EE. UU.", "EE.UU.", "EEUU",
+     "Estados Unidos", "США", "Соединенные Штаты", "Штаты", "Америка"),
+    ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido",
+     "Gran Bretaña", "Великобритания", "Британия", "Соединенное Королевство"),
+    ("NATO", "OTAN", "НАТО"), ("UN", "U.N.", "United Nations", "ONU", "Naciones Unidas",
+     "ООН", "Организация Объединенных Наций"),
+    ("EU", "E.U.", "European Union", "UE", "Unión Europea", "ЕС", "Евросоюз",
+     "Европейский союз"),
+    ("IMF", "FMI", "МВФ"), ("WHO", "OMS", "ВОЗ"), ("FBI", "ФБР"), ("CIA", "ЦРУ"),
+    ("IAEA", "OIEA", "AIEA", "МАГАТЭ"), ("GDP", "PIB", "ВВП"), ("NGO", "ONG", "НКО"),
+    ("USSR", "Soviet Union", "URSS", "Unión Soviética", "СССР", "Советский Союз"),
+    ("Russia", "Russian Federation", "Rusia", "Россия", "РФ", "Российская Федерация"),
+    ("Czech Republic", "Czechia", "República Checa", "Chequia", "Чехия",
+     "Чешская Республика", "Чехословакия", "Czechoslovakia", "Checoslovaquia"),
+    ("Netherlands", "Holland", "Países Bajos", "Holanda", "Нидерланды", "Голландия"),
+    ("Europe", "Europa", "Европа"), ("Caribbean", "Caribe", "Карибы", "Карибское"),
+    ("Kiev", "Kyiv", "Киев"), ("Washington", "Вашингтон"), ("Kremlin", "Кремль"),
+    ("White House", "Casa Blanca", "Белый дом"), ("Wall Street", "Уолл-стрит"),
+    ("Christmas", "Navidad", "Рождество"), ("God", "Dios", "Бог"),
+    ("Internet", "Интернет"), ("Euro", "Евро"), ("Bundestag", "Бундестаг"),
+    ("Facebook", "Фейсбук"), ("Twitter", "Твиттер"), ("Google", "Гугл"),
+    ("Black Forest", "Selva Negra", "Шварцвальд"), ("Bohemia", "Bohemia", "Богемия"),
+    ("Moravia", "Моравия"), ("Silesia", "Silesia", "Силезия"),
+    ("Bosnia", "Bosnia-Herzegovina", "Bosnia y Herzegovina", "Босния",
+     "Босния и Герцеговина"),
+)  # fmt: skip
+
+# Russian case endings, longest first (a name's stem keeps at least three letters).
+RU_ENDINGS = (
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем",
+    "ым", "им", "ую", "юю", "ых", "их", "ах", "ях", "ам", "ям", "ов", "ев", "ою",
+    "а", "я", "у", "ю", "ы", "и", "е", "ь", "й",
+)  # fmt: skip
+_CYRILLIC = re.compile(r"[а-яё]")
+_WORDS = re.compile(r"[^\W_]+")
+_SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y", "и"))
+
+
+@lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """One word, lowercased, Russian case ending removed, then Latin and accent-free."""
+    low = word.lower().replace("ё", "е")
+    if _CYRILLIC.search(low):
+        for ending in RU_ENDINGS:
+            if low.endswith(ending) and len(low) - len(ending) >= 3:
+                low = low[: -len(ending)]
+                break
+    plain = unidecode(unicodedata.normalize("NFC", low))
+    return re.sub(r"[^a-z0-9]+", "", plain)
+
+
+def alias_key(text: str) -> tuple[str, ...]:
+    """Word keys of a name, without connectors: "Países Bajos" → ("paises", "bajos")."""
+    return tuple(k for w in _WORDS.findall(text) if w.lower() not in _SKIP and (k := word_key(w)))
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _cldr_groups() -> list[tuple[str, ...]]:
+    from babel import Locale
+    from babel.dates import get_timezone_location
+
+    locales = [Locale(lang) for lang in LANGS]
+    groups: list[tuple[str, ...]] = []
+    for code in map(str, locales[0].territories):
+        if not code.isalpha():
+            continue  # regions such as "001" (World) are not names in running text
+        names: list[str] = []
+        for loc in locales:
+            name = loc.territories.get(code)
+            if name:
+                # "Myanmar (Burma)", "Congo - Kinshasa": each part on its own too.
+                names += [name] + [p.strip() for p in re.split(r"[()]| - ", name) if p.strip()]
+        groups.append(tuple(dict.fromkeys(names)))
+    zones = {str(z) for loc in locales[1:] for z in loc.time_zones if str(z).count("/") == 1}
+    for zone in sorted(zones):
+        if zone.startswith("Etc/"):
+            continue
+        cities = [get_timezone_location(zone, locale=loc, return_city=True) for loc in locales]
+        groups.append(tuple(dict.fromkeys(cities)))
+    return groups
+
+
+@lru_cache(maxsize=1)
+def alias_groups() -> tuple[tuple[str, ...], ...]:
+    return tuple(_HAND) + tuple(_cldr_groups())
+
+
+@lru_cache(maxsize=1)
+def alias_index() -> dict[tuple[str, ...], tuple[tuple[int, bool], ...]]:
+    """Alias key → (group id, acronym only) for every alias of every group."""
+    index: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
+    for gid, group in enumerate(alias_groups()):
+        for alias in group:
+            key = alias_key(alias)
+            if 0 < len(key) <= _MAX_WORDS:
+                index.setdefault(key, []).append((gid, _is_acronym(alias)))
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+def groups_of(name: str) -> frozenset[int]:
+    """Groups that spell ``name`` (an acronym alias only matches an acronym)."""
+    entries = alias_index().get(alias_key(name), ())
+    upper = _is_acronym(name)
+    return frozenset(gid for gid, acronym in entries if upper or not acronym)
+
+
+@lru_cache(maxsize=4096)
+def groups_in(text: str) -> dict[int, str]:
+    """Group id → the words of ``text`` that spell it."""
+    index = alias_index()
+    tokens = [(m.group(), word_key(m.group()), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    tokens = [t for t in tokens if t[0].lower() not in _SKIP and t[1]]
+    found: dict[int, str] = {}
+    for i in range(len(tokens)):
+        if not tokens[i][0][:1].isupper():
+            continue  # "paz" is not La Paz, "turkey" not Turkey
+        for n in range(1, min(_MAX_WORDS, len(tokens) - i) + 1):
+            entries = index.get(tuple(t[1] for t in tokens[i : i + n]))
+            if not entries:
+                continue
+            end = tokens[i + n - 1][3]
+            if "." in text[tokens[i][2] : end] and text[end : end + 1] == ".":
+                end += 1  # "EE. UU."
+            span = text[tokens[i][2] : end]
+            upper = _is_acronym(span)
+            for gid, acronym in entries:
+                if upper or not acronym:
+                    found.setdefault(gid, span)
+    return found
