@@ -419,6 +419,59 @@ def check(
                    as_json=as_json, fail_on=fail_on)
 
 
+@app.command()
+@handle_errors
+def compare(
+    input: InputArg,
+    src: FromOpt = None,
+    tgt: Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")] = "es",
+    engines: Annotated[
+        str,
+        typer.Option(
+            "--engines",
+            help="Systems, comma-separated: ENGINE, ENGINE:MODEL or ENGINE:MODEL+BACK_MODEL "
+            "(apertium, ct2:./models/en-es-int8, hf:./en-es+./es-en). The first is the "
+            "baseline.",
+        ),
+    ] = "hf,apertium",
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", help="A reference translation: BLEU/chrF/TER and significance."),
+    ] = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+    markdown: MarkdownOpt = None,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """The same article through several engines/models, side by side, with scores."""
+    from rich.console import Console
+
+    from .api import segment as segment_doc
+    from .compare import compare as run_compare
+    from .compare import parse_systems, render_markdown, render_terminal
+    from .languages import check_pair
+    from .textio import atomic_write, read_text
+
+    specs = parse_systems(engines)
+    settings = analysis_settings(config, threshold)
+    doc = segment_doc(read_text(input), src)
+    tgt = check_pair(doc.lang, tgt)[1]
+    reference = segment_doc(read_text(ref), tgt) if ref is not None else None
+    result = run_compare(
+        doc, tgt, specs, reference=reference, reference_path=ref,
+        source_path=None if input == "-" else input, device=device.value, beams=beams,
+        settings=settings,
+    )
+    if markdown is not None:
+        atomic_write(markdown, render_markdown(result))
+    if as_json:
+        sys.stdout.write(result.to_json())
+    else:
+        render_terminal(result, Console(highlight=False))
+
+
 # --- batch jobs -------------------------------------------------------------------------
 
 CacheOpt = Annotated[
@@ -615,6 +668,55 @@ def models_convert(
     converted = convert_spec(model, output, quantization.value, force=force)
     typer.echo(f"converted {converted.source} ({converted.quantization}) to:", err=True)
     typer.echo(str(converted.path))
+
+
+@models_app.command("list")
+@handle_errors
+def models_list(
+    engines: Annotated[
+        str, typer.Option("--engines", help="Engines to list, comma-separated.")
+    ] = "hf,ct2,apertium",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Each engine's model per language pair, whether it is here, and its size on disk."""
+    from dataclasses import asdict
+
+    from rich.console import Console
+
+    from .model_catalog import list_models, models_table
+
+    rows = list_models([e.strip() for e in engines.split(",") if e.strip()])
+    if as_json:
+        typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    Console(highlight=False).print(models_table(rows))
+
+
+@models_app.command("pull")
+@handle_errors
+def models_pull(
+    items: Annotated[
+        list[str], typer.Argument(help="Language pairs (en-es) or Hugging Face model ids.")
+    ],
+) -> None:
+    """Download models into the Hugging Face cache for later offline use."""
+    from .model_catalog import pull
+
+    for pulled in pull(items, announce=lambda line: typer.echo(line, err=True)):
+        state = "already here" if pulled.already else "downloaded"
+        typer.echo(f"{pulled.spec}\t{state}\t{pulled.path}")
+
+
+@models_app.command("path")
+@handle_errors
+def models_path(
+    item: Annotated[str, typer.Argument(help="A language pair (en-es) or a model id/path.")],
+    engine: Annotated[str, typer.Option("--engine", "-e", help="hf, ct2 or apertium.")] = "hf",
+) -> None:
+    """Print where a model lives locally (exit 1 with one line when it is not here)."""
+    from .model_catalog import model_path
+
+    typer.echo(str(model_path(item, engine)))
 
 
 # --- reading a saved report -------------------------------------------------------------
