@@ -7,6 +7,7 @@ joined by single spaces, so word-alignment indices of consecutive sentences simp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,8 +82,16 @@ def sentence_flags(
     src: str,
     tgt: str,
     thresholds: Thresholds,
+    *,
+    machine_translation: bool = False,
 ) -> tuple[list[Flag], list[EntityCheck]]:
-    """Model-free QA, numbers and names for one sentence; the back-translation is evidence."""
+    """Model-free QA, numbers and names for one sentence; the back-translation is evidence.
+
+    ``machine_translation``: the translation came from an engine (round trip). A name the
+    engine dropped on the way out and that stays missing on the way back is then a defect
+    worth a flag; in a person's translation (check) it is usually a pronoun, so the
+    absence is only recorded.
+    """
     from .names import check_names
     from .numbers import check_numbers
     from .qa import check_translation
@@ -99,7 +108,58 @@ def sentence_flags(
         found, more = check(source, translation.text, back_text, src, tgt, sentence_id)
         entities.extend(found)
         flags.extend(more)
+    if machine_translation and back_text is not None:
+        flags.extend(
+            _dropped_names(source, translation.text, back_text, src, entities, flags)
+        )
     return flags, entities
+
+
+def _dropped_names(
+    source: str,
+    translation: str,
+    back: str,
+    src: str,
+    entities: list[EntityCheck],
+    flags: list[Flag],
+) -> list[Flag]:
+    """Names missing both ways in a round trip, unless already flagged or merely inflected.
+
+    Only clear names count (not a capitalised sentence opener), and a word of the
+    translation or back-translation sharing the name's first five letters (Russian ->
+    Rusia, Venezuela's -> venezolano) is taken as its rendering.
+    """
+    from unidecode import unidecode
+
+    from .names import extract_names
+
+    if any(f.kind == "name" for f in flags):
+        return []
+    clear = {m.text for m in extract_names(source, src) if not m.weak}
+    stems = {
+        unidecode(w).lower()[:5]
+        for w in re.findall(r"\w+", f"{translation} {back}")
+        if len(w) >= 4
+    }
+    out = []
+    for e in entities:
+        if e.kind != "name" or e.status != "missing" or e.in_translation:
+            continue
+        if e.in_back_translation or e.text not in clear:
+            continue
+        words = [unidecode(w).lower()[:5] for w in re.findall(r"\w+", e.text) if len(w) >= 4]
+        if any(w in stems for w in words):
+            continue
+        out.append(
+            Flag(
+                kind="name",
+                severity="medium",
+                reason=f"the name “{e.text}” is missing from the translation and did not "
+                "come back in the back-translation",
+                detail={"expected": e.text, "found": list(e.found)},
+            )
+        )
+    return out
 
 
 def score_flag(chrf_value: float | None, thresholds: Thresholds) -> Flag | None:

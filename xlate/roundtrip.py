@@ -110,7 +110,9 @@ def analyze(
             flag = score_flag(record.scores.chrf, th)
             if flag is not None:
                 record.flags.append(flag)
-        flags, entities = sentence_flags(sent.id, source_text, fwd, bwd, src, tgt, th)
+        flags, entities = sentence_flags(
+            sent.id, source_text, fwd, bwd, src, tgt, th, machine_translation=forward is not None
+        )
         record.flags.extend(flags)
         all_entities.extend(entities)
 
