@@ -732,6 +732,9 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
         if tail is not None and tail.start() > start:
             end = tail.start()
         raw = text[start:end]
+        if len(raw) < 2 or raw.lower() in ("г-н", "г-жа"):
+            i = last + 1  # a single letter ("an A road", "T-shirt"), "Г-н" (Mr)
+            continue
         if _is_acronym(raw) and last == i:
             out.append(NameMention(start, end, raw, _plain(raw), "acronym"))
             i = last + 1
@@ -779,7 +782,9 @@ def _forms(word: str, lang: str) -> set[str]:
 def _significant(mention: NameMention) -> list[tuple[int, int, str]]:
     """The words of a name worth finding: not connectors, titles or initials."""
     words = []
-    for m in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", mention.text):
+    # Hyphenated names count word by word: Berlin-Mitte is found as Mitte, Нью-Йоркской
+    # as York.
+    for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)*", mention.text):
         w = m.group()
         if len(w) < 2 or not _is_capitalised(w) or _excluded(w):
             continue
@@ -809,6 +814,10 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
     for m in _TOKEN.finditer(text):
         raw = m.group().rstrip()
         out.append(_Candidate(m.start(), m.start() + len(raw), raw, lang))
+        if m.group("word") and "-" in raw:
+            for part in re.finditer(r"[^\W\d_]{2,}", raw):
+                out.append(_Candidate(m.start() + part.start(), m.start() + part.end(),
+                                      part.group(), lang))  # fmt: skip
     return out
 
 
@@ -832,6 +841,8 @@ def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
         diffs = [k for k, (p, q) in enumerate(zip(pa, pb, strict=True)) if p != q]
         if len(diffs) == 1 and diffs[0] == len(pa) - 1 and {pa[-1], pb[-1]} in _COGNATE_ENDS:
             return None  # English -e, Spanish -a/-o: Eurozone/Eurozona, Europe/Europa
+        if word_lang != cand.lang and any(_cognate_letter(pa, pb, k) for k in diffs):
+            return None  # Education/Educación, Federation/Federación
         return "similar" if len(diffs) == 1 or (len(diffs) == 2 and len(pa) >= 6) else None
     distance = _consonant_distance(word, cand.text)
     sounds = min(len(c) for c in _consonants(word))
@@ -846,6 +857,11 @@ def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
     # Across scripts, conventions differ (Hamburg/Гамбург, Buffett/Баффет): a close
     # form is the rendering unless a consonant stands where no convention puts one.
     return "similar" if _foreign_consonant(x, y) else "same"
+
+
+def _cognate_letter(a: str, b: str, k: int) -> bool:
+    """English t, Spanish c before -ion (Revolution/Revolución)."""
+    return {a[k], b[k]} == {"t", "c"} and a[k + 1 : k + 3] == "io"
 
 
 _COGNATE_ENDS = ({"e", "a"}, {"e", "o"})
@@ -903,8 +919,9 @@ def _locate(
         if hit is not None:
             return "same", hit, []
     if mention.type == "acronym":
+        letters = _acronym_key(mention.text)
         for c in cands:
-            if _is_acronym(c.text) and _plain(c.text) == mention.key:
+            if _is_acronym(c.text) and _acronym_key(c.text) == letters:
                 return "same", c.text, []
         return "absent", None, []
     words = _significant(mention)
@@ -929,6 +946,20 @@ def _locate(
     if found is not None:
         return "same", found, []
     return "absent", None, []
+
+
+# Acronyms are transliterated letter by letter (NHL/НХЛ, P. K./П.К.).
+_ACRONYM_LETTERS = str.maketrans(
+    {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "j", "з": "z",
+     "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+     "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c",
+     "ш": "s", "щ": "s", "э": "e", "ю": "u", "я": "a", "ы": "y"}
+)  # fmt: skip
+
+
+def _acronym_key(text: str) -> str:
+    low = text.lower().translate(_ACRONYM_LETTERS)
+    return re.sub(r"[^a-z0-9]", "", unidecode(low))
 
 
 def find_name(name: str, name_lang: str, text: str, text_lang: str) -> str | None:
