@@ -432,22 +432,42 @@ class LocalExecutor:
                 progress(0, len(done))
         todo = [s for s in sentences if s not in done]
         failed: dict[str, str] = {}
-        for start in range(0, len(todo), self.chunk_sentences):
-            chunk = todo[start : start + self.chunk_sentences]
-            try:
-                results = translate_sentences(self.engine, chunk, src, tgt, alignments=alignments)
-                done.update(zip(chunk, results, strict=True))
-            except EngineError:
-                # One bad sentence must not sink the chunk: find it sentence by sentence.
-                for sentence in chunk:
-                    try:
-                        done[sentence] = translate_sentences(
-                            self.engine, [sentence], src, tgt, alignments=alignments
-                        )[0]
-                    except EngineError as err:
-                        failed[sentence] = str(err)
+        for chunk in chunks(todo, self.chunk_sentences):
+            chunk_done, chunk_failed = translate_chunk(
+                self.engine, chunk, src, tgt, alignments=alignments
+            )
+            done.update(chunk_done)
+            failed.update(chunk_failed)
             progress(len(chunk), 0)
         return done, failed
+
+
+def chunks(sentences: Sequence[str], size: int) -> list[list[str]]:
+    """``sentences`` cut into runs of ``size``: every executor cuts the same way, so an
+    engine sees the same batches (and gives the same bytes) whichever executor runs it."""
+    size = max(1, size)
+    return [list(sentences[i : i + size]) for i in range(0, len(sentences), size)]
+
+
+def translate_chunk(
+    engine: Translator, chunk: Sequence[str], src: str, tgt: str, *, alignments: bool
+) -> tuple[dict[str, Translation], dict[str, str]]:
+    """One engine call for ``chunk``: translations by sentence, and errors by sentence."""
+    done: dict[str, Translation] = {}
+    failed: dict[str, str] = {}
+    try:
+        results = translate_sentences(engine, chunk, src, tgt, alignments=alignments)
+        done.update(zip(chunk, results, strict=True))
+    except EngineError:
+        # One bad sentence must not sink the chunk: find it sentence by sentence.
+        for sentence in chunk:
+            try:
+                done[sentence] = translate_sentences(
+                    engine, [sentence], src, tgt, alignments=alignments
+                )[0]
+            except EngineError as err:
+                failed[sentence] = str(err)
+    return done, failed
 
 
 # --- progress ---------------------------------------------------------------------------------

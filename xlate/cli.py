@@ -73,6 +73,11 @@ class Device(str, Enum):
     cuda = "cuda"
 
 
+class Executor(str, Enum):
+    local = "local"
+    ray = "ray"  # needs the ray extra: pip install 'xlate[ray]'
+
+
 InputArg = Annotated[str, typer.Argument(help="Input file, or - for standard input.")]
 FromOpt = Annotated[
     str | None,
@@ -502,7 +507,23 @@ def batch(
     batch_size: BatchOpt = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Engine threads/processes (default: all cores)."),
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Engine threads/processes (default: all cores); with --executor ray, "
+            "workers per CPU node (default 1).",
+        ),
+    ] = None,
+    executor: Annotated[
+        Executor,
+        typer.Option("--executor", help="Where the engine runs: here, or on a Ray cluster."),
+    ] = Executor.local,
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="Ray cluster to join: auto or HOST:PORT (default: this machine's, or a new one).",
+        ),
     ] = None,
     cache: CacheOpt = None,
     no_cache: Annotated[
@@ -541,6 +562,8 @@ def batch(
     if in_dir is None or out is None:
         fail("give IN_DIR and --out OUT_DIR (or --merge OUT_DIR)", 2)
         return
+    if ray_address is not None and executor is not Executor.ray:
+        fail("--ray-address needs --executor ray", 2)
     source = check_language(src) if src else None
     options = batch_jobs.BatchOptions(
         targets=tuple(parse_targets(tgt, source)),
@@ -550,11 +573,20 @@ def batch(
         shard=batch_jobs.Shard.parse(shard) if shard else None,
         chunk_sentences=chunk_size,
     )
-    from .engines import create_engine
+    from .engines import Translator, create_engine
 
     opts = replace(engine_options(model, device, beams, batch_size),
                    workers=workers or batch_jobs.default_workers())
-    translator = create_engine(engine, opts)
+    ray_pool = None
+    translator: Translator
+    if executor is Executor.ray:
+        from .executors_ray import EngineSpec, RayExecutor, ray_engine
+
+        remote = ray_engine(EngineSpec(engine, opts), address=ray_address,
+                            workers_per_node=workers, chunk_sentences=chunk_size)
+        translator, ray_pool = remote, remote.pool
+    else:
+        translator = create_engine(engine, opts)
     store = None
     try:
         if not no_cache:
@@ -562,8 +594,12 @@ def batch(
 
             store = CacheStore(cache)
             translator = CachedTranslator(translator, store)
+        sentence_executor = (
+            RayExecutor(translator, ray_pool, chunk_size) if ray_pool is not None else None
+        )
         if dry_run:
-            result = batch_jobs.run_batch(in_dir, out, options, translator, dry_run=True)
+            result = batch_jobs.run_batch(in_dir, out, options, translator, dry_run=True,
+                                          executor=sentence_executor)
             for item in result.plan:
                 line = f"{item.status:<10} {item.article.rel}"
                 typer.echo(f"{line}  {item.error}" if item.error else line)
@@ -576,7 +612,8 @@ def batch(
         else:
             progress = batch_jobs.RichProgress()
         try:
-            result = batch_jobs.run_batch(in_dir, out, options, translator, progress=progress)
+            result = batch_jobs.run_batch(in_dir, out, options, translator, progress=progress,
+                                          executor=sentence_executor)
         finally:
             if isinstance(progress, batch_jobs.RichProgress):
                 progress.progress.stop()
