@@ -145,7 +145,7 @@ def test_corpus_en_es_false_positives_and_letter_recall(with_back: bool) -> None
                 f.kind == "name" for f in check_names(s, changed, None, "en", "es", "s")[1]
             )
     # Floors and ceilings measured at this seed (see benchmarks/entities.py for all pairs).
-    assert clean_flagged / len(lines) <= (0.02 if with_back else 0.075)
+    assert clean_flagged / len(lines) <= (0.02 if with_back else 0.06)
     assert injected >= 50 and caught / injected >= 0.55
 
 
@@ -222,3 +222,41 @@ def test_english_spanish_cognates_are_not_altered_names() -> None:
     assert flags == []
     _, flags = check_names("met Putin", "conoció a Putón", None, "en", "es", "s")
     assert [f.kind for f in flags] == ["name"]
+
+
+def test_translated_common_nouns_are_not_name_replacements() -> None:
+    # House/Cámara/Палата: capitalised frequent common words, translated, not replaced.
+    _, flags = check_names(
+        "The House passed the bill.", "La Cámara aprobó la ley.", None, "en", "es", "s"
+    )
+    assert flags == []
+    _, flags = check_names(
+        "The House passed the bill.", "Палата приняла закон.", None, "en", "ru", "s"
+    )
+    assert flags == []
+    # A real name standing in for a name is still a replacement.
+    _, flags = check_names(
+        "The bill was passed by Maduro.", "La ley fue aprobada por Capriles.", None, "en", "es", "s"
+    )
+    assert [f.kind for f in flags] == ["name"]
+
+
+def test_common_words_on_the_way_back_do_not_confirm_a_replacement() -> None:
+    _, flags = check_names(
+        "The budget was signed by Kelly.",
+        "El presupuesto fue firmado.",
+        "The budget was signed under the Constitution.",
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []
+
+
+def test_english_surnames_in_man_are_not_nationality_adjectives() -> None:
+    _, flags = check_names("It was said by Huntsman.", "Lo dijo Romney.", None, "en", "es", "s")
+    assert [f.kind for f in flags] == ["name"]
+    _, flags = check_names(
+        "It was said by German officials.", "Lo dijo Romney.", None, "en", "es", "s"
+    )
+    assert flags == []
