@@ -1,7 +1,7 @@
 """Benchmark ``xlate batch`` on a folder made from newstest2012.en.
 
     python benchmarks/batch.py [--lines 3003] [--per-article 100] [--engine apertium]
-                               [--to es] [--model PATH]
+                               [--to es] [--model PATH] [--workers N]
 
 Splits the first ``--lines`` lines of newstest2012.en into articles in nested folders and
 times three runs through the library (no progress display):
@@ -13,7 +13,8 @@ times three runs through the library (no progress display):
 
 It prints articles/s and sentences/s (source sentences per second, all targets together)
 for each. The default engine is Apertium (en->es, rule-based, no model needed); with
-``--engine hf --model DIR`` it runs a local MarianMT directory.
+``--engine hf --model DIR`` it runs a local MarianMT directory. ``--workers`` is the
+number of analysis processes (default: all cores; 1 analyses in the main process).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from xlate.batch import BatchOptions, run_batch
+from xlate.batch import BatchOptions, default_workers, run_batch
 from xlate.cache import CachedTranslator, CacheStore
 from xlate.engines import EngineOptions, create_engine
 
@@ -77,13 +78,19 @@ def main() -> None:
     parser.add_argument("--engine", default="apertium")
     parser.add_argument("--model", default=None)
     parser.add_argument("--to", default="es")
+    parser.add_argument("--workers", type=int, default=default_workers())
     args = parser.parse_args()
     lines = (CORPORA / "newstest2012.en").read_text(encoding="utf-8").splitlines()[: args.lines]
-    options = BatchOptions(targets=tuple(args.to.split(",")), src="en")
+    options = BatchOptions(
+        targets=tuple(args.to.split(",")), src="en", analysis_workers=args.workers
+    )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         count = make_folder(root / "in", lines, args.per_article)
-        print(f"{count} articles, {len(lines)} lines, en -> {args.to}, engine {args.engine}")
+        print(
+            f"{count} articles, {len(lines)} lines, en -> {args.to}, engine {args.engine}, "
+            f"{args.workers} analysis processes"
+        )
         cache = root / "cache.sqlite3"
         run = (root / "in", cache, args.engine, options, args.model)
         timed_run("cold", run[0], root / "out1", *run[1:])

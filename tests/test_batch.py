@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -214,8 +215,9 @@ class SlowFake(FakeTranslator):  # same name and model as "fake", so the same ca
 BUILTIN_ENGINES["slowfake"] = "__main__:SlowFake"
 xlate.batch.DEFAULT_WAVE_SENTENCES = 40  # write articles out one by one
 from xlate.cli import main
-sys.argv = ["xlate", "batch", *sys.argv[1:]]
-main()
+if __name__ == "__main__":  # analysis workers import this script again
+    sys.argv = ["xlate", "batch", *sys.argv[1:]]
+    main()
 """
 
 
@@ -232,7 +234,7 @@ def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path, sig: signal.Sign
     script.write_text(_SLOW_RUNNER, encoding="utf-8")
     args = [sys.executable, str(script), str(in_dir), "--from", "en", "--to", "es,ru",
             "--out", str(out_dir), "--engine", "slowfake", "--cache", str(cache),
-            "--chunk-size", "8", "--quiet"]  # fmt: skip
+            "--chunk-size", "8", "--workers", "2", "--quiet"]  # fmt: skip
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while len(list(out_dir.rglob("*.report.json"))) < 2:
@@ -396,13 +398,22 @@ def test_json_progress_stream_is_one_object_per_line(tmp_path: Path) -> None:
     assert events[-1]["event"] == "done" and events[-1]["sentences_translated"] == 6
 
 
-def test_real_engine_apertium(tmp_path: Path) -> None:
+def apertium_engine() -> object:
+    """The real Apertium engine. CI installs it (.ci/run): a missing binary fails the test
+    with this message instead of being skipped."""
+    import shutil
+
     from xlate.engines import create_engine
 
+    assert shutil.which("apertium"), "apertium is missing: apt-get install apertium apertium-eng-spa"
+    return create_engine("apertium")
+
+
+def test_real_engine_apertium(tmp_path: Path) -> None:
     in_dir = tmp_path / "in"
     in_dir.mkdir()
     make_folder(in_dir, corpus_lines("en")[:40], 20)
-    engine = create_engine("apertium")
+    engine: Any = apertium_engine()
     try:
         result = run_batch(
             in_dir, tmp_path / "out", BatchOptions(targets=("es",), src="en"), engine
@@ -414,3 +425,213 @@ def test_real_engine_apertium(tmp_path: Path) -> None:
     translation = (tmp_path / "out/world/story00.es.txt").read_text(encoding="utf-8")
     assert translation != (in_dir / "world/story00.txt").read_text(encoding="utf-8")
     assert len(translation.splitlines()) == 20
+
+
+# --- parallel analysis ---------------------------------------------------------------------
+
+
+def test_parallel_analysis_writes_what_a_serial_run_writes(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    in_dir.mkdir()
+    make_folder(in_dir, corpus_lines("en")[400:460], 15)
+    run_fake(in_dir, tmp_path / "serial", tmp_path / "a.sqlite3")
+    engine, result = run_fake(in_dir, tmp_path / "parallel", tmp_path / "b.sqlite3",
+                              analysis_workers=2, wave_sentences=60)  # fmt: skip
+    assert engine.sentences_translated > 0 and not result.failed[:0]  # type: ignore[attr-defined]
+    serial, parallel = snapshot(tmp_path / "serial"), snapshot(tmp_path / "parallel")
+    assert len(parallel) == 4 * 5 + 3  # per article 2 translations, 2 backs, the report
+    assert comparable(parallel) == comparable(serial)
+
+
+# --- --check-dir: existing translations beside their sources ---------------------------------
+
+CHECK_LANGS = ("en", "es", "ru")
+INJECTED = {("politics/art1.en.txt", "es"), ("world/art2.en.txt", "ru")}
+
+
+def numbered_lines() -> list[int]:
+    """Corpus lines with a digit in all three languages (so a digit can be changed)."""
+    en, es, ru = (corpus_lines(lang) for lang in CHECK_LANGS)
+    return [i for i in range(len(en)) if all(any(c.isdigit() for c in t[i]) for t in (en, es, ru))]
+
+
+def change_a_digit(text: str) -> str:
+    """The first digit of the text, changed (9 becomes 0)."""
+    i = next(i for i, c in enumerate(text) if c.isdigit())
+    return text[:i] + str((int(text[i]) + 1) % 10) + text[i + 1 :]
+
+
+def make_check_folder(root: Path, articles: int = 5, per_article: int = 4) -> list[str]:
+    """Articles laid out as NAME.en.txt + NAME.es.txt + NAME.ru.txt, plus broken groups."""
+    lines = numbered_lines()
+    rels = []
+    for number in range(articles):
+        chosen = lines[number * per_article : (number + 1) * per_article]
+        folder = root / ("world", "politics")[number % 2]
+        folder.mkdir(parents=True, exist_ok=True)
+        for lang in CHECK_LANGS:
+            text = "\n".join(corpus_lines(lang)[i] for i in chosen) + "\n"
+            (folder / f"art{number}.{lang}.txt").write_text(text, encoding="utf-8")
+        rels.append(f"{folder.name}/art{number}.en.txt")
+    misc = root / "misc"
+    misc.mkdir()
+    (misc / "latin.en.txt").write_text("The year 2012 was long.\n", encoding="utf-8")
+    (misc / "latin.es.txt").write_bytes("El año 2012 fue largo.\n".encode("latin-1"))
+    (misc / "orphan.es.txt").write_text("Sin original.\n", encoding="utf-8")
+    (misc / "alone.en.txt").write_text("No translation beside me.\n", encoding="utf-8")
+    return rels
+
+
+CHECK_FAILED = {
+    "misc/latin.en.txt": "misc/latin.es.txt",  # the bad translation is named
+    "misc/orphan.es.txt": "no source",
+    "misc/alone.en.txt": "no translation",
+}
+
+
+def run_check(in_dir: Path, out_dir: Path, engine: object = None, **kw: object) -> object:
+    options = BatchOptions(targets=("es", "ru"), check=True, **kw)  # type: ignore[arg-type]
+    return run_batch(in_dir, out_dir, options, engine)  # type: ignore[arg-type]
+
+
+def test_check_dir_without_engine_finds_exactly_the_changed_numbers(tmp_path: Path) -> None:
+    in_dir, out_dir = tmp_path / "in", tmp_path / "out"
+    rels = make_check_folder(in_dir)
+    clean = run_check(in_dir, out_dir)
+    before = {(r.path, r.target): r for r in clean.rows}  # type: ignore[attr-defined]
+    assert {k for k, r in before.items() if r.status == "ok"} == {
+        (rel, t) for rel in rels for t in ("es", "ru")
+    }
+    assert all(r.mode == "check" for r in before.values())
+    assert all(r.chrf is None for r in before.values())  # no back-translation, no score
+    errors = {path: r.error for (path, _), r in before.items() if r.status == "failed"}
+    assert errors.keys() == CHECK_FAILED.keys()
+    assert all(words in errors[path] for path, words in CHECK_FAILED.items())
+    # reports and summaries only: the translations exist already
+    written = set(snapshot(out_dir))
+    assert written == {f"{rel[: -len('.en.txt')]}.report.json" for rel in rels} | {
+        "summary.csv", "summary.md", "summary.json"
+    }  # fmt: skip
+    report = json.loads((out_dir / "politics/art1.report.json").read_text(encoding="utf-8"))
+    assert report["mode"] == "check" and [lg["target"] for lg in report["languages"]] == [
+        "es", "ru"
+    ]  # fmt: skip
+    assert report["settings"]["translation_paths"] == {
+        "es": "politics/art1.es.txt", "ru": "politics/art1.ru.txt"
+    }  # fmt: skip
+    with (out_dir / "summary.csv").open(encoding="utf-8") as handle:
+        assert {row["mode"] for row in csv.DictReader(handle)} == {"check"}
+
+    for path, lang in INJECTED:
+        translation = in_dir / path.replace(".en.", f".{lang}.")
+        translation.write_text(change_a_digit(translation.read_text("utf-8")), "utf-8")
+    again = run_check(in_dir, out_dir)
+    assert again.counts()["up_to_date"] == len(rels) - len(INJECTED)  # type: ignore[attr-defined]
+    after = {(r.path, r.target): r for r in again.rows}  # type: ignore[attr-defined]
+    worse = {
+        key
+        for key, row in after.items()
+        if row.status == "ok" and row.number_mismatches > before[key].number_mismatches
+    }
+    assert worse == INJECTED
+    assert all(after[key].worst_severity == "high" for key in INJECTED)
+
+
+def test_check_dir_back_translates_a_whole_wave_together_through_the_cache(
+    tmp_path: Path,
+) -> None:
+    in_dir = tmp_path / "in"
+    rels = make_check_folder(in_dir)
+    engine, cached, store = cached_fake(tmp_path / "c.sqlite3")
+    try:
+        result = run_check(in_dir, tmp_path / "out", cached)
+        # one engine call per direction for all articles; only back-translations
+        assert sorted((s, t) for s, t, _ in engine.calls) == [("es", "en"), ("ru", "en")]
+        rows = [r for r in result.rows if r.status == "ok"]  # type: ignore[attr-defined]
+        assert len(rows) == 2 * len(rels) and all(r.chrf is not None for r in rows)
+        report = json.loads((tmp_path / "out/politics/art3.report.json").read_text("utf-8"))
+        assert {lg["back_engine"]["engine"] for lg in report["languages"]} == {"fake"}
+        spanish = corpus_lines("es")[numbered_lines()[12]]
+        backs = [s["back_translation"] for s in report["languages"][0]["sentences"]]
+        assert spanish in backs  # the echo engine's back-translation of the Spanish
+        # the same folder checked again, into a new folder: all from the cache
+        engine.calls.clear()
+        warm = run_check(in_dir, tmp_path / "out2", cached, analysis_workers=2)
+        assert engine.calls == [] and warm.cached > 0  # type: ignore[attr-defined]
+        assert comparable(snapshot(tmp_path / "out2")) == comparable(snapshot(tmp_path / "out"))
+    finally:
+        store.close()
+
+
+def test_cli_check_dir(tmp_path: Path) -> None:
+    in_dir, out_dir = tmp_path / "in", tmp_path / "out"
+    make_check_folder(in_dir, articles=2)
+    base = ["batch", "--check-dir", str(in_dir), "--out", str(out_dir), "--to", "es,ru"]
+    result = runner.invoke(app, [*base, "--engine", "none", "--quiet"])
+    assert result.exit_code == 1, result.output  # the broken groups
+    assert result.stderr.strip() == (
+        f"xlate: error: 3 of 5 articles failed; see {out_dir / 'summary.md'}"
+    )
+    summary = (out_dir / "summary.md").read_text(encoding="utf-8")
+    assert "existing translations checked" in summary and "world/art0.en.txt" in summary
+    both = runner.invoke(app, ["batch", str(in_dir), *base[1:], "--engine", "none"])
+    assert both.exit_code == 2 and "not both" in both.stderr
+    none = runner.invoke(app, ["batch", str(in_dir), "--out", str(out_dir), "--engine", "none"])
+    assert none.exit_code == 2 and "--check-dir" in none.stderr
+    assert len(none.stderr.strip().splitlines()) == 1
+
+
+def test_check_dir_naming_rule() -> None:
+    from xlate.checkdir import NamedFile, group_files
+
+    def groups(names: list[str], src: str | None = None, targets: tuple[str, ...] = ("es", "ru")):  # type: ignore[no-untyped-def]
+        found = group_files([NamedFile(n, Path(n)) for n in names], targets, src)
+        return {
+            g.key: (g.source.rel, g.source_lang, sorted(g.translations), g.error) for g in found
+        }
+
+    plain = groups(["a/story.txt", "a/story.ES.txt", "a/story.ru.txt", "a/x.2012.txt"])
+    assert plain["a/story.txt"] == ("a/story.txt", None, ["es", "ru"], "")
+    assert "no translation" in plain["a/x.2012.txt"][3]  # 2012 is no language code
+    coded = groups(["b/s.en.md", "b/s.es.md", "b/s.en.txt", "b/s.ru.txt"])
+    assert coded["b/s.md"] == ("b/s.en.md", "en", ["es"], "")
+    assert coded["b/s.txt"] == ("b/s.en.txt", "en", ["ru"], "")
+    assert {g.stem for g in group_files([NamedFile("b/s.en.md", Path()),
+                                         NamedFile("b/s.en.txt", Path())], ("es",), None)} == {
+        "s.md", "s.txt"
+    }  # fmt: skip
+    given = groups(["c/s.en.txt", "c/s.es.txt", "c/s.ru.txt"], src="es", targets=("ru",))
+    assert given["c/s.txt"] == ("c/s.es.txt", "es", ["ru"], "")
+    unclear = groups(["c/s.en.txt", "c/s.es.txt", "c/s.ru.txt"], targets=("ru",))
+    assert "give --from" in unclear["c/s.txt"][3]
+    two = groups(["d/s.txt", "d/s.en.txt", "d/s.es.txt"])
+    assert "two possible sources" in two["d/s.txt"][3]
+    twice = groups(["e/s.en.txt", "e/s.es.txt", "e/s.ES.txt"])
+    assert "twice" in twice["e/s.txt"][3]
+    orphan = groups(["f/s.es.txt", "f/s.ru.txt"])
+    assert "no source" in orphan["f/s.txt"][3]
+
+
+def test_check_dir_with_apertium(tmp_path: Path) -> None:
+    in_dir = tmp_path / "in"
+    for number, start in enumerate((600, 620)):
+        for lang in ("en", "es"):
+            text = "\n".join(corpus_lines(lang)[start : start + 10]) + "\n"
+            (in_dir / f"art{number}.{lang}.txt").parent.mkdir(parents=True, exist_ok=True)
+            (in_dir / f"art{number}.{lang}.txt").write_text(text, encoding="utf-8")
+    engine: Any = apertium_engine()
+    try:
+        result = run_batch(in_dir, tmp_path / "out",
+                           BatchOptions(targets=("es",), check=True), engine)  # fmt: skip
+    finally:
+        engine.close()
+    assert sorted((r.path, r.target, r.status) for r in result.rows) == [
+        ("art0.en.txt", "es", "ok"), ("art1.en.txt", "es", "ok")
+    ]  # fmt: skip
+    # a human translation, back-translated by Apertium: close to the English source
+    assert all(r.chrf is not None and r.chrf > 35 for r in result.rows), result.rows
+    report = json.loads((tmp_path / "out/art0.report.json").read_text(encoding="utf-8"))
+    assert report["languages"][0]["back_engine"]["engine"] == "apertium"
+    backs = [s["back_translation"] for s in report["languages"][0]["sentences"]]
+    assert sum(b is not None for b in backs) >= 8  # the aligner may merge a pair or two
+    assert backs[0] != corpus_lines("es")[600]

@@ -20,6 +20,20 @@ written atomically and the report last, so a report on disk means a complete art
 rerun skips articles whose report matches the source's sha256, the targets, the engine and
 the thresholds, and leaves their files untouched (so reruns are byte-identical, including
 the report's ``created`` time).
+
+The analysis of each article (scores, flags, quotes, alignment in check mode) is pure and
+costs ~10-20 ms per sentence and language, more than a cached translation: with
+``analysis_workers`` > 1 it runs in worker processes (``xlate.pool``) while the main
+process translates the next wave; the main process still writes every file, so outputs
+are byte-identical to a serial run and a kill leaves no partial file.
+
+``check=True`` (``xlate batch --check-dir``) checks translations that already exist,
+laid out beside their sources (``story.en.txt`` + ``story.es.txt``, naming rule in
+``xlate.checkdir``): each translation is back-translated (sentences of a whole wave
+together, through the same executor and cache; no engine: model-free checks only) and
+``xlate.roundtrip.check`` aligns and analyses it. Only ``NAME.report.json`` is written
+per article (mode ``check``, one language per translation); summaries are the same, with
+``mode`` ``check`` in each row.
 """
 
 from __future__ import annotations
@@ -32,16 +46,26 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Protocol
 
 from .cache import CachedTranslator
-from .engines.base import Translation, Translator
+from .checkdir import CheckGroup, NamedFile, group_files
+from .engines.base import EngineInfo, Translation, Translator
 from .errors import ConfigError, EngineError, InputError, XlateError
 from .pipeline import translate_sentences
-from .report import SEVERITIES, Report
-from .roundtrip import AnalysisSettings, analyze, engine_record, make_report, settings_record
+from .pool import JobPool
+from .report import SEVERITIES, EngineRecord, Report
+from .roundtrip import (
+    AnalysisSettings,
+    analyze,
+    check,
+    engine_record,
+    make_report,
+    settings_record,
+)
 from .segment import Document, segment_text
 from .textio import atomic_write, read_text
 
@@ -199,6 +223,7 @@ class SummaryRow:
     path: str
     target: str
     status: str  # ok | failed
+    mode: str = "roundtrip"  # roundtrip | check (--check-dir)
     error: str = ""
     sentences: int | None = None
     chrf: float | None = None
@@ -245,6 +270,7 @@ def rows_from_report(report: Report, rel: str, report_rel: str) -> list[SummaryR
                 path=rel,
                 target=lang.target,
                 status="ok",
+                mode=report.mode,
                 sentences=len(lang.sentences),
                 chrf=lang.scores.chrf,
                 bleu=lang.scores.bleu,
@@ -269,8 +295,10 @@ def rows_from_report(report: Report, rel: str, report_rel: str) -> list[SummaryR
     return rows
 
 
-def failed_row(rel: str, error: str) -> SummaryRow:
-    return SummaryRow(path=rel, target="", status="failed", error=error.replace("\n", " "))
+def failed_row(rel: str, error: str, mode: str = "roundtrip") -> SummaryRow:
+    return SummaryRow(
+        path=rel, target="", status="failed", mode=mode, error=error.replace("\n", " ")
+    )
 
 
 def sort_rows(rows: Iterable[SummaryRow]) -> list[SummaryRow]:
@@ -298,10 +326,12 @@ def render_markdown(rows: Sequence[SummaryRow]) -> str:
     ok = [r for r in rows if r.status == "ok"]
     failed = [r for r in rows if r.status == "failed"]
     articles = len({r.path for r in rows})
+    modes = sorted({r.mode for r in rows})
+    checked = " (existing translations checked)" if modes == ["check"] else ""
     lines = [
         "# Batch summary",
         "",
-        f"{articles} articles, {len(failed)} failed; worst first "
+        f"{articles} articles{checked}, {len(failed)} failed; worst first "
         "(flag severity, then round-trip chrF).",
         "",
     ]
@@ -374,7 +404,7 @@ def merge_summaries(out_dir: Path) -> list[SummaryRow]:
             rows += [SummaryRow(**r) for r in data["rows"]]
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise InputError(f"{found[index]}: not a batch summary part ({err})") from None
-        meta = {k: data[k] for k in ("source_lang", "targets") if k in data}
+        meta = {k: data[k] for k in ("mode", "source_lang", "targets") if k in data}
     write_summaries(out_dir, rows, meta)
     return sort_rows(rows)
 
@@ -600,6 +630,12 @@ class BatchOptions:
     shard: Shard | None = None
     chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
     wave_sentences: int | None = None  # None: DEFAULT_WAVE_SENTENCES
+    check: bool = False  # check the translations beside each source (xlate.checkdir)
+    analysis_workers: int = 1  # processes for the per-article analysis; 1: in this one
+
+    @property
+    def mode(self) -> str:
+        return "check" if self.check else "roundtrip"
 
 
 @dataclass
@@ -612,6 +648,10 @@ class PlannedArticle:
     doc: Document | None = None
     targets: tuple[str, ...] = ()
     rows: list[SummaryRow] = field(default_factory=list)
+    # check mode: the existing translations by language (file, text, segmented)
+    translation_files: dict[str, NamedFile] = field(default_factory=dict)
+    translation_texts: dict[str, str] = field(default_factory=dict)
+    translation_docs: dict[str, Document] = field(default_factory=dict)
 
 
 @dataclass
@@ -646,22 +686,34 @@ def _normal(value: Any) -> Any:
     return json.loads(json.dumps(value, ensure_ascii=False))
 
 
+def _same_engine(recorded: EngineRecord | None, info: EngineInfo | None) -> bool:
+    """Whether a report's engine record is what ``info`` would record now."""
+    want = engine_record(info)
+    return _normal(asdict(recorded) if recorded else None) == _normal(
+        asdict(want) if want else None
+    )
+
+
 class BatchRun:
     def __init__(
         self,
         in_dir: Path,
         out_dir: Path,
         options: BatchOptions,
-        engine: Translator,
+        engine: Translator | None,
         *,
         executor: SentenceExecutor | None = None,
         progress: BatchProgress | None = None,
     ) -> None:
+        if engine is None and not options.check:
+            raise ConfigError("translating needs an engine: --engine none works with --check-dir")
         self.in_dir = in_dir
         self.out_dir = out_dir
         self.options = options
-        self.engine = engine
-        self.executor = executor or LocalExecutor(engine, options.chunk_sentences)
+        self.engine = engine  # None: check mode without back-translation
+        self.executor = executor or (
+            LocalExecutor(engine, options.chunk_sentences) if engine is not None else None
+        )
         self.progress = progress or BatchProgress()
         self.translated = 0
         self.cached = 0
@@ -674,9 +726,18 @@ class BatchRun:
         if self.out_dir.resolve() == self.in_dir.resolve():
             raise ConfigError("--out must differ from the input folder")
         found = discover(self.in_dir, self.options.globs, exclude=self.out_dir)
-        if self.options.shard is not None:
+        if self.options.shard is not None and not self.options.check:
             found = [a for a in found if self.options.shard.owns(a.rel)]
         return found
+
+    def check_groups(self) -> list[CheckGroup]:
+        """Check mode: the sources and the translations beside them (xlate.checkdir)."""
+        files = [NamedFile(a.rel, a.path) for a in self.articles()]
+        groups = group_files(files, self.options.targets, self.options.src)
+        if self.options.shard is not None:
+            # by the name without language code, so a group is never split between shards
+            groups = [g for g in groups if self.options.shard.owns(g.key)]
+        return groups
 
     def targets_for(self, lang: str) -> tuple[str, ...]:
         return tuple(t for t in self.options.targets if t != lang)
@@ -716,21 +777,15 @@ class BatchRun:
             report = Report.load(outputs.report)
         except XlateError:
             return None
-        if report.source.sha256 != hashlib.sha256(text.encode("utf-8")).hexdigest():
+        if report.mode != "roundtrip" or not self._same_source_and_thresholds(report, text):
             return None
         if [lg.target for lg in report.languages] != list(targets):
             return None
-        if report.settings.get("thresholds") != _normal(
-            settings_record(self.options.settings)["thresholds"]
-        ):
-            return None
+        assert self.engine is not None
         for language in report.languages:
-            want = engine_record(self.engine.info(lang, language.target))
-            back = engine_record(self.engine.info(language.target, lang))
-            have = (language.engine, language.back_engine)
-            if _normal([asdict(x) if x else None for x in have]) != _normal(
-                [asdict(want) if want else None, asdict(back) if back else None]
-            ):
+            if not _same_engine(
+                language.engine, self.engine.info(lang, language.target)
+            ) or not _same_engine(language.back_engine, self.engine.info(language.target, lang)):
                 return None
         return rows_from_report(report, article.rel, self._rel(outputs.report))
 
@@ -738,7 +793,79 @@ class BatchRun:
         return path.relative_to(self.out_dir).as_posix()
 
     def plan(self) -> list[PlannedArticle]:
+        if self.options.check:
+            return [self.plan_check(g) for g in self.check_groups()]
         return [self.plan_article(a) for a in self.articles()]
+
+    def plan_check(self, group: CheckGroup) -> PlannedArticle:
+        article = Article(rel=group.source.rel, path=group.source.path, stem=group.stem)
+        if group.error:
+            return PlannedArticle(article, "failed", group.error)
+        try:
+            text = read_text(article.path)
+            lang = group.source_lang
+            if lang is None:
+                from .langid import require_language
+
+                lang = require_language(text)
+        except XlateError as err:
+            return PlannedArticle(article, "failed", _one_line(err, article))
+        same = [f.rel for t, f in group.translations.items() if t == lang]
+        if same:
+            error = f"{article.rel} and {same[0]} are both in {lang}: which is the source?"
+            return PlannedArticle(article, "failed", error)
+        files = {t: f for t, f in group.translations.items() if t in self.targets_for(lang)}
+        texts: dict[str, str] = {}
+        for tgt, file in files.items():
+            try:
+                texts[tgt] = read_text(file.path)
+            except XlateError as err:
+                error = _one_line(err, Article(file.rel, file.path, ""))
+                return PlannedArticle(article, "failed", error)
+        targets = tuple(files)
+        rows = self.up_to_date_check_rows(article, text, lang, targets, texts)
+        if rows is not None:
+            return PlannedArticle(article, "up-to-date", rows=rows, targets=targets)
+        return PlannedArticle(
+            article, "todo", text=text, lang=lang, targets=targets,
+            translation_files=files, translation_texts=texts,
+        )  # fmt: skip
+
+    def up_to_date_check_rows(
+        self,
+        article: Article,
+        text: str,
+        lang: str,
+        targets: tuple[str, ...],
+        translations: dict[str, str],
+    ) -> list[SummaryRow] | None:
+        """Check mode: the rows of an article whose report matches its source, its
+        translations (their full text is in the report), the back engine and thresholds."""
+        path = article.outputs(self.out_dir, ()).report
+        if not path.is_file():
+            return None
+        try:
+            report = Report.load(path)
+        except XlateError:
+            return None
+        if report.mode != "check" or not self._same_source_and_thresholds(report, text):
+            return None
+        if [lg.target for lg in report.languages] != list(targets):
+            return None
+        for language in report.languages:
+            if language.translation_text != translations[language.target]:
+                return None
+            back = self.engine.info(language.target, lang) if self.engine else None
+            if not _same_engine(language.back_engine, back):
+                return None
+        return rows_from_report(report, article.rel, self._rel(path))
+
+    def _same_source_and_thresholds(self, report: Report, text: str) -> bool:
+        thresholds = _normal(settings_record(self.options.settings)["thresholds"])
+        return (
+            report.source.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
+            and report.settings.get("thresholds") == thresholds
+        )
 
     # running
 
@@ -748,7 +875,7 @@ class BatchRun:
         result = BatchResult(self.out_dir, [], plan, dry_run=dry_run)
         for item in plan:
             if item.status == "failed":
-                result.rows.append(failed_row(item.article.rel, item.error))
+                result.rows.append(failed_row(item.article.rel, item.error, self.options.mode))
             elif item.status == "up-to-date":
                 result.rows += item.rows
         if dry_run:
@@ -769,6 +896,9 @@ class BatchRun:
         todo = [item for item in plan if item.status == "todo"]
         for item in todo:
             item.doc = segment_text(item.text, item.lang)
+            item.translation_docs = {
+                tgt: segment_text(text, tgt) for tgt, text in item.translation_texts.items()
+            }
         statuses = [p.status for p in plan]
         self.progress.start(
             articles=len(plan),
@@ -779,11 +909,26 @@ class BatchRun:
         for item in plan:
             if item.status != "todo":
                 self.progress.article(item.article.rel, item.status, item.error)
-        for wave in self.waves(todo):
-            result.rows += self.run_wave(wave)
+        workers = min(self.options.analysis_workers, len(todo))
+        with JobPool(workers, preload=["xlate.analysis_warmup"]) as pool:
+            # A wave is analysed (in the pool) while the next one is translated here;
+            # its files are written once that translation is done.
+            pending: list[tuple[PlannedArticle, Future[Report | str]]] = []
+            for wave in self.waves(todo):
+                jobs = self.prepare_wave(wave)
+                result.rows += self.write_articles(pending)
+                pending = [(item, pool.submit(*job)) for item, job in jobs]
+                if not pool.parallel:
+                    result.rows += self.write_articles(pending)
+                    pending = []
+            result.rows += self.write_articles(pending)
         result.translated, result.cached = self.translated, self.cached
         result.elapsed_s = time.monotonic() - started
-        meta = {"source_lang": self.options.src, "targets": list(self.options.targets)}
+        meta = {
+            "mode": self.options.mode,
+            "source_lang": self.options.src,
+            "targets": list(self.options.targets),
+        }
         if self.options.shard is not None:
             _write(
                 self.out_dir / self.options.shard.part_name,
@@ -824,6 +969,7 @@ class BatchRun:
     ]:
         done: dict[tuple[str, str], dict[str, Translation]] = {}
         failed: dict[tuple[str, str], dict[str, str]] = {}
+        assert self.executor is not None  # there is an engine whenever there is translating
         for (src, tgt), texts in wanted.items():
             correction = len(texts) - estimate.get((src, tgt), 0)
             if correction:
@@ -833,7 +979,10 @@ class BatchRun:
             )
         return done, failed
 
-    def run_wave(self, wave: list[PlannedArticle]) -> list[SummaryRow]:
+    def prepare_wave(self, wave: list[PlannedArticle]) -> list[tuple[PlannedArticle, Job]]:
+        """Translate what the wave needs; then each article's analysis job (or its error)."""
+        if self.options.check:
+            return self.prepare_check_wave(wave)
         forward: dict[tuple[str, str], dict[str, None]] = {}
         for item in wave:
             assert item.doc is not None
@@ -850,22 +999,18 @@ class BatchRun:
                 dict.fromkeys(t.text for t in table.values())
             )
         bwd, bwd_failed = self._translate(backward, estimate=estimate)
-        rows: list[SummaryRow] = []
-        for item in wave:
-            rows += self.finish_article(item, fwd, fwd_failed, bwd, bwd_failed)
-        return rows
+        return [(item, self.roundtrip_job(item, fwd, fwd_failed, bwd, bwd_failed)) for item in wave]
 
-    def finish_article(
+    def roundtrip_job(
         self,
         item: PlannedArticle,
         fwd: dict[tuple[str, str], dict[str, Translation]],
         fwd_failed: dict[tuple[str, str], dict[str, str]],
         bwd: dict[tuple[str, str], dict[str, Translation]],
         bwd_failed: dict[tuple[str, str], dict[str, str]],
-    ) -> list[SummaryRow]:
+    ) -> Job:
         doc = item.doc
-        assert doc is not None
-        rel = item.article.rel
+        assert doc is not None and self.engine is not None
         src = doc.lang
         texts = [s.text for s in doc.sentences]
         languages = []
@@ -877,36 +1022,205 @@ class BatchRun:
             ]
             error = next((e for e in errors if e), None)
             if error is not None:
-                self.progress.article(rel, "failed", error)
-                return [failed_row(rel, f"{rel}: {error}")]
-            forward_list = [there[t] for t in texts]
-            back_list = [back[t.text] for t in forward_list]
-            languages.append(
-                analyze(
+                return (_failed, f"{item.article.rel}: {error}")
+            forward_list = tuple(there[t] for t in texts)
+            back_list = tuple(back[t.text] for t in forward_list)
+            engines = (self.engine.info(src, tgt), self.engine.info(tgt, src))
+            languages.append(TargetAnalysis(tgt, forward_list, back_list, *engines))
+        job = RoundtripJob(
+            doc, item.text, item.article.rel, tuple(languages), self.options.settings
+        )
+        return (analyse_roundtrip, job)
+
+    def prepare_check_wave(self, wave: list[PlannedArticle]) -> list[tuple[PlannedArticle, Job]]:
+        """Check mode: back-translate every translation sentence of the wave in one go (the
+        same executor and cache as a round trip); ``check`` then reads them from a table."""
+        backward: dict[tuple[str, str], dict[str, None]] = {}
+        for item in wave:
+            for tgt, doc in item.translation_docs.items():
+                texts = backward.setdefault((tgt, item.lang), {})
+                texts.update(dict.fromkeys(s.text for s in doc.sentences))
+        bwd: dict[tuple[str, str], dict[str, Translation]] = {}
+        bwd_failed: dict[tuple[str, str], dict[str, str]] = {}
+        if self.engine is not None:
+            self.progress.add_sentences(sum(len(v) for v in backward.values()))
+            bwd, bwd_failed = self._translate(
+                backward, estimate={k: len(v) for k, v in backward.items()}
+            )
+        jobs: list[tuple[PlannedArticle, Job]] = []
+        for item in wave:
+            assert item.doc is not None
+            back_engine = None
+            if self.engine is not None:
+                table: dict[tuple[str, str], dict[str, Translation]] = {}
+                errors = []
+                for tgt, doc in item.translation_docs.items():
+                    key = (tgt, item.lang)
+                    wanted = [s.text for s in doc.sentences]
+                    errors += [bwd_failed[key][t] for t in wanted if t in bwd_failed[key]]
+                    table[key] = {t: bwd[key][t] for t in wanted if t in bwd[key]}
+                if errors:
+                    jobs.append((item, (_failed, f"{item.article.rel}: {errors[0]}")))
+                    continue
+                infos = {key: self.engine.info(*key) for key in table}
+                back_engine = TableTranslator(self.engine.name, infos, table)
+            translations = tuple(
+                (tgt, item.translation_files[tgt].rel, item.translation_texts[tgt], doc)
+                for tgt, doc in item.translation_docs.items()
+            )
+            job = CheckJob(
+                item.doc, item.text, item.article.rel, translations, back_engine,
+                self.options.settings,
+            )  # fmt: skip
+            jobs.append((item, (analyse_check, job)))
+        return jobs
+
+    def write_articles(
+        self, pending: list[tuple[PlannedArticle, Future[Report | str]]]
+    ) -> list[SummaryRow]:
+        """Write each analysed article (the report last: its presence marks it done)."""
+        rows: list[SummaryRow] = []
+        for item, future in pending:
+            outcome = JobPool.result(future)
+            rel = item.article.rel
+            if isinstance(outcome, str):
+                self.progress.article(rel, "failed", outcome)
+                rows.append(failed_row(rel, outcome, self.options.mode))
+                continue
+            outputs = item.article.outputs(self.out_dir, item.targets)
+            if outcome.mode == "roundtrip":
+                for language in outcome.languages:
+                    _write(outputs.translations[language.target], language.translation_text or "")
+                    _write(outputs.backs[language.target], language.back_translation_text or "")
+            _write(outputs.report, outcome.to_json())
+            self.progress.article(rel, "ok")
+            rows += rows_from_report(outcome, rel, self._rel(outputs.report))
+        return rows
+
+
+# --- analysis jobs: plain picklable data in, a report (or a one-line error) out -----------
+
+
+@dataclass(frozen=True)
+class TargetAnalysis:
+    """One target language of a round trip, translated: what ``analyze`` needs for it."""
+
+    target: str
+    translations: tuple[Translation, ...]  # one per source sentence
+    back_translations: tuple[Translation, ...]
+    engine: EngineInfo
+    back_engine: EngineInfo
+
+
+@dataclass(frozen=True)
+class RoundtripJob:
+    doc: Document
+    source_text: str
+    rel: str
+    languages: tuple[TargetAnalysis, ...]
+    settings: AnalysisSettings
+
+
+def analyse_roundtrip(job: RoundtripJob) -> Report | str:
+    try:
+        languages = [
+            analyze(
+                job.doc,
+                lang.target,
+                lang.translations,
+                lang.back_translations,
+                forward=lang.engine,
+                back=lang.back_engine,
+                settings=job.settings,
+            )
+            for lang in job.languages
+        ]
+    except XlateError as err:
+        return f"{job.rel}: {err}".replace("\n", " ")
+    return make_report(
+        "roundtrip",
+        job.doc,
+        languages,
+        path=job.rel,
+        source_text=job.source_text,
+        settings=settings_record(job.settings),
+    )
+
+
+class TableTranslator:
+    """A Translator that answers from back-translations made beforehand for a whole wave,
+    so ``check`` can run in a worker process without the engine (and without asking it
+    twice). It reports the real engine's ``info``, so reports name what translated."""
+
+    def __init__(
+        self,
+        name: str,
+        infos: dict[tuple[str, str], EngineInfo],
+        table: dict[tuple[str, str], dict[str, Translation]],
+    ) -> None:
+        self.name = name
+        self.infos = infos
+        self.table = table
+
+    def info(self, src: str, tgt: str) -> EngineInfo:
+        return self.infos[(src, tgt)]
+
+    def translate_batch(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> list[Translation]:
+        table = self.table.get((src, tgt), {})
+        missing = [s for s in sentences if s not in table]
+        if missing:
+            raise EngineError(f"no back-translation was made for {missing[0][:60]!r}")
+        return [table[s] for s in sentences]
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class CheckJob:
+    source: Document
+    source_text: str
+    rel: str
+    translations: tuple[tuple[str, str, str, Document], ...]  # (lang, rel, text, document)
+    back_engine: TableTranslator | None  # None: model-free checks only
+    settings: AnalysisSettings
+
+
+def analyse_check(job: CheckJob) -> Report | str:
+    """``xlate.roundtrip.check`` for each translation, joined into one report."""
+    reports = []
+    try:
+        for _, rel, text, doc in job.translations:
+            reports.append(
+                check(
+                    job.source,
                     doc,
-                    tgt,
-                    forward_list,
-                    back_list,
-                    forward=self.engine.info(src, tgt),
-                    back=self.engine.info(tgt, src),
-                    settings=self.options.settings,
+                    back_engine=job.back_engine,
+                    settings=job.settings,
+                    path=job.rel,
+                    translation_path=rel,
+                    source_text=job.source_text,
+                    translation_text=text,
                 )
             )
-        report = make_report(
-            "roundtrip",
-            doc,
-            languages,
-            path=rel,
-            source_text=item.text,
-            settings=settings_record(self.options.settings),
-        )
-        outputs = item.article.outputs(self.out_dir, item.targets)
-        for language in languages:
-            _write(outputs.translations[language.target], language.translation_text or "")
-            _write(outputs.backs[language.target], language.back_translation_text or "")
-        _write(outputs.report, report.to_json())  # last: its presence marks the article done
-        self.progress.article(rel, "ok")
-        return rows_from_report(report, rel, self._rel(outputs.report))
+    except XlateError as err:
+        return f"{job.rel}: {err}".replace("\n", " ")
+    report = reports[0]
+    report.languages = [r.languages[0] for r in reports]
+    # one report for all languages: the translation files by language
+    report.settings.pop("translation_path", None)
+    report.settings["translation_paths"] = {lang: rel for lang, rel, _, _ in job.translations}
+    return report
+
+
+def _failed(error: str) -> str:
+    """The job of an article that failed before its analysis: its error line."""
+    return error
+
+
+Job = tuple[Callable[..., "Report | str"], Any]
 
 
 def _one_line(err: XlateError, article: Article) -> str:
@@ -919,13 +1233,14 @@ def run_batch(
     in_dir: str | Path,
     out_dir: str | Path,
     options: BatchOptions,
-    engine: Translator,
+    engine: Translator | None,
     *,
     executor: SentenceExecutor | None = None,
     progress: BatchProgress | None = None,
     dry_run: bool = False,
 ) -> BatchResult:
-    """Round-trip every article under ``in_dir`` into ``out_dir`` (see the module doc)."""
+    """Round-trip (or, with ``options.check``, check) every article under ``in_dir`` into
+    ``out_dir`` (see the module doc). ``engine`` None: check mode, model-free checks only."""
     run = BatchRun(
         Path(in_dir), Path(out_dir), options, engine, executor=executor, progress=progress
     )

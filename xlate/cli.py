@@ -510,8 +510,8 @@ def batch(
         typer.Option(
             "--workers",
             min=1,
-            help="Engine threads/processes (default: all cores); with --executor ray, "
-            "workers per CPU node (default 1).",
+            help="Engine threads/processes and analysis processes (default: all cores); "
+            "with --executor ray, workers per CPU node (default 1).",
         ),
     ] = None,
     executor: Annotated[
@@ -540,6 +540,15 @@ def batch(
         Path | None,
         typer.Option("--merge", help="Join the summary parts of a sharded run in this folder."),
     ] = None,
+    check_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--check-dir",
+            help="Instead of IN_DIR: check the translations already beside their sources in "
+            "this folder (story.en.txt + story.es.txt, or story.txt + story.es.txt); "
+            "--engine back-translates them, --engine none: model-free checks only.",
+        ),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="List the work; do nothing.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     json_progress: Annotated[
@@ -548,7 +557,8 @@ def batch(
     config: ConfigOpt = None,
     threshold: ThresholdOpt = None,
 ) -> None:
-    """Round-trip a folder of articles: resumable, cached, with a summary sorted worst first."""
+    """Round-trip a folder of articles (or check existing translations, --check-dir):
+    resumable, cached, with a summary sorted worst first."""
     from dataclasses import replace
 
     from . import batch as batch_jobs
@@ -559,6 +569,12 @@ def batch(
         typer.echo(f"merged {len({r.path for r in rows})} articles into {merge}/summary.md",
                    err=True)
         return
+    if check_dir is not None:
+        if in_dir is not None:
+            fail("give IN_DIR or --check-dir DIR, not both", 2)
+        in_dir = check_dir
+    elif engine == "none":
+        fail("--engine none works only with --check-dir: there is nothing to translate with", 2)
     if in_dir is None or out is None:
         fail("give IN_DIR and --out OUT_DIR (or --merge OUT_DIR)", 2)
         return
@@ -572,14 +588,19 @@ def batch(
         settings=analysis_settings(config, threshold),
         shard=batch_jobs.Shard.parse(shard) if shard else None,
         chunk_sentences=chunk_size,
+        check=check_dir is not None,
+        analysis_workers=workers or batch_jobs.default_workers(),
     )
     from .engines import Translator, create_engine
 
     opts = replace(engine_options(model, device, beams, batch_size),
                    workers=workers or batch_jobs.default_workers())
     ray_pool = None
-    translator: Translator
-    if executor is Executor.ray:
+    translator: Translator | None = None  # None: --engine none (check mode, no back-translation)
+    if engine == "none":
+        if executor is Executor.ray:
+            fail("--engine none needs no --executor ray", 2)
+    elif executor is Executor.ray:
         from .executors_ray import EngineSpec, RayExecutor, ray_engine
 
         remote = ray_engine(EngineSpec(engine, opts), address=ray_address,
@@ -589,13 +610,15 @@ def batch(
         translator = create_engine(engine, opts)
     store = None
     try:
-        if not no_cache:
+        if not no_cache and translator is not None:
             from .cache import CachedTranslator, CacheStore
 
             store = CacheStore(cache)
             translator = CachedTranslator(translator, store)
         sentence_executor = (
-            RayExecutor(translator, ray_pool, chunk_size) if ray_pool is not None else None
+            RayExecutor(translator, ray_pool, chunk_size)
+            if ray_pool is not None and translator is not None
+            else None
         )
         if dry_run:
             result = batch_jobs.run_batch(in_dir, out, options, translator, dry_run=True,
@@ -618,7 +641,8 @@ def batch(
             if isinstance(progress, batch_jobs.RichProgress):
                 progress.progress.stop()
     finally:
-        translator.close()
+        if translator is not None:
+            translator.close()
         if store is not None:
             store.close()
     counts = result.counts()

@@ -1,0 +1,15 @@
+"""Imported once by the forkserver of the analysis pool (``xlate.pool``, ``xlate.batch``).
+
+The analysis loads its heaviest piece lazily: lingua's language models for the
+wrong-language check (~1.5 s, some hundred MB). Loading them here, before any worker is
+forked, means every worker starts warm and shares the models copy-on-write, instead of
+each paying the load again. (numpy, which starts BLAS threads, is left to the workers:
+the forkserver forks and must stay single-threaded.)
+"""
+
+from __future__ import annotations
+
+import xlate.batch  # noqa: F401  (the analysis code itself)
+from xlate.langid import language_scores
+
+language_scores("a sentence to load the language models", wide=True)
