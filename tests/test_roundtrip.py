@@ -185,3 +185,27 @@ def test_check_lines_records_line_numbers() -> None:
     sentences = report.languages[0].sentences
     assert [s.line for s in sentences] == [1, 3]
     assert any(f.kind == "number" for f in sentences[0].flags)
+
+
+def test_check_refuses_stdin_twice() -> None:
+    result = CliRunner().invoke(
+        app, ["check", "-", "-", "--from", "en", "--to", "es", "--engine", "none"], input="x\n"
+    )
+    assert result.exit_code == 1
+    assert "standard input" in result.stderr
+
+
+def test_check_with_engine_none_reads_stdin_source(tmp_path: Path) -> None:
+    translation = tmp_path / "t.es"
+    translation.write_text("Maduro pidió 15 unidades.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        ["check", "-", str(translation), "--from", "en", "--to", "es", "--engine", "none",
+         "--json"],
+        input="Maduro asked for 14 units.\n",
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["languages"][0]["back_engine"] is None
+    kinds = [f["kind"] for f in data["languages"][0]["sentences"][0]["flags"]]
+    assert "number" in kinds

@@ -240,7 +240,8 @@ FailOnOpt = Annotated[
     typer.Option("--fail-on", help="Exit 3 when flags of this severity or worse exist."),
 ]
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="xlate.toml with [thresholds] and [models].")
+    Path | None,
+    typer.Option("--config", help="An xlate.toml with thresholds and per-pair models."),
 ]
 ThresholdOpt = Annotated[
     list[str] | None,
@@ -403,6 +404,10 @@ def check(
     from .roundtrip import check as run_check
     from .textio import read_text
 
+    if source == "-" and translation == "-":
+        from .errors import InputError
+
+        raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
     settings = analysis_settings(config, threshold)
     source_text = read_text(source)
     translation_text = read_text(translation)
