@@ -14,6 +14,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -352,6 +353,47 @@ def test_killed_worker_mid_run_loses_nothing(
     assert engine.pool.resubmitted >= 1  # its chunks went again
     assert result.failed == []  # type: ignore[attr-defined]
     assert outputs(tmp_path / "out") == outputs(apertium_folder["local"])
+
+
+class SlowOnFirst(FakeTranslator):
+    """An echo engine that takes its time over the chunk holding "s0"."""
+
+    def translate_batch(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> list[Translation]:
+        if "s0" in sentences:
+            time.sleep(1.0)
+        return super().translate_batch(sentences, src, tgt, alignments=alignments)
+
+
+def slow_on_first(name: str, options: EngineOptions) -> Translator:
+    return SlowOnFirst(options)
+
+
+def test_results_come_in_the_local_order_whatever_order_chunks_finish(
+    clusters: Clusters, tmp_path: Path
+) -> None:
+    """The run gathers back-translations in this order and cuts their chunks from it, and a
+    model's output can depend on its batch: local order keeps the bytes local."""
+    clusters.local()
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    engine = ray_engine(EngineSpec("fake", factory=slow_on_first), workers_per_node=2)
+    store = CacheStore(tmp_path / "c.sqlite3")
+    try:
+        cached = CachedTranslator(engine, store)
+        sentences = [f"s{i}" for i in range(12)]
+        cached.translate_batch(["s5", "s9"], "en", "es")  # two from the cache
+        landed: list[int] = []
+        executor = RayExecutor(cached, engine.pool, chunk_sentences=2)
+        done, failed = executor.translate_unique(
+            sentences, "en", "es", alignments=False, progress=lambda t, c: landed.append(t)
+        )
+    finally:
+        engine.close()
+        store.close()
+    assert failed == {}
+    assert list(done) == ["s5", "s9", "s0", "s1", "s2", "s3", "s4", "s6", "s7", "s8", "s10", "s11"]
+    assert landed == [0, 2, 2, 2, 2, 2]  # cached first, then chunk by chunk ("s0" last)
 
 
 POISON = "This sentence kills every worker that translates it."

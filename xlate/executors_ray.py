@@ -499,27 +499,31 @@ class RayExecutor:
         progress: ProgressCallback,
     ) -> tuple[dict[str, Translation], dict[str, str]]:
         cache = self.engine if isinstance(self.engine, CachedTranslator) else None
-        done: dict[str, Translation] = {}
+        cached: dict[str, Translation] = {}
         if cache is not None:
-            done = cache.lookup(sentences, src, tgt, alignments=alignments)
-            if done:
-                progress(0, len(done))
+            cached = cache.lookup(sentences, src, tgt, alignments=alignments)
+            if cached:
+                progress(0, len(cached))
+        fresh: dict[str, Translation] = {}
         failed: dict[str, str] = {}
         info = self.engine.info(src, tgt)
 
         def landed(chunk: list[str], ok: dict[str, Translation], bad: dict[str, str]) -> None:
-            done.update(ok)
+            fresh.update(ok)
             failed.update(bad)
             if cache is not None and ok:
                 rows = [(cache_key(info, src, tgt, s, alignments), t) for s, t in ok.items()]
                 cache.store.put_many(info, src, tgt, rows)
             progress(len(chunk), 0)
 
-        todo = [s for s in sentences if s not in done]
+        todo = [s for s in sentences if s not in cached]
         self.pool.run(
             chunks(todo, self.chunk_sentences), src, tgt, alignments=alignments, on_done=landed
         )
-        return done, failed
+        # In a local run's order, not the order chunks finished in: the run gathers the
+        # back-translation's sentences in this order, and cuts their chunks from it.
+        done = {**cached, **{s: fresh[s] for s in todo if s in fresh}}
+        return done, {s: failed[s] for s in todo if s in failed}
 
 
 def ray_engine(
