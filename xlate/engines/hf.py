@@ -8,6 +8,8 @@ Throughput: distinct sentences only; sorted by token length and batched by a pad
 budget (``max_batch_tokens``) unless ``batch_size`` is given; ``torch.inference_mode``;
 fp16 on CUDA; CPU threads set to the cores this process may use. Sentences longer than
 the model's positions are split (see :mod:`xlate.engines.chunking`), never truncated.
+That pipeline is shared with the ``ct2`` engine (:mod:`xlate.engines.neural`); this module
+holds only what is torch's: loading, ``generate`` and the cross-attention alignments.
 
 Alignments (asked for) come from one extra teacher-forced pass over the chosen output
 with eager attention, whatever the beam size: cross-attention of the penultimate decoder
@@ -20,23 +22,25 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError, EngineError, ModelUnavailableError
-from ..languages import check_pair
-from ..models import LanguageCodes, ResolvedModel, detect_family, language_codes, resolve_model
-from .alignment import align_words, piece_word_ids, shift_pairs
-from .base import EngineInfo, EngineOptions, Translation
-from .chunking import plan_batches, split_to_fit
-
-DEVICES = ("auto", "cpu", "cuda")
-
-# Output length bound: translations rarely run past twice the source tokens, and a bound
-# stops a degenerate repetition early instead of at the model's 512 positions.
-OUTPUT_TOKENS_PER_SOURCE_TOKEN = 2
-OUTPUT_TOKENS_SLACK = 10
+from ..errors import EngineError, ModelUnavailableError
+from ..models import LanguageCodes, ResolvedModel, detect_family, resolve_model
+from .alignment import align_words, piece_word_ids
+from .base import EngineOptions
+from .neural import (
+    OUTPUT_TOKENS_PER_SOURCE_TOKEN,
+    OUTPUT_TOKENS_SLACK,
+    NeuralTranslator,
+    Piece,
+    first_line,
+    pick_device,
+    special_tokens,
+    token_limit,
+    usable_cores,
+)
 
 
 @dataclass
@@ -68,9 +72,7 @@ def _configure_torch_threads(torch: Any) -> None:
     global _THREADS_SET
     if _THREADS_SET or os.environ.get("OMP_NUM_THREADS"):
         return
-    affinity = getattr(os, "sched_getaffinity", None)
-    cores = len(affinity(0)) if affinity else (os.cpu_count() or 1)
-    torch.set_num_threads(max(1, cores))
+    torch.set_num_threads(max(1, usable_cores()))
     _THREADS_SET = True
 
 
@@ -84,32 +86,19 @@ def _quiet_transformers() -> None:
 
 def resolve_device(requested: str) -> str:
     """``auto`` -> cuda when available, else cpu; ``cuda`` without a GPU is an error."""
-    import torch
 
-    if requested not in DEVICES:
-        raise ConfigError(f"unknown device {requested!r}: choose one of {', '.join(DEVICES)}")
-    if requested == "cpu":
-        return "cpu"
-    if torch.cuda.is_available():
-        return "cuda"
-    if requested == "cuda":
-        raise ConfigError("--device cuda asked for, but torch sees no CUDA GPU: use --device cpu")
-    return "cpu"
+    def cuda_available() -> bool:
+        import torch
+
+        return bool(torch.cuda.is_available())
+
+    return pick_device(requested, cuda_available, "torch")
 
 
 def _dtype_name(device: str) -> str:
     # fp16 keeps more mantissa than bf16, and these fp32-trained translation models run
     # in it without overflow; CPUs gain little from half precision, so they keep fp32.
     return "float16" if device == "cuda" else "float32"
-
-
-def _model_limit(model: Any, tokenizer: Any) -> int:
-    limits = [getattr(model.config, "max_position_embeddings", None)]
-    tok_max = getattr(tokenizer, "model_max_length", None)
-    if isinstance(tok_max, int) and tok_max < 1_000_000:  # "no limit" is a huge sentinel
-        limits.append(tok_max)
-    known = [n for n in limits if isinstance(n, int) and n > 0]
-    return min(known) if known else 512
 
 
 def load_model(resolved: ResolvedModel, device: str) -> LoadedModel:
@@ -133,9 +122,8 @@ def load_model(resolved: ResolvedModel, device: str) -> LoadedModel:
                 resolved.path, **{dtype_arg: getattr(torch, dtype)}
             )
         except (OSError, ValueError, KeyError, ImportError) as err:
-            first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
             raise ModelUnavailableError(
-                f"cannot load model {resolved.name!r} from {resolved.path}: {first}"
+                f"cannot load model {resolved.name!r} from {resolved.path}: {first_line(err)}"
             ) from None
         model.to(device).eval()
         loaded = LoadedModel(
@@ -144,7 +132,9 @@ def load_model(resolved: ResolvedModel, device: str) -> LoadedModel:
             family=detect_family(resolved.path),
             device=device,
             dtype=dtype,
-            max_tokens=_model_limit(model, tokenizer),
+            max_tokens=token_limit(
+                tokenizer, getattr(model.config, "max_position_embeddings", None)
+            ),
         )
         _MODELS[key] = loaded
         return loaded
@@ -164,149 +154,40 @@ def _eager_attention(model: Any) -> Iterator[None]:
         model.set_attn_implementation(before)
 
 
-@dataclass
-class _Piece:
-    """One piece to translate: a whole sentence, or part of an over-long one."""
-
-    sentence: int  # index into the distinct sentences
-    text: str
-    tokens: int
-    output: str = ""
-    alignment: tuple[tuple[int, int], ...] | None = None
-
-
-class HFTranslator:
+class HFTranslator(NeuralTranslator[LoadedModel]):
     """Translate with a transformers seq2seq model; see the module docstring."""
 
     name = "hf"
 
     def __init__(self, options: EngineOptions | None = None) -> None:
-        self.options = options or EngineOptions()
-        if self.options.device not in DEVICES:
-            raise ConfigError(
-                f"unknown device {self.options.device!r}: choose one of {', '.join(DEVICES)}"
-            )
-        if self.options.beams < 1:
-            raise ConfigError("beams must be at least 1")
-        if self.options.batch_size is not None and self.options.batch_size < 1:
-            raise ConfigError("batch size must be at least 1")
+        super().__init__(options)
         self._resolved: dict[tuple[str, str], ResolvedModel] = {}
-        self._device: str | None = None
-        self.sentences_generated = 0  # pieces sent to the model, for tests and stats
-        self.batches_generated = 0
-
-    # --- protocol ------------------------------------------------------------------------
-
-    def info(self, src: str, tgt: str) -> EngineInfo:
-        resolved = self._resolve(src, tgt)
-        device = self._get_device()
-        batching = (
-            f"batch_size={self.options.batch_size}"
-            if self.options.batch_size
-            else f"max_batch_tokens={self.options.max_batch_tokens}"
-        )
-        return EngineInfo(
-            engine=self.name,
-            model=resolved.name,
-            revision=resolved.revision,
-            settings={
-                "beams": self.options.beams,
-                "device": device,
-                "dtype": _dtype_name(device),
-                "batching": batching,
-            },
-        )
-
-    def translate_batch(
-        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
-    ) -> list[Translation]:
-        src, tgt = check_pair(src, tgt)
-        if not sentences:
-            return []
-        distinct: dict[str, int] = {}
-        for sentence in sentences:
-            distinct.setdefault(sentence, len(distinct))
-        texts = list(distinct)
-        wanted = [i for i, t in enumerate(texts) if t.strip()]
-        results: dict[int, Translation] = {i: Translation(text="") for i in range(len(texts))}
-        if wanted:
-            loaded = load_model(self._resolve(src, tgt), self._get_device())
-            codes = self._codes(loaded, src, tgt)
-            with loaded.lock:
-                results.update(
-                    self._translate_texts(
-                        loaded, codes, [(i, texts[i]) for i in wanted], alignments
-                    )
-                )
-        return [results[distinct[s]] for s in sentences]
 
     def close(self) -> None:
         # Models stay in the process cache for the next translator (the back-translation
         # of a round trip, the next article of a batch); clear_model_cache() frees them.
         self._resolved.clear()
 
-    # --- internals -----------------------------------------------------------------------
+    # --- hooks of NeuralTranslator -------------------------------------------------------
+
+    def _resolve_device(self, requested: str) -> str:
+        return resolve_device(requested)
+
+    def _describe(self, src: str, tgt: str) -> tuple[str, str | None, dict[str, Any]]:
+        resolved = self._resolve(src, tgt)
+        device = self._get_device()
+        return resolved.name, resolved.revision, {"device": device, "dtype": _dtype_name(device)}
+
+    def _load(self, src: str, tgt: str) -> LoadedModel:
+        return load_model(self._resolve(src, tgt), self._get_device())
 
     def _resolve(self, src: str, tgt: str) -> ResolvedModel:
         if (src, tgt) not in self._resolved:
             self._resolved[(src, tgt)] = resolve_model(self.options.model, src, tgt)
         return self._resolved[(src, tgt)]
 
-    def _get_device(self) -> str:
-        if self._device is None:
-            self._device = resolve_device(self.options.device)
-        return self._device
-
-    def _codes(self, loaded: LoadedModel, src: str, tgt: str) -> LanguageCodes:
-        vocabulary: set[str] = set()
-        if loaded.family == "marian":
-            vocabulary = {t for t in loaded.tokenizer.get_vocab() if t.startswith(">>")}
-        codes = language_codes(loaded.family, src, tgt, vocabulary)
-        tokenizer = loaded.tokenizer
-        if codes.src_lang is not None:
-            tokenizer.src_lang = codes.src_lang
-        if codes.target_token is not None:
-            target_id = tokenizer.convert_tokens_to_ids(codes.target_token)
-            if target_id is None or target_id == tokenizer.unk_token_id:
-                raise EngineError(
-                    f"the model has no language token {codes.target_token!r} for {tgt!r}"
-                )
-        return codes
-
-    def _count(self, loaded: LoadedModel, codes: LanguageCodes, text: str) -> int:
-        ids = loaded.tokenizer(codes.source_prefix + text, add_special_tokens=True)["input_ids"]
-        return len(ids)
-
-    def _translate_texts(
-        self,
-        loaded: LoadedModel,
-        codes: LanguageCodes,
-        items: Sequence[tuple[int, str]],
-        alignments: bool,
-    ) -> dict[int, Translation]:
-        pieces: list[_Piece] = []
-        parts: dict[int, list[_Piece]] = {}
-        for index, text in items:
-            for chunk in split_to_fit(
-                text, lambda t: self._count(loaded, codes, t), loaded.max_tokens
-            ):
-                piece = _Piece(index, chunk, self._count(loaded, codes, chunk))
-                pieces.append(piece)
-                parts.setdefault(index, []).append(piece)
-        batches = plan_batches(
-            [p.tokens for p in pieces],
-            max_tokens=self.options.max_batch_tokens,
-            batch_size=self.options.batch_size,
-            beams=self.options.beams,
-        )
-        for batch in batches:
-            self._generate(loaded, codes, [pieces[i] for i in batch], alignments)
-        return {
-            index: _join(dict(items)[index], group, alignments) for index, group in parts.items()
-        }
-
     def _generate(
-        self, loaded: LoadedModel, codes: LanguageCodes, batch: list[_Piece], alignments: bool
+        self, loaded: LoadedModel, codes: LanguageCodes, batch: list[Piece], alignments: bool
     ) -> None:
         import torch
 
@@ -353,9 +234,7 @@ class HFTranslator:
             return
         self.sentences_generated += len(batch)
         self.batches_generated += 1
-        special = set(tokenizer.all_special_tokens) | {
-            t for t in (codes.source_prefix.strip(), codes.src_lang, codes.target_token) if t
-        }
+        special = special_tokens(tokenizer, codes)
         for row, piece in enumerate(batch):
             piece.output = texts[row].strip()
             if attention is None:
@@ -384,24 +263,3 @@ class HFTranslator:
         layer = layers[max(0, len(layers) - 2)]
         averaged: list[list[list[float]]] = layer.float().mean(dim=1).cpu().tolist()
         return averaged
-
-
-def _join(source: str, group: list[_Piece], alignments: bool) -> Translation:
-    """One sentence's translation from its pieces, with word indices made whole again."""
-    text = " ".join(p.output for p in group if p.output)
-    if len(group) == 1:
-        piece = group[0]
-        return Translation(text=text, alignment=piece.alignment if alignments else None)
-    alignment: tuple[tuple[int, int], ...] | None = None
-    if alignments:
-        pairs: list[tuple[int, int]] = []
-        source_offset = target_offset = 0
-        for piece in group:
-            pairs += shift_pairs(piece.alignment or (), source_offset, target_offset)
-            source_offset += len(piece.text.split())
-            target_offset += len(piece.output.split())
-        # a single over-long word cut by characters counts twice; keep pairs in range
-        n_source, n_target = len(source.split()), len(text.split())
-        alignment = tuple((s, t) for s, t in pairs if s < n_source and t < n_target)
-    note = f"split into {len(group)} parts: longer than the model's limit"
-    return Translation(text=text, alignment=alignment, notes=(note,))

@@ -1,0 +1,285 @@
+"""What the neural engines (``hf``, ``ct2``) share, so that both segment, split, batch and
+report alike and differ only in how a model is loaded and run.
+
+:class:`NeuralTranslator` holds the translation pipeline: options checked, distinct
+sentences only, empty ones skipped, over-long ones split to fit the model (see
+:mod:`xlate.engines.chunking`), pieces batched by padded tokens, each batch handed to the
+engine's ``_generate``, pieces joined back into one :class:`Translation` per sentence (with
+a note when split) and the caller's order restored. An engine supplies the hooks:
+``_load`` (a model with its tokenizer, see :class:`LoadedNeural`), ``_generate``,
+``_describe`` (its part of ``info``) and ``_resolve_device``.
+
+Nothing here imports torch or ctranslate2: the CLI imports the engines lazily, and this
+module stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
+
+from ..errors import ConfigError, EngineError
+from ..languages import check_pair
+from ..models import LanguageCodes, language_codes
+from .alignment import shift_pairs
+from .base import EngineInfo, EngineOptions, Translation
+from .chunking import plan_batches, split_to_fit
+
+DEVICES = ("auto", "cpu", "cuda")
+
+# Output length bound: translations rarely run past twice the source tokens, and a bound
+# stops a degenerate repetition early instead of at the model's 512 positions.
+OUTPUT_TOKENS_PER_SOURCE_TOKEN = 2
+OUTPUT_TOKENS_SLACK = 10
+
+DEFAULT_MAX_TOKENS = 512  # when neither the model nor its tokenizer states a limit
+
+
+def first_line(err: BaseException) -> str:
+    """The first line of an exception's message (its type name when it has none)."""
+    message = str(err).strip()
+    return message.splitlines()[0] if message else type(err).__name__
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else (os.cpu_count() or 1)
+
+
+def check_options(options: EngineOptions) -> None:
+    """Reject option values no neural engine can use (one clear line each)."""
+    if options.device not in DEVICES:
+        raise ConfigError(f"unknown device {options.device!r}: choose one of {', '.join(DEVICES)}")
+    if options.beams < 1:
+        raise ConfigError("beams must be at least 1")
+    if options.batch_size is not None and options.batch_size < 1:
+        raise ConfigError("batch size must be at least 1")
+
+
+def pick_device(requested: str, cuda_available: Callable[[], bool], runtime: str) -> str:
+    """``auto`` -> cuda when ``runtime`` sees a GPU, else cpu; ``cuda`` without one: error."""
+    if requested not in DEVICES:
+        raise ConfigError(f"unknown device {requested!r}: choose one of {', '.join(DEVICES)}")
+    if requested == "cpu":
+        return "cpu"
+    if cuda_available():
+        return "cuda"
+    if requested == "cuda":
+        raise ConfigError(
+            f"--device cuda asked for, but {runtime} sees no CUDA GPU: use --device cpu"
+        )
+    return "cpu"
+
+
+def batching_label(options: EngineOptions) -> str:
+    """How sentences are batched, as ``info`` reports it."""
+    if options.batch_size:
+        return f"batch_size={options.batch_size}"
+    return f"max_batch_tokens={options.max_batch_tokens}"
+
+
+def token_limit(tokenizer: Any, model_positions: int | None) -> int:
+    """The most source tokens (special ones included) the model and its tokenizer take."""
+    limits = [model_positions]
+    tok_max = getattr(tokenizer, "model_max_length", None)
+    if isinstance(tok_max, int) and tok_max < 1_000_000:  # "no limit" is a huge sentinel
+        limits.append(tok_max)
+    known = [n for n in limits if isinstance(n, int) and n > 0]
+    return min(known) if known else DEFAULT_MAX_TOKENS
+
+
+def tokenizer_language_codes(tokenizer: Any, family: str, src: str, tgt: str) -> LanguageCodes:
+    """The model's language codes for the direction, set on the tokenizer, checked."""
+    vocabulary: set[str] = set()
+    if family == "marian":
+        vocabulary = {t for t in tokenizer.get_vocab() if t.startswith(">>")}
+    codes = language_codes(family, src, tgt, vocabulary)
+    if codes.src_lang is not None:
+        tokenizer.src_lang = codes.src_lang
+    if codes.target_token is not None:
+        target_id = tokenizer.convert_tokens_to_ids(codes.target_token)
+        if target_id is None or target_id == tokenizer.unk_token_id:
+            raise EngineError(f"the model has no language token {codes.target_token!r} for {tgt!r}")
+    return codes
+
+
+def source_ids(tokenizer: Any, codes: LanguageCodes, text: str) -> list[int]:
+    """The token ids the model reads for ``text``: language prefix and special tokens in."""
+    ids: list[int] = tokenizer(codes.source_prefix + text, add_special_tokens=True)["input_ids"]
+    return ids
+
+
+def special_tokens(tokenizer: Any, codes: LanguageCodes) -> Collection[str]:
+    """Tokens that are no word of a sentence: the tokenizer's own and the language codes."""
+    return set(tokenizer.all_special_tokens) | {
+        t for t in (codes.source_prefix.strip(), codes.src_lang, codes.target_token) if t
+    }
+
+
+@dataclass
+class Piece:
+    """One piece to translate: a whole sentence, or part of an over-long one."""
+
+    sentence: int  # index into the distinct sentences
+    text: str
+    ids: list[int]  # the source token ids (see source_ids)
+    output: str = ""
+    alignment: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def tokens(self) -> int:
+        return len(self.ids)
+
+
+def join_pieces(source: str, group: Sequence[Piece], alignments: bool) -> Translation:
+    """One sentence's translation from its pieces, with word indices made whole again."""
+    text = " ".join(p.output for p in group if p.output)
+    if len(group) == 1:
+        piece = group[0]
+        return Translation(text=text, alignment=piece.alignment if alignments else None)
+    alignment: tuple[tuple[int, int], ...] | None = None
+    if alignments:
+        pairs: list[tuple[int, int]] = []
+        source_offset = target_offset = 0
+        for piece in group:
+            pairs += shift_pairs(piece.alignment or (), source_offset, target_offset)
+            source_offset += len(piece.text.split())
+            target_offset += len(piece.output.split())
+        # a single over-long word cut by characters counts twice; keep pairs in range
+        n_source, n_target = len(source.split()), len(text.split())
+        alignment = tuple((s, t) for s, t in pairs if s < n_source and t < n_target)
+    note = f"split into {len(group)} parts: longer than the model's limit"
+    return Translation(text=text, alignment=alignment, notes=(note,))
+
+
+class LoadedNeural(Protocol):
+    """What the pipeline needs of a loaded model: its tokenizer, family, limit and lock."""
+
+    @property
+    def tokenizer(self) -> Any: ...
+
+    @property
+    def family(self) -> str: ...
+
+    @property
+    def max_tokens(self) -> int: ...
+
+    @property
+    def lock(self) -> threading.Lock: ...
+
+
+LoadedT = TypeVar("LoadedT", bound=LoadedNeural)
+
+
+class NeuralTranslator(ABC, Generic[LoadedT]):
+    """The pipeline both neural engines run; see the module docstring for the hooks."""
+
+    name: str
+
+    def __init__(self, options: EngineOptions | None = None) -> None:
+        self.options = options or EngineOptions()
+        check_options(self.options)
+        self._device: str | None = None
+        self.sentences_generated = 0  # pieces sent to the model, for tests and stats
+        self.batches_generated = 0
+
+    # --- protocol ------------------------------------------------------------------------
+
+    def info(self, src: str, tgt: str) -> EngineInfo:
+        model, revision, settings = self._describe(src, tgt)
+        return EngineInfo(
+            engine=self.name,
+            model=model,
+            revision=revision,
+            settings={
+                "beams": self.options.beams,
+                **settings,
+                "batching": batching_label(self.options),
+            },
+        )
+
+    def translate_batch(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> list[Translation]:
+        src, tgt = check_pair(src, tgt)
+        if not sentences:
+            return []
+        distinct: dict[str, int] = {}
+        for sentence in sentences:
+            distinct.setdefault(sentence, len(distinct))
+        texts = list(distinct)
+        wanted = [i for i, t in enumerate(texts) if t.strip()]
+        results: dict[int, Translation] = {i: Translation(text="") for i in range(len(texts))}
+        if wanted:
+            loaded = self._load(src, tgt)
+            # the lock also covers the codes: they are set on the shared tokenizer
+            with loaded.lock:
+                codes = tokenizer_language_codes(loaded.tokenizer, loaded.family, src, tgt)
+                results.update(
+                    self._translate_texts(
+                        loaded, codes, [(i, texts[i]) for i in wanted], alignments
+                    )
+                )
+        return [results[distinct[s]] for s in sentences]
+
+    # --- hooks ---------------------------------------------------------------------------
+
+    @abstractmethod
+    def _resolve_device(self, requested: str) -> str:
+        """The device to run on for the ``--device`` asked for (see :func:`pick_device`)."""
+
+    @abstractmethod
+    def _describe(self, src: str, tgt: str) -> tuple[str, str | None, dict[str, Any]]:
+        """The model's name, its revision and the ``info`` settings from ``device`` on."""
+
+    @abstractmethod
+    def _load(self, src: str, tgt: str) -> LoadedT:
+        """The model for the direction, loaded on this translator's device."""
+
+    @abstractmethod
+    def _generate(
+        self, loaded: LoadedT, codes: LanguageCodes, batch: list[Piece], alignments: bool
+    ) -> None:
+        """Translate one batch: set each piece's ``output`` (and ``alignment`` if asked)."""
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _get_device(self) -> str:
+        if self._device is None:
+            self._device = self._resolve_device(self.options.device)
+        return self._device
+
+    def _translate_texts(
+        self,
+        loaded: LoadedT,
+        codes: LanguageCodes,
+        items: Sequence[tuple[int, str]],
+        alignments: bool,
+    ) -> dict[int, Translation]:
+        tokenizer = loaded.tokenizer
+        pieces: list[Piece] = []
+        parts: dict[int, list[Piece]] = {}
+        for index, text in items:
+            for chunk in split_to_fit(
+                text, lambda t: len(source_ids(tokenizer, codes, t)), loaded.max_tokens
+            ):
+                piece = Piece(index, chunk, source_ids(tokenizer, codes, chunk))
+                pieces.append(piece)
+                parts.setdefault(index, []).append(piece)
+        batches = plan_batches(
+            [p.tokens for p in pieces],
+            max_tokens=self.options.max_batch_tokens,
+            batch_size=self.options.batch_size,
+            beams=self.options.beams,
+        )
+        for batch in batches:
+            self._generate(loaded, codes, [pieces[i] for i in batch], alignments)
+        by_index = dict(items)
+        return {
+            index: join_pieces(by_index[index], group, alignments) for index, group in parts.items()
+        }
