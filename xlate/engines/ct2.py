@@ -151,7 +151,7 @@ def _load_tokenizer(model: ConvertedModel) -> Any:
         ) from None
 
 
-class CT2Translator(NeuralTranslator[LoadedCT2]):
+class CT2Translator(NeuralTranslator[ConvertedModel, LoadedCT2]):
     """Translate with CTranslate2; see the module docstring."""
 
     name = "ct2"
@@ -160,12 +160,6 @@ class CT2Translator(NeuralTranslator[LoadedCT2]):
         super().__init__(options)
         import_ctranslate2()  # fail at once, not after segmenting, when it is missing
         self.threads = max(1, self.options.workers or usable_cores())
-        self._models: dict[tuple[str, str], ConvertedModel] = {}
-
-    def close(self) -> None:
-        # Loaded models stay in the process cache for the other direction of a round trip;
-        # clear_model_cache() frees them.
-        self._models.clear()
 
     # --- hooks of NeuralTranslator -------------------------------------------------------
 
@@ -173,7 +167,7 @@ class CT2Translator(NeuralTranslator[LoadedCT2]):
         return resolve_device(requested)
 
     def _describe(self, src: str, tgt: str) -> tuple[str, str | None, dict[str, Any]]:
-        model = self._model(src, tgt)
+        model = self._resolve(src, tgt)
         device = self._get_device()
         return (
             model.source,
@@ -186,12 +180,10 @@ class CT2Translator(NeuralTranslator[LoadedCT2]):
         )
 
     def _load(self, src: str, tgt: str) -> LoadedCT2:
-        return load(self._model(src, tgt), self._get_device(), self.threads)
+        return load(self._resolve(src, tgt), self._get_device(), self.threads)
 
-    def _model(self, src: str, tgt: str) -> ConvertedModel:
-        if (src, tgt) not in self._models:
-            self._models[(src, tgt)] = ensure_converted(self.options.model, src, tgt)
-        return self._models[(src, tgt)]
+    def _find_model(self, src: str, tgt: str) -> ConvertedModel:
+        return ensure_converted(self.options.model, src, tgt)
 
     def _generate(
         self, loaded: LoadedCT2, codes: LanguageCodes, batch: list[Piece], alignments: bool

@@ -29,7 +29,6 @@ from typing import Any
 from ..errors import EngineError, ModelUnavailableError
 from ..models import LanguageCodes, ResolvedModel, detect_family, resolve_model
 from .alignment import align_words, piece_word_ids
-from .base import EngineOptions
 from .neural import (
     OUTPUT_TOKENS_PER_SOURCE_TOKEN,
     OUTPUT_TOKENS_SLACK,
@@ -154,19 +153,10 @@ def _eager_attention(model: Any) -> Iterator[None]:
         model.set_attn_implementation(before)
 
 
-class HFTranslator(NeuralTranslator[LoadedModel]):
+class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
     """Translate with a transformers seq2seq model; see the module docstring."""
 
     name = "hf"
-
-    def __init__(self, options: EngineOptions | None = None) -> None:
-        super().__init__(options)
-        self._resolved: dict[tuple[str, str], ResolvedModel] = {}
-
-    def close(self) -> None:
-        # Models stay in the process cache for the next translator (the back-translation
-        # of a round trip, the next article of a batch); clear_model_cache() frees them.
-        self._resolved.clear()
 
     # --- hooks of NeuralTranslator -------------------------------------------------------
 
@@ -181,10 +171,8 @@ class HFTranslator(NeuralTranslator[LoadedModel]):
     def _load(self, src: str, tgt: str) -> LoadedModel:
         return load_model(self._resolve(src, tgt), self._get_device())
 
-    def _resolve(self, src: str, tgt: str) -> ResolvedModel:
-        if (src, tgt) not in self._resolved:
-            self._resolved[(src, tgt)] = resolve_model(self.options.model, src, tgt)
-        return self._resolved[(src, tgt)]
+    def _find_model(self, src: str, tgt: str) -> ResolvedModel:
+        return resolve_model(self.options.model, src, tgt)
 
     def _generate(
         self, loaded: LoadedModel, codes: LanguageCodes, batch: list[Piece], alignments: bool

@@ -6,8 +6,9 @@ sentences only, empty ones skipped, over-long ones split to fit the model (see
 :mod:`xlate.engines.chunking`), pieces batched by padded tokens, each batch handed to the
 engine's ``_generate``, pieces joined back into one :class:`Translation` per sentence (with
 a note when split) and the caller's order restored. An engine supplies the hooks:
-``_load`` (a model with its tokenizer, see :class:`LoadedNeural`), ``_generate``,
-``_describe`` (its part of ``info``) and ``_resolve_device``.
+``_find_model`` (where a direction's model is), ``_load`` (that model with its tokenizer,
+see :class:`LoadedNeural`), ``_generate``, ``_describe`` (its part of ``info``) and
+``_resolve_device``.
 
 Nothing here imports torch or ctranslate2: the CLI imports the engines lazily, and this
 module stays cheap.
@@ -174,9 +175,10 @@ class LoadedNeural(Protocol):
 
 
 LoadedT = TypeVar("LoadedT", bound=LoadedNeural)
+ModelT = TypeVar("ModelT")  # where an engine finds a direction's model (before loading)
 
 
-class NeuralTranslator(ABC, Generic[LoadedT]):
+class NeuralTranslator(ABC, Generic[ModelT, LoadedT]):
     """The pipeline both neural engines run; see the module docstring for the hooks."""
 
     name: str
@@ -185,6 +187,7 @@ class NeuralTranslator(ABC, Generic[LoadedT]):
         self.options = options or EngineOptions()
         check_options(self.options)
         self._device: str | None = None
+        self._models: dict[tuple[str, str], ModelT] = {}
         self.sentences_generated = 0  # pieces sent to the model, for tests and stats
         self.batches_generated = 0
 
@@ -227,11 +230,21 @@ class NeuralTranslator(ABC, Generic[LoadedT]):
                 )
         return [results[distinct[s]] for s in sentences]
 
+    def close(self) -> None:
+        # Loaded models stay in the engine's process cache for the next translator (the
+        # back-translation of a round trip, the next article of a batch); the engine's
+        # clear_model_cache() frees them.
+        self._models.clear()
+
     # --- hooks ---------------------------------------------------------------------------
 
     @abstractmethod
     def _resolve_device(self, requested: str) -> str:
         """The device to run on for the ``--device`` asked for (see :func:`pick_device`)."""
+
+    @abstractmethod
+    def _find_model(self, src: str, tgt: str) -> ModelT:
+        """Where the model for the direction is (resolved, converted); asked once each."""
 
     @abstractmethod
     def _describe(self, src: str, tgt: str) -> tuple[str, str | None, dict[str, Any]]:
@@ -248,6 +261,11 @@ class NeuralTranslator(ABC, Generic[LoadedT]):
         """Translate one batch: set each piece's ``output`` (and ``alignment`` if asked)."""
 
     # --- internals -----------------------------------------------------------------------
+
+    def _resolve(self, src: str, tgt: str) -> ModelT:
+        if (src, tgt) not in self._models:
+            self._models[(src, tgt)] = self._find_model(src, tgt)
+        return self._models[(src, tgt)]
 
     def _get_device(self) -> str:
         if self._device is None:
