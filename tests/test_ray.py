@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import ray
@@ -242,12 +243,23 @@ def test_apertium_on_ray_gives_the_local_bytes(
     assert cache_rows(root / "ray.sqlite3") == cache_rows(root / "local.sqlite3")
 
 
+@pytest.fixture(scope="module")
+def tiny_ct2_model(tiny_m2m100_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny M2M100 converted for CTranslate2 once, before any worker needs it."""
+    from xlate.model_store import convert_spec
+
+    out = tmp_path_factory.mktemp("ct2") / "tiny-m2m100-ct2"
+    return convert_spec(str(tiny_m2m100_model), out, "int8", force=False).path
+
+
+@pytest.mark.parametrize("engine", ["hf", "ct2"])
 def test_tiny_model_on_ray_gives_the_local_bytes(
-    clusters: Clusters, tiny_m2m100_model: Path, tmp_path: Path
+    clusters: Clusters, engine: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
+    model = request.getfixturevalue("tiny_m2m100_model" if engine == "hf" else "tiny_ct2_model")
     clusters.local()
     in_dir = make_articles(tmp_path / "in", corpus_lines("en")[100:116], 8)
-    args = ["-e", "hf", "--model", str(tiny_m2m100_model), "--device", "cpu", "--beams", "2",
+    args = ["-e", engine, "--model", str(model), "--device", "cpu", "--beams", "2",
             "--to", "es,ru"]  # fmt: skip
     batch_cli(in_dir, tmp_path / "local", tmp_path / "local.sqlite3", *args)
     # two one-thread workers: a tiny model on two threads of a busy machine crawls
@@ -256,8 +268,42 @@ def test_tiny_model_on_ray_gives_the_local_bytes(
     local = outputs(tmp_path / "local")
     assert len(local) == 2 * 5 + 3
     assert outputs(tmp_path / "ray") == local
+    assert cache_rows(tmp_path / "ray.sqlite3") == cache_rows(tmp_path / "local.sqlite3")
     report = json.loads((tmp_path / "ray/world/story00.report.json").read_text("utf-8"))
-    assert {lang["engine"]["engine"] for lang in report["languages"]} == {"hf"}
+    assert {lang["engine"]["engine"] for lang in report["languages"]} == {engine}
+
+
+def test_check_dir_on_ray_gives_the_local_bytes(clusters: Clusters, tmp_path: Path) -> None:
+    """--check-dir back-translates people's translations through the same executor."""
+    clusters.local()
+    in_dir = tmp_path / "in"
+    for number, start in enumerate((600, 612, 624)):
+        folder = in_dir / ("world", "economy")[number % 2]
+        folder.mkdir(parents=True, exist_ok=True)
+        for lang in ("en", "es"):
+            text = "\n".join(corpus_lines(lang)[start : start + 12]) + "\n"
+            (folder / f"art{number}.{lang}.txt").write_text(text, encoding="utf-8")
+    args = ["-e", "apertium", "--to", "es"]
+
+    def check(out: str, *more: str) -> None:
+        result = runner.invoke(
+            app, ["batch", "--check-dir", str(in_dir), "--out", str(tmp_path / out),
+                  "--cache", str(tmp_path / f"{out}.sqlite3"), "--chunk-size", str(CHUNK),
+                  "--quiet", *args, *more],
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+
+    check("local")
+    check("ray", "--executor", "ray", "--workers", "2")
+    local = outputs(tmp_path / "local")
+    assert sorted(local) == [
+        "economy/art1.report.json", "summary.csv", "summary.json", "summary.md",
+        "world/art0.report.json", "world/art2.report.json",
+    ]  # fmt: skip
+    assert outputs(tmp_path / "ray") == local
+    report = json.loads((tmp_path / "ray/world/art0.report.json").read_text("utf-8"))
+    assert report["mode"] == "check"
+    assert report["languages"][0]["back_engine"]["engine"] == "apertium"
 
 
 class StopAfter(BatchProgress):
@@ -321,35 +367,40 @@ def test_stopped_half_way_resumes_from_the_cache(
     assert kinds[0] == "start" and kinds[-1] == "done" and kinds.count("article") == 4
 
 
-class KillAfterFirstChunk(BatchProgress):
-    """Kills the busiest worker (Ray restarts it) when the first chunk lands."""
+def working(workers: Sequence[Any]) -> list[Any]:
+    """The workers with a chunk in flight that has not finished yet (it dies with them)."""
+    return [w for w in workers if w.inflight and ray.wait(w.inflight, timeout=0)[1]]
+
+
+class KillMidRun(BatchProgress):
+    """Kills a worker in the middle of a chunk (Ray restarts it) once a chunk has landed."""
 
     def __init__(self) -> None:
         self.engine: RayTranslator | None = None
-        self.killed_pid = 0
+        self.killed = False
 
     def attach(self, engine: object) -> None:
         assert isinstance(engine, RayTranslator)
         self.engine = engine
 
     def sentences(self, translated: int, cached: int) -> None:
-        if translated and not self.killed_pid and self.engine is not None:
-            worker = max(self.engine.pool.workers, key=lambda w: len(w.inflight))
-            assert worker.inflight  # it has chunks in flight: they are lost with it
-            self.killed_pid = ray.get(worker.handle.pid.remote())
-            ray.kill(worker.handle, no_restart=False)
+        if translated and not self.killed and self.engine is not None:
+            busy = working(self.engine.pool.workers)
+            if busy:
+                ray.kill(busy[0].handle, no_restart=False)
+                self.killed = True
 
 
 def test_killed_worker_mid_run_loses_nothing(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:
     clusters.local()
-    killer = KillAfterFirstChunk()
+    killer = KillMidRun()
     result, engine = ray_run(
         apertium_folder["in"], tmp_path / "out", tmp_path / "c.sqlite3",
         EngineSpec("apertium"), killer, hook=killer.attach,
     )  # fmt: skip
-    assert killer.killed_pid
+    assert killer.killed
     assert engine.pool.resubmitted >= 1  # its chunks went again
     assert result.failed == []  # type: ignore[attr-defined]
     assert outputs(tmp_path / "out") == outputs(apertium_folder["local"])
@@ -462,7 +513,7 @@ def test_two_nodes_and_a_node_that_dies_mid_run(
     class RemoveNodeWithWorkInFlight(BatchProgress):
         def sentences(self, translated: int, cached: int) -> None:
             there = [w for w in pools[0].pool.workers if w.plan.node_id == worker_node.node_id]
-            if translated and not removed and any(w.inflight for w in there):
+            if translated and not removed and working(there):
                 cluster.remove_node(worker_node, allow_graceful=False)
                 removed.append(True)
 
