@@ -306,6 +306,25 @@ def test_check_dir_on_ray_gives_the_local_bytes(clusters: Clusters, tmp_path: Pa
     assert report["languages"][0]["back_engine"]["engine"] == "apertium"
 
 
+def test_an_engine_error_in_a_worker_is_the_local_one_line(
+    clusters: Clusters, tmp_path: Path
+) -> None:
+    clusters.local()
+    in_dir = make_articles(tmp_path / "in", corpus_lines("en")[:4], 2)
+    args = ["batch", str(in_dir), "--from", "en", "--to", "es", "--quiet", "--no-cache",
+            "-e", "hf", "--model", str(tmp_path / "no-such-model")]  # fmt: skip
+    local = runner.invoke(app, [*args, "--out", str(tmp_path / "l")])
+    remote = runner.invoke(app, [*args, "--out", str(tmp_path / "r"), "--executor", "ray"])
+    assert local.exit_code == remote.exit_code == 1
+    assert len(remote.stderr.splitlines()) == 1
+    assert remote.stderr.replace(str(tmp_path / "r"), str(tmp_path / "l")) == local.stderr
+    # the articles are named as failed, with the engine's reason, as in a local run
+    assert outputs(tmp_path / "r") == outputs(tmp_path / "l")
+    summary = json.loads((tmp_path / "r/summary.json").read_text("utf-8"))
+    assert len(summary["failed"]) == 2
+    assert all("no-such-model" in row["error"] for row in summary["rows"])
+
+
 class StopAfter(BatchProgress):
     """Interrupts the run (as Ctrl-C would) once ``chunks`` chunks have landed."""
 

@@ -69,7 +69,8 @@ def connect(address: str | None) -> bool:
     """Join the Ray cluster at ``address`` (``auto``, ``HOST:PORT``, ``ray://...``).
 
     ``None`` joins the cluster this machine runs (``RAY_ADDRESS``, ``ray start``) or starts
-    a private one. Returns True when this call connected (and so should disconnect).
+    a private one. A process already connected (a test's cluster, a notebook) stays on its
+    cluster. Returns True when this call connected (and so should disconnect).
     """
     ray = import_ray()
     if ray.is_initialized():
@@ -506,12 +507,12 @@ class RayExecutor:
                 progress(0, len(cached))
         fresh: dict[str, Translation] = {}
         failed: dict[str, str] = {}
-        info = self.engine.info(src, tgt)
 
         def landed(chunk: list[str], ok: dict[str, Translation], bad: dict[str, str]) -> None:
             fresh.update(ok)
             failed.update(bad)
             if cache is not None and ok:
+                info = cache.info(src, tgt)  # asked by the lookup already: no round trip
                 rows = [(cache_key(info, src, tgt, s, alignments), t) for s, t in ok.items()]
                 cache.store.put_many(info, src, tgt, rows)
             progress(len(chunk), 0)
