@@ -466,6 +466,20 @@ def test_results_come_in_the_local_order_whatever_order_chunks_finish(
     assert landed == [0, 2, 2, 2, 2, 2]  # cached first, then chunk by chunk ("s0" last)
 
 
+def unbuildable(name: str, options: EngineOptions) -> Translator:
+    raise RuntimeError("no libfoo on this node")
+
+
+def test_workers_that_cannot_start_say_why(clusters: Clusters) -> None:
+    clusters.local()
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    with pytest.raises(EngineError) as caught:
+        ray_engine(EngineSpec("fake", factory=unbuildable), workers_per_node=2)
+    assert str(caught.value) == (
+        "every Ray translation worker died (RuntimeError: no libfoo on this node)"
+    )
+
+
 POISON = "This sentence kills every worker that translates it."
 
 

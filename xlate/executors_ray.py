@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import socket
 import time
 from collections import deque
@@ -242,6 +243,7 @@ class RayPool:
         self.workers: list[_Worker] = []
         self._probes: dict[Any, _Worker] = {}
         self.resubmitted = 0  # chunks sent again because their worker died
+        self.last_death = ""  # why the last worker that died for good died
         self._connected = connect(address)
         try:
             from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
@@ -276,8 +278,9 @@ class RayPool:
         worker = self._probes.pop(ref)
         try:
             error = self.ray.get(ref)
-        except self.ray.exceptions.ActorDiedError:
-            worker.dead = True  # out of restarts
+        except self.ray.exceptions.ActorDiedError as err:
+            worker.dead = True  # out of restarts, or it could not even start
+            self.last_death = _first_line(err)
             return
         except self.ray.exceptions.RayActorError:
             if worker.probes <= 10 * ACTOR_RESTARTS:
@@ -293,7 +296,7 @@ class RayPool:
         started = time.monotonic()
         while not any(w.up for w in self.workers):
             if not self._probes:
-                raise EngineError("every Ray translation worker died")
+                raise EngineError(f"every Ray translation worker died ({self.last_death})")
             if time.monotonic() - started > self.stall_timeout_s:
                 raise EngineError(
                     f"no Ray translation worker came up within {self.stall_timeout_s:.0f} s "
@@ -359,8 +362,8 @@ class RayPool:
                 idle_since = time.monotonic()
             elif not self._probes:
                 raise EngineError(
-                    f"every Ray translation worker died; {len(queue)} chunks left "
-                    "(rerun to resume from the cache)"
+                    f"every Ray translation worker died ({self.last_death}); {len(queue)} "
+                    "chunks left (rerun to resume from the cache)"
                 )
             elif time.monotonic() - idle_since > self.stall_timeout_s:
                 raise EngineError(
@@ -400,7 +403,7 @@ class RayPool:
         self.resubmitted += 1
         if ref == worker.blamed:
             job.attempts += 1
-            job.last_error = (str(err).strip().splitlines() or ["it died"])[0]
+            job.last_error = _first_line(err)
         if job.attempts < self.max_attempts:
             queue.appendleft(job)  # to the next free worker, ahead of new work
             return
@@ -425,6 +428,18 @@ class RayPool:
         if self._connected and self.ray.is_initialized():
             self.ray.shutdown()
             self._connected = False
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _first_line(err: Exception) -> str:
+    """One line saying why: for an actor whose ``__init__`` raised, the exception's own
+    line (the last of Ray's traceback), else Ray's first line; without terminal colours."""
+    lines = [ln.strip() for ln in _ANSI.sub("", str(err)).splitlines() if ln.strip()]
+    if not lines:
+        return type(err).__name__
+    return lines[-1] if getattr(err, "actor_init_failed", False) else lines[0]
 
 
 def _unwrap(err: Exception) -> Exception:
