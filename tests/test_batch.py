@@ -405,7 +405,9 @@ def apertium_engine() -> object:
 
     from xlate.engines import create_engine
 
-    assert shutil.which("apertium"), "apertium is missing: apt-get install apertium apertium-eng-spa"
+    assert shutil.which("apertium"), (
+        "apertium is missing: apt-get install apertium apertium-eng-spa"
+    )
     return create_engine("apertium")
 
 

@@ -75,8 +75,9 @@ def test_changed_number_is_flagged(report: Report) -> None:
 def test_dropped_name_is_flagged(report: Report) -> None:
     assert any(kind == "name" for kind, _ in flags_of(report, "p3.s1"))
     entity = next(
-        e for e in report.languages[0].entities if e.sentence_id == "p3.s1" and e.kind == "name"
-        and "maduro" in e.value.lower()
+        e
+        for e in report.languages[0].entities
+        if e.sentence_id == "p3.s1" and e.kind == "name" and "maduro" in e.value.lower()
     )
     assert entity.status != "ok"
 
@@ -97,7 +98,12 @@ def test_unchanged_round_trip_is_not_flagged(report: Report) -> None:
     lang = echo.languages[0]
     assert all(q.status == "kept" for q in lang.quotes)
     assert all(s.scores.chrf == 100.0 for s in lang.sentences)
-    assert not [f for s in lang.sentences for f in s.flags if f.kind in ("number", "name", "quote", "quote_lost", "score")]
+    assert not [
+        f
+        for s in lang.sentences
+        for f in s.flags
+        if f.kind in ("number", "name", "quote", "quote_lost", "score")
+    ]
 
 
 def test_report_json_round_trips(report: Report, tmp_path: Path) -> None:
@@ -122,8 +128,20 @@ def test_cli_roundtrip_report_and_fail_on(tmp_path: Path) -> None:
     article.write_text(ARTICLE, encoding="utf-8")
     out = tmp_path / "report.json"
     runner = CliRunner()
-    args = ["roundtrip", str(article), "--from", "en", "--to", "es", "--engine", "fake",
-            "--model", str(write_script(tmp_path)), "--report", str(out)]
+    args = [
+        "roundtrip",
+        str(article),
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--engine",
+        "fake",
+        "--model",
+        str(write_script(tmp_path)),
+        "--report",
+        str(out),
+    ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "deterrent" in result.stdout  # the summary names the missing quoted word
@@ -138,13 +156,25 @@ def test_cli_threshold_override_and_bad_value(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(CLEAN + "\n", encoding="utf-8")
     runner = CliRunner()
-    base = ["roundtrip", str(article), "--from", "en", "--to", "es", "--engine", "fake",
-            "--model", str(write_script(tmp_path)), "--json"]
+    base = [
+        "roundtrip",
+        str(article),
+        "--from",
+        "en",
+        "--to",
+        "es",
+        "--engine",
+        "fake",
+        "--model",
+        str(write_script(tmp_path)),
+        "--json",
+    ]
     ok = runner.invoke(app, [*base, "--threshold", "sentence_chrf_medium=101"])
     assert ok.exit_code == 0, ok.output
     data = json.loads(ok.stdout)
-    assert [f["kind"] for f in data["languages"][0]["sentences"][0]["flags"]] == ["score"] or \
-        data["languages"][0]["sentences"][0]["scores"]["chrf"] == 100.0
+    assert [f["kind"] for f in data["languages"][0]["sentences"][0]["flags"]] == ["score"] or data[
+        "languages"
+    ][0]["sentences"][0]["scores"]["chrf"] == 100.0
     bad = runner.invoke(app, [*base, "--threshold", "nonsense=1"])
     assert bad.exit_code == 1 and "unknown threshold" in bad.stderr
 
@@ -171,8 +201,8 @@ def test_check_lines_needs_equal_counts(tmp_path: Path) -> None:
     src.write_text("One.\nTwo.\n", encoding="utf-8")
     tgt.write_text("Uno.\n", encoding="utf-8")
     result = CliRunner().invoke(
-        app, ["check", str(src), str(tgt), "--from", "en", "--to", "es", "--lines",
-              "--engine", "none"]
+        app,
+        ["check", str(src), str(tgt), "--from", "en", "--to", "es", "--lines", "--engine", "none"],
     )
     assert result.exit_code == 1
     assert "same number of lines" in result.stderr
@@ -200,8 +230,18 @@ def test_check_with_engine_none_reads_stdin_source(tmp_path: Path) -> None:
     translation.write_text("Maduro pidió 15 unidades.\n", encoding="utf-8")
     result = CliRunner().invoke(
         app,
-        ["check", "-", str(translation), "--from", "en", "--to", "es", "--engine", "none",
-         "--json"],
+        [
+            "check",
+            "-",
+            str(translation),
+            "--from",
+            "en",
+            "--to",
+            "es",
+            "--engine",
+            "none",
+            "--json",
+        ],
         input="Maduro asked for 14 units.\n",
     )
     assert result.exit_code == 0, result.output

@@ -14,9 +14,26 @@ def test_sample_round_trip_with_apertium(sample_path: Path, tmp_path: Path) -> N
     out = tmp_path / "report.json"
     html = tmp_path / "report.html"
     proc = subprocess.run(
-        [sys.executable, "-m", "xlate", "roundtrip", str(sample_path), "--from", "en",
-         "--to", "es", "--engine", "apertium", "--report", str(out), "--html", str(html)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "xlate",
+            "roundtrip",
+            str(sample_path),
+            "--from",
+            "en",
+            "--to",
+            "es",
+            "--engine",
+            "apertium",
+            "--report",
+            str(out),
+            "--html",
+            str(html),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     report = Report.load(out)
@@ -64,9 +81,24 @@ def test_check_spanish_translation_with_apertium_back(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     proc = subprocess.run(
-        [sys.executable, "-m", "xlate", "check", str(source), str(translation), "--from", "en",
-         "--to", "es", "--engine", "apertium", "--json"],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "xlate",
+            "check",
+            str(source),
+            str(translation),
+            "--from",
+            "en",
+            "--to",
+            "es",
+            "--engine",
+            "apertium",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

@@ -195,8 +195,9 @@ _LINE = st.lists(_ALPHABET, max_size=30).map("".join)
 def _texts(draw: st.DrawFn) -> str:
     lines = draw(st.lists(_LINE, min_size=0, max_size=6))
     # Mixed line-break styles in one text come back exactly as they were.
-    ends = draw(st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(lines),
-                         max_size=len(lines)))
+    ends = draw(
+        st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(lines), max_size=len(lines))
+    )
     text = "".join(line + end for line, end in zip(lines, ends, strict=True))
     if text and draw(st.booleans()):
         text = text.rstrip("\r\n")

@@ -100,7 +100,8 @@ def sentence_flags(
     # Quotes are followed one by one per paragraph (track_quotes), which says more than
     # the per-sentence count of qa's "quote" check: keep one flag per lost quote.
     flags = [
-        f for f in check_translation(source, translation.text, src, tgt, thresholds)
+        f
+        for f in check_translation(source, translation.text, src, tgt, thresholds)
         if f.kind != "quote"
     ]
     entities: list[EntityCheck] = []
@@ -109,9 +110,7 @@ def sentence_flags(
         entities.extend(found)
         flags.extend(more)
     if machine_translation and back_text is not None:
-        flags.extend(
-            _dropped_names(source, translation.text, back_text, src, entities, flags)
-        )
+        flags.extend(_dropped_names(source, translation.text, back_text, src, entities, flags))
     return flags, entities
 
 
@@ -137,9 +136,7 @@ def _dropped_names(
         return []
     clear = {m.text for m in extract_names(source, src) if not m.weak}
     stems = {
-        unidecode(w).lower()[:5]
-        for w in re.findall(r"\w+", f"{translation} {back}")
-        if len(w) >= 4
+        unidecode(w).lower()[:5] for w in re.findall(r"\w+", f"{translation} {back}") if len(w) >= 4
     }
     out = []
     for e in entities:
@@ -289,8 +286,13 @@ def track_quotes(
             results.append(QuoteResult(record, indices[0], indices))
             continue
         back_span = _follow_back(
-            tgt_joined.text, target, (t_start, t_end), back_joined.text, back_quotes,
-            back_alignment, tgt,
+            tgt_joined.text,
+            target,
+            (t_start, t_end),
+            back_joined.text,
+            back_quotes,
+            back_alignment,
+            tgt,
         )
         if back_span is None:
             record.status = "changed"
@@ -331,8 +333,15 @@ def _follow_back(
     if target is None:  # matched by alignment: make a mark-less quote of the span
         start, end = target_span
         target = Quote(
-            start=start, end=end, open="", close="", depth=0,
-            inner_start=start, inner_end=end, text=tgt_text[start:end], closed=True,
+            start=start,
+            end=end,
+            open="",
+            close="",
+            depth=0,
+            inner_start=start,
+            inner_end=end,
+            text=tgt_text[start:end],
+            closed=True,
         )
     assert isinstance(target, Quote)
     tgt_quotes = [target]
@@ -342,8 +351,13 @@ def _follow_back(
     all_tgt = extract_quotes(tgt_text, tgt)
     if target in all_tgt:
         tgt_quotes = all_tgt
-    matches = match_quotes(tgt_text, tgt_quotes, back_text, list(back_quotes),  # type: ignore[arg-type]
-                           alignment=back_alignment)
+    matches = match_quotes(
+        tgt_text,
+        tgt_quotes,
+        back_text,
+        list(back_quotes),  # type: ignore[arg-type]
+        alignment=back_alignment,
+    )
     for m in matches:
         if m.source == target and m.target_span is not None:
             if m.target is not None:

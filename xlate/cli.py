@@ -310,8 +310,9 @@ def deliver_report(
         order = ["high", "medium", "low"]
         worst = report.worst_severity()
         if worst is not None and order.index(worst) <= order.index(fail_on.value):
-            typer.echo(f"xlate: flags of severity {worst} found (--fail-on {fail_on.value})",
-                       err=True)
+            typer.echo(
+                f"xlate: flags of severity {worst} found (--fail-on {fail_on.value})", err=True
+            )
             raise typer.Exit(EXIT_FLAGGED)
 
 
@@ -356,14 +357,26 @@ def roundtrip(
         backward = create_engine(engine, engine_options(back_model, device, beams, batch_size))
     try:
         report = run_roundtrip(
-            doc, targets, forward, back_engine=backward, settings=settings,
-            path=None if input == "-" else input, source_text=text,
+            doc,
+            targets,
+            forward,
+            back_engine=backward,
+            settings=settings,
+            path=None if input == "-" else input,
+            source_text=text,
         )
     finally:
         forward.close()
         backward.close()
-    deliver_report(report, report_path=report_path, view=view, html=html, markdown=markdown,
-                   as_json=as_json, fail_on=fail_on)
+    deliver_report(
+        report,
+        report_path=report_path,
+        view=view,
+        html=html,
+        markdown=markdown,
+        as_json=as_json,
+        fail_on=fail_on,
+    )
 
 
 @app.command()
@@ -382,8 +395,9 @@ def check(
     ] = False,
     engine: Annotated[
         str,
-        typer.Option("--engine", "-e",
-                     help="Engine for the back-translation, or none for model-free checks."),
+        typer.Option(
+            "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
+        ),
     ] = "hf",
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
@@ -418,15 +432,28 @@ def check(
         back = create_engine(engine, engine_options(model, device, beams, batch_size))
     try:
         report = run_check(
-            source_doc, translation_doc, back_engine=back, settings=settings, lines=lines,
-            path=None if source == "-" else source, translation_path=translation,
-            source_text=source_text, translation_text=translation_text,
+            source_doc,
+            translation_doc,
+            back_engine=back,
+            settings=settings,
+            lines=lines,
+            path=None if source == "-" else source,
+            translation_path=translation,
+            source_text=source_text,
+            translation_text=translation_text,
         )
     finally:
         if back is not None:
             back.close()
-    deliver_report(report, report_path=report_path, view=view, html=html, markdown=markdown,
-                   as_json=as_json, fail_on=fail_on)
+    deliver_report(
+        report,
+        report_path=report_path,
+        view=view,
+        html=html,
+        markdown=markdown,
+        as_json=as_json,
+        fail_on=fail_on,
+    )
 
 
 @app.command()
@@ -470,8 +497,14 @@ def compare(
     tgt = check_pair(doc.lang, tgt)[1]
     reference = segment_doc(read_text(ref), tgt) if ref is not None else None
     result = run_compare(
-        doc, tgt, specs, reference=reference, reference_path=ref,
-        source_path=None if input == "-" else input, device=device.value, beams=beams,
+        doc,
+        tgt,
+        specs,
+        reference=reference,
+        reference_path=ref,
+        source_path=None if input == "-" else input,
+        device=device.value,
+        beams=beams,
         settings=settings,
     )
     if markdown is not None:
@@ -571,8 +604,9 @@ def batch(
 
     if merge is not None:
         rows = batch_jobs.merge_summaries(merge)
-        typer.echo(f"merged {len({r.path for r in rows})} articles into {merge}/summary.md",
-                   err=True)
+        typer.echo(
+            f"merged {len({r.path for r in rows})} articles into {merge}/summary.md", err=True
+        )
         return
     if check_dir is not None:
         if in_dir is not None:
@@ -598,8 +632,10 @@ def batch(
     )
     from .engines import Translator, create_engine
 
-    opts = replace(engine_options(model, device, beams, batch_size),
-                   workers=workers or batch_jobs.default_workers())
+    opts = replace(
+        engine_options(model, device, beams, batch_size),
+        workers=workers or batch_jobs.default_workers(),
+    )
     ray_pool = None
     translator: Translator | None = None  # None: --engine none (check mode, no back-translation)
     if engine == "none":
@@ -608,8 +644,12 @@ def batch(
     elif executor is Executor.ray:
         from .executors_ray import EngineSpec, RayExecutor, ray_engine
 
-        remote = ray_engine(EngineSpec(engine, opts), address=ray_address,
-                            workers_per_node=workers, chunk_sentences=chunk_size)
+        remote = ray_engine(
+            EngineSpec(engine, opts),
+            address=ray_address,
+            workers_per_node=workers,
+            chunk_sentences=chunk_size,
+        )
         translator, ray_pool = remote, remote.pool
     else:
         translator = create_engine(engine, opts)
@@ -626,8 +666,9 @@ def batch(
             else None
         )
         if dry_run:
-            result = batch_jobs.run_batch(in_dir, out, options, translator, dry_run=True,
-                                          executor=sentence_executor)
+            result = batch_jobs.run_batch(
+                in_dir, out, options, translator, dry_run=True, executor=sentence_executor
+            )
             for item in result.plan:
                 line = f"{item.status:<10} {item.article.rel}"
                 typer.echo(f"{line}  {item.error}" if item.error else line)
@@ -640,8 +681,9 @@ def batch(
         else:
             progress = batch_jobs.RichProgress()
         try:
-            result = batch_jobs.run_batch(in_dir, out, options, translator, progress=progress,
-                                          executor=sentence_executor)
+            result = batch_jobs.run_batch(
+                in_dir, out, options, translator, progress=progress, executor=sentence_executor
+            )
         finally:
             if isinstance(progress, batch_jobs.RichProgress):
                 progress.progress.stop()
@@ -667,6 +709,7 @@ def batch(
 
 cache_app = typer.Typer(help="Inspect or empty the translation cache.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
+
 
 @cache_app.command("stats")
 @handle_errors

@@ -36,6 +36,7 @@ from .errors import XlateError
 
 T = TypeVar("T")
 
+
 class PoolError(XlateError):
     """A worker process died (killed, or out of memory)."""
 

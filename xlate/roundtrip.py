@@ -292,8 +292,9 @@ def check(
             continue
         forwards[first] = Translation(text=" ".join(tgt_by_id[t].text for t in tgt_ids))
         if backs is not None:
-            back_list[first] = _join_backs([tgt_by_id[t].text for t in tgt_ids],
-                                           [back_by_id[t] for t in tgt_ids])
+            back_list[first] = _join_backs(
+                [tgt_by_id[t].text for t in tgt_ids], [back_by_id[t] for t in tgt_ids]
+            )
         if len(src_ids) > 1:
             merged[first] = " ".join(source.sentence(s).text for s in src_ids)
             for other in src_ids[1:]:
@@ -315,7 +316,11 @@ def check(
     )
     language.unaligned_translation = unaligned
     record = make_report(
-        "check", source, [language], path=path, source_text=source_text,
+        "check",
+        source,
+        [language],
+        path=path,
+        source_text=source_text,
         settings=settings_record(settings),
     )
     record.settings["translation_path"] = translation_path
