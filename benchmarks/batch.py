@@ -13,13 +13,16 @@ times three runs through the library (no progress display):
 
 It prints articles/s and sentences/s (source sentences per second, all targets together)
 for each. The default engine is Apertium (en->es, rule-based, no model needed); with
-``--engine hf --model DIR`` it runs a local MarianMT directory. ``--workers`` is the
+``--engine hf --model DIR`` it runs a local MarianMT directory, and ``--tiny`` builds the
+tests' tiny random-weight MarianMT model (tests/tiny_models.py) and runs it with ``hf``
+both ways (gibberish out, but the real pipeline and model calls). ``--workers`` is the
 number of analysis processes (default: all cores; 1 analyses in the main process).
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -79,6 +82,7 @@ def main() -> None:
     parser.add_argument("--model", default=None)
     parser.add_argument("--to", default="es")
     parser.add_argument("--workers", type=int, default=default_workers())
+    parser.add_argument("--tiny", action="store_true", help="the tests' tiny MarianMT model")
     args = parser.parse_args()
     lines = (CORPORA / "newstest2012.en").read_text(encoding="utf-8").splitlines()[: args.lines]
     options = BatchOptions(
@@ -86,6 +90,11 @@ def main() -> None:
     )
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        if args.tiny:
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+            from tiny_models import build_marian
+
+            args.engine, args.model = "hf", str(build_marian("en", "es", root / "tiny"))
         count = make_folder(root / "in", lines, args.per_article)
         print(
             f"{count} articles, {len(lines)} lines, en -> {args.to}, engine {args.engine}, "
