@@ -260,3 +260,28 @@ def test_english_surnames_in_man_are_not_nationality_adjectives() -> None:
         "It was said by German officials.", "Lo dijo Romney.", None, "en", "es", "s"
     )
     assert flags == []
+
+
+def test_translated_capitalised_common_nouns_are_not_names_changed() -> None:
+    # A translator renders capitalised common nouns (Center, Stadium, Blue Box) in words.
+    cases = [
+        ("He runs the Center for Child Health.", "Dirige el Centro de Salud Infantil."),
+        ("The match is at the National Stadium.", "El partido es en el Estadio Nacional."),
+        ("Jobs built the Blue Box in 1971.", "Jobs construyó la Caja Azul en 1971."),
+    ]
+    for source, translation in cases:
+        _, flags = check_names(source, translation, None, "en", "es", "s")
+        assert flags == [], (source, flags)
+
+
+def test_famous_names_are_not_taken_for_common_words() -> None:
+    # Putin/Obama are frequent words too, but in every language: a swap is still flagged.
+    _, flags = check_names(
+        "В среду Путин встретился с журналистами.",
+        "On Wednesday Obama met journalists.",
+        None,
+        "ru",
+        "en",
+        "s",
+    )
+    assert [f.kind for f in flags] == ["name"]
