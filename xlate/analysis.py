@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from .config import Thresholds
 from .engines.base import Translation
+from .quotes import Quote, QuoteMatch, extract_quotes, match_quotes
 from .report import EntityCheck, Flag, QuoteRecord
 from .scoring import chrf
+from .words import missing_content_words
 
 # Marks shown in reasons: keep reasons readable however long the quote is.
 _REASON_CHARS = 60
@@ -225,9 +227,6 @@ def track_quotes(
 
     ``source``/``translations``/``backs`` are the paragraph's sentences in order.
     """
-    from .quotes import extract_quotes, match_quotes
-    from .words import missing_content_words
-
     src_joined = join_sentences(source)
     quotes = extract_quotes(src_joined.text, src)
     if not quotes:
@@ -242,128 +241,133 @@ def track_quotes(
         src_joined.text, quotes, tgt_joined.text, tgt_quotes, alignment=forward_alignment
     )
 
-    back_joined: Joined | None = None
-    back_quotes = []
-    back_alignment = None
+    back_of: _BackTracer | None = None
     if backs is not None:
         back_joined = join_sentences([b.text if b is not None else "" for b in backs])
-        back_quotes = extract_quotes(back_joined.text, src)
         back_alignment = join_alignments(
             [b.alignment if b is not None else None for b in backs], tgt_joined, back_joined
+        )
+        back_of = _BackTracer(
+            tgt_joined.text,
+            tgt_quotes,
+            back_joined.text,
+            extract_quotes(back_joined.text, src),
+            back_alignment,
         )
 
     results = []
     for n, match in enumerate(matches):
-        quote = match.source
-        indices = src_joined.sentence_at(quote.start, quote.end)
+        indices = src_joined.sentence_at(match.source.start, match.source.end)
         record = QuoteRecord(
             id=f"q{first_number + n}",
             sentence_ids=[sentence_ids[i] for i in indices],
-            text=quote.text,
-            marks=quote.open + quote.close,
+            text=match.source.text,
+            marks=match.source.open + match.source.close,
         )
-        if match.target_span is None:
-            record.status = "lost"
-            record.flags.append(
-                Flag(
-                    kind="quote_lost",
-                    severity="high",
-                    reason=f"the quote “{shorten(quote.text)}” cannot be found in the "
-                    "translation: its quotation marks were lost",
-                    detail={"quote": record.id},
-                )
-            )
-            results.append(QuoteResult(record, indices[0], indices))
-            continue
-        t_start, t_end = match.target_span
-        target = match.target
-        record.matched_by = match.by
-        record.translation = (
-            target.text if target is not None else tgt_joined.text[t_start:t_end]
-        ).strip()
-        if back_joined is None:
-            record.status = "kept"  # nothing to compare the meaning with: marks only
-            results.append(QuoteResult(record, indices[0], indices))
-            continue
-        back_span = _follow_back(
-            tgt_joined.text,
-            target,
-            (t_start, t_end),
-            back_joined.text,
-            back_quotes,
-            back_alignment,
-            tgt,
-        )
-        if back_span is None:
-            record.status = "changed"
-            record.flags.append(
-                Flag(
-                    kind="quote",
-                    severity="medium",
-                    reason=f"the quote “{shorten(quote.text)}” could not be traced in the "
-                    "back-translation",
-                    detail={"quote": record.id},
-                )
-            )
-            results.append(QuoteResult(record, indices[0], indices))
-            continue
-        record.back_translation = back_span.strip()
-        record.chrf = chrf(record.back_translation, quote.text)
-        record.missing_words = missing_content_words(quote.text, record.back_translation, src)
-        untranslated = _unknown_in(quote.text, [translations[i] for i in indices])
-        record.status, flag = _judge_quote(record, thresholds, untranslated)
-        if flag is not None:
-            record.flags.append(flag)
+        _trace_quote(
+            record, match, tgt_joined.text, back_of, [translations[i] for i in indices], src,
+            thresholds,
+        )  # fmt: skip
         results.append(QuoteResult(record, indices[0], indices))
     return results
 
 
-def _follow_back(
+def _trace_quote(
+    record: QuoteRecord,
+    match: QuoteMatch,
     tgt_text: str,
-    target: object | None,
-    target_span: tuple[int, int],
-    back_text: str,
-    back_quotes: Sequence[object],
-    back_alignment: list[tuple[int, int]] | None,
-    tgt: str,
-) -> str | None:
-    """The back-translation of a translated quote: by marks, else by alignment."""
-    from .quotes import Quote, match_quotes
-
-    if target is None:  # matched by alignment: make a mark-less quote of the span
-        start, end = target_span
-        target = Quote(
-            start=start,
-            end=end,
-            open="",
-            close="",
-            depth=0,
-            inner_start=start,
-            inner_end=end,
-            text=tgt_text[start:end],
-            closed=True,
+    back_of: _BackTracer | None,
+    translations: Sequence[Translation | None],
+    src: str,
+    thresholds: Thresholds,
+) -> None:
+    """Fill ``record`` with what became of one quote: lost, kept, or changed (and why)."""
+    quote = match.source
+    if match.target_span is None:
+        record.status = "lost"
+        record.flags.append(
+            Flag(
+                kind="quote_lost",
+                severity="high",
+                reason=f"the quote “{shorten(quote.text)}” cannot be found in the "
+                "translation: its quotation marks were lost",
+                detail={"quote": record.id},
+            )
         )
-    assert isinstance(target, Quote)
-    tgt_quotes = [target]
-    # Match all translation quotes so that order-based pairing sees the whole paragraph.
-    from .quotes import extract_quotes
+        return
+    t_start, t_end = match.target_span
+    record.matched_by = match.by
+    target = match.target
+    record.translation = (target.text if target is not None else tgt_text[t_start:t_end]).strip()
+    if back_of is None:
+        record.status = "kept"  # nothing to compare the meaning with: marks only
+        return
+    back_span = back_of.back_of(target, (t_start, t_end))
+    if back_span is None:
+        record.status = "changed"
+        record.flags.append(
+            Flag(
+                kind="quote",
+                severity="medium",
+                reason=f"the quote “{shorten(quote.text)}” could not be traced in the "
+                "back-translation",
+                detail={"quote": record.id},
+            )
+        )
+        return
+    record.back_translation = back_span.strip()
+    record.chrf = chrf(record.back_translation, quote.text)
+    record.missing_words = missing_content_words(quote.text, record.back_translation, src)
+    untranslated = _unknown_in(quote.text, translations)
+    record.status, flag = _judge_quote(record, thresholds, untranslated)
+    if flag is not None:
+        record.flags.append(flag)
 
-    all_tgt = extract_quotes(tgt_text, tgt)
-    if target in all_tgt:
-        tgt_quotes = all_tgt
-    matches = match_quotes(
-        tgt_text,
-        tgt_quotes,
-        back_text,
-        list(back_quotes),  # type: ignore[arg-type]
-        alignment=back_alignment,
-    )
-    for m in matches:
-        if m.source == target and m.target_span is not None:
-            if m.target is not None:
-                return str(m.target.text)
-            return back_text[m.target_span[0] : m.target_span[1]]
-    return None
+
+class _BackTracer:
+    """Finds the back-translation of a translated quote: by marks, else by alignment.
+
+    The translation's marked quotes are matched to the back-translation's once per
+    paragraph (order-based pairing needs the whole paragraph); a span that was matched
+    by alignment (no marks in the translation) is traced on its own.
+    """
+
+    def __init__(
+        self,
+        tgt_text: str,
+        tgt_quotes: list[Quote],
+        back_text: str,
+        back_quotes: list[Quote],
+        alignment: list[tuple[int, int]] | None,
+    ) -> None:
+        self.tgt_text = tgt_text
+        self.back_text = back_text
+        self.back_quotes = back_quotes
+        self.alignment = alignment
+        self.by_quote = {
+            m.source: self._text(m)
+            for m in match_quotes(tgt_text, tgt_quotes, back_text, back_quotes, alignment=alignment)
+        }
+
+    def back_of(self, target: Quote | None, span: tuple[int, int]) -> str | None:
+        if target is not None and target in self.by_quote:
+            return self.by_quote[target]
+        start, end = span
+        bare = Quote(
+            start=start, end=end, open="", close="", depth=0,
+            inner_start=start, inner_end=end, text=self.tgt_text[start:end], closed=True,
+        )  # fmt: skip
+        (match,) = match_quotes(
+            self.tgt_text, [bare], self.back_text, self.back_quotes, alignment=self.alignment
+        )
+        return self._text(match)
+
+    def _text(self, match: QuoteMatch) -> str | None:
+        if match.target_span is None:
+            return None
+        if match.target is not None:
+            return match.target.text
+        return self.back_text[match.target_span[0] : match.target_span[1]]
 
 
 def _unknown_in(quote_text: str, translations: Sequence[Translation | None]) -> list[str]:
