@@ -97,6 +97,33 @@ def test_quote_spanning_sentences() -> None:
     assert texts(text, "ru") == ["Мы готовы. Но не сейчас. Позже"]
 
 
+def test_quote_closed_by_the_other_familys_mark() -> None:
+    # newstest2012: the translator opened with one mark and closed with another
+    paclik = "\"I don't poke my nose in what I don't understand either,' said Paclík, who gained"
+    assert [(q.text, q.open + q.close) for q in extract_quotes(paclik, "en")] == [
+        ("I don't poke my nose in what I don't understand either,", "\"'")
+    ]
+    tasks = "'I'll distribute tasks strictly so that football makes big steps forward.\""
+    assert texts(tasks) == [
+        "I'll distribute tasks strictly so that football makes big steps forward."
+    ]
+    ru = "\"Я тоже не сую нос в то, в чем не разбираюсь,' сказал Пацлик."
+    assert texts(ru, "ru") == ["Я тоже не сую нос в то, в чем не разбираюсь,"]
+    books = "Today I read \"Crime and Punishment' it is a book called \"The heat of blood.'"
+    assert texts(books) == ["Crime and Punishment", "The heat of blood."]
+
+
+def test_mixed_closing_only_when_the_own_closer_never_comes() -> None:
+    # the quote's own closing mark comes later: the apostrophe-like mark inside is no closer
+    assert texts('"We said no,\' he insisted, and left," she wrote.') == [
+        "We said no,' he insisted, and left,"
+    ]
+    # possessives, dropped g's and decades still close nothing
+    assert texts("\"The students' union is closed") == ["The students' union is closed"]
+    assert texts("\"When the goin' gets tough, we go") == ["When the goin' gets tough, we go"]
+    assert texts('He worked from the \'sixties onward, in a "centre"') == ["centre"]
+
+
 # --- properties -------------------------------------------------------------------------
 
 ALPHABET = st.sampled_from([*"ab XY,.-'\"’‘“”«»„(\n", "don't", "l'État", " '90s", "12"])

@@ -6,7 +6,8 @@ API (pure functions, no models):
     Every quotation in ``text`` (a paragraph or a whole document; a line break ends a
     paragraph), in order of their opening marks. Handles “…” and ‘…’ (en), «…» with “…”
     inside (es), «…» with „…“ inside (ru), straight "…" paired by position and context,
-    straight '…' only when clearly a quote, nesting, quotes over several sentences. Apostrophes
+    straight '…' only when clearly a quote, nesting, quotes over several sentences, a quote
+    closed by the other family's mark when its own never comes ("…either,' said). Apostrophes
     (don't, l'État, O'Brien, rock 'n' roll, the '90s, students' books) are not quotes. A quote
     whose closing mark never comes runs to the end of its paragraph with ``closed=False``
     (the news convention for a quotation over several paragraphs); if an enclosing quote
@@ -80,14 +81,23 @@ _CLOSES: dict[str, str] = {
     "‘": "‚‛‘",
     "'": "'‘‚‛",
 }
+# Translators and typists close a quote with the other family's mark ("...either,' said;
+# 'I'll ... forward."): which openers a closing mark ends when their own closer never comes.
+_MIXED_CLOSES: dict[str, str] = {"'": '"“', "’": '"“', '"': "'‘", "”": "'‘"}
+# Before a closing single mark: a dropped g (goin', nothin'), not the end of a quote.
+_DROPPED_G = re.compile(r"[^\W\d_]in$", re.IGNORECASE)
 # Openers reliable enough to report when their closing mark never comes.
 _UNCLOSED_OK = '«‹„‟“"'
 _OPEN_BEFORE = "([{<-‐–—/"  # a quote may open right after these
 _PUNCT_AFTER = ".,;:!?)]}>…-‐–—/"  # a quote may close right before these
 _NOT_AFTER_OPEN = ".,;:!?)]}>"
 _PARAGRAPH = re.compile(r"[^\r\n]+")
-# After an opening straight/left single mark: an elision, not a quote ('90s, 'em, 'n').
-_ELISION = re.compile(r"(?:\d\ds\b|(?:em|tis|twas|til|n)\b)", re.IGNORECASE)
+# After an opening straight/left single mark: an elision, not a quote ('90s, 'em, 'n',
+# the 'sixties).
+_ELISION = re.compile(
+    r"(?:\d\ds\b|(?:em|tis|twas|til|n|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)\b)",
+    re.IGNORECASE,
+)
 # Before a closing single mark: rock 'n' roll.
 _ELISION_BEFORE = re.compile(r"(?:^|\s)['‘’]?n$", re.IGNORECASE)
 
@@ -174,6 +184,24 @@ def _find_opener(stack: list[_Mark], closer: str) -> int | None:
     return None
 
 
+def _mixed_opener(stack: list[_Mark], marks: list[_Mark], index: int, para: str) -> int | None:
+    """The innermost open quote that ``marks[index]``, a mark of the other family, closes.
+
+    Only when that quote's own closing mark never comes in the paragraph, and only for a
+    clear closer (not a possessive ``students'`` nor a dropped g ``goin'``).
+    """
+    mark = marks[index]
+    if mark.weak or not stack or stack[-1].char not in _MIXED_CLOSES.get(mark.char, ""):
+        return None
+    if mark.char in "'’" and _DROPPED_G.search(para, 0, mark.pos):
+        return None
+    opener = stack[-1]
+    for later in marks[index + 1 :]:
+        if later.can_close and opener.char in _CLOSES.get(later.char, ""):
+            return None
+    return len(stack) - 1
+
+
 def _paragraph_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, str, str, bool]]:
     """(start, end, open, close, closed) of the quotes in text[lo:hi]."""
     para = text[lo:hi]
@@ -188,6 +216,8 @@ def _paragraph_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int, str, 
     for index, mark in enumerate(marks):
         if mark.can_close:
             k = _find_opener(stack, mark.char)
+            if k is None:
+                k = _mixed_opener(stack, marks, index, para)
             if k is not None and not (mark.weak and _skip_weak(marks, index, stack[k])):
                 for dropped in stack[k + 1 :]:
                     unclosed(dropped, mark.pos)
