@@ -159,3 +159,177 @@ def test_corpus_false_positives_and_recall(src: str, tgt: str, with_back: bool) 
     # Measured at this seed: 2.0-2.4% clean lines flagged (real discrepancies included).
     assert clean_flagged / len(lines) <= 0.03
     assert injected >= 30 and caught / injected >= 0.93
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Now that we are 7 thousand million human beings", "7000000000"),
+        ("en", "raising the ceiling to 55.000 thousand million yen", "55000000000000"),
+        ("ru", "Сейчас нас 7 тысяч миллионов людей", "7000000000"),
+        ("ru", "составит 7,4 тысячи миллионов евро", "7400000000"),
+        ("es", "Ahora que somos 7.000 millones de personas", "7000000000"),
+        ("es", "un crédito por 3 mil millones de pesos", "3000000000"),
+        ("en", "Boeing gets record $18-billion jetliner order", "18000000000"),
+        ("ru", "Boeing получает рекордный 18-миллиардный заказ", "18000000000"),
+        ("en", "5 hundred thousand", "500000"),
+    ],
+)
+def test_compound_scale_words_are_one_value(lang: str, text: str, value: str) -> None:
+    assert value in [v for m in extract_numbers(text, lang) for v in m.values]
+    assert len([m for m in extract_numbers(text, lang) if m.kind != "year"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("una elevación de 9 mil 200 pies sobre el nivel medio del mar", "9200"),
+        ("se tuvieron daños en 582 mil 835 hectáreas cultivadas", "582835"),
+        ("a 879 de las 6 mil 74 actas totales", "6074"),
+        ("una inversión total de 17 mil 280 millones de pesos", "17280000000"),
+    ],
+)
+def test_mexican_thousands_with_mil_between_digits(text: str, value: str) -> None:
+    found = [m for m in extract_numbers(text, "es") if m.value != "879"]
+    assert [m.value for m in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "translation"),
+    [
+        (
+            "en",
+            "es",
+            "Italy must place State debentures worth 200 thousand million Euros.",
+            "Italia tiene que colocar unos 200.000 millones de euros en obligaciones.",
+        ),
+        (
+            "es",
+            "ru",
+            "Ahora que somos 7.000 millones de personas en el planeta",
+            "Сейчас нас 7 тысяч миллионов людей на планете",
+        ),
+        (
+            "en",
+            "es",
+            "there have been found pieces of the aircraft at an altitude of 9.200 feet",
+            "se han encontrado piezas de la aeronave a una elevación de 9 mil 200 pies",
+        ),
+        (
+            "es",
+            "en",
+            "A las 15.30 horas la policía se dirigió hasta el 35 de la calle de Mont-ral",
+            "At 15:30 the police went to 35 Montral Street",
+        ),
+        (
+            "es",
+            "ru",
+            "el martes por la noche (20h45), Eden Hazard y Georges Leekens",
+            "вечером во вторник (20.45 ч.) Эден Азар и Жорж Леекенс",
+        ),
+    ],
+)
+def test_clean_human_translations_of_amounts_and_times(
+    src: str, tgt: str, source: str, translation: str
+) -> None:
+    checks, flags = check_numbers(source, translation, None, src, tgt, "s")
+    assert flags == [] and all(c.in_translation for c in checks)
+
+
+def test_changed_digit_in_compound_amount_is_high() -> None:
+    _, flags = check_numbers(
+        "the loan of 8 thousand million Euros",
+        "el préstamo de 8.000 millones",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []
+    _, flags = check_numbers(
+        "the loan of 8 thousand million Euros",
+        "el préstamo de 9.000 millones",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+    _, flags = check_numbers("a 9.200 feet", "a 9 mil 800 pies", None, "en", "es", "s")
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+
+
+def test_ordinals_and_articles_split_number_word_runs() -> None:
+    assert [(m.value, m.soft) for m in extract_numbers("los tres primeros trimestres", "es")] == [
+        ("3", False),
+        ("1", True),
+    ]
+    assert [(m.value, m.soft) for m in extract_numbers("the first three quarters", "en")] == [
+        ("1", True),
+        ("3", False),
+    ]
+    assert [(m.value, m.soft) for m in extract_numbers("Un segundo tubo", "es")] == [("2", True)]
+
+
+def test_soft_source_words_do_not_claim_a_figure_as_changed() -> None:
+    # "first" is not the number the translator "changed" into 6 mil 74.
+    _, flags = check_numbers(
+        "the difference between the first and second place, 879 of the total of 6.074 minutes",
+        "la diferencia entre primero y segundo lugar, 879 de las 6 mil 74 actas",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []
+    # A percentage is never the "first" of the source.
+    _, flags = check_numbers(
+        "el primer retroceso, un 1,1%", "the first decline, by 1.0%", None, "es", "en", "s"
+    )
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+
+
+def test_extra_numbers_that_add_no_fact_are_not_flagged() -> None:
+    _, flags = check_numbers(
+        "After four hours before the Agent of the Public Ministry for Heritage Crimes, he was "
+        "transferred to the Temporary Jail.",
+        "Luego de cuatro horas ante el Agente del Ministerio Público 3 en Delitos Patrimoniales, "
+        "fue trasladado a la Casa de Arraigo 1, ubicada en el Barrio Antiguo.",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []
+    _, flags = check_numbers(
+        "se introduce en el interior del tubo, que posee un diámetro de un metro",
+        "it is introduced inside the 1-metre wide pipeline",
+        None,
+        "es",
+        "en",
+        "s",
+    )
+    assert flags == []
+
+
+def test_extra_facts_stay_flagged_low() -> None:
+    # An added age, date or amount is a fact the source lacks.
+    for translation in (
+        "dijo el candidato de 46 años.",
+        "dijo el candidato el 5 de marzo.",
+        "dijo el candidato Pérez, con 300 millones de euros.",
+    ):
+        _, flags = check_numbers("said the candidate.", translation, None, "en", "es", "s")
+        assert [(f.kind, f.severity) for f in flags] == [("number", "low")], translation
+
+
+def test_a_repeated_figure_can_stand_in_for_a_changed_one() -> None:
+    source = "Carlos Hernandez with 32 and Jose Luis Lopez with 35."
+    _, flags = check_numbers(
+        source, "Carlos Hernández con 32 y José Luis López con 35.", None, "en", "es", "s"
+    )
+    assert flags == []
+    _, flags = check_numbers(
+        source, "Carlos Hernández con 32 y José Luis López con 32.", None, "en", "es", "s"
+    )
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]

@@ -142,6 +142,7 @@ _RU_ADJ_ENDING = re.compile(
 )
 _RU_ORDINAL_SOFT = {1}
 _RU_FRACTIONS = {"полтора": Decimal("1.5"), "полторы": Decimal("1.5"), "полутора": Decimal("1.5")}
+_RU_SCALE_ADJECTIVES = {"тысячн": 1000, "миллионн": 10**6, "миллиардн": 10**9, "триллионн": 10**12}
 _RU_COLLECTIVE = {"двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7}
 
 # Scale words and abbreviations that may follow digits.
@@ -155,6 +156,8 @@ _PERCENT_AFTER: dict[str, re.Pattern[str]] = {
     "es": re.compile(r"\s*(?:%|por\s+cien(?:to)?\b|puntos? porcentuales\b)", re.I),
     "ru": re.compile(r"\s*(?:%|процент\w*|п\.\s?п\.)", re.I),
 }
+# "15.30 horas", "20.45 hrs", "20.45 ч.": a word for hours makes "." a clock separator.
+_HOURS_AFTER = re.compile(r"\s*(?:h|hrs?|hours|horas?|hs|ч|час\w*)(?![^\W\d_])", re.I)
 _PM = re.compile(r"\s*(?:p\.\s?m\.|pm\b)", re.I)
 _AM = re.compile(r"\s*(?:a\.\s?m\.|am\b)", re.I)
 
@@ -167,6 +170,8 @@ _DIGITS = re.compile(
     r"(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?![.,]?\d)"
 )
+# "9 mil 200" (Mexican press): thousands written as a word between digit groups.
+_ES_MIL_GROUP = re.compile(r"[ \u00a0]+mil[ \u00a0]+(\d{1,3})(?![\d]|[.,]\d)", re.I)
 _TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?![\d:])")
 _ORDINAL_SUFFIX: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"(?:st|nd|rd|th)\b", re.I),
@@ -215,13 +220,39 @@ def _parse_digits(body: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]]:
 
 
 def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
-    """A scale word or abbreviation right after ``pos``: (multiplier, end)."""
-    m = re.match(r"[\s\u00a0]*([^\W\d_]+)\.?", text[pos:])
+    """Scale words or an abbreviation right after ``pos``: (multiplier, end).
+
+    Scale words chain and multiply: "7 thousand million", "3 mil millones", "68 miles de
+    millones", "7 тысяч миллионов" (10**9 each) and "5 hundred thousand". A hyphen may join
+    the scale to the digits ("$18-billion", "18-миллиардный").
+    """
+    first = _scale_word(text, pos, lang, first=True)
+    if first is None:
+        return None
+    multiplier, end = first
+    last = multiplier
+    while True:
+        nxt = _scale_word(text, end, lang, first=False)
+        if nxt is None or nxt[0] <= last:
+            break
+        multiplier, last, end = multiplier * nxt[0], nxt[0], nxt[1]
+    if multiplier < 1000:  # "5 hundred" alone is rare; "100" reads it anyway
+        return None
+    return multiplier, end
+
+
+def _scale_word(text: str, pos: int, lang: str, *, first: bool) -> tuple[int, int] | None:
+    """One scale word or abbreviation at ``pos``: (power, end)."""
+    pattern = r"[\s\u00a0]*-?([^\W\d_]+)\.?" if first else r"[\s\u00a0]+(?:de\s+)?([^\W\d_]+)"
+    m = re.match(pattern, text[pos:])
     if not m:
         return None
+    if not first and m.group().strip().lower().startswith("de") and lang != "es":
+        return None
+    hyphen = "-" in text[pos : pos + m.start(1)]
     word = _fold(m.group(1))
     end = pos + m.end(1)
-    if word in _SCALE_ABBREV[lang]:
+    if first and not hyphen and word in _SCALE_ABBREV[lang]:
         # "m"/"b" alone are scale words only when glued to the digits ("$3bn", "10m").
         if len(word) == 1 and m.start(1) != 0:
             return None
@@ -231,16 +262,11 @@ def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
     power = _POWERS[lang].get(word)
     if power is None and word in _VAGUE_PLURALS[lang]:
         power = _POWERS[lang].get(word.rstrip("s"), None) or _plural_power(word, lang)
-    if lang == "es" and word == "miles":  # "68 miles de millones"
-        nxt = re.match(r"\s+de\s+millones\b", text[end:], re.I)
-        if nxt:
-            return 10**9, end + nxt.end()
-    if power is None or power < 1000:
+    if power is None and lang == "ru" and hyphen:  # "18-миллиардный"
+        stem = _RU_ADJ_ENDING.sub("", word)
+        power = _RU_SCALE_ADJECTIVES.get(stem)
+    if power is None or power < 100:
         return None
-    if lang == "es" and power == 1000:  # "3 mil millones" = 3 * 10**9
-        nxt = re.match(r"\s+(?:de\s+)?(millones|millon|millón)\b", text[end:], re.I)
-        if nxt:
-            return 10**9, end + nxt.end()
     return power, end
 
 
@@ -273,7 +299,7 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
         # and "." only when a.m./p.m. or "horas"/"часов" follows.
         sep = text[m.end("h")]
         tail = text[m.end() : m.end() + 12]
-        if sep == "." and not (_PM.match(tail) or _AM.match(tail)):
+        if sep == "." and not (_PM.match(tail) or _AM.match(tail) or _HOURS_AFTER.match(tail)):
             continue
         hour, minute = int(m.group("h")), int(m.group("m"))
         end = m.end()
@@ -282,7 +308,9 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
             hour += 12
             end = pm.end()
         clock = f"{hour}:{minute:02d}" if minute else str(hour)
-        out.append(NumberMention(m.start(), end, text[m.start() : end], clock, "time"))
+        # "2.30 hours" may still be a duration: keep the decimal reading too.
+        as_decimal = (_canonical(Decimal(m.group().replace("h", "."))),) if sep == "." else ()
+        out.append(NumberMention(m.start(), end, text[m.start() : end], clock, "time", as_decimal))
         taken.append((m.start(), end))
     for m in _DIGITS.finditer(text):
         start, end = m.span("num")
@@ -297,6 +325,13 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
         kind = "decimal" if value != value.to_integral_value() else "cardinal"
         if kind == "cardinal" and not alts and re.fullmatch(r"1\d{3}|20\d{2}", body):
             kind = "year"
+        grouped = _ES_MIL_GROUP.match(text, end) if lang == "es" and not alts else None
+        if grouped and value == value.to_integral_value() and value < 1000:
+            # Mexican style "582 mil 835" = 582835: one number, its own "835" included.
+            value = value * 1000 + int(grouped.group(1))
+            end = grouped.end()
+            taken.append((start, end))
+            kind = "cardinal"
         scale = _scale_after(text, end, lang)
         if scale is not None:
             value *= scale[0]
@@ -404,6 +439,8 @@ def _word_mentions(text: str, lang: str) -> list[NumberMention]:
             if between.strip() not in ("", "-"):
                 break
             nxt = tokens[j][2]
+            if _ends_run(tokens[j - 1][2], nxt, lang):
+                break
             if nxt in _JOINERS[lang] and j + 1 < len(tokens) and _classify(tokens[j + 1][2], lang):
                 j += 1
                 continue
@@ -411,12 +448,28 @@ def _word_mentions(text: str, lang: str) -> list[NumberMention]:
                 break
             run.append(j)
             j += 1
+        article = len(run) > 1 and tokens[run[0]][2] in _ARTICLE_ONLY[lang]
+        if article and tokens[run[1]][2] not in _POWERS[lang]:  # "un segundo", not "un millón"
+            run = run[1:]
         words = [tokens[k][2] for k in run]
         mention = _mention_from_words(text, lang, tokens, run, words)
         if mention is not None:
             out.append(mention)
         i = run[-1] + 1
     return out
+
+
+def _ends_run(previous: str, word: str, lang: str) -> bool:
+    """Whether ``word`` starts a new number after ``previous`` within a run of number words.
+
+    An ordinal ends a number ("the first three" is 1st and 3); Spanish never builds an
+    ordinal on a cardinal ("los tres primeros" is 3 and 1st, unlike "twenty-first").
+    """
+    before = _classify(previous, lang)
+    if before is not None and before[0] == "ord":
+        return True
+    after = _classify(word, lang)
+    return lang == "es" and after is not None and after[0] == "ord"
 
 
 def _mention_from_words(
@@ -529,6 +582,7 @@ def _short_year(a: NumberMention, b: NumberMention) -> bool:
         and 1900 <= int(a.value) <= 2099
         and len(b.value) <= 2
         and int(a.value) % 100 == int(b.value)
+        and len(re.sub(r"\D", "", b.text)) <= 2  # "'29", "90s", not "0007"
     )
 
 
@@ -537,7 +591,12 @@ def _hours(value: str) -> int | None:
     return int(head) if head.isdigit() and int(head) <= 24 else None
 
 
+_EXACT_KINDS = {"percent", "decimal", "time"}
+
+
 def _same(a: NumberMention, b: NumberMention) -> bool:
+    if (a.soft and b.kind in _EXACT_KINDS) or (b.soft and a.kind in _EXACT_KINDS):
+        return False  # "first" is no "1.0%"
     if set(a.values) & set(b.values):
         return True
     if _short_year(a, b) or _short_year(b, a):
@@ -598,6 +657,16 @@ def check_numbers(
     # ("four-year-old" → "четырехлетний", "twice", "a couple") far more often than they
     # change a figure, and a number that is merely missing is recorded, not flagged.
     spare = [i for i in spare if re.search(r"\d", tgt_nums[i].text)]
+    # A figure the translation has more often than the source ("with 32 ... with 32" for
+    # "with 32 ... with 35") may stand in for a source number that went missing.
+    repeated = [
+        i
+        for i, t in enumerate(tgt_nums)
+        if i not in matched_tgt
+        and i not in spare
+        and re.search(r"\d", t.text)
+        and sum(_same(t, o) for o in tgt_nums) > sum(_same(t, o) for o in src_nums)
+    ]
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
     for k, s in enumerate(src_nums):
@@ -613,10 +682,12 @@ def check_numbers(
         checks.append(check)
         if in_tgt[k] is not None:
             continue
-        if spare:
-            # The closest unexplained figure of the translation stands in its place.
-            best = max(spare, key=lambda i: _closeness(s.value, tgt_nums[i].value))
-            spare.remove(best)
+        stand_ins = spare or (repeated if re.search(r"\d", s.text) else [])
+        if stand_ins and not s.soft:
+            # The closest unexplained figure of the translation stands in its place (a soft
+            # word such as "one" or "first" is too weak a source to call a figure a change).
+            best = max(stand_ins, key=lambda i: _closeness(s.value, tgt_nums[i].value))
+            stand_ins.remove(best)
             check.status = "changed"
             check.found = [tgt_nums[best].text]
             flags.append(
@@ -634,6 +705,8 @@ def check_numbers(
         t = tgt_nums[i]
         if t.kind == "year" and not any(n.kind == "year" for n in src_nums):
             continue  # translators add the year the source implies ("in 1958")
+        if _explained_extra(t, translation, source, src):
+            continue
         flags.append(
             Flag(
                 kind="number",
@@ -643,3 +716,33 @@ def check_numbers(
             )
         )
     return checks, flags
+
+
+# An indefinite article or "one" in the source explains a "1" of the translation
+# ("un metro" → "1-metre wide"; "a year" → "1 год").
+_ONE_WORDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:a|an|one)\b", re.I),
+    "es": re.compile(r"\b(?:un|una|uno)\b", re.I),
+    "ru": re.compile(r"\b(?:од(?:ин|на|но|ни|ного|ной|ному|ним|ном|ну|них|ними))\b", re.I),
+}
+_MONTHS = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|"
+    r"(?:ene|abr|ago|dic|set)[a-z]*\.?$",
+    re.I,
+)
+# A capitalised word (not the first of a sentence) right before a small integer: the
+# number belongs to a name ("Casa de Arraigo 1", "Ministerio Público 3", "Part 1").
+_NAME_BEFORE = re.compile(r"(?<=[^\W\d_]|[,;])\s+[„«\"']?([^\W\d_][^\W\d_.'-]*)\s+$")
+
+
+def _explained_extra(mention: NumberMention, translation: str, source: str, src: str) -> bool:
+    """A number of the translation that the source lacks, yet that adds no fact."""
+    if mention.kind != "cardinal" or not mention.text.isdigit():
+        return False
+    if mention.value == "1" and _ONE_WORDS[src].search(source):
+        return True
+    head = _NAME_BEFORE.search(translation[: mention.start])
+    if head is None or len(mention.text) > 3:
+        return False
+    word = head.group(1)
+    return word[0].isupper() and not _MONTHS.match(word)
