@@ -333,3 +333,80 @@ def test_a_repeated_figure_can_stand_in_for_a_changed_one() -> None:
         source, "Carlos Hernández con 32 y José Luis López con 32.", None, "en", "es", "s"
     )
     assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "a landmark 5 1/2-hour argument", "5.5"),
+        ("ru", "прения продолжительностью в 5 1/2 часа", "5.5"),
+        ("en", "a 5½-hour argument", "5.5"),
+        ("en", "five and a half years", "5.5"),
+        ("ru", "пять с половиной лет", "5.5"),
+        ("es", "un alegato histórico de 5 horas y media", "5.5"),
+        ("es", "habría trabajado durante tres decenios", "30"),
+        ("en", "worked for 30 years from the 'sixties onward", "60"),
+        ("es", "En medio siglo, el sector nuclear", "50"),
+        ("ru", "В течение полувека", "50"),
+        ("es", "La XV Semana para el empleo", "15"),
+        ("ru", "XXI век", "21"),
+        ("en", "back to where it was in the mid-90s", "90"),
+        ("es", "la selección sub-21", "21"),
+    ],
+)
+def test_halves_decades_and_roman_numerals(lang: str, text: str, value: str) -> None:
+    assert value in [v for m in extract_numbers(text, lang) for v in m.values]
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "translation"),
+    [
+        (
+            "es",
+            "en",
+            "se espera un alegato histórico de 5 horas y media para marzo",
+            "a landmark 5 1/2-hour argument is expected in March",
+        ),
+        (
+            "es",
+            "en",
+            "Danilenko, nacido en 1934, habría trabajado durante tres decenios, desde los años 1960",
+            "M. Danilenko, born in 1934, worked for 30 years from the 'sixties onward",
+        ),
+        (
+            "es",
+            "ru",
+            "En medio siglo, el sector nuclear ha sufrido tres accidentes graves.",
+            "В течение 50 лет атомная промышленность пережила три серьезных инцидента.",
+        ),
+        (
+            "es",
+            "en",
+            "La XV Semana para el empleo de los discapacitados empieza hoy.",
+            "The 15th week for the employment of the handicapped starts today.",
+        ),
+        (
+            "en",
+            "ru",
+            "Ermotti plans to take the investment bank back to where it was in the mid-90s.",
+            "Эрнотти планирует вернуть инвестиционный банк к тому, каким он был в середине 90-х.",
+        ),
+    ],
+)
+def test_clean_human_translations_of_halves_decades_and_roman(
+    src: str, tgt: str, source: str, translation: str
+) -> None:
+    assert check_numbers(source, translation, None, src, tgt, "s")[1] == []
+
+
+def test_roman_numerals_never_explain_a_changed_figure() -> None:
+    _, flags = check_numbers(
+        "Juan Pablo II visitó 3 ciudades.", "John Paul II visited 2 cities.", None, "es", "en", "s"
+    )
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+    _, flags = check_numbers("durante 5 horas y media", "for 5 1/4 hours", None, "es", "en", "s")
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+
+
+def test_fraction_glyphs_are_not_words() -> None:
+    assert [m.value for m in extract_numbers("x² and ½", "en")] == ["0.5"]

@@ -31,7 +31,7 @@ The number-word lexicons come from number-parser; this module adds what it lacks
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -171,7 +171,16 @@ _DIGITS = re.compile(
     r"(?![.,]?\d)"
 )
 # "9 mil 200" (Mexican press): thousands written as a word between digit groups.
-_ES_MIL_GROUP = re.compile(r"[ \u00a0]+mil[ \u00a0]+(\d{1,3})(?![\d]|[.,]\d)", re.I)
+# "5 millones 143 mil 312" likewise.
+_ES_MIL_GROUP = re.compile(
+    r"[ \u00a0]+(mil|mill[oó]n|millones)[ \u00a0]+(\d{1,3})(?![\d]|[.,]\d)", re.I
+)
+# "5 1/2", "1/2", "5½": halves and quarters only (other slashes are dates and scores).
+_FRACTION_GLYPHS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+_FRACTION = re.compile(
+    r"(?<![\w/.,])(?:(?P<whole>\d{1,3})(?:[ \u00a0]|(?=[½¼¾])))?"
+    r"(?:(?P<num>[13])/(?P<den>[24])(?![\d/])|(?P<glyph>[½¼¾]))"
+)
 _TIME = re.compile(r"(?<![\w.:])(?P<h>[01]?\d|2[0-3])[:.h](?P<m>[0-5]\d)(?![\d:])")
 _ORDINAL_SUFFIX: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"(?:st|nd|rd|th)\b", re.I),
@@ -278,17 +287,35 @@ def _plural_power(word: str, lang: str) -> int | None:
     return _POWERS["ru"].get(word)
 
 
+# Words before a hyphen that keep the digits a quantity ("mid-90s", "sub-21", "top-10").
+_QUANTITY_PREFIXES = {"mid", "early", "late", "pre", "post", "under", "over", "top", "sub"}
+
+
 def _designation_context(text: str, start: int, end: int, lang: str) -> bool:
     """Digits that belong to a designation such as F-16, MH17, COVID-19, Su-30MK2, G20."""
     before = text[max(0, start - 2) : start]
     if before[-1:].isalpha():
         return True
     if before[-1:] in "-–" and before[:1].isalpha():
-        return True
+        # F-16, Su-30, Ту-154 are designations; "mid-90s", "under-21", "top-10" are not.
+        word = re.search(r"[^\W\d_]+$", text[: start - 1])
+        return word is None or word.group() not in _QUANTITY_PREFIXES
     after = text[end : end + 1]
     if not after.isalpha():
         return False
     return not (_UNIT_SUFFIX.match(text, end) or _ORDINAL_SUFFIX[lang].match(text, end))
+
+
+def _es_word_grouped(text: str, pos: int, head: int) -> tuple[int, int] | None:
+    """ "5 millones 143 mil 312" from ``pos`` after the "5": (5143312, end), or None."""
+    total, group, last_power, end = 0, head, 10**12, pos
+    while m := _ES_MIL_GROUP.match(text, end):
+        power = 1000 if m.group(1).lower() == "mil" else 10**6
+        if power >= last_power:
+            break
+        total += group * power
+        group, last_power, end = int(m.group(2)), power, m.end()
+    return (total + group, end) if end > pos else None
 
 
 def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
@@ -312,6 +339,15 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
         as_decimal = (_canonical(Decimal(m.group().replace("h", "."))),) if sep == "." else ()
         out.append(NumberMention(m.start(), end, text[m.start() : end], clock, "time", as_decimal))
         taken.append((m.start(), end))
+    for m in _FRACTION.finditer(text):
+        whole = Decimal(m.group("whole") or 0)
+        if m.group("glyph"):
+            part = _FRACTION_GLYPHS[m.group("glyph")]
+        else:
+            part = Decimal(m.group("num")) / Decimal(m.group("den"))
+        fraction = _canonical(whole + part)
+        out.append(NumberMention(m.start(), m.end(), m.group(), fraction, "decimal"))
+        taken.append((m.start(), m.end()))
     for m in _DIGITS.finditer(text):
         start, end = m.span("num")
         if any(a <= start < b for a, b in taken):
@@ -325,13 +361,13 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
         kind = "decimal" if value != value.to_integral_value() else "cardinal"
         if kind == "cardinal" and not alts and re.fullmatch(r"1\d{3}|20\d{2}", body):
             kind = "year"
-        grouped = _ES_MIL_GROUP.match(text, end) if lang == "es" and not alts else None
-        if grouped and value == value.to_integral_value() and value < 1000:
-            # Mexican style "582 mil 835" = 582835: one number, its own "835" included.
-            value = value * 1000 + int(grouped.group(1))
-            end = grouped.end()
-            taken.append((start, end))
-            kind = "cardinal"
+        if lang == "es" and not alts and value == value.to_integral_value() and value < 1000:
+            grouped = _es_word_grouped(text, end, int(value))
+            if grouped is not None:
+                # Mexican style "582 mil 835" = 582835: one number, its "835" included.
+                value, end = Decimal(grouped[0]), grouped[1]
+                taken.append((start, end))
+                kind = "cardinal"
         scale = _scale_after(text, end, lang)
         if scale is not None:
             value *= scale[0]
@@ -395,6 +431,8 @@ def _ordinal_word(word: str, lang: str) -> int | None:
 @lru_cache(maxsize=4096)
 def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
     """("card", n), ("ord", n), ("frac", 1.5), ("skip", 0) or None for a folded word."""
+    if not word.isalpha():  # "½", "²" are word characters to the regex, not letters
+        return None
     if word in _CARDINALS[lang]:
         return "card", _CARDINALS[lang][word]
     if lang == "ru" and word in _RU_FRACTIONS:
@@ -568,7 +606,94 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     _digits_then_scale_words(digits, words)
     # A word run right before a scale digit mention cannot overlap; a scale word after a
     # number word run was parsed inside the run ("dos millones").
-    return sorted(digits + words, key=lambda m: m.start)
+    found = [_with_half_or_decades(m, text, lang) for m in digits + words]
+    spans = [(m.start, m.end) for m in found]
+    found += [m for m in _phrase_mentions(text, lang) if not _overlaps(m, spans)]
+    return sorted(found, key=lambda m: m.start)
+
+
+def _overlaps(mention: NumberMention, spans: list[tuple[int, int]]) -> bool:
+    return any(a < mention.end and mention.start < b for a, b in spans)
+
+
+# "five and a half", "пять с половиной": the half belongs to the number.
+_HALF_AFTER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\s+and\s+a\s+half\b", re.I),
+    "es": re.compile(r"\s+y\s+medi[oa]\b", re.I),
+    "ru": re.compile(r"\s+с\s+половиной\b", re.I),
+}
+# "5 horas y media", "two hours and a half": a half after the counted noun.
+_NOUN_THEN_HALF: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\s+[^\W\d_]+\s+and\s+a\s+half\b", re.I),
+    "es": re.compile(r"\s+[^\W\d_]+\s+y\s+medi[oa]\b", re.I),
+    "ru": re.compile(r"(?!)"),
+}
+# "three decades" is also "30 years".
+_DECADES_AFTER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"[\s-]+decades?\b", re.I),
+    "es": re.compile(r"\s+(?:d[eé]cadas?|decenios?)\b", re.I),
+    "ru": re.compile(r"\s+десятилети\w*", re.I),
+}
+
+
+def _with_half_or_decades(mention: NumberMention, text: str, lang: str) -> NumberMention:
+    if mention.kind != "cardinal" or not mention.value.isdigit():
+        return mention
+    value = Decimal(mention.value)
+    half = _HALF_AFTER[lang].match(text, mention.end)
+    if half:
+        end = half.end()
+        return replace(
+            mention,
+            end=end,
+            text=text[mention.start : end],
+            value=_canonical(value + Decimal("0.5")),
+        )
+    extra: list[str] = []
+    if _NOUN_THEN_HALF[lang].match(text, mention.end):
+        extra.append(_canonical(value + Decimal("0.5")))
+    if _DECADES_AFTER[lang].match(text, mention.end):
+        extra.append(_canonical(value * 10))
+    if not extra:
+        return mention
+    return replace(mention, alternatives=(*mention.alternatives, *extra), soft=False)
+
+
+# Numbers written as fixed phrases: counted when they match, never flagged alone.
+_PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        r"half\s+a\s+century": "50",
+        r"(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies": "decade",
+    },
+    "es": {r"medio\s+siglo": "50"},
+    "ru": {r"пол(?:у)?века|пол\s+века": "50"},
+}
+_DECADE_TENS = {
+    "twent": 20, "thirt": 30, "fort": 40, "fift": 50, "sixt": 60, "sevent": 70, "eight": 80,
+    "ninet": 90,
+}  # fmt: skip
+# Roman numerals of two letters or more, I/V/X only ("XV Semana", "XXI век", "Juan Pablo
+# II"): C, L, D and M make too many acronyms.
+_ROMAN = re.compile(r"\b(?=[IVX]{2,}\b)(X{0,3})(IX|IV|V?I{0,3})\b")
+
+
+def _phrase_mentions(text: str, lang: str) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for pattern, value in _PHRASES[lang].items():
+        for m in re.finditer(rf"\b(?:{pattern})\b", text, re.I):
+            decade = _DECADE_TENS.get(m.group().lower()[:-3])  # "sixties" → 60
+            value_here = str(decade) if value == "decade" and decade else value
+            out.append(
+                NumberMention(m.start(), m.end(), m.group(), value_here, "cardinal", (), True)
+            )
+    for m in _ROMAN.finditer(text):
+        if not m.group():
+            continue
+        tens, units = m.group(1), m.group(2)
+        unit_values = {"IX": 9, "IV": 4}
+        roman = 10 * len(tens) + unit_values.get(units, ("V" in units) * 5 + units.count("I"))
+        out.append(NumberMention(m.start(), m.end(), m.group(), str(roman), "cardinal", (), True))
+    return out
 
 
 # --- check --------------------------------------------------------------------------------
@@ -616,7 +741,8 @@ def _match(source: list[NumberMention], other: list[NumberMention]) -> list[int 
     for s in source:
         hit = next((i for i, o in enumerate(other) if i not in used and _same(s, o)), None)
         if hit is None:  # a repeated number may be written once in the translation
-            hit = next((i for i, o in enumerate(other) if _same(s, o)), None)
+            # (not a soft one: "II" of "Juan Pablo II" explains no second "2")
+            hit = next((i for i, o in enumerate(other) if not o.soft and _same(s, o)), None)
         else:
             used.add(hit)
         out.append(hit)
