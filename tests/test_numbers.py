@@ -410,3 +410,25 @@ def test_roman_numerals_never_explain_a_changed_figure() -> None:
 
 def test_fraction_glyphs_are_not_words() -> None:
     assert [m.value for m in extract_numbers("x² and ½", "en")] == ["0.5"]
+
+
+def test_twelve_hour_clock_words_and_hyphenated_counts() -> None:
+    _, flags = check_numbers(
+        "концерт, который состоится в 2 часа дня 17 ноября",
+        "el concierto, que se celebrará el 17 de noviembre a las 14 horas",
+        None,
+        "ru",
+        "es",
+        "s",
+    )
+    assert flags == []
+    # "four-cylinder" keeps its four; the year the translator added is no changed "cuatro".
+    _, flags = check_numbers(
+        "Con su legendaria torre de cuatro cilindros pasó a ser conocido.",
+        "He shot to fame in 1973 with his legendary four-cylinder BMW Tower.",
+        None,
+        "es",
+        "en",
+        "s",
+    )
+    assert flags == []

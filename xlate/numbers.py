@@ -453,7 +453,10 @@ def _word_mentions(text: str, lang: str) -> list[NumberMention]:
     for m in _WORD.finditer(text):
         word = _fold(m.group())
         parts = word.split("-")
-        if len(parts) > 1 and all(_classify(p, lang) for p in parts):
+        if len(parts) > 1 and _classify(parts[0], lang) and not _classify(parts[-1], lang):
+            # "four-cylinder", "twenty-year-old": the number is the first part.
+            tokens.append((m.start(), m.start() + len(parts[0]), parts[0]))
+        elif len(parts) > 1 and all(_classify(p, lang) for p in parts):
             # "twenty-five", "twenty-first": one token per part.
             pos = m.start()
             for part in parts:
@@ -628,6 +631,12 @@ _NOUN_THEN_HALF: dict[str, re.Pattern[str]] = {
     "es": re.compile(r"\s+[^\W\d_]+\s+y\s+medi[oa]\b", re.I),
     "ru": re.compile(r"(?!)"),
 }
+# "2 часа дня", "a las 2 de la tarde", "2 in the afternoon": a 12-hour clock.
+_AFTERNOON_AFTER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\s+(?:o'clock\s+)?in\s+the\s+(?:afternoon|evening)\b", re.I),
+    "es": re.compile(r"\s+(?:horas?\s+)?de\s+la\s+(?:tarde|noche)\b", re.I),
+    "ru": re.compile(r"\s+час\w*\s+(?:дня|вечера)\b", re.I),
+}
 # "three decades" is also "30 years".
 _DECADES_AFTER: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"[\s-]+decades?\b", re.I),
@@ -654,6 +663,8 @@ def _with_half_or_decades(mention: NumberMention, text: str, lang: str) -> Numbe
         extra.append(_canonical(value + Decimal("0.5")))
     if _DECADES_AFTER[lang].match(text, mention.end):
         extra.append(_canonical(value * 10))
+    if value < 12 and _AFTERNOON_AFTER[lang].match(text, mention.end):
+        extra.append(_canonical(value + 12))  # "2 часа дня" is 14:00
     if not extra:
         return mention
     return replace(mention, alternatives=(*mention.alternatives, *extra), soft=False)
@@ -809,6 +820,8 @@ def check_numbers(
         if in_tgt[k] is not None:
             continue
         stand_ins = spare or (repeated if re.search(r"\d", s.text) else [])
+        if not re.search(r"\d", s.text):  # "cuatro" did not become the added "in 1973"
+            stand_ins = [i for i in stand_ins if tgt_nums[i].kind != "year"]
         if stand_ins and not s.soft:
             # The closest unexplained figure of the translation stands in its place (a soft
             # word such as "one" or "first" is too weak a source to call a figure a change).
