@@ -9,7 +9,14 @@ from conftest import corpus_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.quotes import QUOTE_MARKS, Quote, extract_quotes, match_quotes
+from xlate.quotes import (
+    QUOTE_MARKS,
+    Quote,
+    extract_quotes,
+    is_statement,
+    match_quotes,
+    rendered_without_marks,
+)
 
 
 def texts(text: str, lang: str = "en") -> list[str]:
@@ -285,3 +292,94 @@ def test_corpus_one_quote_stripped_is_never_paired_wrongly(src: str, tgt: str) -
                     wrong += m.target.inner_start != before.inner_start - shift
     assert checked > 250
     assert wrong <= 0.01 * checked  # measured: 0-1 of ~300
+
+
+# --- quotes a person rendered without marks ---------------------------------------------------
+
+
+def only(text: str, lang: str) -> tuple[Quote, str]:
+    (quote,) = [q for q in extract_quotes(text, lang) if q.depth == 0]
+    return quote, text
+
+
+def test_titles_and_scare_quotes_without_marks_are_rendered() -> None:
+    # newstest2012: translators drop the marks of titles and scare quotes
+    src = (
+        'The best books are oblique, like Paul Fussell\'s "Great War and Modern Memory," or novels.'
+    )
+    tgt = "Los mejores libros son indirectos, como La Gran Guerra y la memoria moderna de Paul Fussell."
+    assert rendered_without_marks(*only(src, "en"), "en", tgt)
+    src = 'Para el comercio, IBM presentó la plataforma "Smart Commerce" que permite gestionar.'
+    tgt = "For commerce, IBM has recently introduced a Smarter Commerce platform."
+    assert rendered_without_marks(*only(src, "es"), "es", tgt)
+    src = 'Немного позже второй гол команды также имел "чешский след".'
+    tgt = "A little bit later, second score for the team bore Czech traces too."
+    assert rendered_without_marks(*only(src, "ru"), "ru", tgt)  # a scare quote: style
+
+
+def test_without_marks_the_content_must_be_there() -> None:
+    # the name of a short quote is gone: its content is gone too
+    src = 'Su ojo no le falló: era "Alfonso Cano".'
+    quote, text = only(src, "es")
+    assert rendered_without_marks(quote, text, "es", "Его глаза не подвели: это был Альфонсо Кано.")
+    assert not rendered_without_marks(quote, text, "es", "Его глаза не подвели: это был он.")
+    # a number of the quote must be there
+    src = 'Lo llaman el "plan 2020" en Bruselas.'
+    quote, text = only(src, "es")
+    assert not rendered_without_marks(quote, text, "es", "They call it the 2030 plan in Brussels.")
+    # with a back-translation, a scare quote whose words all vanished is gone
+    src = (
+        'Facebook también está constantemente "pinchando" a su propia población para obtener datos.'
+    )
+    quote, text = only(src, "es")
+    tgt = "Facebook, too, is constantly tapping into its own population for data."
+    assert rendered_without_marks(quote, text, "es", tgt)  # nothing to weigh: style
+    back = "Facebook también está constantemente aprovechando a su propia población."
+    assert not rendered_without_marks(quote, text, "es", tgt, back)
+    assert rendered_without_marks(quote, text, "es", tgt, back.replace("aprovechando", "pinchando"))
+
+
+def test_statements_need_their_marks() -> None:
+    cases = [
+        ("'Then you can start breaking them,' Jakub told us.", "en"),
+        ('"Luego ya podéis romperlas", dijo Jakub.', "es"),
+        ('En palabras de la embajadora: "un buen alboroto", no solo la presidencia.', "es"),
+    ]
+    for text, lang in cases:
+        quote, _ = only(text, lang)
+        assert is_statement(quote, text)
+        assert not rendered_without_marks(quote, text, lang, "Затем можете начинать их нарушать.")
+    title, text = only('Los coros participarán en el concierto "Estudiantes de Terciopelo".', "es")
+    assert not is_statement(title, text)
+    # words quoted inside a quote are not a statement of their own
+    text = '"No podéis tirar todo lo que había y decir: "huy qué horror"".'
+    inner = next(q for q in extract_quotes(text, "es") if q.depth == 1)
+    assert not is_statement(inner, text)
+
+
+def test_check_flags_a_lost_statement_but_not_a_title_without_marks() -> None:
+    from xlate.roundtrip import check
+    from xlate.segment import segment_lines
+
+    src = (
+        'Хоры Карлова Университета выступят на концерте "Студенты в бархате".\n'
+        '"Монти говорил о программе, предполагающей много жертв", - сказал Франческо Нукара.\n'
+    )
+    tgt = (
+        "UK's Choirs Will Sing at the Students for Velvet Concert.\n"
+        "Monti spoke about a programme involving a lot of sacrifices, said Francesco Nucara.\n"
+    )
+    report = check(segment_lines(src, "ru"), segment_lines(tgt, "en"), back_engine=None, lines=True)
+    lang = report.languages[0]
+    assert [q.status for q in lang.quotes] == ["lost", "lost"]  # both reported LOST
+    kinds = [[f.kind for f in s.flags] for s in lang.sentences]
+    assert "quote_lost" not in kinds[0]  # a title rendered without marks: style
+    assert "quote_lost" in kinds[1]  # a speaker's words without marks: flagged
+
+
+def test_stray_space_before_a_closing_mark() -> None:
+    text = 'Resulta evidente que el partido "está muy igualado ", dixit un Bento optimista.'
+    assert texts(text, "es") == ["está muy igualado "]
+    assert texts('Se enfrentará "a Mathieu (Debuchy) y Adil (Rami) ", recuerda.', "es") == [
+        "a Mathieu (Debuchy) y Adil (Rami) "
+    ]

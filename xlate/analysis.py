@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .config import Thresholds
 from .engines.base import Translation
-from .quotes import Quote, QuoteMatch, extract_quotes, match_quotes
+from .quotes import Quote, QuoteMatch, extract_quotes, match_quotes, rendered_without_marks
 from .report import EntityCheck, Flag, QuoteRecord
 from .scoring import chrf
 from .words import missing_content_words
@@ -222,10 +222,15 @@ def track_quotes(
     sentence_ids: Sequence[str],
     thresholds: Thresholds,
     first_number: int = 1,
+    *,
+    machine_translation: bool = True,
 ) -> list[QuoteResult]:
     """Find the quotes of one paragraph and follow each through the round trip.
 
     ``source``/``translations``/``backs`` are the paragraph's sentences in order.
+    ``machine_translation``: the translation came from an engine, which must keep every
+    quotation mark; a person (check) may drop the marks of a title or scare quote, so a
+    short quote rendered without marks is then reported lost but not flagged.
     """
     src_joined = join_sentences(source)
     quotes = extract_quotes(src_joined.text, src)
@@ -265,8 +270,10 @@ def track_quotes(
             marks=match.source.open + match.source.close,
         )
         _trace_quote(
-            record, match, tgt_joined.text, back_of, [translations[i] for i in indices], src,
-            thresholds,
+            record, match, src_joined.text, tgt_joined.text, back_of,
+            [translations[i] for i in indices], src, thresholds,
+            None if backs is None else [backs[i] for i in indices],
+            machine_translation=machine_translation,
         )  # fmt: skip
         results.append(QuoteResult(record, indices[0], indices))
     return results
@@ -275,16 +282,28 @@ def track_quotes(
 def _trace_quote(
     record: QuoteRecord,
     match: QuoteMatch,
+    src_text: str,
     tgt_text: str,
     back_of: _BackTracer | None,
     translations: Sequence[Translation | None],
     src: str,
     thresholds: Thresholds,
+    backs: Sequence[Translation | None] | None = None,
+    *,
+    machine_translation: bool = True,
 ) -> None:
-    """Fill ``record`` with what became of one quote: lost, kept, or changed (and why)."""
+    """Fill ``record`` with what became of one quote: lost, kept, or changed (and why).
+
+    ``src_text``/``tgt_text``: the paragraph's joined source and translation;
+    ``translations``/``backs``: those of the sentences the quote lies in.
+    """
     quote = match.source
     if match.target_span is None:
         record.status = "lost"
+        if not machine_translation and _unmarked_rendering(
+            quote, src_text, translations, backs, src
+        ):
+            return  # a person dropped a title's or scare quote's marks: style, not drift
         record.flags.append(
             Flag(
                 kind="quote_lost",
@@ -368,6 +387,19 @@ class _BackTracer:
         if match.target is not None:
             return match.target.text
         return self.back_text[match.target_span[0] : match.target_span[1]]
+
+
+def _unmarked_rendering(
+    quote: Quote,
+    src_text: str,
+    translations: Sequence[Translation | None],
+    backs: Sequence[Translation | None] | None,
+    src: str,
+) -> bool:
+    """Whether the sentences' translation renders a short quote without its marks."""
+    translation = " ".join(t.text for t in translations if t is not None)
+    back = None if backs is None else " ".join(b.text for b in backs if b is not None)
+    return rendered_without_marks(quote, src_text, src, translation, back)
 
 
 def _unknown_in(quote_text: str, translations: Sequence[Translation | None]) -> list[str]:

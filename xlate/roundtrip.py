@@ -128,6 +128,7 @@ def analyze(
             [sentences[i].id for i in idx],
             th,
             first_number=len(quotes) + 1,
+            machine_translation=forward is not None,
         )
         for result in results:
             quotes.append(result.record)
