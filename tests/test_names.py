@@ -285,3 +285,134 @@ def test_famous_names_are_not_taken_for_common_words() -> None:
         "s",
     )
     assert [f.kind for f in flags] == ["name"]
+
+
+def _name_reasons(source: str, translation: str, src: str, tgt: str) -> list[str]:
+    return [f.reason for f in check_names(source, translation, None, src, tgt, "s")[1]]
+
+
+def test_names_with_a_demonym_ending_are_names() -> None:
+    # Paris, Iran, Morsi end like nationality words but are names; Russian, Israeli are not.
+    weak = {
+        m.text: m.weak
+        for m in extract_names("In Paris, Iran and Morsi met Russian and Israeli envoys.", "en")
+    }
+    assert weak["Paris"] is False and weak["Iran"] is False and weak["Morsi"] is False
+    assert weak["Russian"] is True and weak["Israeli"] is True
+    assert _name_reasons(
+        "For example, in Paris, tourists slept in tents.",
+        "Por ejemplo, en Bento los turistas durmieron en tiendas.",
+        "en",
+        "es",
+    )
+
+
+def test_a_name_after_a_title_or_initial_does_not_open_a_sentence() -> None:
+    names = {m.text: m.weak for m in extract_names("Mr. Kelly met Paul J. Browne.", "en")}
+    assert names["Kelly"] is False and names["Browne"] is False
+    assert _name_reasons(
+        "Mr. Kelly was not directing operations.",
+        "El señor Polonia no dirigía las operaciones.",
+        "en",
+        "es",
+    )
+
+
+def test_a_sentence_initial_name_replaced_is_flagged() -> None:
+    assert _name_reasons(
+        "Obama said he would veto the bill.", "Romney dijo que vetaría la ley.", "en", "es"
+    )
+    assert _name_reasons(
+        "Путин заявил, что закон будет подписан.",
+        "Medvedev said the law would be signed.",
+        "ru",
+        "en",
+    )
+    # A common word that opens the sentence is no name: nothing to flag.
+    assert not _name_reasons(
+        "However, the bill failed.", "Sin embargo, la ley fracasó.", "en", "es"
+    )
+
+
+def test_part_of_a_multiword_name_altered_or_replaced() -> None:
+    assert _name_reasons(
+        "The president of Foodwatch, Thilo Bode, welcomed the news.",
+        "Thilo Ande, presidente de Foodwatch, celebró la noticia.",
+        "en",
+        "es",
+    )
+    assert _name_reasons(
+        "Однажды, сказал Келли Сойер, она сказала.",
+        "At one point, Kelly told Mario Monti, she said.",
+        "ru",
+        "en",
+    )
+    # A first name dropped is the translator's choice.
+    assert not _name_reasons("Warren Buffett bought shares.", "Баффет купил акции.", "en", "ru")
+    assert not _name_reasons(
+        "Warren Buffett bought shares.", "Уоррен Баффет купил акции.", "en", "ru"
+    )
+
+
+def test_a_known_place_spelt_otherwise_is_altered() -> None:
+    assert _name_reasons(
+        "There was xenophobia in Germany.", "В Гцрмании существует ксенофобия.", "en", "ru"
+    )
+    assert not _name_reasons(
+        "There was xenophobia in Germany.", "В Германии существует ксенофобия.", "en", "ru"
+    )
+    assert _name_reasons("says Vienna-based Meder.", "afirma esta habitante de Vcena.", "en", "es")
+    assert not _name_reasons(
+        "says Vienna-based Meder.", "afirma esta habitante de Viena.", "en", "es"
+    )
+
+
+def test_acronyms_one_letter_off_are_altered_reordered_ones_translated() -> None:
+    assert _name_reasons(
+        "The National Credit Union Administration (NCUA) intervenes.",
+        "La National Credit Union Administration (NYUA) interviene.",
+        "en",
+        "es",
+    )
+    assert not _name_reasons("NATO and the IMF agreed.", "La OTAN y el FMI acordaron.", "en", "es")
+    # An acronym spelt out, or a local acronym of an unknown body, is a rendering.
+    assert not _name_reasons(
+        "The ADB forecast growth.", "El Banco Asiático de Desarrollo prevé crecimiento.", "en", "es"
+    )
+    assert not _name_reasons("Merkel's CDU won.", "ХДС Меркель победил.", "en", "ru")
+
+
+def test_a_repeated_name_replaced_the_second_time() -> None:
+    assert _name_reasons(
+        "Paclík wants to fight Miroslav Pelta and to prevent Pelta from winning.",
+        "Paclík quiere luchar contra Miroslav Pelta y evitar que Iran gane.",
+        "en",
+        "es",
+    )
+    assert not _name_reasons(
+        "Paclík wants to fight Miroslav Pelta and to prevent Pelta from winning.",
+        "Paclík quiere luchar contra Miroslav Pelta y evitar que gane.",
+        "en",
+        "es",
+    )
+
+
+def test_russian_genitives_beside_names_are_names_of_their_own() -> None:
+    texts = [
+        m.text for m in extract_names("канцлер Германии Ангела Меркель и соседи Сирии Турция", "ru")
+    ]
+    assert texts == ["Германии", "Ангела Меркель", "Сирии", "Турция"]
+
+
+def test_institutions_translated_in_words_are_not_replacements() -> None:
+    # Russian dictionary words (Палаты, Яблока) and Spanish word phrases are renderings.
+    assert not _name_reasons(
+        "The Chamber of Deputies approved it.", "Это одобрила Палата депутатов.", "en", "ru"
+    )
+    assert not _name_reasons(
+        "He was sent to the Temporary Jail.", "Fue trasladado a la Casa de Arraigo.", "en", "es"
+    )
+    # A Russian surname is a name even when frequent: it replaced Putin.
+    assert _name_reasons(
+        "On Monday Putin met them.", "В понедельник Медведев встретился с ними.", "en", "ru"
+    )

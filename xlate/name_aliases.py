@@ -12,6 +12,7 @@ mentions and how.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -38,7 +39,8 @@ _HAND: tuple[tuple[str, ...], ...] = (
     ("Czech Republic", "Czechia", "República Checa", "Chequia", "Чехия",
      "Чешская Республика", "Чехословакия", "Czechoslovakia", "Checoslovaquia"),
     ("Netherlands", "Holland", "Países Bajos", "Holanda", "Нидерланды", "Голландия"),
-    ("Europe", "Europa", "Европа"), ("Caribbean", "Caribe", "Карибы", "Карибское"),
+    ("Turkey", "Türkiye", "Turquía", "Турция"), ("Europe", "Europa", "Европа"),
+    ("Caribbean", "Caribe", "Карибы", "Карибское"),
     ("Kiev", "Kyiv", "Киев"), ("Washington", "Вашингтон"), ("Kremlin", "Кремль"),
     ("White House", "Casa Blanca", "Белый дом"), ("Wall Street", "Уолл-стрит"),
     ("Christmas", "Navidad", "Рождество"), ("God", "Dios", "Бог"),
@@ -61,17 +63,39 @@ _WORDS = re.compile(r"[^\W_]+")
 _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y", "и"))
 
 
+# Nouns in -ия keep the и in some cases and not others (Ливия, Ливии, Ливию, Ливией):
+# keys drop the whole ending so that every case of a country meets its alias.
+_KEY_ENDINGS = tuple(sorted(set(RU_ENDINGS) | {"ия", "ии", "ию", "ией", "ие"},
+                            key=len, reverse=True))  # fmt: skip
+
+
 @lru_cache(maxsize=65536)
-def word_key(word: str) -> str:
-    """One word, lowercased, Russian case ending removed, then Latin and accent-free."""
+def word_keys(word: str) -> tuple[str, ...]:
+    """Keys one word may stand for: lowercased, Latin and accent-free, as written and, in
+    Russian, with each case ending it may carry removed. Both an alias and a word of the
+    text get every reading, as a stem alone cannot tell Цюрих (nominative, not the
+    ending -их) from Цюрихе (Цюрих + -е)."""
     low = word.lower().replace("ё", "е")
+    stems = [low]
     if _CYRILLIC.search(low):
-        for ending in RU_ENDINGS:
-            if low.endswith(ending) and len(low) - len(ending) >= 3:
-                low = low[: -len(ending)]
-                break
-    plain = unidecode(unicodedata.normalize("NFC", low))
-    return re.sub(r"[^a-z0-9]+", "", plain)
+        stems += [low[: -len(e)] for e in _KEY_ENDINGS
+                  if low.endswith(e) and len(low) - len(e) >= 3]  # fmt: skip
+    keys = (re.sub(r"[^a-z0-9]+", "", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
+def word_key(word: str) -> str:
+    """The first reading of ``word`` (see ``word_keys``)."""
+    keys = word_keys(word)
+    return keys[0] if keys else ""
+
+
+def alias_keys(text: str) -> list[tuple[str, ...]]:
+    """Every reading of a name's words, without connectors: "Países Bajos" →
+    [("paises", "bajos")]; "Ливии" → [("livii",), ("livi",), ("liv",)]."""
+    words = [word_keys(w) for w in _WORDS.findall(text) if w.lower() not in _SKIP]
+    words = [w for w in words if w]
+    return [tuple(c) for c in itertools.product(*words)] if words else []
 
 
 def alias_key(text: str) -> tuple[str, ...]:
@@ -120,31 +144,37 @@ def alias_index() -> dict[tuple[str, ...], tuple[tuple[int, bool], ...]]:
     index: dict[tuple[str, ...], list[tuple[int, bool]]] = {}
     for gid, group in enumerate(alias_groups()):
         for alias in group:
-            key = alias_key(alias)
-            if 0 < len(key) <= _MAX_WORDS:
-                index.setdefault(key, []).append((gid, _is_acronym(alias)))
+            for key in alias_keys(alias):
+                if 0 < len(key) <= _MAX_WORDS:
+                    index.setdefault(key, []).append((gid, _is_acronym(alias)))
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
 def groups_of(name: str) -> frozenset[int]:
     """Groups that spell ``name`` (an acronym alias only matches an acronym)."""
-    entries = alias_index().get(alias_key(name), ())
+    index = alias_index()
     upper = _is_acronym(name)
-    return frozenset(gid for gid, acronym in entries if upper or not acronym)
+    return frozenset(
+        gid
+        for key in alias_keys(name)
+        for gid, acronym in index.get(key, ())
+        if upper or not acronym
+    )
 
 
 @lru_cache(maxsize=4096)
 def groups_in(text: str) -> dict[int, str]:
     """Group id → the words of ``text`` that spell it."""
     index = alias_index()
-    tokens = [(m.group(), word_key(m.group()), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    tokens = [(m.group(), word_keys(m.group()), m.start(), m.end()) for m in _WORDS.finditer(text)]
     tokens = [t for t in tokens if t[0].lower() not in _SKIP and t[1]]
     found: dict[int, str] = {}
     for i in range(len(tokens)):
         if not tokens[i][0][:1].isupper():
             continue  # "paz" is not La Paz, "turkey" not Turkey
         for n in range(1, min(_MAX_WORDS, len(tokens) - i) + 1):
-            entries = index.get(tuple(t[1] for t in tokens[i : i + n]))
+            readings = itertools.product(*(t[1] for t in tokens[i : i + n]))
+            entries = tuple(e for key in readings for e in index.get(key, ()))
             if not entries:
                 continue
             end = tokens[i + n - 1][3]

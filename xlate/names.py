@@ -35,6 +35,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -75,6 +76,31 @@ def _zipf() -> Callable[[str, str], float]:
 @lru_cache(maxsize=16384)
 def _zipf_in(word: str, lang: str) -> float:
     return float(_zipf()(word, lang))
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    # Imported on first use: the dictionary takes a moment and ~15 MB.
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+_RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+
+@lru_cache(maxsize=16384)
+def _ru_dictionary_word(word: str) -> bool | None:
+    """For a Russian word: True if the dictionary knows it only as a common word
+    (Палаты, Яблока, Только), False if it knows it as a name (Медведев, Сирии) or not at
+    all (Пацлик), None for a word that is not Cyrillic."""
+    low = word.lower().replace("ё", "е")
+    if not re.fullmatch(r"[а-я\-]+", low):
+        return None
+    morph = _morph()
+    if not morph.word_is_known(low):
+        return False
+    return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)
 
 
 @lru_cache(maxsize=16384)
@@ -697,7 +723,18 @@ _EN_DEMONYMS = {"czech", "czechs", "dutch", "french", "greek", "greeks", "swiss"
                 "welsh", "scots", "irish", "english", "british", "basque", "catalan", "slovak",
                 "slovaks", "serb", "serbs", "croat", "croats", "arab", "arabs", "jew", "jews",
                 "turk", "turks", "pole", "poles", "dane", "danes", "swede", "swedes", "finn",
-                "finns", "euro", "euros"}  # fmt: skip
+                "finns", "euro", "euros", "spanish", "polish", "danish", "finnish",
+                "norwegian", "portuguese", "filipino", "latino", "latinos", "hispanic",
+                "muslim", "muslims", "christian", "christians", "catholic", "catholics",
+                "protestant", "orthodox", "jewish", "islamic", "islamist", "islamists",
+                "buddhist", "hindu", "shiite", "shiites", "sunni", "sunnis", "kurd", "kurds",
+                "kurdish", "republican", "republicans", "democrat", "democrats",
+                "democratic", "socialist", "socialists", "communist", "communists",
+                "conservative", "conservatives", "liberal", "liberals", "soviet", "nazi",
+                "nazis", "bolshevik", "marxist", "asian", "african", "european", "western",
+                "eastern", "northern", "southern", "arabic", "latin", "saudi", "saudis",
+                "icelandic", "maltese", "balkan", "caucasian", "slavic", "nordic",
+                "scandinavian", "baltic", "anglo", "gaelic", "afghan", "afghans"}  # fmt: skip
 _TAIL = re.compile(r"['’]s?$|-(?=[a-zа-яё])")
 _CONNECTORS: dict[str, set[str]] = {
     "en": {"of", "the", "de", "van", "von", "bin", "al", "da", "del", "la", "le"},
@@ -715,12 +752,24 @@ _TOKEN = re.compile(
 # An opening quote sticks to its word (“Hoy...”); after a closing one ('," Paclík said')
 # a capitalised word is no sentence start.
 _SENTENCE_END = re.compile(
-    r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—]*\s*|(?:^|\s)[\"“«„(¿¡]+|[-–—]\s+|\n\s*)$"
+    r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—‘’]*\s*|(?:^|\s)[\"'“«„‘(¿¡]+|[-–—]\s+|\n\s*)$"
+)
+
+
+# A full stop after a title or an initial ends no sentence: "Mr. Kelly", "Paul J. Browne",
+# "Sr. Maduro", "г. Путин", "Dr. Smith".
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Dra|St|Sen|Rep|Gov|Gen|Col|Lt|"
+    r"Capt|Sgt|Adm|Gral|Lic|Ing|Mme|Mlle|Messrs|Hon|Rev|Fr|Gob|Dip|Pres|г|гг|тов|им|ген|"
+    r"проф|акад)\.\s*$"
 )
 
 
 def _is_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END.search(text[:start]))
+    before = text[:start]
+    if _ABBREVIATION_BEFORE.search(before):
+        return False
+    return bool(_SENTENCE_END.search(before))
 
 
 def _is_capitalised(word: str) -> bool:
@@ -760,7 +809,7 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
         if _is_initial(text, m.start()) and word.lower() in _COMMON.get(lang, set()):
             i += 1
             continue
-        if not _is_capitalised(word) or _excluded(word):
+        if not _is_capitalised(word) or _excluded(word) or _ROMAN.match(word):
             i += 1
             continue
         # Grow a multiword name: capitalised words, with connectors between them.
@@ -776,6 +825,26 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
             elif nxt.lower() not in _CONNECTORS.get(lang, set()):
                 break
             j += 1
+        if (
+            last > i
+            and _is_initial(text, m.start())
+            and not _name_like(word, lang)
+            and not groups_of(text[m.start() : tokens[last].end()])
+        ):
+            i += 1  # "Только Сальвидар": a common word opens it (not Nueva York)
+            continue
+        if last > i and lang == "ru":
+            # Russian puts a genitive beside a name: "соседи Сирии Турция", "канцлер
+            # Германии Ангела Меркель", "Советом Мексики". A known place at either edge
+            # of the run is a name of its own.
+            if _lone_place(word) and not groups_of(text[m.start() : tokens[last].end()]):
+                last = i
+            elif _lone_place(tokens[last].group()) and not groups_of(
+                text[m.start() : tokens[last].end()]
+            ):
+                last -= 1
+                while last > i and not _is_capitalised(tokens[last].group()):
+                    last -= 1
         start, end = m.start(), tokens[last].end()
         # "IBM's" → "IBM", "Zurich-based" → "Zurich": the name without its English tail.
         tail = _TAIL.search(text, start, end)
@@ -795,12 +864,53 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
             if folded in _COMMON.get(lang, set()):
                 i += 1
                 continue
-            weak = _plain(word) not in caps_inside
+            weak = _plain(word) not in caps_inside and not _name_like(word, lang)
         if lang == "en" and last == i and _en_nationality(word):
             weak = True
         out.append(NameMention(start, end, raw, _plain(raw), "name", weak))
         i = last + 1
     return out
+
+
+# Endings of common words that open sentences but are rare in word lists: Spanish adverbs,
+# gerunds, verb forms with clitics; Russian adverbial participles, abstract nouns,
+# adjectives and verbs.
+_COMMON_SHAPE = {
+    "es": re.compile(r"(?:mente|ando|iendo|aban|ían|ción|ciones|dad|dades|ísimo|ísima|"
+                     r"(?:[aeiáéí]r|[aeiáé]ndo)(?:lo|la|los|las|le|les|se|me|nos))$"),
+    "ru": re.compile(r"(?:ость|ости|ние|ния|нию|ием|ция|ции|ировать|ться|тся|вшись|ая|яя|"
+                     r"ое|ее|ые|ие|ого|ому|ый|ий|ой|ешь|ет|ют|ут|ит|ат|ят|ал|ала|али|ил|ила|"
+                     r"или|ел|ела|ели|ывая|ивая|ая)$"),
+    "en": re.compile(r"(?:ly|ing|ness|ment|tion|ed)$"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def _name_like(word: str, lang: str) -> bool:
+    """Does a capitalised word that opens a sentence look like a name (Obama, Paclík,
+    Putin, Francia) rather than a common word (However, Nadie, Однако)? Word lists say:
+    a common word is frequent in its language and rarer in the others; a name is rare
+    everywhere or travels."""
+    word = re.sub(r"['’]s?$", "", word)  # Washington's
+    if groups_of(word):
+        return True
+    if lang == "ru" and (known := _ru_dictionary_word(word)) is not None:
+        return not known
+    low = word.lower().replace("ё", "е")
+    own = _zipf_in(low, lang)
+    latin = unidecode(low)
+    other = max(max(_zipf_in(low, o), _zipf_in(latin, o)) for o in ("en", "es", "ru") if o != lang)
+    if own >= _WORDED_MIN and own - other >= _WORDED_GAP:
+        return False
+    shape = _COMMON_SHAPE.get(lang)
+    return not (shape is not None and shape.search(low))
+
+
+_ROMAN = re.compile(r"^[IVXLC]{2,}(?:th|st|nd|rd|e|о|го|й)?$|^[IVX]+$")
+
+
+def _lone_place(word: str) -> bool:
+    return bool(groups_of(word)) and not _is_acronym(word)
 
 
 def _excluded(word: str) -> bool:
@@ -852,6 +962,7 @@ class _Candidate:
     end: int
     text: str
     lang: str
+    initial: bool = False  # opens a sentence: capitalised for that reason alone
 
 
 def _candidates(text: str, lang: str) -> list[_Candidate]:
@@ -859,7 +970,10 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group().rstrip()
-        out.append(_Candidate(m.start(), m.start() + len(raw), raw, lang))
+        if m.group("word") and lang == "en":
+            raw = re.sub(r"['’]s?$", "", raw) or raw  # Fussell's → Fussell
+        out.append(_Candidate(m.start(), m.start() + len(raw), raw, lang,
+                              _is_initial(text, m.start())))  # fmt: skip
         if m.group("word") and "-" in raw:
             for part in re.finditer(r"[^\W\d_]{2,}", raw):
                 out.append(_Candidate(m.start() + part.start(), m.start() + part.end(),
@@ -869,8 +983,10 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
 
 def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
     """ "same", "similar" or None for one name word against one word of the other text."""
-    if not _is_capitalised(cand.text):
-        return None
+    if not _is_capitalised(cand.text) or (
+        cand.initial and cand.text.lower() in _COMMON.get(cand.lang, ())
+    ):
+        return None  # "Tras" opening a sentence is no rendering of Турции
     a, b = _forms(word, word_lang), _forms(cand.text, cand.lang)
     same_script = _script(word) == _script(cand.text)
     if same_script and _script(word) == "latn":
@@ -941,9 +1057,11 @@ def _script(word: str) -> str:
 
 
 def _locate(
-    mention: NameMention, lang: str, text: str, text_lang: str
+    mention: NameMention, lang: str, text: str, text_lang: str, strict_groups: bool = True
 ) -> tuple[str, str | None, list[_Candidate]]:
-    """("same", rendering, []) | ("similar", None, altered forms) | ("absent", None, [])."""
+    """("same", rendering, []) | ("similar", None, altered forms) | ("absent", None, []).
+
+    ``strict_groups``: a known place must be spelt as we know it (see below)."""
     cands = _candidates(text, text_lang)
     if mention.type == "designation":
         similar = []
@@ -966,16 +1084,37 @@ def _locate(
             return "same", hit, []
     if mention.type == "acronym":
         letters = _acronym_key(mention.text)
+        near = []
         for c in cands:
-            if _is_acronym(c.text) and _acronym_key(c.text) == letters:
+            if not _is_acronym(c.text):
+                continue
+            key = _acronym_key(c.text)
+            if key == letters:
                 return "same", c.text, []
-        return "absent", None, []
+            if _one_letter_off(letters, key) and (
+                _script(c.text) == _script(mention.text) or len(key) >= 4
+            ):
+                near.append(c)  # ГСП is no altered GMP: a translated acronym
+        # NCUA → NYUA; reordered letters are another language's acronym (NATO/OTAN).
+        return ("similar", None, near) if near else ("absent", None, [])
     words = _significant(mention)
     found: str | None = None
     altered: list[_Candidate] = []
+    hits: list[_Candidate] = []
+    unmatched: list[str] = []
+    present_groups: dict[int, str] | None = None
     for _, _, word in words:
         word_hit = None
         word_similar = []
+        word_groups = groups_of(word) if len(words) > 1 else frozenset()
+        if word_groups:
+            # A known place inside a longer run: Turquía y Jordania, Polonia y Ucrania.
+            present_groups = present_groups if present_groups is not None else groups_in(text)
+            spelt = next((present_groups[g] for g in word_groups if g in present_groups), None)
+            if spelt is not None:
+                found = found or spelt
+                hits.append(next((c for c in cands if c.text in spelt), cands[0]))
+                continue
         for c in cands:
             verdict = _word_verdict(word, lang, c)
             if verdict == "same":
@@ -985,13 +1124,82 @@ def _locate(
                 word_similar.append(c)
         if word_hit is not None:
             found = found or word_hit.text
+            hits.append(word_hit)
         elif word_similar:
             altered.extend(word_similar)
+        else:
+            unmatched.append(word)
+    if hits and unmatched and _script(mention.text) == _script(text):
+        # Part of a multiword name came through (Petr Jiracek → Петр ...): a first name
+        # may be dropped, but a capitalised neighbour of the part found that resembles
+        # the missing word is that word altered (Warren Buffett → Уоррев Баффет).
+        altered.extend(_altered_neighbours(unmatched, lang, hits, cands, text))
     if altered:
         return "similar", found, altered
+    if (
+        strict_groups
+        and groups
+        and len(words) == 1
+        and len(hits) == 1
+        and _script(hits[0].text) != _script(mention.text)
+        and _consonant_distance(words[0][2], hits[0].text) <= 1
+        and any(_script(alias) == _script(hits[0].text) for g in groups for alias in _group(g))
+    ):
+        # A place we know the spelling of (Libya/Ливия, Germany/Германия) that is not
+        # spelt so, though it sounds alike: altered (Гцрмании, Ливиы).
+        return "similar", None, hits
     if found is not None:
         return "same", found, []
     return "absent", None, []
+
+
+def _group(gid: int) -> tuple[str, ...]:
+    from .name_aliases import alias_groups
+
+    return alias_groups()[gid]
+
+
+def _altered_neighbours(
+    missing: list[str], lang: str, hits: list[_Candidate], cands: list[_Candidate], text: str
+) -> list[_Candidate]:
+    """Capitalised words next to the found part of a name that resemble a missing word."""
+    hit_spans = {(h.start, h.end) for h in hits}
+    out = []
+    for c in cands:
+        if (
+            (c.start, c.end) in hit_spans
+            or not _is_capitalised(c.text)
+            or _excluded(c.text)
+            or _zipf_in(c.text.lower(), c.lang) >= _NEIGHBOUR_WORD  # Doctrina, Distrito
+            or groups_of(c.text)
+        ):
+            continue
+        beside = any(
+            (0 < c.start - h.end <= 1 and text[h.end : c.start] in (" ", "\u00a0", "-"))
+            or (0 < h.start - c.end <= 1 and text[c.end : h.start] in (" ", "\u00a0", "-"))
+            for h in hits
+        )
+        if beside and any(
+            _resembles(word, lang, c) and not _ordinary_word(word, lang) for word in missing
+        ):
+            out.append(c)
+    return out
+
+
+# A neighbour this frequent (Zipf) in its language is a word translated with the name
+# (Feres Doctrine → Doctrina Feres), not the name altered.
+_NEIGHBOUR_WORD = 3.6
+
+
+def _resembles(word: str, lang: str, cand: _Candidate) -> bool:
+    """Loose likeness, for a word already placed inside a name (see _altered_neighbours)."""
+    if _script(word) == _script(cand.text):
+        return fuzz.ratio(_plain(word), _plain(cand.text)) >= 50
+    sounds = min(len(c) for c in _consonants(word))
+    if _consonant_distance(word, cand.text) <= max(1, sounds // 2):
+        return True
+    a, b = _forms(word, lang), _forms(cand.text, cand.lang)
+    return max(fuzz.ratio(x, y) for x in a for y in b) >= 50
 
 
 # Acronyms are transliterated letter by letter (NHL/НХЛ, P. K./П.К.).
@@ -1001,6 +1209,10 @@ _ACRONYM_LETTERS = str.maketrans(
      "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "c",
      "ш": "s", "щ": "s", "э": "e", "ю": "u", "я": "a", "ы": "y"}
 )  # fmt: skip
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    return len(a) == len(b) >= 2 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _acronym_key(text: str) -> str:
@@ -1037,7 +1249,16 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def _looks_like_rendering(a: NameMention, b: NameMention) -> bool:
     """An exonym or cognate rather than another name: Brandenburg/Brandenburgo,
-    Thailand/Tailandia, Eurozone/Eurozona, Euro/Eurocopa."""
+    Thailand/Tailandia, Eurozone/Eurozona, Euro/Eurocopa; for acronyms, the same letters
+    in another order (NATO/OTAN, IMF/FMI)."""
+    if a.type == "acronym" and b.type == "acronym":
+        return sorted(_acronym_key(a.text)) == sorted(_acronym_key(b.text))
+    for short, long in ((a, b), (b, a)):
+        # ADB / Banco Asiático de Desarrollo: an acronym spelt out in the other language.
+        if short.type == "acronym" and long.type == "name":
+            initials = [w[0].lower() for _, _, w in _significant(long)]
+            if len(initials) >= 2 and sorted(initials) == sorted(_acronym_key(short.text)):
+                return True
     for _, _, wa in _significant(a):
         for _, _, wb in _significant(b):
             ka, kb = _skeleton(wa), _skeleton(wb)
@@ -1102,6 +1323,7 @@ def check_names(
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
     absent: list[tuple[NameMention, EntityCheck, bool]] = []
+    renderings: dict[str, list[tuple[NameMention, EntityCheck, bool]]] = {}
     for s in src_names:
         status, _rendering, altered = _locate(s, src, translation, tgt)
         in_back = False
@@ -1116,8 +1338,9 @@ def check_names(
             in_back_translation=in_back,
         )
         checks.append(check)
-        if status == "similar" and _translated_common_words(
-            s.text, src, [c.text for c in altered], tgt
+        if status == "similar" and (
+            _adjectival(s, src)
+            or _translated_common_words(s.text, src, [c.text for c in altered], tgt)
         ):
             status = "same"  # Center -> Centro: a common word translated, not a name altered
             check.in_translation = True
@@ -1129,22 +1352,79 @@ def check_names(
         elif status == "absent":
             check.status = "missing"
             absent.append((s, check, in_back))
+        elif status == "same" and s.type == "name" and _significant(s):
+            # Mentions of one person or place share the last word (Miroslav Pelta, Pelta).
+            renderings.setdefault(_skeleton(_significant(s)[-1][2]), []).append(
+                (s, check, in_back)
+            )
+    # A name found only in part or fewer times than the source says may have lost the
+    # rest to another name: Келли Сойер → Kelly ... Mario Monti; Pelta ... Pelta →
+    # Pelta ... Iran. Such mentions may pair with a stand-in below; alone they are fine
+    # (a dropped repeat or first name).
+    partial: list[tuple[NameMention, EntityCheck, bool]] = []
+    cands = _candidates(translation, tgt)
+    for found in renderings.values():
+        surname = _significant(found[0][0])[-1][2] if _significant(found[0][0]) else ""
+        times = sum(_word_verdict(surname, src, c) == "same" for c in cands) if surname else 0
+        extra = found[times:] if surname and len(found) > times else []
+        for entry in found:
+            if entry in extra or _surname_missing(entry[0], src, translation, tgt):
+                partial.append(entry)
+    # A name of the translation that only resembles a source name whose other mention
+    # came through (Pelta ... Pelta → Pelta ... Pclta, IBM ... IBM → IBM ... IWR).
+    flagged_spans = {tuple(f.span) for f in flags if f.span}
+    for t in tgt_names:
+        if t.weak and t.type == "name":
+            continue
+        status, _, near = _locate(t, tgt, source, src, strict_groups=False)
+        if status != "similar":
+            continue
+        owner = next(
+            (x for x in src_names for c in near if x.start <= c.start and c.end <= x.end), None
+        )
+        if (
+            owner is None
+            or owner.weak
+            or _adjectival(owner, src)
+            or (owner.start, owner.end) in flagged_spans
+        ):
+            continue
+        if _translated_common_words(owner.text, src, [t.text], tgt):
+            continue
+        flagged_spans.add((owner.start, owner.end))
+        flags.append(
+            _name_flag(owner, [t.text], f"name {owner.text!r} appears altered: {t.text!r}")
+        )
     # An unexplained translation name that resembles an absent source name is its
     # rendering (an exonym we do not list), not a replacement.
     for s, check, _ in absent:
         twin = next((t for t in unexplained if _looks_like_rendering(s, t)), None)
-        if twin is not None:
-            unexplained.remove(twin)
+        if twin is None:
+            continue
+        unexplained.remove(twin)
+        check.found = [twin.text]
+        if groups_of(s.text):
+            # We know how this place is spelt, and this is not it: Vienna → Vcena.
+            check.status = "changed"
+            flags.append(
+                _name_flag(s, [twin.text], f"name {s.text!r} appears altered: {twin.text!r}")
+            )
+        else:
             check.status = "ok"
-            check.found = [twin.text]
-    for s, check, in_back in absent:
+    pending = [(s, check, in_back, False) for s, check, in_back in absent]
+    pending += [(s, check, in_back, True) for s, check, in_back in partial]
+    for s, check, in_back, found_in_part in pending:
         # Sentence-initial words are mostly not names (weak); adjectives are lowercase.
         if (
-            check.status == "ok"
+            (check.status == "ok" and not found_in_part)
             or s.weak
             or _adjectival(s, src)
             or (weigh_words and _common_name(s, src))
         ):
+            continue
+        if found_in_part:
+            if unexplained and (back_translation is None or not in_back):
+                _pair_stand_in(s, check, source, src, unexplained, translation, tgt, flags)
             continue
         if not unexplained:
             if back_translation is not None and not in_back and back_confirms:
@@ -1162,19 +1442,112 @@ def check_names(
             continue
         if back_translation is not None and in_back and not back_confirms:
             continue  # the round trip resolved it: an exonym or paraphrase we do not read
-        same_type = [t for t in unexplained if t.type == s.type]
-        other = (same_type or unexplained)[0]
-        if _translated_common_words(s.text, src, [other.text], tgt):
-            continue  # Stadium -> Estadio, Blue Box -> Caja Azul: translated, not replaced
-        unexplained.remove(other)
-        check.status = "changed"
-        check.found = [other.text]
-        flags.append(
-            _name_flag(
-                s, [other.text], f"name {s.text!r} is missing; the translation names {other.text!r}"
-            )
-        )
+        _pair_stand_in(s, check, source, src, unexplained, translation, tgt, flags)
     return checks, flags
+
+
+def _pair_stand_in(
+    s: NameMention,
+    check: EntityCheck,
+    source: str,
+    src: str,
+    unexplained: list[NameMention],
+    translation: str,
+    tgt: str,
+    flags: list[Flag],
+) -> None:
+    """Flag ``s`` as replaced by the nearest unexplained translation name that could
+    stand in for it, if any (and use that name up)."""
+    stand_ins = [t for t in unexplained if _could_replace(s, source, src, t, translation, tgt)]
+    if not stand_ins:
+        return
+    same_type = [t for t in stand_ins if t.type == s.type]
+    other = min(
+        same_type or stand_ins,
+        key=lambda t: abs(_position(s, source) - _position(t, translation)),
+    )
+    if _translated_common_words(s.text, src, [other.text], tgt):
+        return  # Stadium -> Estadio, Blue Box -> Caja Azul: translated, not replaced
+    unexplained.remove(other)
+    check.status = "changed"
+    check.found = [other.text]
+    flags.append(
+        _name_flag(
+            s, [other.text], f"name {s.text!r} is missing; the translation names {other.text!r}"
+        )
+    )
+
+
+def _surname_missing(mention: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Is the last word of a multiword name (a surname, mostly) nowhere in ``text``
+    while an earlier one is? First names get dropped; surnames are kept."""
+    words = _significant(mention)
+    if len(words) < 2 or mention.type != "name":
+        return False
+    last = words[-1][2]
+    if _ordinary_word(last, lang) or _common_word(last, lang):
+        return False  # Foreign Relations Committee: words, translated
+    cands = _candidates(text, text_lang)
+    return all(_word_verdict(last, lang, c) is None for c in cands)
+
+
+def _position(mention: NameMention, text: str) -> float:
+    """Where a mention sits in its sentence, from 0 (start) to 1 (end)."""
+    return (mention.start + mention.end) / 2 / max(1, len(text))
+
+
+# Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
+# that stands in for another sits near the place of the one it replaced.
+_MAX_SHIFT = 0.5
+
+
+def _could_replace(
+    s: NameMention, source: str, src: str, t: NameMention, translation: str, tgt: str
+) -> bool:
+    """Could translation name ``t`` be what became of absent source name ``s``, rather than
+    a rendering we cannot read (an institution translated in words, a local acronym)?"""
+    if abs(_position(s, source) - _position(t, translation)) > _MAX_SHIFT:
+        return False
+    if _worded(t, tgt):
+        return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
+    if s.type == "acronym" and t.type == "acronym":
+        # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
+        # body standing for another known one is a replacement (FBI → CIA).
+        return bool(groups_of(s.text)) or bool(groups_of(t.text))
+    return True
+
+
+# A word this frequent in its own language (Zipf) is a common word there unless it is as
+# frequent elsewhere (names travel).
+_WORDED_MIN = 3.0
+_WORDED_GAP = 1.0
+
+
+def _worded(mention: NameMention, lang: str) -> bool:
+    """A capitalised phrase made of common words of its language."""
+    if mention.type != "name" or groups_of(mention.text):
+        return False
+    words = [w for _, _, w in _significant(mention)]
+    if not words or (len(words) == 1 and lang != "ru"):
+        # Word frequencies cannot tell one Latin word from a name (maduro, capriles,
+        # princesa are all frequent in Spanish alone); Russian has its dictionary.
+        return False
+    for w in words:
+        if lang == "ru" and (known := _ru_dictionary_word(w)) is not None:
+            if not known:
+                return False
+            continue
+        low = w.lower().replace("ё", "е")
+        stem = _ru_stem(low) if lang == "ru" else low
+        own = max(_zipf_in(low, lang), _zipf_in(stem, lang))
+        other = max(
+            max(_zipf_in(low, o), _zipf_in(unidecode(low), o))
+            for o in ("en", "es", "ru")
+            if o != lang
+        )
+        if own < _WORDED_MIN or own - other < _WORDED_GAP:
+            return False
+    return True
 
 
 def _translated_common_words(source: str, src: str, renderings: list[str], tgt: str) -> bool:
@@ -1226,15 +1599,61 @@ def _adjectival(mention: NameMention, lang: str) -> bool:
     return lang == "en" and " " not in word and _en_nationality(word)
 
 
+@lru_cache(maxsize=4096)
 def _en_nationality(word: str) -> bool:
-    """Russian, Czech, Germans; not surnames in -man (Huntsman, Goldman): those are rare
-    words while the nationalities in -man (German, Roman) are frequent ones."""
+    """Russian, Czech, Germans, Muslim: adjectives or nouns made from a place (or a faith,
+    a party) that Spanish and Russian write in lowercase. The ending alone is no proof
+    (Paris, Iran, Morsi, Jordan, Titanic are names): the word must also be a known
+    demonym or grow from the name of a place it is not itself (Russian/Russia,
+    Israeli/Israel, Afghan/Afghanistan)."""
     low = word.lower()
     if low in _EN_DEMONYMS:
         return True
     if not _EN_ADJECTIVE.search(low):
         return False
-    return not re.search(r"mans?$", low) or _zipf_in(low, "en") >= 4.0
+    places = _en_place_names()
+    if low in _en_single_word_places():
+        return False  # Iran, Jordan, Sudan
+    stem = re.sub(r"s$", "", low)
+    # The place is the stem less a demonym ending plus at most three letters:
+    # Ital-ian/Ital-y, Chin-ese/Chin-a, Iraq-i/Iraq; not Mont-i/Mont-enegro.
+    for cut in range(len(stem) - 1, 3, -1):
+        if len(stem) - cut > 4:
+            break
+        prefix = stem[:cut]
+        if any(
+            p.startswith(prefix) and len(p) - cut <= 3 and p != low
+            for p in places.get(prefix[:4], ())
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _en_place_names() -> dict[str, tuple[str, ...]]:
+    """Latin-script place names (CLDR countries and cities, the hand list), lowercase,
+    indexed by their first four letters."""
+    from .name_aliases import alias_groups
+
+    index: dict[str, list[str]] = {}
+    for group in alias_groups():
+        for alias in group:
+            for word in re.findall(r"[^\W\d_]{4,}", alias):
+                if not re.search(r"[а-яё]", word.lower()):
+                    index.setdefault(word.lower()[:4], []).append(unidecode(word.lower()))
+    return {k: tuple(set(v)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _en_single_word_places() -> frozenset[str]:
+    from .name_aliases import alias_groups
+
+    return frozenset(
+        unidecode(alias.lower())
+        for group in alias_groups()
+        for alias in group
+        if re.fullmatch(r"[^\W\d_]+", alias) and not re.search(r"[а-яё]", alias.lower())
+    )
 
 
 def _explained_same_language(mention: NameMention, lang: str, text: str) -> bool:
