@@ -1354,9 +1354,7 @@ def check_names(
             absent.append((s, check, in_back))
         elif status == "same" and s.type == "name" and _significant(s):
             # Mentions of one person or place share the last word (Miroslav Pelta, Pelta).
-            renderings.setdefault(_skeleton(_significant(s)[-1][2]), []).append(
-                (s, check, in_back)
-            )
+            renderings.setdefault(_skeleton(_significant(s)[-1][2]), []).append((s, check, in_back))
     # A name found only in part or fewer times than the source says may have lost the
     # rest to another name: Келли Сойер → Kelly ... Mario Monti; Pelta ... Pelta →
     # Pelta ... Iran. Such mentions may pair with a stand-in below; alone they are fine
