@@ -284,6 +284,10 @@ def _acronym_kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
     key = _squash(acronym)
     if key in tgt_squashed:
         return True
+    from .name_aliases import groups_in, groups_of
+
+    if groups_of(acronym) & set(groups_in(translation)):
+        return True  # МАГАТЭ / OIEA, США / EE. UU.
     for group in _ACRONYM_GROUPS:
         if any(_squash(form) == key for form in group) and any(
             _squash(form) in tgt_squashed for form in group
@@ -317,6 +321,10 @@ def _acronyms(source: str, translation: str) -> list[Flag]:
     for match in _ACRONYM.finditer(bare):
         acronym = match.group(0)
         if acronym in seen or _ROMAN.match(acronym.replace(".", "")):
+            continue
+        if re.search(r"[А-ЯЁ]", acronym) and not re.search(r"[а-яё]", translation.lower()):
+            # A Russian acronym abbreviates Russian words (СМИ, АБР): another language
+            # spells the thing out or uses its own letters; nothing to carry over.
             continue
         seen.add(acronym)
         if not _acronym_kept(acronym, translation, tgt_squashed):
