@@ -249,3 +249,33 @@ def test_check_with_engine_none_reads_stdin_source(tmp_path: Path) -> None:
     assert data["languages"][0]["back_engine"] is None
     kinds = [f["kind"] for f in data["languages"][0]["sentences"][0]["flags"]]
     assert "number" in kinds
+
+
+def test_check_flags_only_round_trips_far_worse_than_the_document() -> None:
+    # A person's translation comes back from an engine reworded: every sentence here
+    # scores well under the absolute chrF thresholds; only the one whose back-translation
+    # says something else entirely stands out from the document and is flagged.
+    sources = [
+        f"The regional council approved the new budget for {n} schools on Tuesday evening."
+        for n in ("twelve", "seven", "nine", "eleven", "four", "five", "six", "eight", "ten")
+    ] + ["Officials said the vote on the harbour project would take place in spring."]
+    translations = [f"Traducción número {i} de una frase del consejo regional." for i in range(10)]
+    backs = {
+        t: f"On Tuesday night the council of the region passed a fresh budget covering {n} schools."
+        for t, n in zip(
+            translations,
+            ("twelve", "seven", "nine", "eleven", "four", "five", "six", "eight", "ten"),
+            strict=False,
+        )
+    }
+    backs[translations[9]] = "Heavy snow closed mountain roads and ski resorts across the north."
+    report = check(
+        segment_lines("\n".join(sources) + "\n", "en"),
+        segment_lines("\n".join(translations) + "\n", "es"),
+        back_engine=FakeTranslator(script={"es-en": backs}),
+        lines=True,
+    )
+    sentences = report.languages[0].sentences
+    assert all(s.scores.chrf is not None and s.scores.chrf < 55 for s in sentences)
+    scored = [s.line for s in sentences if any(f.kind == "score" for f in s.flags)]
+    assert scored == [10]

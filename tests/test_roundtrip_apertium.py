@@ -110,3 +110,38 @@ def test_check_spanish_translation_with_apertium_back(tmp_path: Path) -> None:
     # Apertium reorders the phrase ("«fourteen units of ready» missiles"): real output.
     assert quote["back_translation"] and "fourteen" in quote["back_translation"]
     assert not [f for s in lang["sentences"] for f in s["flags"] if f["kind"] == "number"]
+
+
+def test_check_judges_a_persons_round_trip_against_the_document() -> None:
+    """An engine's back-translation of people's wording scores far lower than its own round
+    trip: check mode keeps score and quote flags for the few sentences far worse than the
+    rest of the document, not for the large share under the absolute thresholds."""
+    from tests.conftest import corpus_lines
+    from xlate.engines import create_engine
+    from xlate.roundtrip import check
+    from xlate.segment import segment_lines
+
+    en, es = corpus_lines("en")[2000:2120], corpus_lines("es")[2000:2120]
+    report = check(
+        segment_lines("\n".join(en) + "\n", "en"),
+        segment_lines("\n".join(es) + "\n", "es"),
+        back_engine=create_engine("apertium"),
+        lines=True,
+    )
+    sentences = report.languages[0].sentences
+    scored = [s.line for s in sentences if any(f.kind == "score" for f in s.flags)]
+    quoted = [s.line for s in sentences if any(f.kind == "quote" for f in s.flags)]
+    assert len(scored) <= 3 and len(quoted) <= 3
+    # The absolute thresholds alone would have flagged a large share.
+    low = [s for s in sentences if s.scores.chrf is not None and s.scores.chrf < 55]
+    assert len(low) > 30
+
+
+def test_relative_floor_needs_a_baseline() -> None:
+    from xlate.roundtrip import relative_floor
+
+    assert relative_floor([50, 60, 40], 35.0) == 35.0  # too few to judge: absolute
+    values = [50.0 + (i % 10) for i in range(40)]
+    assert relative_floor(values, 35.0) == 35.0  # a tight document: never above absolute
+    spread = [20.0 + i for i in range(60)]
+    assert relative_floor(spread, 35.0) < 20.0

@@ -1333,20 +1333,23 @@ def check_names(
     tgt_names = extract_names(translation, tgt)
     # Without a round trip, word knowledge stands in for it: common words (House/Cámara)
     # are weak evidence of a name. A round trip settles those by itself (House comes back).
-    weigh_words = back_translation is None
+    weigh_words = True
     unexplained = [
         t for t in tgt_names
         if not t.weak and not (weigh_words and _common_name(t, tgt))
         and not _explained(t, tgt, source, src)
     ]  # fmt: skip
     back_confirms = False
+    newcomers: list[NameMention] = []
     if back_translation is not None:
         # The way back brought a name the source does not have: the replacement travelled.
-        back_confirms = any(
-            not b.weak and not _common_name(b, src) and _locate(b, src, source, src)[0] != "same"
+        newcomers = [
+            b for b in extract_names(back_translation, src)
+            if not b.weak and not _common_name(b, src) and not _worded(b, src)
+            and _locate(b, src, source, src)[0] != "same"
             and not _explained_same_language(b, src, source)
-            for b in extract_names(back_translation, src)
-        )  # fmt: skip
+        ]  # fmt: skip
+        back_confirms = bool(newcomers)
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
     absent: list[tuple[NameMention, EntityCheck, bool]] = []
@@ -1460,7 +1463,17 @@ def check_names(
                 _pair_stand_in(s, check, source, src, unexplained, translation, tgt, flags)
             continue
         if not unexplained:
-            if back_translation is not None and not in_back and back_confirms:
+            if (
+                back_translation is not None
+                and not in_back
+                and not s.weak
+                and s.type == "name"
+                and not any(_ordinary_in(w, src) for _, _, w in _significant(s))
+                and any(
+                    abs(_position(b, back_translation) - _position(s, source)) <= _MAX_SHIFT
+                    for b in newcomers
+                )
+            ):
                 # Gone both ways while the way back names something new: a replacement
                 # whose translated form we could not single out.
                 check.status = "changed"
