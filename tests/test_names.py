@@ -416,3 +416,22 @@ def test_institutions_translated_in_words_are_not_replacements() -> None:
     assert _name_reasons(
         "On Monday Putin met them.", "В понедельник Медведев встретился с ними.", "en", "ru"
     )
+
+
+def test_known_places_and_common_openers_do_not_pair_with_stand_ins() -> None:
+    # China found through its group (Китай) is found, however it is spelt letter by letter.
+    assert not _name_reasons(
+        "Lavrov criticised the Arab League, while China urged Syria to act.",
+        "Министр иностранных дел России Лавров раскритиковал Лигу, в то время как Китай "
+        "призвал Сирию действовать.",
+        "en",
+        "ru",
+    )
+    # A name does not give way to a local acronym, and an adverb opening the sentence is
+    # no name, whatever name opens the translation.
+    assert not _name_reasons(
+        "The bank urged Asia to help.", "АБР призвал азиатские страны помочь.", "en", "ru"
+    )
+    assert not _name_reasons(
+        "Simbólicamente, el pacto se firmó ayer.", "Германия подписала пакт вчера.", "es", "ru"
+    )

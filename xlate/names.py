@@ -889,6 +889,11 @@ _COMMON_SHAPE = {
 }  # fmt: skip
 
 
+def _common_shape(word: str, lang: str) -> bool:
+    shape = _COMMON_SHAPE.get(lang)
+    return shape is not None and bool(shape.search(word.lower()))
+
+
 @lru_cache(maxsize=16384)
 def _name_like(word: str, lang: str) -> bool:
     """Does a capitalised word that opens a sentence look like a name (Obama, Paclík,
@@ -1354,6 +1359,7 @@ def check_names(
     flags: list[Flag] = []
     absent: list[tuple[NameMention, EntityCheck, bool]] = []
     renderings: dict[str, list[tuple[NameMention, EntityCheck, bool]]] = {}
+    seen_as: dict[tuple[int, int], str] = {}
     for s in src_names:
         status, _rendering, altered = _locate(s, src, translation, tgt)
         in_back = False
@@ -1393,6 +1399,7 @@ def check_names(
         elif status == "same" and s.type == "name" and _significant(s):
             # Mentions of one person or place share the last word (Miroslav Pelta, Pelta).
             renderings.setdefault(_skeleton(_significant(s)[-1][2]), []).append((s, check, in_back))
+            seen_as[(s.start, s.end)] = _rendering or ""
     # A name found only in part or fewer times than the source says may have lost the
     # rest to another name: Келли Сойер → Kelly ... Mario Monti; Pelta ... Pelta →
     # Pelta ... Iran. Such mentions may pair with a stand-in below; alone they are fine
@@ -1402,6 +1409,11 @@ def check_names(
     for found in renderings.values():
         surname = _significant(found[0][0])[-1][2] if _significant(found[0][0]) else ""
         times = sum(_word_verdict(surname, src, c) == "same" for c in cands) if surname else 0
+        # A known place is found through its group (China/Китай), not letter by letter.
+        spelt = {seen_as.get((e[0].start, e[0].end), "") for e in found} - {""}
+        if not times:
+            times = sum(len(re.findall(rf"(?<!\w){re.escape(r)}(?!\w)", translation))
+                        for r in spelt)  # fmt: skip
         extra = found[times:] if surname and len(found) > times else []
         for entry in found:
             if entry in extra or _surname_missing(entry[0], src, translation, tgt):
@@ -1505,6 +1517,8 @@ def _pair_stand_in(
     """Flag ``s`` as replaced by the nearest unexplained translation name that could
     stand in for it, if any (and use that name up)."""
     stand_ins = [t for t in unexplained if _could_replace(s, source, src, t, translation, tgt)]
+    if s.weak and _common_shape(s.text, src):
+        return  # Simbólicamente, Однако: a common word, whatever stands beside it
     if s.weak:
         # A capitalised word that opens the source sentence may be a common word: only a
         # name opening the translation too stands in for it (Fujimori, ... → Саркози, ...).
@@ -1582,6 +1596,8 @@ def _could_replace(
         return False
     if _worded(t, tgt):
         return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
+    if t.type == "acronym" and s.type != "acronym":
+        return False  # a name gives way to another name, not to a local acronym (Asia/АБР)
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
         # body standing for another known one is a replacement (FBI → CIA).
