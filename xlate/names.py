@@ -880,11 +880,12 @@ def extract_names(text: str, lang: str) -> list[NameMention]:
 # gerunds, verb forms with clitics; Russian adverbial participles, abstract nouns,
 # adjectives and verbs.
 _COMMON_SHAPE = {
-    "es": re.compile(r"(?:mente|ando|iendo|aban|ían|ción|ciones|dad|dades|ísimo|ísima|"
+    "es": re.compile(r"(?:mente|ando|iendo|aban|aba|ían|ía|ieron|aron|amos|emos|imos|ción|"
+                     r"ciones|dad|dades|ísimo|ísima|"
                      r"(?:[aeiáéí]r|[aeiáé]ndo)(?:lo|la|los|las|le|les|se|me|nos))$"),
     "ru": re.compile(r"(?:ость|ости|ние|ния|нию|ием|ция|ции|ировать|ться|тся|вшись|ая|яя|"
                      r"ое|ее|ые|ие|ого|ому|ый|ий|ой|ешь|ет|ют|ут|ит|ат|ят|ал|ала|али|ил|ила|"
-                     r"или|ел|ела|ели|ывая|ивая|ая)$"),
+                     r"или|ел|ела|ели|ывая|ивая|ая|ьте|йте|ите)$"),
     "en": re.compile(r"(?:ly|ing|ness|ment|tion|ed)$"),
 }  # fmt: skip
 
@@ -904,7 +905,8 @@ def _name_like(word: str, lang: str) -> bool:
     if groups_of(word):
         return True
     if lang == "ru" and (known := _ru_dictionary_word(word)) is not None:
-        return not known
+        # Known to the dictionary: it says; unknown: a name unless shaped like a word.
+        return not known and not _common_shape(word, lang)
     low = word.lower().replace("ё", "е")
     own = _zipf_in(low, lang)
     latin = unidecode(low)
@@ -1622,7 +1624,10 @@ def _worded(mention: NameMention, lang: str) -> bool:
         return False
     for w in words:
         if lang == "ru" and (known := _ru_dictionary_word(w)) is not None:
-            if not known:
+            # Russian capitalises little inside a sentence: a rare dictionary word
+            # capitalised there is a name (Зеницы, Пальмиру), a frequent one the first
+            # word of an institution (Палатой представителей, Советом).
+            if not known or _zipf_in(w.lower().replace("ё", "е"), "ru") < _WORDED_MIN:
                 return False
             continue
         low = w.lower().replace("ё", "е")
