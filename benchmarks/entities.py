@@ -15,7 +15,9 @@ severity counts), and recall: the share of lines with one injected change flagge
 the right kind. Injected changes (realistic, not tuned to the rules): one digit of a
 number written in digits; a name replaced by another name of the target language (a pool
 taken from lines outside the sample), one or two letters of a name altered, or a
-designation's digits changed.
+designation's digits changed; and, without back-translation, a name the translation
+renders from the source swapped for a well-known other name (Obama, Москва, Madrid): the
+realistic case, as it leaves out lines whose "name" the source lacks.
 
 The injectors live here so that tests can use them at fixed seeds.
 """
@@ -100,6 +102,34 @@ def inject_name(
     return translation[: m.start] + new + translation[m.end :], m, new, how
 
 
+# Well-known names of each language, for a realistic replacement: a name the translation
+# renders from the source swapped for one of these.
+WELL_KNOWN = {
+    "en": ["Obama", "Merkel", "Putin", "Chávez", "Sarkozy", "London", "Berlin", "Mexico",
+           "Google", "Moscow", "Rajoy", "Cameron", "Madrid", "China"],
+    "es": ["Obama", "Merkel", "Putin", "Chávez", "Sarkozy", "Londres", "Berlín", "México",
+           "Google", "Moscú", "Rajoy", "Cameron", "Madrid", "China"],
+    "ru": ["Обама", "Меркель", "Путин", "Чавес", "Саркози", "Лондон", "Берлин", "Мексика",
+           "Google", "Москва", "Рахой", "Кэмерон", "Мадрид", "Китай"],
+}  # fmt: skip
+
+
+def inject_well_known(
+    source: str, translation: str, src: str, tgt: str, rng: random.Random
+) -> str | None:
+    """Swap a name the translation renders from the source for a well-known other name."""
+    rendered = [
+        m
+        for m in extract_names(translation, tgt)
+        if m.type == "name" and len(m.text) >= 3 and find_name(m.text, tgt, source, src)
+    ]
+    if not rendered:
+        return None
+    m = rng.choice(rendered)
+    pool = [n for n in WELL_KNOWN[tgt] if n.lower() not in (source + translation).lower()]
+    return translation[: m.start] + rng.choice(pool) + translation[m.end :]
+
+
 def _render(name: str, from_lang: str, to_lang: str) -> str:
     """How a round trip would bring ``name`` back into ``to_lang`` (transliterated)."""
     cyrillic = bool(re.search(r"[а-яё]", name.lower()))
@@ -151,6 +181,7 @@ def run_pair(
     pool = name_pool(outside[::-1], tgt)
     st = dict.fromkeys(("lines", "fp_num", "fp_name", "fp_any", "num_inj", "num_hit"), 0)
     inj: dict[str, list[int]] = {"replace": [0, 0], "letter": [0, 0], "designation": [0, 0]}
+    known = [0, 0]
     for i in idx:
         s, t = src_lines[i], tgt_lines[i]
         back = s if back_mode == "back" else None
@@ -171,6 +202,10 @@ def run_pair(
             nback = simulated_back(s, src, tgt, original, new) if back is not None else None
             inj[how][0] += 1
             inj[how][1] += flagged(check_names(s, text, nback, src, tgt, sid)[1], "name")
+        swapped = inject_well_known(s, t, src, tgt, random.Random(f"{seed}-{i}"))
+        if swapped is not None and back is None:
+            known[0] += 1
+            known[1] += flagged(check_names(s, swapped, None, src, tgt, sid)[1], "name")
     lines = max(1, st["lines"])
     out: dict[str, float] = {
         "fp_number": st["fp_num"] / lines,
@@ -179,6 +214,8 @@ def run_pair(
         "number_recall": st["num_hit"] / max(1, st["num_inj"]),
         "number_injected": st["num_inj"],
     }
+    out["known_recall"] = known[1] / max(1, known[0])
+    out["known_injected"] = known[0]
     total = sum(v[0] for v in inj.values())
     out["name_recall"] = sum(v[1] for v in inj.values()) / max(1, total)
     out["name_injected"] = total
@@ -197,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"lines {args.start}-{args.end}, {args.lines} per direction, seed {args.seed}")
     print("pair   back  fp_num fp_name fp_any  num_rec (n)    name_rec (n)   "
-          "replace letter desig")  # fmt: skip
+          "replace letter desig       well-known (n)")  # fmt: skip
     for back_mode in ("none", "back"):
         for src, tgt in PAIRS:
             r = run_pair(src, tgt, args.lines, args.seed, back_mode, (args.start, args.end))
@@ -207,6 +244,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {r['name_recall']:6.1%} ({r['name_injected']:.0f})"
                 f"  {r['replace_recall']:6.1%} {r['letter_recall']:6.1%}"
                 f" {r['designation_recall']:6.1%} ({r['designation_injected']:.0f})"
+                + (
+                    f"  {r['known_recall']:6.1%} ({r['known_injected']:.0f})"
+                    if back_mode == "none"
+                    else ""
+                )
             )
     return 0
 

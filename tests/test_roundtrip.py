@@ -279,3 +279,18 @@ def test_check_flags_only_round_trips_far_worse_than_the_document() -> None:
     assert all(s.scores.chrf is not None and s.scores.chrf < 55 for s in sentences)
     scored = [s.line for s in sentences if any(f.kind == "score" for f in s.flags)]
     assert scored == [10]
+
+
+def test_check_a_dropped_aside_is_style_a_dropped_figure_is_not() -> None:
+    source = segment_lines(
+        "Así, la tal gabardina (o como dicen en inglés, trench-coat) se puede vestir a lo "
+        "clásico.\nEl balón no atravesó la línea de portería (minuto 33).\n",
+        "es",
+    )
+    translation = segment_lines(
+        "A trench coat may be worn in the standard way.\nThe ball did not cross the line.\n",
+        "en",
+    )
+    sentences = check(source, translation, back_engine=None, lines=True).languages[0].sentences
+    assert not [f for f in sentences[0].flags if f.kind == "bracket"]
+    assert [f.kind for f in sentences[1].flags if f.kind == "bracket"] == ["bracket"]

@@ -105,6 +105,11 @@ def sentence_flags(
         f
         for f in check_translation(source, translation.text, src, tgt, thresholds)
         if f.kind != "quote"
+        and (
+            f.kind != "bracket"
+            or machine_translation
+            or _bracketed_facts_lost(source, translation.text)
+        )
     ]
     entities: list[EntityCheck] = []
     for check in (check_numbers, check_names):
@@ -159,6 +164,23 @@ def _dropped_names(
             )
         )
     return out
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_FACT = re.compile(r"\w*\d[\w.,]*|\b[A-ZА-ЯЁ]{2,}\b")
+
+
+def _bracketed_facts_lost(source: str, translation: str) -> bool:
+    """Did a person's translation lose what the source's brackets held, not just the
+    brackets? People turn an aside into a clause or drop a gloss ("(o como dicen en
+    inglés, trench-coat)"): only a figure or an acronym of the aside missing from the
+    translation is worth a bracket flag (engines must keep brackets as they are)."""
+    have = translation.casefold()
+    for match in _BRACKETED.finditer(source):
+        inside = match.group(1) or match.group(2) or ""
+        if any(fact.casefold() not in have for fact in _FACT.findall(inside)):
+            return True
+    return False
 
 
 def score_flag(chrf_value: float | None, thresholds: Thresholds) -> Flag | None:
