@@ -104,6 +104,18 @@ def _ru_dictionary_word(word: str) -> bool | None:
 
 
 @lru_cache(maxsize=16384)
+def _zipf_elsewhere(low: str, lang: str, among: tuple[str, ...] = ("en", "es", "ru")) -> float:
+    """The highest Zipf frequency of a lowercased word in the other languages of
+    ``among``, as written or transliterated to Latin (names travel; common words don't)."""
+    latin = unidecode(low)
+    return max(max(_zipf_in(low, o), _zipf_in(latin, o)) for o in among if o != lang)
+
+
+def _without_possessive(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word) or word  # Washington's, Fussell's
+
+
+@lru_cache(maxsize=16384)
 def _common_word(word: str, lang: str) -> bool:
     """Is ``word`` (capitalised in the text) a frequent common word of ``lang``?"""
     low = word.lower().replace("ё", "е")
@@ -113,10 +125,7 @@ def _common_word(word: str, lang: str) -> bool:
         least = _RU_ADJECTIVE_MIN
     if own < least or groups_of(word):
         return False
-    latin = unidecode(low)
-    others = [o for o in ("en", "es") if o != lang]
-    other = max(max(_zipf_in(low, o), _zipf_in(latin, o)) for o in others)
-    return own - other >= _COMMON_GAP[lang]
+    return own - _zipf_elsewhere(low, lang, ("en", "es")) >= _COMMON_GAP[lang]
 
 
 @dataclass(frozen=True)
@@ -901,7 +910,7 @@ def _name_like(word: str, lang: str) -> bool:
     Putin, Francia) rather than a common word (However, Nadie, Однако)? Word lists say:
     a common word is frequent in its language and rarer in the others; a name is rare
     everywhere or travels."""
-    word = re.sub(r"['’]s?$", "", word)  # Washington's
+    word = _without_possessive(word)
     if groups_of(word):
         return True
     if lang == "ru" and (known := _ru_dictionary_word(word)) is not None:
@@ -909,8 +918,7 @@ def _name_like(word: str, lang: str) -> bool:
         return not known and not _common_shape(word, lang)
     low = word.lower().replace("ё", "е")
     own = _zipf_in(low, lang)
-    latin = unidecode(low)
-    other = max(max(_zipf_in(low, o), _zipf_in(latin, o)) for o in ("en", "es", "ru") if o != lang)
+    other = _zipf_elsewhere(low, lang)
     if (own >= _WORDED_MIN and own - other >= _WORDED_GAP) or own >= 5.5:
         return False  # however, ayer; me, he (frequent everywhere, names are not)
     shape = _COMMON_SHAPE.get(lang)
@@ -990,7 +998,7 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
     for m in _TOKEN.finditer(text):
         raw = m.group().rstrip()
         if m.group("word") and lang == "en":
-            raw = re.sub(r"['’]s?$", "", raw) or raw  # Fussell's → Fussell
+            raw = _without_possessive(raw)
         out.append(_Candidate(m.start(), m.start() + len(raw), raw, lang,
                               _is_initial(text, m.start())))  # fmt: skip
         if m.group("word") and "-" in raw:
@@ -1556,14 +1564,19 @@ def _cognate_nouns(s: NameMention, src: str, cand: _Candidate) -> bool:
 
 @lru_cache(maxsize=16384)
 def _ordinary_in(word: str, lang: str) -> bool:
-    low = re.sub(r"['’]s?$", "", word).lower().replace("ё", "е")
+    """Is ``word`` a common word of ``lang`` (Palace, Distrito, Палатой), not a name?"""
+    word = _without_possessive(word)
+    low = word.lower().replace("ё", "е")
     if groups_of(word):
         return False
-    if lang == "ru" and (known := _ru_dictionary_word(low)) is not None:
-        return known
-    own = _zipf_in(low, lang)
-    other = max(_zipf_in(low, o) for o in ("en", "es", "ru") if o != lang)
-    return own >= _WORDED_MIN and own - other >= _WORDED_GAP
+    if lang == "ru" and (known := _ru_dictionary_word(word)) is not None:
+        # Russian capitalises little inside a sentence: a rare dictionary word
+        # capitalised there is a name (Зеницы, Пальмиру), a frequent one the first
+        # word of an institution (Палатой представителей, Советом).
+        return known and _zipf_in(low, "ru") >= _WORDED_MIN
+    stem = _ru_stem(low) if lang == "ru" else low
+    own = max(_zipf_in(low, lang), _zipf_in(stem, lang))
+    return own >= _WORDED_MIN and own - _zipf_elsewhere(low, lang) >= _WORDED_GAP
 
 
 def _surname_missing(mention: NameMention, lang: str, text: str, text_lang: str) -> bool:
@@ -1622,25 +1635,7 @@ def _worded(mention: NameMention, lang: str) -> bool:
         # Word frequencies cannot tell one Latin word from a name (maduro, capriles,
         # princesa are all frequent in Spanish alone); Russian has its dictionary.
         return False
-    for w in words:
-        if lang == "ru" and (known := _ru_dictionary_word(w)) is not None:
-            # Russian capitalises little inside a sentence: a rare dictionary word
-            # capitalised there is a name (Зеницы, Пальмиру), a frequent one the first
-            # word of an institution (Палатой представителей, Советом).
-            if not known or _zipf_in(w.lower().replace("ё", "е"), "ru") < _WORDED_MIN:
-                return False
-            continue
-        low = w.lower().replace("ё", "е")
-        stem = _ru_stem(low) if lang == "ru" else low
-        own = max(_zipf_in(low, lang), _zipf_in(stem, lang))
-        other = max(
-            max(_zipf_in(low, o), _zipf_in(unidecode(low), o))
-            for o in ("en", "es", "ru")
-            if o != lang
-        )
-        if own < _WORDED_MIN or own - other < _WORDED_GAP:
-            return False
-    return True
+    return all(_ordinary_in(w, lang) for w in words)
 
 
 def _translated_common_words(source: str, src: str, renderings: list[str], tgt: str) -> bool:
@@ -1672,9 +1667,7 @@ def _ordinary_word(word: str, lang: str) -> bool:
     own = _zipf_in(low, lang)
     if own < _ORDINARY_MIN or groups_of(word):
         return False
-    latin = unidecode(low)
-    other = max(max(_zipf_in(low, o), _zipf_in(latin, o)) for o in ("en", "es", "ru") if o != lang)
-    return own - other >= _ORDINARY_GAP.get(lang, 1.0)
+    return own - _zipf_elsewhere(low, lang) >= _ORDINARY_GAP.get(lang, 1.0)
 
 
 def _common_name(mention: NameMention, lang: str) -> bool:
