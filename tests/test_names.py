@@ -435,3 +435,45 @@ def test_known_places_and_common_openers_do_not_pair_with_stand_ins() -> None:
     assert not _name_reasons(
         "Simbólicamente, el pacto se firmó ayer.", "Германия подписала пакт вчера.", "es", "ru"
     )
+
+
+def test_a_name_spelt_otherwise_in_one_sentence_of_the_document() -> None:
+    from xlate.names import inconsistent_renderings
+
+    pairs = [
+        ("Putin met Maduro.", "Путин встретился с Мадуро."),
+        ("Putin said no.", "Путин сказал нет."),
+        ("Later Putin left.", "Позже Путен уехал."),  # a vowel changed: same consonants
+        ("They thanked Putin.", "Они поблагодарили Путина."),  # a case ending: fine
+        ("Colom said it.", "Колом сказал это."),
+        ("With Colom.", "С Коломом."),
+    ]
+    flagged = inconsistent_renderings(pairs, "en", "ru")
+    assert [(i, f.kind) for i, f in flagged] == [(2, "name")]
+    assert "Путен" in flagged[0][1].reason
+    # One script: a letter changed is flagged sentence by sentence, not here.
+    assert (
+        inconsistent_renderings(
+            [("Putin", "Putin"), ("Putin", "Putin"), ("Putin", "Putim")], "es", "en"
+        )
+        == []
+    )
+
+
+def test_check_lines_flags_a_renaming_seen_across_the_document() -> None:
+    from xlate.roundtrip import check
+    from xlate.segment import segment_lines
+
+    source = "Putin met Maduro.\nPutin said no.\nLater Putin left.\n"
+    translation = "Путин встретился с Мадуро.\nПутин сказал нет.\nПозже Путен уехал.\n"
+    sentences = (
+        check(
+            segment_lines(source, "en"),
+            segment_lines(translation, "ru"),
+            back_engine=None,
+            lines=True,
+        )
+        .languages[0]
+        .sentences
+    )
+    assert [s.line for s in sentences if any(f.kind == "name" for f in s.flags)] == [3]

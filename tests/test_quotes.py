@@ -348,7 +348,20 @@ def test_statements_need_their_marks() -> None:
     for text, lang in cases:
         quote, _ = only(text, lang)
         assert is_statement(quote, text)
-        assert not rendered_without_marks(quote, text, lang, "Затем можете начинать их нарушать.")
+        # Other quotation marks kept, or far fewer words: the statement's marks were lost.
+        assert not rendered_without_marks(
+            quote, text, lang, "«Затем», — сказал он, — можете начинать их нарушать."
+        )
+        assert not rendered_without_marks(quote, text, lang, "Сказал он.")
+    # Reported speech: no marks at all, about as many words, the speaker's names kept.
+    text = '"Monti spoke about a programme involving a lot of sacrifices," said Francesco Nucara.'
+    quote, _ = only(text, "en")
+    assert rendered_without_marks(
+        quote, text, "en", "Монти говорил о программе, предполагающей много жертв, сказал Нукара."
+    )
+    assert not rendered_without_marks(
+        quote, text, "en", "Берлускони говорил о программе со многими жертвами, сказал Нукара."
+    )
     title, text = only('Los coros participarán en el concierto "Estudiantes de Terciopelo".', "es")
     assert not is_statement(title, text)
     # words quoted inside a quote are not a statement of their own
@@ -365,16 +378,23 @@ def test_check_flags_a_lost_statement_but_not_a_title_without_marks() -> None:
         'Хоры Карлова Университета выступят на концерте "Студенты в бархате".\n'
         '"Монти говорил о программе, предполагающей много жертв", - сказал Франческо Нукара.\n'
     )
-    tgt = (
-        "UK's Choirs Will Sing at the Students for Velvet Concert.\n"
-        "Monti spoke about a programme involving a lot of sacrifices, said Francesco Nucara.\n"
-    )
+    tgt = "UK's Choirs Will Sing at the Students for Velvet Concert.\nFrancesco Nucara said so.\n"
     report = check(segment_lines(src, "ru"), segment_lines(tgt, "en"), back_engine=None, lines=True)
     lang = report.languages[0]
     assert [q.status for q in lang.quotes] == ["lost", "lost"]  # both reported LOST
     kinds = [[f.kind for f in s.flags] for s in lang.sentences]
     assert "quote_lost" not in kinds[0]  # a title rendered without marks: style
-    assert "quote_lost" in kinds[1]  # a speaker's words without marks: flagged
+    assert "quote_lost" in kinds[1]  # a speaker's words cut down, other marks: flagged
+    # The same words as reported speech (no marks at all, the words and names there): style.
+    reported = tgt.splitlines()[0] + (
+        "\nMonti spoke about a programme involving a lot of sacrifices, said Francesco Nucara.\n"
+    )
+    report = check(
+        segment_lines(src, "ru"), segment_lines(reported, "en"), back_engine=None, lines=True
+    )
+    lang = report.languages[0]
+    assert [q.status for q in lang.quotes] == ["lost", "lost"]
+    assert not any(f.kind == "quote_lost" for s in lang.sentences for f in s.flags)
 
 
 def test_stray_space_before_a_closing_mark() -> None:

@@ -295,7 +295,7 @@ def track_quotes(
             record, match, src_joined.text, tgt_joined.text, back_of,
             [translations[i] for i in indices], src, thresholds,
             None if backs is None else [backs[i] for i in indices],
-            machine_translation=machine_translation,
+            machine_translation=machine_translation, tgt=tgt,
         )  # fmt: skip
         results.append(QuoteResult(record, indices[0], indices))
     return results
@@ -313,6 +313,7 @@ def _trace_quote(
     backs: Sequence[Translation | None] | None = None,
     *,
     machine_translation: bool = True,
+    tgt: str | None = None,
 ) -> None:
     """Fill ``record`` with what became of one quote: lost, kept, or changed (and why).
 
@@ -323,7 +324,7 @@ def _trace_quote(
     if match.target_span is None:
         record.status = "lost"
         if not machine_translation and _unmarked_rendering(
-            quote, src_text, translations, backs, src
+            quote, src_text, translations, backs, src, tgt
         ):
             return  # a person dropped a title's or scare quote's marks: style, not drift
         record.flags.append(
@@ -417,11 +418,13 @@ def _unmarked_rendering(
     translations: Sequence[Translation | None],
     backs: Sequence[Translation | None] | None,
     src: str,
+    tgt: str | None = None,
 ) -> bool:
-    """Whether the sentences' translation renders a short quote without its marks."""
+    """Whether the sentences' translation renders a quote without its marks (see
+    ``rendered_without_marks``)."""
     translation = " ".join(t.text for t in translations if t is not None)
     back = None if backs is None else " ".join(b.text for b in backs if b is not None)
-    return rendered_without_marks(quote, src_text, src, translation, back)
+    return rendered_without_marks(quote, src_text, src, translation, back, tgt)
 
 
 def _unknown_in(quote_text: str, translations: Sequence[Translation | None]) -> list[str]:

@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from .name_aliases import RU_ENDINGS, groups_in, groups_of
+from .name_aliases import RU_ENDINGS, groups_in, groups_of, word_keys
 from .report import EntityCheck, Flag
 
 # --- word knowledge -----------------------------------------------------------------------
@@ -1810,3 +1810,69 @@ def _consonants(word: str) -> frozenset[str]:
 def _consonant_distance(a: str, b: str) -> int:
     """Fewest edits between any consonant skeletons of two words (0 = same sounds)."""
     return min(Levenshtein.distance(x, y) for x in _consonants(a) for y in _consonants(b))
+
+
+# --- consistency across a document ----------------------------------------------------------
+
+# A rendering this close to the document's usual one (rapidfuzz ratio of the stems) is the
+# same name misspelt, not another name.
+_INCONSISTENT_MIN = 70
+
+
+def inconsistent_renderings(
+    pairs: list[tuple[str, str]], src: str, tgt: str
+) -> list[tuple[int, Flag]]:
+    """Names a translation spells one way in most sentences and another way in one.
+
+    ``pairs`` are (source, translation) sentences of one document. Across scripts a
+    name's rendering follows conventions we cannot predict (Watson/Уотсон, Fillon/Фийон),
+    so a single sentence cannot tell Путин from Путен; the document can: when a source
+    name comes through as the same stem (case endings aside) in two or more sentences,
+    a sentence where it comes through as a close but different stem is flagged, the
+    translation-QA check of "inconsistency in target" for names. Returns (index into
+    ``pairs``, flag) for each such sentence.
+    """
+    if _script_of_lang(src) == _script_of_lang(tgt):
+        return []  # one script: an altered letter is already flagged sentence by sentence
+    seen: dict[str, list[tuple[int, frozenset[str], str, NameMention]]] = {}
+    for i, (source, translation) in enumerate(pairs):
+        if not translation:
+            continue
+        cands = [c for c in _candidates(translation, tgt) if _is_capitalised(c.text)]
+        for mention in extract_names(source, src):
+            if mention.type != "name":
+                continue
+            for _, _, word in _significant(mention):
+                if groups_of(word):
+                    continue  # a known place: its spellings are known (Канады, Канадцам)
+                hit = next((c for c in cands if _word_verdict(word, src, c) == "same"), None)
+                if hit is not None:
+                    seen.setdefault(_skeleton(word), []).append(
+                        (i, frozenset(word_keys(hit.text)), hit.text, mention)
+                    )
+    out: list[tuple[int, Flag]] = []
+    for uses in seen.values():
+        # Each rendering has several readings (Колом, Коломом: case endings); the usual
+        # reading is the one most sentences share.
+        counts: dict[str, int] = {}
+        for _, readings, _, _ in uses:
+            for reading in readings:
+                counts[reading] = counts.get(reading, 0) + 1
+        usual, times = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))
+        if times < 2:
+            continue
+        shown = next(text for _, readings, text, _ in uses if usual in readings)
+        for i, readings, text, mention in uses:
+            if usual not in readings and any(
+                fuzz.ratio(r, usual) >= _INCONSISTENT_MIN for r in readings
+            ):
+                reason = (
+                    f"name {mention.text!r} appears altered: {text!r} here, "
+                    f"{shown!r} in {times} other sentences"
+                )
+                out.append((i, _name_flag(mention, [text], reason)))
+    return out
+
+
+def _script_of_lang(lang: str) -> str:
+    return "cyrl" if lang == "ru" else "latn"

@@ -499,6 +499,36 @@ _SCARE_QUOTE_WORDS = 4
 _WORD_PIECE = re.compile(r"[^\W\d_]+")
 
 
+# A translation this much shorter than its source sentence may have dropped the words.
+_REPORTED_MIN_RATIO = 0.6
+
+
+def _reported_speech(
+    quote_text: str, text: str, src: str, translation: str, tgt: str | None
+) -> bool:
+    """Whether a person rendered someone's quoted words as reported speech.
+
+    Russian and Spanish translators often drop the marks of a statement («Это провал», —
+    заявил он → Он заявил, что это провал) or set it off with a dash: style, when the
+    translation uses no quotation marks at all there, is about as long as the source
+    sentence (the words are there) and keeps the statement's names (its numbers are
+    checked by the caller). A translation that keeps other marks, or is much shorter,
+    lost the quote."""
+    if any(mark in translation for mark in QUOTE_MARKS if mark not in "'’"):
+        return False
+    if len(translation) < _REPORTED_MIN_RATIO * len(text):
+        return False
+    from .names import extract_names, find_name
+
+    if tgt is None:  # names are matched by script: any language of the translation's script
+        tgt = "ru" if re.search(r"[а-яё]", translation.lower()) else "en"
+    return all(
+        find_name(m.text, src, translation, tgt) is not None
+        for m in extract_names(quote_text, src)
+        if not m.weak
+    )
+
+
 def is_statement(quote: Quote, text: str) -> bool:
     """Whether a quote of ``text`` reads as someone's words rather than a title or scare quote.
 
@@ -534,13 +564,19 @@ def _has_cognate(word: str, others: set[str]) -> bool:
 
 
 def rendered_without_marks(
-    quote: Quote, text: str, src: str, translation: str, back_translation: str | None = None
+    quote: Quote,
+    text: str,
+    src: str,
+    translation: str,
+    back_translation: str | None = None,
+    tgt: str | None = None,
 ) -> bool:
     """Whether a short quote (a title, a scare quote) lives on in a translation without marks.
 
     Translators often drop the marks of titles and scare quotes (Paul Fussell's "Great War
     and Modern Memory" -> La Gran Guerra y la memoria moderna de Paul Fussell): style, not
-    drift, when the quote's content is there. A statement (``is_statement``) never passes.
+    drift, when the quote's content is there. A statement (``is_statement``) passes only
+    as reported speech (see ``_reported_speech``).
     The evidence, in order: its numbers must all be in ``translation``; at least half its
     capitalised words, or else one of its longer content words, must have a look-alike
     there (across scripts through unidecode: Смарт/Smart); else the back-translation (of
@@ -551,11 +587,13 @@ def rendered_without_marks(
 
     quote_text = quote.text
     words = quote_text.split()
-    if not words or is_statement(quote, text):
+    if not words:
         return False
     digits = set(_DIGITS.findall(quote_text))
     if digits - set(_DIGITS.findall(translation)):
         return False
+    if is_statement(quote, text):
+        return _reported_speech(quote_text, text, src, translation, tgt)
     seen = {_latin(w) for w in _WORD_PIECE.findall(translation) if len(w) > 2}
     # The first word of a title is capitalised anyway: names are the capitalised others.
     pieces = _WORD_PIECE.findall(quote_text)

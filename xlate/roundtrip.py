@@ -23,6 +23,7 @@ from .analysis import score_flag, sentence_flags, track_quotes, unknown_word_fla
 from .config import Thresholds
 from .engines.base import EngineInfo, Translation, Translator
 from .languages import check_pair
+from .names import inconsistent_renderings
 from .pipeline import translate_sentences
 from .report import (
     EngineRecord,
@@ -137,6 +138,14 @@ def analyze(
 
     if forward is None and back_translations is not None:
         _keep_outliers_only(records, quotes, th)
+
+    pairs = [
+        (sent.text, t.text if t is not None else "")
+        for sent, t in zip(sentences, translations, strict=True)
+    ]
+    for i, flag in inconsistent_renderings(pairs, src, tgt):
+        if not any(f.kind == "name" and f.span == flag.span for f in records[i].flags):
+            records[i].flags.append(flag)
 
     quoted_words = {w.lower().strip(".,;:!?") for q in quotes for w in q.text.split()}
     for i, record in enumerate(records):
