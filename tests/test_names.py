@@ -477,3 +477,18 @@ def test_check_lines_flags_a_renaming_seen_across_the_document() -> None:
         .sentences
     )
     assert [s.line for s in sentences if any(f.kind == "name" for f in s.flags)] == [3]
+
+
+def test_place_adjectives_are_renderings_of_the_place() -> None:
+    # Испанской/España, Британского/British, Мексиканского/Mexico: derived words, not names
+    # altered; a known place inside an inflected Russian phrase (Соединенном Королевстве).
+    assert not _name_reasons(
+        "The British government and the Mexican council met in Spain.",
+        "Встретились правительство Британского королевства и совет Мексики в Испании.",
+        "en",
+        "ru",
+    )
+    assert not _name_reasons(
+        "Vive en el Reino Unido.", "Он живет в Соединенном Королевстве.", "es", "ru"
+    )
+    assert not _name_reasons("Ganó la Eurocopa.", "Он выиграл Евро-2012.", "es", "ru")

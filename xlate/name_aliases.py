@@ -45,6 +45,7 @@ _HAND: tuple[tuple[str, ...], ...] = (
     ("White House", "Casa Blanca", "Белый дом"), ("Wall Street", "Уолл-стрит"),
     ("Christmas", "Navidad", "Рождество"), ("God", "Dios", "Бог"),
     ("Internet", "Интернет"), ("Euro", "Евро"), ("Bundestag", "Бундестаг"),
+    ("Euro 2012", "Eurocopa", "Евро-2012"),
     ("Facebook", "Фейсбук"), ("Twitter", "Твиттер"), ("Google", "Гугл"),
     ("Black Forest", "Selva Negra", "Шварцвальд"), ("Bohemia", "Bohemia", "Богемия"),
     ("Moravia", "Моравия"), ("Silesia", "Silesia", "Силезия"),
@@ -65,8 +66,13 @@ _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y
 
 # Nouns in -ия keep the и in some cases and not others (Ливия, Ливии, Ливию, Ливией):
 # keys drop the whole ending so that every case of a country meets its alias.
-_KEY_ENDINGS = tuple(sorted(set(RU_ENDINGS) | {"ия", "ии", "ию", "ией", "ие"},
-                            key=len, reverse=True))  # fmt: skip
+_NOUN_AND_ADJECTIVE_ENDINGS = {"ия", "ии", "ию", "ией", "ие", "ое", "ая", "ые", "о"}
+_KEY_ENDINGS = tuple(sorted(set(RU_ENDINGS) | _NOUN_AND_ADJECTIVE_ENDINGS, key=len, reverse=True))
+# Adjectives made of a place name: Испанской, Европейского, Лиссабонском (Испания,
+# Европа, Лиссабон); one more reading without the adjective suffix.
+RU_PLACE_ADJECTIVE = re.compile(
+    r"(?:ей|ий|ев|ов)?ск(?:ий|ая|ое|ие|ого|ой|ому|ом|им|их|ими|ую|ые|ых)$"
+)
 
 
 @lru_cache(maxsize=65536)
@@ -80,6 +86,9 @@ def word_keys(word: str) -> tuple[str, ...]:
     if _CYRILLIC.search(low):
         stems += [low[: -len(e)] for e in _KEY_ENDINGS
                   if low.endswith(e) and len(low) - len(e) >= 3]  # fmt: skip
+        adjective = RU_PLACE_ADJECTIVE.search(low)
+        if adjective is not None and adjective.start() >= 3:
+            stems.append(low[: adjective.start()])
     keys = (re.sub(r"[^a-z0-9]+", "", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
     return tuple(dict.fromkeys(k for k in keys if k))
 

@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from .name_aliases import RU_ENDINGS, groups_in, groups_of, word_keys
+from .name_aliases import RU_ENDINGS, RU_PLACE_ADJECTIVE, groups_in, groups_of, word_keys
 from .report import EntityCheck, Flag
 
 # --- word knowledge -----------------------------------------------------------------------
@@ -957,6 +957,9 @@ def _forms(word: str, lang: str) -> set[str]:
         for ending in _RU_ENDINGS:
             if low.endswith(ending) and len(low) - len(ending) >= 3:
                 forms.add(_skeleton(low[: -len(ending)]))
+        adjective = RU_PLACE_ADJECTIVE.search(low)
+        if adjective is not None and adjective.start() >= 3:
+            forms.add(_skeleton(low[: adjective.start()]))  # Нобелевской → Нобел
     elif len(base) > 4 and base[-1] in "aeiou":
         forms.add(base[:-1])  # Venezuela ↔ Венесуэл-ы, Mexico ↔ Мексик-е
     return forms
@@ -1037,6 +1040,8 @@ def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
     sounds = min(len(c) for c in _consonants(word))
     if distance == 0 and sounds >= 2:
         return "same"
+    if _derived_adjective(word, cand) and _same_root(word, cand.text):
+        return "same"  # Британского/British, Мексиканского/Mexico: the place's adjective
     sa, sb = _skeleton(word), _skeleton(cand.text)
     if min(len(sa), len(sb)) < 4:
         return None
@@ -1177,6 +1182,7 @@ def _locate(
         and _script(hits[0].text) != _script(mention.text)
         and _consonant_distance(words[0][2], hits[0].text) <= 1
         and not groups_of(hits[0].text)  # Мехико/México: another place we know
+        and not _derived_adjective(words[0][2], hits[0])  # Британского/British
         and _length_gap(words[0][2], lang, hits[0]) <= 1
         and any(_script(alias) == _script(hits[0].text) for g in groups for alias in _group(g))
     ):
@@ -1186,6 +1192,29 @@ def _locate(
     if found is not None:
         return "same", found, []
     return "absent", None, []
+
+
+def _derived_adjective(word: str, cand: _Candidate) -> bool:
+    """Is either side an adjective made of the place (Британского, British, Mexicano)?"""
+    return any(
+        bool(RU_PLACE_ADJECTIVE.search(w.lower()))
+        or (lang == "en" and _en_nationality(w))
+        or bool(re.search(r"(?:an|ano|ana|és|esa|ense|ino|ina)s?$", w.lower()))
+        for w, lang in ((word, _lang_of(word)), (cand.text, cand.lang))
+    )
+
+
+def _same_root(a: str, b: str) -> bool:
+    """Do two words start with the same three consonant sounds (Brit-, Mex-/Мекс-)?"""
+    return any(
+        len(x) >= 3 and len(y) >= 3 and x[:3] == y[:3]
+        for x in _consonants(a)
+        for y in _consonants(b)
+    )
+
+
+def _lang_of(word: str) -> str:
+    return "ru" if _script(word) == "cyrl" else "en"
 
 
 def _length_gap(word: str, lang: str, cand: _Candidate) -> int:
@@ -1447,8 +1476,10 @@ def check_names(
             or (owner.start, owner.end) in flagged_spans
         ):
             continue
-        if _translated_common_words(owner.text, src, [t.text], tgt):
-            continue
+        if _translated_common_words(owner.text, src, [t.text], tgt) or any(
+            _cognate_nouns(t, tgt, c) for c in near
+        ):
+            continue  # Federación/Федерация: common nouns alike, translated
         flagged_spans.add((owner.start, owner.end))
         flags.append(
             _name_flag(owner, [t.text], f"name {owner.text!r} appears altered: {t.text!r}")
@@ -1840,10 +1871,10 @@ def inconsistent_renderings(
             continue
         cands = [c for c in _candidates(translation, tgt) if _is_capitalised(c.text)]
         for mention in extract_names(source, src):
-            if mention.type != "name":
+            if mention.type != "name" or _adjectival(mention, src):
                 continue
             for _, _, word in _significant(mention):
-                if groups_of(word):
+                if groups_of(word) or RU_PLACE_ADJECTIVE.search(word.lower()):
                     continue  # a known place: its spellings are known (Канады, Канадцам)
                 hit = next((c for c in cands if _word_verdict(word, src, c) == "same"), None)
                 if hit is not None:
