@@ -492,3 +492,16 @@ def test_place_adjectives_are_renderings_of_the_place() -> None:
         "Vive en el Reino Unido.", "Он живет в Соединенном Королевстве.", "es", "ru"
     )
     assert not _name_reasons("Ganó la Eurocopa.", "Он выиграл Евро-2012.", "es", "ru")
+
+
+def test_a_long_run_of_capitalised_words_has_no_alias_readings() -> None:
+    # An engine's garbled output can hold dozens of capitalised Russian words in a row; each
+    # has several case readings, and all their combinations once exhausted memory.
+    from xlate.name_aliases import alias_keys, groups_of
+
+    run = " ".join(["Ливии Путина Москвы"] * 20)
+    assert alias_keys(run) == []
+    assert groups_of(run) == frozenset()
+    assert alias_keys("Соединенном Королевстве")
+    _, flags = check_names("Putin went to Libya.", run, None, "en", "ru", "s")
+    assert all(f.kind == "name" for f in flags)

@@ -104,7 +104,11 @@ def alias_keys(text: str) -> list[tuple[str, ...]]:
     [("paises", "bajos")]; "Ливии" → [("livii",), ("livi",), ("liv",)]."""
     words = [word_keys(w) for w in _WORDS.findall(text) if w.lower() not in _SKIP]
     words = [w for w in words if w]
-    return [tuple(c) for c in itertools.product(*words)] if words else []
+    if not words or len(words) > _MAX_WORDS:
+        # No alias is longer (and the readings of a long run would multiply out of hand:
+        # an engine's garbled output can hold a run of dozens of capitalised words).
+        return []
+    return [tuple(c) for c in itertools.product(*words)]
 
 
 def alias_key(text: str) -> tuple[str, ...]:
