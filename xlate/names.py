@@ -1040,7 +1040,7 @@ def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
     sounds = min(len(c) for c in _consonants(word))
     if distance == 0 and sounds >= 2:
         return "same"
-    if _derived_adjective(word, cand) and _same_root(word, cand.text):
+    if _place_adjective(word, word_lang, cand) and _same_root(word, cand.text):
         return "same"  # Британского/British, Мексиканского/Mexico: the place's adjective
     sa, sb = _skeleton(word), _skeleton(cand.text)
     if min(len(sa), len(sb)) < 4:
@@ -1202,6 +1202,17 @@ def _derived_adjective(word: str, cand: _Candidate) -> bool:
         or bool(re.search(r"(?:an|ano|ana|és|esa|ense|ino|ina)s?$", w.lower()))
         for w, lang in ((word, _lang_of(word)), (cand.text, cand.lang))
     )
+
+
+def _place_adjective(word: str, lang: str, cand: _Candidate) -> bool:
+    """Is one side a Russian adjective made of a place (Британского) or an English
+    nationality word (British)? Narrower than ``_derived_adjective``: names in -ina, -ano
+    (Cristina, Luciano) must still match letter by letter."""
+    return any(
+        bool(RU_PLACE_ADJECTIVE.search(w.lower())) if _script(w) == "cyrl"
+        else (wl == "en" and _en_nationality(w))
+        for w, wl in ((word, lang), (cand.text, cand.lang))
+    )  # fmt: skip
 
 
 def _same_root(a: str, b: str) -> bool:
