@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -995,8 +995,11 @@ class _Candidate:
     initial: bool = False  # opens a sentence: capitalised for that reason alone
 
 
-def _candidates(text: str, lang: str) -> list[_Candidate]:
-    """Every word and designation of ``text`` (names may be lowercase adjectives there)."""
+@lru_cache(maxsize=512)
+def _candidates(text: str, lang: str) -> tuple[_Candidate, ...]:
+    """Every word and designation of ``text`` (names may be lowercase adjectives there).
+
+    Cached: one translation is searched once per name of its source, by several checks."""
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group().rstrip()
@@ -1008,7 +1011,7 @@ def _candidates(text: str, lang: str) -> list[_Candidate]:
             for part in re.finditer(r"[^\W\d_]{2,}", raw):
                 out.append(_Candidate(m.start() + part.start(), m.start() + part.end(),
                                       part.group(), lang))  # fmt: skip
-    return out
+    return tuple(out)
 
 
 def _word_verdict(word: str, word_lang: str, cand: _Candidate) -> str | None:
@@ -1242,7 +1245,7 @@ def _group(gid: int) -> tuple[str, ...]:
 
 
 def _altered_neighbours(
-    missing: list[str], lang: str, hits: list[_Candidate], cands: list[_Candidate], text: str
+    missing: list[str], lang: str, hits: list[_Candidate], cands: Sequence[_Candidate], text: str
 ) -> list[_Candidate]:
     """Capitalised words next to the found part of a name that resemble a missing word."""
     hit_spans = {(h.start, h.end) for h in hits}
