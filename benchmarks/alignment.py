@@ -1,4 +1,4 @@
-"""Sentence-alignment benchmark: xlate.align against the Gale-Church aligner on PyPI.
+"""Sentence-alignment benchmark: xlate.text.align against the Gale-Church aligner on PyPI.
 
 Windows of newstest2012 (en->es, en->ru; default 20 lines, lines 1501-3003 because the
 length model was calibrated on lines 1-1500) are perturbed by merging random adjacent
@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from xlate.align import AlignParams, Bead, align_sentences
+from xlate.text.align import AlignParams, Bead, align_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"

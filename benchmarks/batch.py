@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from xlate.batch import BatchOptions, default_workers, run_batch
+from xlate.batch.run import BatchOptions, default_workers, run_batch
 from xlate.cache import CachedTranslator, CacheStore
 from xlate.engines import EngineOptions, create_engine
 

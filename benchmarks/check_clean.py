@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from xlate.roundtrip import check
-from xlate.segment import segment_lines
+from xlate.text.segment import segment_lines
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 PAIRS = (("en", "es"), ("es", "en"), ("en", "ru"), ("ru", "en"), ("es", "ru"), ("ru", "es"))

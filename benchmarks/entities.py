@@ -32,8 +32,8 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from xlate.names import NameMention, check_names, extract_names, find_name
-from xlate.numbers import check_numbers, extract_numbers
+from xlate.checks.names import NameMention, check_names, extract_names, find_name
+from xlate.checks.numbers import check_numbers, extract_numbers
 from xlate.report import Flag
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

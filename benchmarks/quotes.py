@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from xlate.quotes import QUOTE_MARKS, extract_quotes, match_quotes
+from xlate.checks.quotes import QUOTE_MARKS, extract_quotes, match_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = [("en", "es"), ("en", "ru"), ("es", "en"), ("ru", "en"), ("es", "ru"), ("ru", "es")]

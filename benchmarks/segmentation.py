@@ -25,7 +25,7 @@ from pathlib import Path
 
 from sentence_splitter import SentenceSplitter
 
-from xlate.sentences import split_sentences
+from xlate.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "es", "ru")

@@ -19,7 +19,7 @@ system is forced to emit exactly ``--length`` target tokens (min length = max le
 all do the same work and tokens/s compares like with like.
 
 The model is converted to CTranslate2 once with xlate's own converter
-(:func:`xlate.model_store.convert`, float32 weights); the int8 system is CTranslate2
+(:func:`xlate.engines.model_store.convert`, float32 weights); the int8 system is CTranslate2
 quantizing those weights on load (``compute_type="int8"``, what ``--engine ct2`` runs).
 
 Measured: generation only (tokenization done before the clock starts, identically for
@@ -286,8 +286,8 @@ def _ct2_translator(ct2_dir: Path, device: str, compute_type: str) -> Any:
 
 
 def prepare(work: Path) -> tuple[Path, Path, dict[str, int]]:
-    from xlate.model_store import convert, is_ct2_model
-    from xlate.models import ResolvedModel
+    from xlate.engines.model_store import convert, is_ct2_model
+    from xlate.engines.models import ResolvedModel
 
     hf_dir, ct2_dir = work / "marian-opus-mt-size", work / "ct2-float32"
     info_file = work / "build.json"

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import corpus_lines
 
-from xlate.align import Bead, IdBead, align_documents, align_sentences, anchors
 from xlate.errors import LanguageError
-from xlate.segment import segment_text
+from xlate.text.align import Bead, IdBead, align_documents, align_sentences, anchors
+from xlate.text.segment import segment_text
 
 
 def _load_benchmark():  # type: ignore[no-untyped-def]

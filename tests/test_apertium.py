@@ -15,7 +15,7 @@ from xlate.cli import app
 from xlate.engines import EngineOptions, create_engine
 from xlate.engines.apertium import ApertiumTranslator, strip_marks
 from xlate.errors import EngineError
-from xlate.langid import detect_language
+from xlate.text.langid import detect_language
 
 SPANISH_WORDS = {"el", "la", "de", "que", "en", "los", "las", "y", "del", "por", "para"}
 ENGLISH_WORDS = {"the", "of", "and", "to", "in", "that", "for", "is", "was"}

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import corpus_lines
-from xlate.batch import (
+from xlate.batch.run import (
     BatchOptions,
     JsonProgress,
     Shard,
@@ -203,7 +203,7 @@ def test_editing_one_sentence_retranslates_exactly_it(tmp_path: Path) -> None:
 
 _SLOW_RUNNER = """
 import sys, time
-import xlate.batch
+import xlate.batch.run
 from xlate.engines import BUILTIN_ENGINES
 from xlate.engines.fake import FakeTranslator
 
@@ -213,7 +213,7 @@ class SlowFake(FakeTranslator):  # same name and model as "fake", so the same ca
         return super().translate_batch(sentences, src, tgt, alignments=alignments)
 
 BUILTIN_ENGINES["slowfake"] = "__main__:SlowFake"
-xlate.batch.DEFAULT_WAVE_SENTENCES = 40  # write articles out one by one
+xlate.batch.run.DEFAULT_WAVE_SENTENCES = 40  # write articles out one by one
 from xlate.cli import main
 if __name__ == "__main__":  # analysis workers import this script again
     sys.argv = ["xlate", "batch", *sys.argv[1:]]
@@ -584,7 +584,7 @@ def test_cli_check_dir(tmp_path: Path) -> None:
 
 
 def test_check_dir_naming_rule() -> None:
-    from xlate.checkdir import NamedFile, group_files
+    from xlate.batch.checkdir import NamedFile, group_files
 
     def groups(names: list[str], src: str | None = None, targets: tuple[str, ...] = ("es", "ru")):  # type: ignore[no-untyped-def]
         found = group_files([NamedFile(n, Path(n)) for n in names], targets, src)

@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from xlate.cache import MIGRATIONS, CachedTranslator, CacheStore, cache_key
 from xlate.cli import app
-from xlate.engines.base import EngineInfo, EngineOptions, Translation
+from xlate.engines.base import EngineOptions
 from xlate.engines.fake import FakeTranslator
 from xlate.errors import ConfigError
+from xlate.translation import EngineInfo, Translation
 
 runner = CliRunner()
 

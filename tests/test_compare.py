@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from xlate.api import segment, translate_text
 from xlate.cli import app
 from xlate.compare import (
     parse_systems,
@@ -17,6 +16,7 @@ from xlate.compare import (
     reference_segments,
 )
 from xlate.errors import ConfigError
+from xlate.translate import segment, translate_text
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "220"}

@@ -15,8 +15,8 @@ from xlate.cli import app
 from xlate.engines import EngineOptions, create_engine
 from xlate.engines.ct2 import CT2Translator, compute_type, import_ctranslate2, resolve_device
 from xlate.engines.hf import HFTranslator
+from xlate.engines.model_store import METADATA, STORE_ENV, convert_spec, ensure_converted
 from xlate.errors import ConfigError, EngineError, ModelUnavailableError
-from xlate.model_store import METADATA, STORE_ENV, convert_spec, ensure_converted
 
 runner = CliRunner()
 TinyModel = Callable[[str, str], Path]

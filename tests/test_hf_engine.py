@@ -22,15 +22,15 @@ from xlate.engines.alignment import align_words, piece_word_ids
 from xlate.engines.base import EngineOptions, Translator
 from xlate.engines.chunking import plan_batches, split_to_fit
 from xlate.engines.hf import HFTranslator, load_model
-from xlate.errors import ModelUnavailableError
-from xlate.models import (
+from xlate.engines.models import (
     default_model,
     detect_family,
     language_codes,
     looks_like_path,
     resolve_model,
 )
-from xlate.pipeline import translate_sentences
+from xlate.errors import ModelUnavailableError
+from xlate.translate import translate_sentences
 
 TinyModel = Callable[[str, str], Path]
 runner = CliRunner()
@@ -272,7 +272,7 @@ def test_cached_hub_model_used_offline_with_its_commit(
     (repo / "refs").mkdir()
     (repo / "refs" / "main").write_text(commit, encoding="utf-8")
     code = (
-        "from xlate.models import resolve_model\n"
+        "from xlate.engines.models import resolve_model\n"
         "r = resolve_model('xlate-tests/tiny-en-es', 'en', 'es')\n"
         "print(r.revision, r.path.name, r.local)\n"
     )
@@ -366,7 +366,7 @@ def test_help_imports_no_ml_library() -> None:
         "import sys\n"
         "from typer.testing import CliRunner\n"
         "from xlate.cli import app\n"
-        "import xlate.engines.hf, xlate.models\n"
+        "import xlate.engines.hf, xlate.engines.models\n"
         "assert CliRunner().invoke(app, ['--help']).exit_code == 0\n"
         "heavy = [m for m in ('torch', 'transformers', 'huggingface_hub') if m in sys.modules]\n"
         "print(heavy)\n"

@@ -69,8 +69,8 @@ def test_list_shows_cached_configured_and_missing_models(
 
 
 def test_list_finds_ct2_conversion_in_the_store(hub_cache: Path, tmp_path: Path) -> None:
-    from xlate.model_store import store_path
-    from xlate.models import ResolvedModel
+    from xlate.engines.model_store import store_path
+    from xlate.engines.models import ResolvedModel
 
     source = ResolvedModel(name="Helsinki-NLP/opus-mt-en-ru", path=Path("unused"))
     converted = store_path(source, "int8")
@@ -202,7 +202,7 @@ def test_user_config_paths_are_relative_to_the_file(
     hub_cache: Path, tiny_model: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from xlate import config
-    from xlate.models import configured_model, resolve_model
+    from xlate.engines.models import configured_model, resolve_model
 
     user_dir = tmp_path / "user-config"
     shutil.copytree(tiny_model("es", "en"), user_dir / "models" / "es-en")
@@ -220,8 +220,8 @@ def test_user_config_paths_are_relative_to_the_file(
 
 def test_xlate_toml_sets_the_ct2_model(hub_cache: Path, tiny_model: Any, tmp_path: Path) -> None:
     from xlate.engines.ct2 import CT2Translator
-    from xlate.model_store import convert
-    from xlate.models import resolve_model
+    from xlate.engines.model_store import convert
+    from xlate.engines.models import resolve_model
 
     convert(
         resolve_model(str(tiny_model("en", "es")), "en", "es"),

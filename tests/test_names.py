@@ -7,7 +7,7 @@ import random
 import pytest
 
 from tests.conftest import corpus_lines
-from xlate.names import check_names, extract_names, find_name
+from xlate.checks.names import check_names, extract_names, find_name
 
 
 def test_extracts_multiword_names_acronyms_and_designations() -> None:
@@ -438,7 +438,7 @@ def test_known_places_and_common_openers_do_not_pair_with_stand_ins() -> None:
 
 
 def test_a_name_spelt_otherwise_in_one_sentence_of_the_document() -> None:
-    from xlate.names import inconsistent_renderings
+    from xlate.checks.names import inconsistent_renderings
 
     pairs = [
         ("Putin met Maduro.", "Путин встретился с Мадуро."),
@@ -462,7 +462,7 @@ def test_a_name_spelt_otherwise_in_one_sentence_of_the_document() -> None:
 
 def test_check_lines_flags_a_renaming_seen_across_the_document() -> None:
     from xlate.roundtrip import check
-    from xlate.segment import segment_lines
+    from xlate.text.segment import segment_lines
 
     source = "Putin met Maduro.\nPutin said no.\nLater Putin left.\n"
     translation = "Путин встретился с Мадуро.\nПутин сказал нет.\nПозже Путен уехал.\n"
@@ -497,7 +497,7 @@ def test_place_adjectives_are_renderings_of_the_place() -> None:
 def test_a_long_run_of_capitalised_words_has_no_alias_readings() -> None:
     # An engine's garbled output can hold dozens of capitalised Russian words in a row; each
     # has several case readings, and all their combinations once exhausted memory.
-    from xlate.name_aliases import alias_keys, groups_of
+    from xlate.checks.names import alias_keys, groups_of
 
     run = " ".join(["Ливии Путина Москвы"] * 20)
     assert alias_keys(run) == []

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from tests.conftest import corpus_lines
-from xlate.numbers import check_numbers, extract_numbers
+from xlate.checks.numbers import check_numbers, extract_numbers
 
 
 @pytest.mark.parametrize(

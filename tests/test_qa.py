@@ -9,9 +9,9 @@ import re
 import pytest
 from conftest import corpus_lines
 
+from xlate.checks.qa import check_translation
+from xlate.checks.quotes import QUOTE_MARKS
 from xlate.config import Thresholds
-from xlate.qa import check_translation
-from xlate.quotes import QUOTE_MARKS
 
 TH = Thresholds()
 

@@ -9,7 +9,7 @@ from conftest import corpus_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.quotes import (
+from xlate.checks.quotes import (
     QUOTE_MARKS,
     Quote,
     extract_quotes,
@@ -372,7 +372,7 @@ def test_statements_need_their_marks() -> None:
 
 def test_check_flags_a_lost_statement_but_not_a_title_without_marks() -> None:
     from xlate.roundtrip import check
-    from xlate.segment import segment_lines
+    from xlate.text.segment import segment_lines
 
     src = (
         'Хоры Карлова Университета выступят на концерте "Студенты в бархате".\n'

@@ -25,13 +25,7 @@ from ray.cluster_utils import Cluster
 from typer.testing import CliRunner
 
 from tests.conftest import corpus_lines
-from xlate.batch import BatchOptions, BatchProgress, JsonProgress, run_batch
-from xlate.cache import CachedTranslator, CacheStore
-from xlate.cli import app
-from xlate.engines.base import EngineOptions, Translation, Translator
-from xlate.engines.fake import FakeTranslator
-from xlate.errors import EngineError
-from xlate.executors_ray import (
+from xlate.batch.ray_executor import (
     EngineSpec,
     RayExecutor,
     RayTranslator,
@@ -39,6 +33,13 @@ from xlate.executors_ray import (
     plan_workers,
     ray_engine,
 )
+from xlate.batch.run import BatchOptions, BatchProgress, JsonProgress, run_batch
+from xlate.cache import CachedTranslator, CacheStore
+from xlate.cli import app
+from xlate.engines.base import EngineOptions, Translator
+from xlate.engines.fake import FakeTranslator
+from xlate.errors import EngineError
+from xlate.translation import Translation
 
 runner = CliRunner()
 CHUNK = 8  # sentences per chunk: several chunks per direction even in small folders
@@ -246,7 +247,7 @@ def test_apertium_on_ray_gives_the_local_bytes(
 @pytest.fixture(scope="module")
 def tiny_ct2_model(tiny_m2m100_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The tiny M2M100 converted for CTranslate2 once, before any worker needs it."""
-    from xlate.model_store import convert_spec
+    from xlate.engines.model_store import convert_spec
 
     out = tmp_path_factory.mktemp("ct2") / "tiny-m2m100-ct2"
     return convert_spec(str(tiny_m2m100_model), out, "int8", force=False).path

@@ -12,7 +12,7 @@ from xlate.cli import app
 from xlate.engines.fake import FakeTranslator
 from xlate.report import Report
 from xlate.roundtrip import check, roundtrip
-from xlate.segment import segment_lines, segment_text
+from xlate.text.segment import segment_lines, segment_text
 
 QUOTE = "The letter called the Su-30 “the most significant deterrent for the Venezuelan National Government.”"
 NUMBER = "Maduro asked Moscow for 14 missile units."

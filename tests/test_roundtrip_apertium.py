@@ -119,7 +119,7 @@ def test_check_judges_a_persons_round_trip_against_the_document() -> None:
     from tests.conftest import corpus_lines
     from xlate.engines import create_engine
     from xlate.roundtrip import check
-    from xlate.segment import segment_lines
+    from xlate.text.segment import segment_lines
 
     en, es = corpus_lines("en")[2000:2120], corpus_lines("es")[2000:2120]
     report = check(

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from xlate.cli import app
-from xlate.segment import segment_text
-from xlate.sentences import split_sentences
+from xlate.text.segment import segment_text
+from xlate.text.sentences import split_sentences
 
 # --- what must stay one sentence -------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.words import content_words, missing_content_words
+from xlate.text.words import content_words, missing_content_words
 
 
 def test_founding_example_reports_the_lost_words() -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .api import segment, translate_doc, translate_text
-from .engines import EngineInfo, EngineOptions, Translation, Translator, create_engine
-from .errors import (
+from xlate._version import __version__
+from xlate.engines import EngineInfo, EngineOptions, Translation, Translator, create_engine
+from xlate.errors import (
     ConfigError,
     EngineError,
     InputError,
@@ -12,11 +12,10 @@ from .errors import (
     ModelUnavailableError,
     XlateError,
 )
-from .report import Flag, LanguageReport, QuoteRecord, Report, SentenceRecord
-from .roundtrip import AnalysisSettings, analyze, check, roundtrip
-from .segment import Document, Sentence, segment_lines, segment_text
-
-__version__ = "0.1.0"
+from xlate.report import Flag, LanguageReport, QuoteRecord, Report, SentenceRecord
+from xlate.roundtrip import AnalysisSettings, analyze, check, roundtrip
+from xlate.text.segment import Document, Sentence, segment_lines, segment_text
+from xlate.translate import segment, translate_doc, translate_text
 
 __all__ = [
     "AnalysisSettings",

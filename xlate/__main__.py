@@ -1,3 +1,3 @@
-from .cli import main
+from xlate.cli import main
 
 main()

@@ -25,8 +25,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .engines.base import EngineInfo, Translation, Translator
-from .errors import ConfigError, EngineError
+from xlate.engines.base import Translator
+from xlate.errors import ConfigError, EngineError
+from xlate.translation import EngineInfo, Translation
 
 CACHE_FILENAME = "translations.sqlite3"
 

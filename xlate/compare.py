@@ -4,7 +4,7 @@ Each system translates the article and translates it back with the same engine a
 model (:func:`xlate.roundtrip.roundtrip_language`: round-trip chrF/BLEU/TER and the
 usual flags per sentence). With a reference translation, the reference is segmented,
 aligned to the source sentences as ``xlate check`` aligns a translation
-(:func:`xlate.align.align_documents`), and every system is scored against it on the
+(:func:`xlate.text.align.align_documents`), and every system is scored against it on the
 aligned segments: corpus BLEU, chrF and TER with sacrebleu signatures, and sacrebleu's
 paired bootstrap resampling (:class:`sacrebleu.significance.PairedTest`) against the
 first system, the baseline. A merged bead (two source sentences, one reference sentence)
@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .errors import ConfigError
-from .report import LanguageReport
-from .roundtrip import AnalysisSettings, roundtrip_language
-from .segment import Document
+from xlate.errors import ConfigError
+from xlate.report import LanguageReport
+from xlate.roundtrip import AnalysisSettings, roundtrip_language
+from xlate.text.segment import Document
 
 SCHEMA = "xlate.compare/1"
 SIGNIFICANCE_LEVEL = 0.05
@@ -48,7 +48,7 @@ class SystemSpec:
 
 def parse_systems(value: str) -> list[SystemSpec]:
     """``apertium,hf:Helsinki-NLP/opus-mt-en-es,ct2:./m`` -> specs, engines checked."""
-    from .engines import available_engines
+    from xlate.engines import available_engines
 
     known = available_engines()
     specs: list[SystemSpec] = []
@@ -205,7 +205,7 @@ def run_systems(
     settings: AnalysisSettings | None = None,
 ) -> list[LanguageReport]:
     """Round-trip ``doc`` through each system in turn (one model in memory at a time)."""
-    from .engines import EngineOptions, create_engine
+    from xlate.engines import EngineOptions, create_engine
 
     reports = []
     for spec in specs:
@@ -262,7 +262,7 @@ def build_comparison(
     source_path: str | None = None,
 ) -> Comparison:
     """The comparison of finished round-trip reports (pure: no engine calls)."""
-    from .scoring import chrf
+    from xlate.checks.scoring import chrf
 
     systems = [_system_result(s, r) for s, r in zip(specs, reports, strict=True)]
     rows = []
@@ -331,8 +331,8 @@ class ReferenceSegments:
 
 def reference_segments(source: Document, reference: Document) -> ReferenceSegments:
     """Align the reference's sentences to the source's (beads of ``xlate check``)."""
-    from .align import align_documents
-    from .languages import check_pair
+    from xlate.languages import check_pair
+    from xlate.text.align import align_documents
 
     check_pair(source.lang, reference.lang)
     ref_text = {s.id: s.text for s in reference.sentences}

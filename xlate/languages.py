@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import LanguageError
+from xlate.errors import LanguageError
 
 SUPPORTED: tuple[str, ...] = ("en", "es", "ru")
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import InputError
+from xlate.errors import InputError
 
 SCHEMA_VERSION = "1.0"
 
@@ -216,7 +216,7 @@ class Report:
 
     @classmethod
     def load(cls, path: str | Path) -> Report:
-        from .textio import read_text
+        from xlate.textio import read_text
 
         text = read_text(path)
         try:

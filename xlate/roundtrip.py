@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from .analysis import score_flag, sentence_flags, track_quotes, unknown_word_flags
-from .config import Thresholds
-from .engines.base import EngineInfo, Translation, Translator
-from .languages import check_pair
-from .names import inconsistent_renderings
-from .pipeline import translate_sentences
-from .report import (
+from xlate.checks.analyse import score_flag, sentence_flags, track_quotes, unknown_word_flags
+from xlate.checks.names import inconsistent_renderings
+from xlate.checks.scoring import corpus_scores, sentence_scores
+from xlate.config import Thresholds
+from xlate.engines.base import Translator
+from xlate.languages import check_pair
+from xlate.report import (
     EngineRecord,
     Flag,
     LanguageReport,
@@ -34,8 +34,9 @@ from .report import (
     SentenceRecord,
     SourceRecord,
 )
-from .scoring import corpus_scores, sentence_scores
-from .segment import Document
+from xlate.text.segment import Document
+from xlate.translate import translate_sentences
+from xlate.translation import EngineInfo, Translation
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -247,7 +248,7 @@ def make_report(
     source_text: str | None = None,
     settings: dict[str, Any] | None = None,
 ) -> Report:
-    from . import __version__
+    from xlate._version import __version__
 
     text = source_text if source_text is not None else doc.render()
     return Report(
@@ -413,14 +414,14 @@ def _beads(
     src_sents, tgt_sents = source.sentences, translation.sentences
     if lines:
         if len(src_sents) != len(tgt_sents):
-            from .errors import InputError
+            from xlate.errors import InputError
 
             raise InputError(
                 f"--lines needs the same number of lines on both sides: the source has "
                 f"{len(src_sents)}, the translation {len(tgt_sents)}"
             )
         return [((s.id,), (t.id,)) for s, t in zip(src_sents, tgt_sents, strict=True)]
-    from .align import align_documents
+    from xlate.text.align import align_documents
 
     back_texts = {k: v.text for k, v in back_by_id.items()} or None
     return [

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from xlate.errors import InputError
 
 # Share of control characters above which a file is taken for binary.
 _BINARY_CONTROL_SHARE = 0.05

@@ -10,8 +10,9 @@ from __future__ import annotations
 import importlib
 from importlib.metadata import entry_points
 
-from ..errors import EngineError
-from .base import EngineInfo, EngineOptions, Translation, Translator
+from xlate.engines.base import EngineOptions, Translator
+from xlate.errors import EngineError
+from xlate.translation import EngineInfo, Translation
 
 BUILTIN_ENGINES: dict[str, str] = {
     "hf": "xlate.engines.hf:HFTranslator",

@@ -25,8 +25,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..errors import EngineError
-from .base import EngineInfo, EngineOptions, Translation
+from xlate.engines.base import EngineOptions
+from xlate.errors import EngineError
+from xlate.translation import EngineInfo, Translation
 
 MODES: dict[tuple[str, str], str] = {("en", "es"): "eng-spa", ("es", "en"): "spa-eng"}
 PACKAGE = "apertium-eng-spa"

@@ -3,13 +3,13 @@ on CPU, int8 weights, no torch at translation time).
 
 ``--model`` takes what ``hf`` takes (a Hugging Face id, default opus-mt, or a directory
 saved with ``save_pretrained``), converted once on first use into the model store (see
-:mod:`xlate.model_store`), or a directory that already is a CTranslate2 model
+:mod:`xlate.engines.model_store`), or a directory that already is a CTranslate2 model
 (``model.bin``, e.g. from ``xlate models convert``), used as it is.
 
 Everything around the model is shared with ``hf`` (:mod:`xlate.engines.neural`) so both
 engines segment, split and report alike: the model's own tokenizer (transformers, from
 the files copied beside ``model.bin``; no torch needed), language codes from
-:mod:`xlate.models`, over-long sentences split by :mod:`xlate.engines.chunking`, batches
+:mod:`xlate.engines.models`, over-long sentences split by :mod:`xlate.engines.chunking`, batches
 planned by padded tokens, and word alignments from CTranslate2's attention mapped by
 :mod:`xlate.engines.alignment`.
 """
@@ -20,12 +20,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import EngineError, ModelUnavailableError
-from ..model_store import ConvertedModel, ensure_converted
-from ..models import LanguageCodes
-from .alignment import align_words, piece_word_ids
-from .base import EngineOptions
-from .neural import (
+from xlate.engines.alignment import align_words, piece_word_ids
+from xlate.engines.base import EngineOptions
+from xlate.engines.model_store import ConvertedModel, ensure_converted
+from xlate.engines.models import LanguageCodes
+from xlate.engines.neural import (
     OUTPUT_TOKENS_PER_SOURCE_TOKEN,
     OUTPUT_TOKENS_SLACK,
     NeuralTranslator,
@@ -36,6 +35,7 @@ from .neural import (
     token_limit,
     usable_cores,
 )
+from xlate.errors import EngineError, ModelUnavailableError
 
 INSTALL_HINT = "pip install 'xlate[ct2]' (or ctranslate2>=4)"
 

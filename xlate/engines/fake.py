@@ -13,8 +13,9 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..errors import EngineError
-from .base import EngineInfo, EngineOptions, Translation
+from xlate.engines.base import EngineOptions
+from xlate.errors import EngineError
+from xlate.translation import EngineInfo, Translation
 
 Script = Mapping[str, Mapping[str, str]]
 

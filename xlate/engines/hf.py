@@ -26,10 +26,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import EngineError, ModelUnavailableError
-from ..models import LanguageCodes, ResolvedModel, detect_family, resolve_model
-from .alignment import align_words, piece_word_ids
-from .neural import (
+from xlate.engines.alignment import align_words, piece_word_ids
+from xlate.engines.models import LanguageCodes, ResolvedModel, detect_family, resolve_model
+from xlate.engines.neural import (
     OUTPUT_TOKENS_PER_SOURCE_TOKEN,
     OUTPUT_TOKENS_SLACK,
     NeuralTranslator,
@@ -40,6 +39,7 @@ from .neural import (
     token_limit,
     usable_cores,
 )
+from xlate.errors import EngineError, ModelUnavailableError
 
 
 @dataclass

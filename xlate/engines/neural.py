@@ -23,12 +23,13 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
-from ..errors import ConfigError, EngineError
-from ..languages import check_pair
-from ..models import LanguageCodes, language_codes
-from .alignment import shift_pairs
-from .base import EngineInfo, EngineOptions, Translation
-from .chunking import plan_batches, split_to_fit
+from xlate.engines.alignment import shift_pairs
+from xlate.engines.base import EngineOptions
+from xlate.engines.chunking import plan_batches, split_to_fit
+from xlate.engines.models import LanguageCodes, language_codes
+from xlate.errors import ConfigError, EngineError
+from xlate.languages import check_pair
+from xlate.translation import EngineInfo, Translation
 
 DEVICES = ("auto", "cpu", "cuda")
 

@@ -6,8 +6,8 @@ original and its back-translation is display, not measurement.
 
 from __future__ import annotations
 
-from .html import render_html
-from .markdown import render_markdown
-from .terminal import render_plain, render_terminal, show_report
+from xlate.views.html import render_html
+from xlate.views.markdown import render_markdown
+from xlate.views.terminal import render_plain, render_terminal, show_report
 
 __all__ = ["render_html", "render_markdown", "render_plain", "render_terminal", "show_report"]

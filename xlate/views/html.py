@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..config import Thresholds
-from ..report import QuoteRecord, Report
-from .model import (
+from xlate.config import Thresholds
+from xlate.report import QuoteRecord, Report
+from xlate.views.model import (
     LanguageView,
     Row,
     Segment,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..report import Report
-from .model import (
+from xlate.report import Report
+from xlate.views.model import (
     LanguageView,
     build_views,
     engine_label,
@@ -22,7 +22,7 @@ from .model import (
     quoted,
     report_title,
 )
-from .worddiff import inline_diff
+from xlate.views.worddiff import inline_diff
 
 # Punctuation that means something inline (CommonMark + GFM tables and strikethrough);
 # all of it is backslash-escapable. Parentheses only matter after "]", escaped already.

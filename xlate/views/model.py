@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..config import Thresholds
-from ..errors import LanguageError
-from ..report import (
+from xlate.config import Thresholds
+from xlate.errors import LanguageError
+from xlate.report import (
     SEVERITIES,
     EngineRecord,
     EntityCheck,
@@ -28,7 +28,7 @@ from ..report import (
     Report,
     SentenceRecord,
 )
-from .worddiff import inline_diff, word_diff
+from xlate.views.worddiff import inline_diff, word_diff
 
 QUOTE_STATUSES = ("kept", "changed", "lost")
 # A partial quote match (a quote across sentences) must be at least this long to count.

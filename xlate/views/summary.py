@@ -6,8 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..languages import NAMES
-from ..report import LanguageReport, Report
+from xlate.languages import NAMES
+from xlate.report import LanguageReport, Report
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 STATUS_STYLE = {"kept": "green", "changed": "yellow", "lost": "bold red"}

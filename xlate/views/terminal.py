@@ -19,10 +19,10 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from ..config import Thresholds
-from ..errors import ConfigError
-from ..report import Report
-from .model import (
+from xlate.config import Thresholds
+from xlate.errors import ConfigError
+from xlate.report import Report
+from xlate.views.model import (
     LanguageView,
     Row,
     Segment,
@@ -39,8 +39,8 @@ from .model import (
     report_title,
     thresholds_of,
 )
-from .pager import page
-from .worddiff import DELETE_CLOSE, DELETE_OPEN, INSERT_CLOSE, INSERT_OPEN
+from xlate.views.pager import page
+from xlate.views.worddiff import DELETE_CLOSE, DELETE_OPEN, INSERT_CLOSE, INSERT_OPEN
 
 LAYOUTS = ("auto", "columns", "stacked")
 # Under this many columns three text columns get too narrow to read: stack them.

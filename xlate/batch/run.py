@@ -23,13 +23,13 @@ the report's ``created`` time).
 
 The analysis of each article (scores, flags, quotes, alignment in check mode) is pure and
 costs ~10-20 ms per sentence and language, more than a cached translation: with
-``analysis_workers`` > 1 it runs in worker processes (``xlate.pool``) while the main
+``analysis_workers`` > 1 it runs in worker processes (``xlate.batch.pool``) while the main
 process translates the next wave; the main process still writes every file, so outputs
 are byte-identical to a serial run and a kill leaves no partial file.
 
 ``check=True`` (``xlate batch --check-dir``) checks translations that already exist,
 laid out beside their sources (``story.en.txt`` + ``story.es.txt``, naming rule in
-``xlate.checkdir``): each translation is back-translated (sentences of a whole wave
+``xlate.batch.checkdir``): each translation is back-translated (sentences of a whole wave
 together, through the same executor and cache; no engine: model-free checks only) and
 ``xlate.roundtrip.check`` aligns and analyses it. Only ``NAME.report.json`` is written
 per article (mode ``check``, one language per translation); summaries are the same, with
@@ -51,14 +51,13 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path, PurePosixPath
 from typing import IO, Any, Protocol
 
-from .cache import CachedTranslator
-from .checkdir import CheckGroup, NamedFile, group_files
-from .engines.base import EngineInfo, Translation, Translator
-from .errors import ConfigError, EngineError, InputError, XlateError
-from .pipeline import translate_sentences
-from .pool import JobPool
-from .report import SEVERITIES, EngineRecord, Report
-from .roundtrip import (
+from xlate.batch.checkdir import CheckGroup, NamedFile, group_files
+from xlate.batch.pool import JobPool
+from xlate.cache import CachedTranslator
+from xlate.engines.base import Translator
+from xlate.errors import ConfigError, EngineError, InputError, XlateError
+from xlate.report import SEVERITIES, EngineRecord, Report
+from xlate.roundtrip import (
     AnalysisSettings,
     analyze,
     check,
@@ -66,8 +65,10 @@ from .roundtrip import (
     make_report,
     settings_record,
 )
-from .segment import Document, segment_text
-from .textio import atomic_write, read_text
+from xlate.text.segment import Document, segment_text
+from xlate.textio import atomic_write, read_text
+from xlate.translate import translate_sentences
+from xlate.translation import EngineInfo, Translation
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.md")
 # Sentences per engine call: small enough for frequent progress and little loss on a kill,
@@ -630,7 +631,7 @@ class BatchOptions:
     shard: Shard | None = None
     chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
     wave_sentences: int | None = None  # None: DEFAULT_WAVE_SENTENCES
-    check: bool = False  # check the translations beside each source (xlate.checkdir)
+    check: bool = False  # check the translations beside each source (xlate.batch.checkdir)
     analysis_workers: int = 1  # processes for the per-article analysis; 1: in this one
 
     @property
@@ -731,7 +732,7 @@ class BatchRun:
         return found
 
     def check_groups(self) -> list[CheckGroup]:
-        """Check mode: the sources and the translations beside them (xlate.checkdir)."""
+        """Check mode: the sources and the translations beside them (xlate.batch.checkdir)."""
         files = [NamedFile(a.rel, a.path) for a in self.articles()]
         groups = group_files(files, self.options.targets, self.options.src)
         if self.options.shard is not None:
@@ -747,7 +748,7 @@ class BatchRun:
             text = read_text(article.path)
             lang = self.options.src
             if lang is None:
-                from .langid import require_language
+                from xlate.text.langid import require_language
 
                 lang = require_language(text)
         except XlateError as err:
@@ -805,7 +806,7 @@ class BatchRun:
             text = read_text(article.path)
             lang = group.source_lang
             if lang is None:
-                from .langid import require_language
+                from xlate.text.langid import require_language
 
                 lang = require_language(text)
         except XlateError as err:
@@ -910,7 +911,7 @@ class BatchRun:
             if item.status != "todo":
                 self.progress.article(item.article.rel, item.status, item.error)
         workers = min(self.options.analysis_workers, len(todo))
-        with JobPool(workers, preload=["xlate.analysis_warmup"]) as pool:
+        with JobPool(workers, preload=["xlate.batch.warmup"]) as pool:
             # A wave is analysed (in the pool) while the next one is translated here;
             # its files are written once that translation is done.
             pending: list[tuple[PlannedArticle, Future[Report | str]]] = []

@@ -1,14 +1,19 @@
-"""Translate documents through any engine: distinct sentences once, order restored."""
+"""The translate flow: segment an article, translate each distinct sentence once, keep the layout.
+
+``translate_text``/``translate_doc`` are the public API (``from xlate import translate_text``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .engines.base import EngineInfo, Translation, Translator
-from .errors import EngineError
-from .languages import check_pair
-from .segment import Document
+from xlate.engines import EngineOptions, Translator, create_engine
+from xlate.errors import EngineError
+from xlate.languages import check_language, check_pair
+from xlate.text.langid import require_language
+from xlate.text.segment import Document, segment_lines, segment_text
+from xlate.translation import EngineInfo, Translation
 
 
 def translate_sentences(
@@ -67,3 +72,47 @@ def translate_document(
         translations={s.id: r for s, r in zip(sentences, results, strict=False)},
         engine=engine.info(doc.lang, tgt),
     )
+
+
+def segment(text: str, lang: str | None = None, *, lines: bool = False) -> Document:
+    """Segment ``text`` (detecting its language when ``lang`` is None)."""
+    code = check_language(lang) if lang else require_language(text)
+    return segment_lines(text, code) if lines else segment_text(text, code)
+
+
+def translate_doc(
+    text: str,
+    tgt: str,
+    src: str | None = None,
+    *,
+    engine: Translator | None = None,
+    engine_name: str = "hf",
+    options: EngineOptions | None = None,
+    lines: bool = False,
+) -> TranslatedDocument:
+    """Segment and translate an article; the result keeps ids, sources and layout."""
+    doc = segment(text, src, lines=lines)
+    check_pair(doc.lang, tgt)
+    owned = engine is None
+    eng = engine or create_engine(engine_name, options)
+    try:
+        return translate_document(eng, doc, tgt)
+    finally:
+        if owned:
+            eng.close()
+
+
+def translate_text(
+    text: str,
+    src: str | None = None,
+    tgt: str = "es",
+    *,
+    engine: Translator | None = None,
+    engine_name: str = "hf",
+    options: EngineOptions | None = None,
+    lines: bool = False,
+) -> str:
+    """Translate an article and return the text, paragraphs and blank lines kept."""
+    return translate_doc(
+        text, tgt, src, engine=engine, engine_name=engine_name, options=options, lines=lines
+    ).text

@@ -35,8 +35,8 @@ from functools import lru_cache
 import numpy as np
 from unidecode import unidecode
 
-from .languages import check_language
-from .segment import Document, Sentence
+from xlate.languages import check_language
+from xlate.text.segment import Document, Sentence
 
 Shape = tuple[int, int]
 

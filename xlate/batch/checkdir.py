@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .languages import SUPPORTED
+from xlate.languages import SUPPORTED
 
 
 @dataclass(frozen=True)

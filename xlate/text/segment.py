@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .languages import check_language
+from xlate.languages import check_language
 
 
 @dataclass(frozen=True)
@@ -113,7 +113,7 @@ def _split_lines(text: str) -> tuple[list[str], list[str]]:
 
 def segment_text(text: str, lang: str) -> Document:
     """Split an article into paragraphs (lines) and sentences, keeping its layout."""
-    from .sentences import split_sentences
+    from xlate.text.sentences import split_sentences
 
     lang = check_language(lang)
     lines, ends = _split_lines(text)

@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Any, TypeVar
 
-from .errors import XlateError
+from xlate.errors import XlateError
 
 T = TypeVar("T")
 

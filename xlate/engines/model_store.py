@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, EngineError
-from .models import ResolvedModel, configured_model, detect_family, resolve_model
+from xlate.engines.models import ResolvedModel, configured_model, detect_family, resolve_model
+from xlate.errors import ConfigError, EngineError
 
 QUANTIZATIONS: tuple[str, ...] = ("int8", "int8_float16", "float16", "float32")
 # int8 weights are a quarter of float32 on disk and in memory, run fastest on CPUs, and

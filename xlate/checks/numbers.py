@@ -12,7 +12,7 @@ Public API (pure functions):
     ``kind`` is "cardinal", "ordinal", "year", "percent", "decimal" or "time" (a clock
     time, value "15:30"; its hour also matches the same hour on a 12-hour clock).
     Digits inside designations ("Su-30MK2", "F-16", "COVID-19", "MH17") are left to
-    :mod:`xlate.names`.
+    :mod:`xlate.checks.names.core`.
 
 ``check_numbers(source, translation, back_translation, src, tgt, sentence_id)``
     ``-> tuple[list[EntityCheck], list[Flag]]``. Every source number must reappear with the
@@ -40,7 +40,7 @@ from number_parser.data import en as _np_en
 from number_parser.data import es as _np_es
 from number_parser.data import ru as _np_ru
 
-from .report import EntityCheck, Flag
+from xlate.report import EntityCheck, Flag
 
 KINDS: tuple[str, ...] = ("cardinal", "ordinal", "year", "percent", "decimal", "time")
 

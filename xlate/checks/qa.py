@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .config import Thresholds
-from .report import Flag
+from xlate.config import Thresholds
+from xlate.report import Flag
 
 __all__ = ["check_translation"]
 
@@ -148,8 +148,8 @@ def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag 
     text = " ".join(w for w in text.split() if not w[:1].isupper())
     if sum(ch.isalpha() for ch in text) < _MIN_LANGID_LETTERS or len(_words(text)) < 6:
         return None
-    from .langid import language_scores
-    from .languages import NAMES
+    from xlate.languages import NAMES
+    from xlate.text.langid import language_scores
 
     scores = language_scores(text, wide=True)
     best = max(scores, key=lambda k: scores[k])
@@ -284,7 +284,7 @@ def _acronym_kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
     key = _squash(acronym)
     if key in tgt_squashed:
         return True
-    from .name_aliases import groups_in, groups_of
+    from xlate.checks.names import groups_in, groups_of
 
     if groups_of(acronym) & set(groups_in(translation)):
         return True  # МАГАТЭ / OIEA, США / EE. UU.
@@ -345,7 +345,7 @@ def _acronyms(source: str, translation: str) -> list[Flag]:
 
 
 def _quotes(source: str, translation: str, src: str, tgt: str) -> Flag | None:
-    from .quotes import extract_quotes
+    from xlate.checks.quotes import extract_quotes
 
     src_quotes = extract_quotes(source, src)
     if not src_quotes:

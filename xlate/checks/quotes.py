@@ -518,7 +518,7 @@ def _reported_speech(
         return False
     if len(translation) < _REPORTED_MIN_RATIO * len(text):
         return False
-    from .names import extract_names, find_name
+    from xlate.checks.names import extract_names, find_name
 
     if tgt is None:  # names are matched by script: any language of the translation's script
         tgt = "ru" if re.search(r"[а-яё]", translation.lower()) else "en"
@@ -583,7 +583,7 @@ def rendered_without_marks(
     the translation's sentence) must bring back one of its content words. With no evidence
     to weigh either way, only a scare quote of a few words passes.
     """
-    from .words import content_words, missing_content_words
+    from xlate.text.words import content_words, missing_content_words
 
     quote_text = quote.text
     words = quote_text.split()

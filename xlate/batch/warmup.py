@@ -1,4 +1,4 @@
-"""Imported once by the forkserver of the analysis pool (``xlate.pool``, ``xlate.batch``).
+"""Imported once by the forkserver of the analysis pool (``xlate.batch.pool``, ``xlate.batch.run``).
 
 The analysis loads its heaviest piece lazily: lingua's language models for the
 wrong-language check (~1.5 s, some hundred MB). Loading them here, before any worker is
@@ -9,7 +9,7 @@ the forkserver forks and must stay single-threaded.)
 
 from __future__ import annotations
 
-import xlate.batch  # noqa: F401  (the analysis code itself)
-from xlate.langid import language_scores
+import xlate.batch.run  # noqa: F401  (the analysis code itself)
+from xlate.text.langid import language_scores
 
 language_scores("a sentence to load the language models", wide=True)

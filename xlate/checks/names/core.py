@@ -41,8 +41,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from .name_aliases import RU_ENDINGS, RU_PLACE_ADJECTIVE, groups_in, groups_of, word_keys
-from .report import EntityCheck, Flag
+from xlate.checks.names.aliases import (
+    RU_ENDINGS,
+    RU_PLACE_ADJECTIVE,
+    groups_in,
+    groups_of,
+    word_keys,
+)
+from xlate.report import EntityCheck, Flag
 
 # --- word knowledge -----------------------------------------------------------------------
 
@@ -1239,7 +1245,7 @@ def _length_gap(word: str, lang: str, cand: _Candidate) -> int:
 
 
 def _group(gid: int) -> tuple[str, ...]:
-    from .name_aliases import alias_groups
+    from xlate.checks.names.aliases import alias_groups
 
     return alias_groups()[gid]
 
@@ -1764,7 +1770,7 @@ def _en_nationality(word: str) -> bool:
 def _en_place_names() -> dict[str, tuple[str, ...]]:
     """Latin-script place names (CLDR countries and cities, the hand list), lowercase,
     indexed by their first four letters."""
-    from .name_aliases import alias_groups
+    from xlate.checks.names.aliases import alias_groups
 
     index: dict[str, list[str]] = {}
     for group in alias_groups():
@@ -1777,7 +1783,7 @@ def _en_place_names() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _en_single_word_places() -> frozenset[str]:
-    from .name_aliases import alias_groups
+    from xlate.checks.names.aliases import alias_groups
 
     return frozenset(
         unidecode(alias.lower())

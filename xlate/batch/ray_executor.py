@@ -30,11 +30,12 @@ from dataclasses import dataclass, field, replace
 from types import ModuleType
 from typing import Any
 
-from .batch import DEFAULT_CHUNK_SENTENCES, ProgressCallback, chunks, translate_chunk
-from .cache import CachedTranslator, cache_key
-from .engines import create_engine
-from .engines.base import EngineInfo, EngineOptions, Translation, Translator
-from .errors import ConfigError, EngineError, XlateError
+from xlate.batch.run import DEFAULT_CHUNK_SENTENCES, ProgressCallback, chunks, translate_chunk
+from xlate.cache import CachedTranslator, cache_key
+from xlate.engines import create_engine
+from xlate.engines.base import EngineOptions, Translator
+from xlate.errors import ConfigError, EngineError, XlateError
+from xlate.translation import EngineInfo, Translation
 
 INSTALL_HINT = "pip install 'xlate[ray]'"
 # Engines that run on a GPU when there is one; the others get CPU workers everywhere.

@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ModelUnavailableError
+from xlate.errors import ModelUnavailableError
 
 DEFAULT_MODEL = "Helsinki-NLP/opus-mt-{src}-{tgt}"
 
@@ -62,7 +62,7 @@ def configured_model(engine: str, src: str, tgt: str) -> str | None:
     ``[models.hf] en-es = "..."`` (see :mod:`xlate.config`). A relative path is taken
     relative to the config file, so a user-wide config can name ``models/en-es``.
     """
-    from .config import load_config
+    from xlate.config import load_config
 
     config = load_config()
     value = config.models.get(engine, {}).get(f"{src}-{tgt}", "").strip()

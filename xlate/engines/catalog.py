@@ -2,8 +2,8 @@
 
 The logic behind ``xlate models list``, ``xlate models pull`` and ``xlate models path``.
 The model for an engine and direction is the one ``xlate.toml`` names
-(:func:`xlate.models.configured_model`), else the engine's default: the opus-mt id for
-``hf``; for ``ct2`` that same model converted into the store (:mod:`xlate.model_store`);
+(:func:`xlate.engines.models.configured_model`), else the engine's default: the opus-mt id for
+``hf``; for ``ct2`` that same model converted into the store (:mod:`xlate.engines.model_store`);
 the installed mode for ``apertium``. Nothing here downloads except :func:`pull`, and
 nothing imports torch or transformers.
 """
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import ConfigError, EngineError, ModelUnavailableError
-from .languages import check_pair
+from xlate.errors import ConfigError, EngineError, ModelUnavailableError
+from xlate.languages import check_pair
 
 ENGINES: tuple[str, ...] = ("hf", "ct2", "apertium")
 # Every direction between the supported languages: opus-mt has a model for each of them.
@@ -91,7 +91,7 @@ def cached_snapshot(repo_id: str) -> Path | None:
 
 def hf_model_spec(engine: str, src: str, tgt: str) -> tuple[str, str]:
     """(model spec, origin) the ``hf`` or ``ct2`` engine uses when no --model is given."""
-    from .models import configured_model, default_model
+    from xlate.engines.models import configured_model, default_model
 
     configured = configured_model(engine, src, tgt)
     if configured is None and engine == "ct2":
@@ -103,7 +103,7 @@ def hf_model_spec(engine: str, src: str, tgt: str) -> tuple[str, str]:
 
 def locate_hf(spec: str) -> Path | None:
     """Where the Hugging Face model ``spec`` (id or directory) is here, or None."""
-    from .models import looks_like_path
+    from xlate.engines.models import looks_like_path
 
     if looks_like_path(spec):
         path = Path(spec).expanduser()
@@ -113,8 +113,8 @@ def locate_hf(spec: str) -> Path | None:
 
 def locate_ct2(spec: str) -> Path | None:
     """The CTranslate2 model for ``spec``: the directory itself, or its store conversion."""
-    from .model_store import DEFAULT_QUANTIZATION, is_ct2_model, store_path
-    from .models import ResolvedModel, looks_like_path
+    from xlate.engines.model_store import DEFAULT_QUANTIZATION, is_ct2_model, store_path
+    from xlate.engines.models import ResolvedModel, looks_like_path
 
     path = Path(spec).expanduser()
     if looks_like_path(spec):
@@ -181,8 +181,8 @@ def apertium_data_size(mode_file: Path) -> int:
 
 
 def apertium_entries(pairs: Iterable[tuple[str, str]]) -> list[ModelEntry]:
-    from .engines.apertium import MODES, PACKAGE, ApertiumTranslator
-    from .models import configured_model
+    from xlate.engines.apertium import MODES, PACKAGE, ApertiumTranslator
+    from xlate.engines.models import configured_model
 
     entries: list[ModelEntry] = []
     modes: frozenset[str] | None = None
@@ -194,7 +194,7 @@ def apertium_entries(pairs: Iterable[tuple[str, str]]) -> list[ModelEntry]:
         data_dir = configured_model("apertium", src, tgt)
         if modes is None or data_dir:
             try:
-                from .engines import EngineOptions
+                from xlate.engines import EngineOptions
 
                 engine = ApertiumTranslator(EngineOptions(model=data_dir))
                 modes = engine.installed_modes
@@ -268,10 +268,10 @@ def pull(items: Iterable[str], *, announce: Callable[[str], None] | None = None)
     """Download the models for ``items`` into the Hugging Face cache for offline use.
 
     Only the files xlate loads are fetched (config, tokenizer, one weights format), by
-    :func:`xlate.models.resolve_model`, which shows huggingface_hub's progress bars.
+    :func:`xlate.engines.models.resolve_model`, which shows huggingface_hub's progress bars.
     A model already cached or given as a local directory is left as it is.
     """
-    from .models import hub_offline, looks_like_path, resolve_model
+    from xlate.engines.models import hub_offline, looks_like_path, resolve_model
 
     specs = pull_targets(items)
     done: list[Pulled] = []

@@ -11,12 +11,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .config import Thresholds
-from .engines.base import Translation
-from .quotes import Quote, QuoteMatch, extract_quotes, match_quotes, rendered_without_marks
-from .report import EntityCheck, Flag, QuoteRecord
-from .scoring import chrf
-from .words import missing_content_words
+from xlate.checks.quotes import (
+    Quote,
+    QuoteMatch,
+    extract_quotes,
+    match_quotes,
+    rendered_without_marks,
+)
+from xlate.checks.scoring import chrf
+from xlate.config import Thresholds
+from xlate.report import EntityCheck, Flag, QuoteRecord
+from xlate.text.words import missing_content_words
+from xlate.translation import Translation
 
 # Marks shown in reasons: keep reasons readable however long the quote is.
 _REASON_CHARS = 60
@@ -94,9 +100,9 @@ def sentence_flags(
     worth a flag; in a person's translation (check) it is usually a pronoun, so the
     absence is only recorded.
     """
-    from .names import check_names
-    from .numbers import check_numbers
-    from .qa import check_translation
+    from xlate.checks.names import check_names
+    from xlate.checks.numbers import check_numbers
+    from xlate.checks.qa import check_translation
 
     back_text = back.text if back is not None else None
     # Quotes are followed one by one per paragraph (track_quotes), which says more than
@@ -137,7 +143,7 @@ def _dropped_names(
     """
     from unidecode import unidecode
 
-    from .names import extract_names
+    from xlate.checks.names import extract_names
 
     if any(f.kind == "name" for f in flags):
         return []

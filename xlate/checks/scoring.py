@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from .report import DocumentScores, Scores
+from xlate.report import DocumentScores, Scores
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .errors import LanguageError
-from .languages import SUPPORTED
+from xlate.errors import LanguageError
+from xlate.languages import SUPPORTED
 
 # Languages that news MT output wrongly lands in, besides ours: close neighbours
 # (pt/it/ca for Spanish, uk/bg/be for Russian) and the big pivots.

@@ -1,0 +1,229 @@
+"""`xlate roundtrip`, `xlate check` and `xlate compare`: translate, then analyse."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from xlate.cli.common import (
+    BackModelOpt,
+    BatchOpt,
+    BeamsOpt,
+    ConfigOpt,
+    Device,
+    DeviceOpt,
+    EngineOpt,
+    FailOnOpt,
+    FromOpt,
+    HtmlOpt,
+    InputArg,
+    JsonOpt,
+    MarkdownOpt,
+    ModelOpt,
+    ReportOpt,
+    ThresholdOpt,
+    ToOpt,
+    ViewOpt,
+    analysis_settings,
+    deliver_report,
+    engine_options,
+    handle_errors,
+)
+
+
+@handle_errors
+def roundtrip(
+    input: InputArg,
+    src: FromOpt = None,
+    tgt: ToOpt = "es,ru",
+    lines: Annotated[
+        bool, typer.Option("--lines", help="One sentence per line; no segmentation.")
+    ] = False,
+    engine: EngineOpt = "hf",
+    model: ModelOpt = None,
+    back_model: BackModelOpt = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    batch_size: BatchOpt = None,
+    report_path: ReportOpt = None,
+    view: ViewOpt = False,
+    html: HtmlOpt = None,
+    markdown: MarkdownOpt = None,
+    as_json: JsonOpt = False,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """Translate, back-translate and show where meaning drifted."""
+    from xlate.engines import create_engine
+    from xlate.languages import parse_targets
+    from xlate.roundtrip import roundtrip as run_roundtrip
+    from xlate.textio import read_text
+    from xlate.translate import segment as segment_doc
+
+    settings = analysis_settings(config, threshold)
+    text = read_text(input)
+    doc = segment_doc(text, src, lines=lines)
+    targets = parse_targets(tgt, doc.lang)
+    forward = create_engine(engine, engine_options(model, device, beams, batch_size))
+    backward = forward
+    if back_model is not None:
+        backward = create_engine(engine, engine_options(back_model, device, beams, batch_size))
+    try:
+        report = run_roundtrip(
+            doc,
+            targets,
+            forward,
+            back_engine=backward,
+            settings=settings,
+            path=None if input == "-" else input,
+            source_text=text,
+        )
+    finally:
+        forward.close()
+        backward.close()
+    deliver_report(
+        report,
+        report_path=report_path,
+        view=view,
+        html=html,
+        markdown=markdown,
+        as_json=as_json,
+        fail_on=fail_on,
+    )
+
+
+@handle_errors
+def check(
+    source: Annotated[str, typer.Argument(help="The original article.")],
+    translation: Annotated[str, typer.Argument(help="Its existing translation.")],
+    src: FromOpt = None,
+    tgt: Annotated[
+        str | None,
+        typer.Option("--to", "-t", help="Language of the translation; detected when omitted."),
+    ] = None,
+    lines: Annotated[
+        bool,
+        typer.Option("--lines", help="Both files one sentence per line, aligned line by line."),
+    ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
+        ),
+    ] = "hf",
+    model: ModelOpt = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    batch_size: BatchOpt = None,
+    report_path: ReportOpt = None,
+    view: ViewOpt = False,
+    html: HtmlOpt = None,
+    markdown: MarkdownOpt = None,
+    as_json: JsonOpt = False,
+    fail_on: FailOnOpt = None,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """Check an existing translation: align, back-translate and show where it drifted."""
+    from xlate.engines import create_engine
+    from xlate.roundtrip import check as run_check
+    from xlate.textio import read_text
+    from xlate.translate import segment as segment_doc
+
+    if source == "-" and translation == "-":
+        from xlate.errors import InputError
+
+        raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
+    settings = analysis_settings(config, threshold)
+    source_text = read_text(source)
+    translation_text = read_text(translation)
+    source_doc = segment_doc(source_text, src, lines=lines)
+    translation_doc = segment_doc(translation_text, tgt, lines=lines)
+    back = None
+    if engine != "none":
+        back = create_engine(engine, engine_options(model, device, beams, batch_size))
+    try:
+        report = run_check(
+            source_doc,
+            translation_doc,
+            back_engine=back,
+            settings=settings,
+            lines=lines,
+            path=None if source == "-" else source,
+            translation_path=translation,
+            source_text=source_text,
+            translation_text=translation_text,
+        )
+    finally:
+        if back is not None:
+            back.close()
+    deliver_report(
+        report,
+        report_path=report_path,
+        view=view,
+        html=html,
+        markdown=markdown,
+        as_json=as_json,
+        fail_on=fail_on,
+    )
+
+
+@handle_errors
+def compare(
+    input: InputArg,
+    src: FromOpt = None,
+    tgt: Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")] = "es",
+    engines: Annotated[
+        str,
+        typer.Option(
+            "--engines",
+            help="Systems, comma-separated: ENGINE, ENGINE:MODEL or ENGINE:MODEL+BACK_MODEL "
+            "(apertium, ct2:./models/en-es-int8, hf:./en-es+./es-en). The first is the "
+            "baseline.",
+        ),
+    ] = "hf,apertium",
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", help="A reference translation: BLEU/chrF/TER and significance."),
+    ] = None,
+    device: DeviceOpt = Device.auto,
+    beams: BeamsOpt = 4,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")] = False,
+    markdown: MarkdownOpt = None,
+    config: ConfigOpt = None,
+    threshold: ThresholdOpt = None,
+) -> None:
+    """The same article through several engines/models, side by side, with scores."""
+    from rich.console import Console
+
+    from xlate.compare import compare as run_compare
+    from xlate.compare import parse_systems, render_markdown, render_terminal
+    from xlate.languages import check_pair
+    from xlate.textio import atomic_write, read_text
+    from xlate.translate import segment as segment_doc
+
+    specs = parse_systems(engines)
+    settings = analysis_settings(config, threshold)
+    doc = segment_doc(read_text(input), src)
+    tgt = check_pair(doc.lang, tgt)[1]
+    reference = segment_doc(read_text(ref), tgt) if ref is not None else None
+    result = run_compare(
+        doc,
+        tgt,
+        specs,
+        reference=reference,
+        reference_path=ref,
+        source_path=None if input == "-" else input,
+        device=device.value,
+        beams=beams,
+        settings=settings,
+    )
+    if markdown is not None:
+        atomic_write(markdown, render_markdown(result))
+    if as_json:
+        sys.stdout.write(result.to_json())
+    else:
+        render_terminal(result, Console(highlight=False))

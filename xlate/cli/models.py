@@ -1,0 +1,99 @@
+"""`xlate models list|pull|path|convert`."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from xlate.cli.common import (
+    handle_errors,
+)
+
+# --- models ----------------------------------------------------------------------------
+
+models_app = typer.Typer(help="Prepare translation models.", no_args_is_help=True)
+
+
+class Quantization(str, Enum):
+    int8 = "int8"
+    int8_float16 = "int8_float16"
+    float16 = "float16"
+    float32 = "float32"
+
+
+@models_app.command("convert")
+@handle_errors
+def models_convert(
+    model: Annotated[str, typer.Argument(help="Hugging Face model id or local model directory.")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Directory to write (default: the store --engine ct2 uses)."
+        ),
+    ] = None,
+    quantization: Annotated[
+        Quantization, typer.Option("--quantization", "-q", help="Weight type.")
+    ] = Quantization.int8,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a CTranslate2 model already in --output.")
+    ] = False,
+) -> None:
+    """Convert a model to CTranslate2 for --engine ct2 (needs torch and transformers once)."""
+    from xlate.engines.model_store import convert_spec
+
+    converted = convert_spec(model, output, quantization.value, force=force)
+    typer.echo(f"converted {converted.source} ({converted.quantization}) to:", err=True)
+    typer.echo(str(converted.path))
+
+
+@models_app.command("list")
+@handle_errors
+def models_list(
+    engines: Annotated[
+        str, typer.Option("--engines", help="Engines to list, comma-separated.")
+    ] = "hf,ct2,apertium",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Each engine's model per language pair, whether it is here, and its size on disk."""
+    from dataclasses import asdict
+
+    from rich.console import Console
+
+    from xlate.engines.catalog import list_models, models_table
+
+    rows = list_models([e.strip() for e in engines.split(",") if e.strip()])
+    if as_json:
+        typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    Console(highlight=False).print(models_table(rows))
+
+
+@models_app.command("pull")
+@handle_errors
+def models_pull(
+    items: Annotated[
+        list[str], typer.Argument(help="Language pairs (en-es) or Hugging Face model ids.")
+    ],
+) -> None:
+    """Download models into the Hugging Face cache for later offline use."""
+    from xlate.engines.catalog import pull
+
+    for pulled in pull(items, announce=lambda line: typer.echo(line, err=True)):
+        state = "already here" if pulled.already else "downloaded"
+        typer.echo(f"{pulled.spec}\t{state}\t{pulled.path}")
+
+
+@models_app.command("path")
+@handle_errors
+def models_path(
+    item: Annotated[str, typer.Argument(help="A language pair (en-es) or a model id/path.")],
+    engine: Annotated[str, typer.Option("--engine", "-e", help="hf, ct2 or apertium.")] = "hf",
+) -> None:
+    """Print where a model lives locally (exit 1 with one line when it is not here)."""
+    from xlate.engines.catalog import model_path
+
+    typer.echo(str(model_path(item, engine)))

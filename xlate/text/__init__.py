@@ -1,0 +1,1 @@
+"""Pure text functions: segmentation, sentence splitting and alignment, language id, words."""
