@@ -2,6 +2,7 @@
 
     XlateError                 base; the CLI prints ``str(err)`` on one line and exits ``exit_code``
     +-- InputError             missing, empty, binary or undecodable input; bad report file
+    +-- OutputError            an output file or folder cannot be written
     +-- LanguageError          unsupported language or pair, language not detectable
     +-- EngineError            an engine failed or is not installed
     |   +-- ModelUnavailableError   the model is neither cached nor downloadable
@@ -22,6 +23,10 @@ class XlateError(Exception):
 
 class InputError(XlateError):
     """The input file or text cannot be used."""
+
+
+class OutputError(XlateError):
+    """An output file or folder cannot be written."""
 
 
 class LanguageError(XlateError):

@@ -8,29 +8,126 @@ import sys
 import tempfile
 from pathlib import Path
 
-from xlate.errors import InputError
+from xlate.errors import InputError, OutputError
 
 # Share of control characters above which a file is taken for binary.
 _BINARY_CONTROL_SHARE = 0.05
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
 
 
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32BE"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32LE"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16LE"),
+)
+# Legacy single-byte encodings of the three languages, tried in this order for the hint
+# of an undecodable file: the one whose reading is mostly letters is named.
+_LEGACY = (("cp1251", "CP1251"), ("koi8_r", "KOI8-R"), ("cp1252", "WINDOWS-1252"))
+# Typographic marks a legacy Western text holds beside its letters.
+_TYPOGRAPHY = frozenset("“”‘’„«»—–…•·°€£¡¿")
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM) text, refusing binary or undecodable bytes."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte {err.start}); convert it first, e.g. "
-            f"iconv -f LATIN1 -t UTF-8"
-        ) from None
+    """Decode text with a byte-order mark (UTF-8/16/32) or plain UTF-8.
+
+    Binary or undecodable bytes are refused with one line that names what was found and,
+    for a legacy encoding, the ``iconv`` command that converts it.
+    """
+    text = _decode_marked(data, name)
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise InputError(_nul_message(data, name))
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(_not_utf8_message(data, name, err.start)) from None
     sample = text[:8192]
     controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
     if sample and controls / len(sample) > _BINARY_CONTROL_SHARE:
         raise InputError(f"{name}: looks like a binary file, not text")
     return text
+
+
+def _decode_marked(data: bytes, name: str) -> str | None:
+    """The text after a byte-order mark, or None where the data starts with none."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as err:
+                raise InputError(
+                    f"{name}: starts with a {label} byte-order mark but is not valid {label} "
+                    f"(byte {err.start + len(bom)})"
+                ) from None
+            if not _reads_as_alphabetic(text):
+                raise InputError(
+                    f"{name}: starts with a {label} byte-order mark, but what follows does not "
+                    f"read as {label} text"
+                )
+            return text
+    return None
+
+
+def _reads_as_alphabetic(text: str) -> bool:
+    """Whether most letters are Latin or Cyrillic, as in any text xlate can translate.
+
+    Bytes that merely begin like a byte-order mark decode to CJK or unassigned code points.
+    """
+    letters = [ch for ch in text[:4096] if ch.isalpha()]
+    if not letters:
+        return not any(not ch.isprintable() and not ch.isspace() for ch in text[:4096])
+    ours = sum(ch < "\u0250" or "\u0400" <= ch <= "\u04ff" for ch in letters)
+    return ours / len(letters) >= 0.5
+
+
+def _nul_message(data: bytes, name: str) -> str:
+    """NUL bytes: UTF-16/32 text that lost its byte-order mark, or a binary file."""
+    head = data[:8192]
+    for width, label in ((4, "UTF-32"), (2, "UTF-16")):
+        for offset, endian in ((0, "LE"), (width - 1, "BE")):
+            lanes = [head[i] for i in range(len(head)) if i % width != offset]
+            if len(head) >= 2 * width and lanes and not any(lanes):
+                return (
+                    f"{name}: looks like {label}{endian} text without a byte-order mark; "
+                    f"convert it first, e.g. iconv -f {label}{endian} -t UTF-8"
+                )
+    return f"{name}: looks like a binary file, not text"
+
+
+def _not_utf8_message(data: bytes, name: str, position: int) -> str:
+    # Russian words are runs of high bytes; Spanish accents in a legacy encoding stand alone
+    # between ASCII letters (compr\xf3), so the Cyrillic readings are tried only for runs.
+    high_at = [i for i, byte in enumerate(data[:8192]) if byte >= 0x80]
+    runs = sum(
+        1 for i in high_at if (i > 0 and data[i - 1] >= 0x80) or data[i + 1 : i + 2] >= b"\x80"
+    )
+    cyrillic_likely = bool(high_at) and runs / len(high_at) > 0.5
+    for codec, label in _LEGACY:
+        if (codec != "cp1252") != cyrillic_likely:
+            continue
+        reading = data.decode(codec, errors="replace")
+        high = [ch for ch, byte in zip(reading, data, strict=False) if byte >= 0x80]
+        readable = sum(ch.isalpha() or ch in _TYPOGRAPHY for ch in high)
+        if high and readable / len(high) > 0.9 and _plausible(reading, codec):
+            return (
+                f"{name}: not valid UTF-8 (byte {position}); it reads as {label}: convert it "
+                f"first, e.g. iconv -f {label} -t UTF-8"
+            )
+    return (
+        f"{name}: not valid UTF-8 (byte {position}) and in no encoding xlate recognises; "
+        "save it as UTF-8 first"
+    )
+
+
+def _plausible(reading: str, codec: str) -> bool:
+    """Cyrillic readings are told apart by case: Russian text is mostly lower case."""
+    cyrillic = [ch for ch in reading if "\u0400" <= ch <= "\u04ff"]
+    if codec == "cp1252":
+        return not cyrillic
+    return bool(cyrillic) and sum(ch.islower() for ch in cyrillic) / len(cyrillic) > 0.5
 
 
 def read_text(source: str | Path) -> str:
@@ -53,6 +150,35 @@ def read_text(source: str | Path) -> str:
     if not text.strip():
         raise InputError(f"{name}: is empty; nothing to translate")
     return text
+
+
+def check_output_path(path: str | Path) -> Path:
+    """Refuse, before any work, an output file that cannot be written where it is asked for.
+
+    The folder must exist (a typo in it is not silently created), be a folder and take a
+    new file; the path must not be a folder or a read-only file. Creating and removing a
+    temporary file is the one test that holds on read-only file systems, under ``/proc``
+    and for root, where permission bits say nothing.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give a file name to write to")
+    if not directory.exists():
+        raise OutputError(f"{target}: folder {directory} does not exist; create it first")
+    if not directory.is_dir():
+        raise OutputError(f"{target}: {directory} is not a folder")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"{target}: is read-only; choose another file or change its mode")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=directory)
+    except OSError as err:
+        raise OutputError(
+            f"{target}: cannot write in {directory} ({err.strerror or err})"
+        ) from None
+    os.close(fd)
+    os.unlink(probe)
+    return target
 
 
 def atomic_write(path: str | Path, text: str) -> None:
