@@ -8,9 +8,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "maduro-su30-request.en.txt"
-# ../shared beside the project root in this workplace; CI lays a copy beside the clone.
-SHARED = ROOT.parent / "shared"
-CORPORA = SHARED / "corpora"
+# Test data inside the repository (provenance and licence in tests/data/README.md):
+# a fresh clone runs its tests with nothing beside it.
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS_LANGS = ("en", "es", "ru")
 
 
 @pytest.fixture(scope="session")
@@ -23,11 +24,16 @@ def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 
 
+def corpus_path(lang: str) -> Path:
+    """tests/data/newstest2012.LANG: the whole WMT newstest2012 side for ``lang``."""
+    return DATA / f"newstest2012.{lang}"
+
+
 def corpus_lines(lang: str) -> list[str]:
-    """newstest2012 lines for ``lang``; fails loudly if the shared corpus is missing."""
-    path = CORPORA / f"newstest2012.{lang}"
+    """newstest2012 lines for ``lang`` (3,003); fails loudly if tests/data lacks the file."""
+    path = corpus_path(lang)
     if not path.exists():
-        pytest.fail(f"shared corpus not found at {path}")
+        pytest.fail(f"test corpus not found at {path} (it is part of the repository)")
     return path.read_text(encoding="utf-8").splitlines()
 
 
