@@ -227,6 +227,7 @@ def test_ray_address_needs_the_ray_executor(tmp_path: Path) -> None:
 # --- a local cluster of two CPUs ----------------------------------------------------------
 
 
+@pytest.mark.needs_apertium
 def test_apertium_on_ray_gives_the_local_bytes(
     clusters: Clusters, apertium_folder: dict[str, Path]
 ) -> None:
@@ -252,7 +253,7 @@ def tiny_ct2_model(tiny_m2m100_model: Path, tmp_path_factory: pytest.TempPathFac
     return convert_spec(str(tiny_m2m100_model), out, "int8", force=False).path
 
 
-@pytest.mark.parametrize("engine", ["hf", "ct2"])
+@pytest.mark.parametrize("engine", ["hf", pytest.param("ct2", marks=pytest.mark.needs_ct2)])
 def test_tiny_model_on_ray_gives_the_local_bytes(
     clusters: Clusters, engine: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -273,6 +274,7 @@ def test_tiny_model_on_ray_gives_the_local_bytes(
     assert {lang["engine"]["engine"] for lang in report["languages"]} == {engine}
 
 
+@pytest.mark.needs_apertium
 def test_check_dir_on_ray_gives_the_local_bytes(clusters: Clusters, tmp_path: Path) -> None:
     """--check-dir back-translates people's translations through the same executor."""
     clusters.local()
@@ -363,6 +365,7 @@ def ray_run(
     return result, engine
 
 
+@pytest.mark.needs_apertium
 def test_stopped_half_way_resumes_from_the_cache(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -410,6 +413,7 @@ class KillMidRun(BatchProgress):
                 self.killed = True
 
 
+@pytest.mark.needs_apertium
 def test_killed_worker_mid_run_loses_nothing(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -535,6 +539,7 @@ def test_chunk_that_always_kills_its_worker_is_named_not_retried_forever(
 # --- two nodes on this machine ----------------------------------------------------------------
 
 
+@pytest.mark.needs_apertium
 def test_two_nodes_and_a_node_that_dies_mid_run(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:
