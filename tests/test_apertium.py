@@ -30,6 +30,7 @@ def words(text: str) -> set[str]:
     return {w.strip('.,;:!?"«»“”()').lower() for w in text.split()}
 
 
+@pytest.mark.needs_apertium
 def test_registered_and_info() -> None:
     engine = create_engine("apertium")
     assert isinstance(engine, ApertiumTranslator)
@@ -42,6 +43,7 @@ def test_registered_and_info() -> None:
     assert info.revision  # the Debian package version
 
 
+@pytest.mark.needs_apertium
 def test_sample_article_comes_back_spanish(engine: ApertiumTranslator, sample_text: str) -> None:
     paragraphs = [p for p in sample_text.split("\n\n") if p.strip()]
     out = engine.translate_batch(paragraphs, "en", "es")
@@ -52,6 +54,7 @@ def test_sample_article_comes_back_spanish(engine: ApertiumTranslator, sample_te
     assert "Maduro" in spanish and "14" in spanish and "Su-30MK2" in spanish
 
 
+@pytest.mark.needs_apertium
 def test_corpus_sentence_count_and_order_kept(engine: ApertiumTranslator) -> None:
     english = corpus_lines("en")  # all 3,003 lines: seven process calls, two at a time
     out = engine.translate_batch(english, "en", "es")
@@ -66,6 +69,7 @@ def test_corpus_sentence_count_and_order_kept(engine: ApertiumTranslator) -> Non
     assert detect_language(sample) == "es"
 
 
+@pytest.mark.needs_apertium
 def test_spanish_to_english(engine: ApertiumTranslator) -> None:
     spanish = corpus_lines("es")[:40]
     out = engine.translate_batch(spanish, "es", "en")
@@ -88,6 +92,7 @@ TRICKY = [
 ]
 
 
+@pytest.mark.needs_apertium
 def test_tricky_characters_keep_sentence_boundaries(engine: ApertiumTranslator) -> None:
     batch = TRICKY * 3 + corpus_lines("en")[:20]
     out = engine.translate_batch(batch, "en", "es")
@@ -108,6 +113,7 @@ def test_tricky_characters_keep_sentence_boundaries(engine: ApertiumTranslator) 
     assert "\n" not in by_text[TRICKY[7]].text
 
 
+@pytest.mark.needs_apertium
 def test_unknown_words_are_unmarked_and_reported(engine: ApertiumTranslator) -> None:
     [result] = engine.translate_batch(
         ['The minister called it "glorbquistic" and left.'], "en", "es"
@@ -138,6 +144,7 @@ def test_missing_binary_is_one_clear_error() -> None:
         engine.translate_batch(["Hello."], "en", "es")
 
 
+@pytest.mark.needs_apertium
 def test_missing_mode_is_one_clear_error(tmp_path: Path) -> None:
     (tmp_path / "modes").mkdir()  # an Apertium data directory without eng-spa
     engine = ApertiumTranslator(EngineOptions(model=str(tmp_path)))
@@ -178,6 +185,7 @@ def test_cli_without_apertium_on_path(sample_path: Path, tmp_path: Path) -> None
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.needs_apertium
 def test_cli_keeps_layout(sample_path: Path, sample_text: str) -> None:
     result = CliRunner().invoke(
         app,

@@ -399,8 +399,8 @@ def test_json_progress_stream_is_one_object_per_line(tmp_path: Path) -> None:
 
 
 def apertium_engine() -> object:
-    """The real Apertium engine. CI installs it (.ci/run): a missing binary fails the test
-    with this message instead of being skipped."""
+    """The real Apertium engine. CI installs it (.ci/run); elsewhere, tests that use it are
+    marked ``needs_apertium`` and skipped where it is absent (tests/conftest.py)."""
     import shutil
 
     from xlate.engines import create_engine
@@ -411,6 +411,7 @@ def apertium_engine() -> object:
     return create_engine("apertium")
 
 
+@pytest.mark.needs_apertium
 def test_real_engine_apertium(tmp_path: Path) -> None:
     in_dir = tmp_path / "in"
     in_dir.mkdir()
@@ -614,6 +615,7 @@ def test_check_dir_naming_rule() -> None:
     assert "no source" in orphan["f/s.txt"][3]
 
 
+@pytest.mark.needs_apertium
 def test_check_dir_with_apertium(tmp_path: Path) -> None:
     in_dir = tmp_path / "in"
     for number, start in enumerate((600, 620)):

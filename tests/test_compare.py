@@ -59,6 +59,7 @@ def fake_script(
     return path
 
 
+@pytest.mark.needs_apertium
 def test_table_has_both_engines_rows_and_scores(tiny_model: Any, sample_path: Path) -> None:
     systems = f"apertium,hf:{tiny_model('en', 'es')}+{tiny_model('es', 'en')}"
     result = runner.invoke(
@@ -89,6 +90,7 @@ def test_table_has_both_engines_rows_and_scores(tiny_model: Any, sample_path: Pa
     assert "ref BLEU" not in out  # no reference, no reference scores
 
 
+@pytest.mark.needs_apertium
 def test_reference_gives_scores_and_significance(
     sample_path: Path, reference_path: Path, fake_script: Path
 ) -> None:
@@ -115,6 +117,7 @@ def test_reference_gives_scores_and_significance(
     assert "nrefs:1|bs:1000|seed:12345" in out  # sacrebleu's signature of the test
 
 
+@pytest.mark.needs_apertium
 def test_json_and_markdown(
     sample_path: Path, reference_path: Path, fake_script: Path, tmp_path: Path
 ) -> None:

@@ -46,6 +46,7 @@ def converted_float32(tiny_model: TinyModel, tmp_path_factory: pytest.TempPathFa
     return convert_spec(str(tiny_model("en", "es")), out, "float32", force=False).path
 
 
+@pytest.mark.needs_ct2
 def test_convert_writes_a_ct2_model_with_its_tokenizer(converted: Path) -> None:
     assert (converted / "model.bin").is_file()
     for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
@@ -55,6 +56,7 @@ def test_convert_writes_a_ct2_model_with_its_tokenizer(converted: Path) -> None:
     assert meta["max_positions"] == 64  # the tiny model's limit, for splitting long input
 
 
+@pytest.mark.needs_ct2
 def test_translate_with_converted_dir_keeps_layout(
     converted: Path, sample_path: Path, sample_text: str
 ) -> None:
@@ -81,6 +83,7 @@ def test_translate_with_converted_dir_keeps_layout(
     assert all(block.strip() for block in blocks)
 
 
+@pytest.mark.needs_ct2
 def test_json_output_matches_hf_in_shape_and_segmentation(
     converted: Path, tiny_model: TinyModel, sample_path: Path
 ) -> None:
@@ -122,6 +125,7 @@ def test_json_output_matches_hf_in_shape_and_segmentation(
     assert engine["settings"]["quantization"] == "int8"
 
 
+@pytest.mark.needs_ct2
 def test_float32_conversion_translates_exactly_like_hf(
     converted_float32: Path, tiny_model: TinyModel
 ) -> None:
@@ -135,6 +139,7 @@ def test_float32_conversion_translates_exactly_like_hf(
         assert ours == theirs
 
 
+@pytest.mark.needs_ct2
 def test_hf_directory_is_converted_once_on_first_use(tiny_model: TinyModel, store: Path) -> None:
     source = tiny_model("en", "es")
     engine = create_engine("ct2", EngineOptions(model=str(source), beams=1))
@@ -151,6 +156,7 @@ def test_hf_directory_is_converted_once_on_first_use(tiny_model: TinyModel, stor
     assert info.settings["device"] == "cpu" and info.settings["compute_type"] == "int8"
 
 
+@pytest.mark.needs_ct2
 def test_cli_auto_converts_an_hf_directory(tiny_model: TinyModel, store: Path) -> None:
     result = runner.invoke(
         app,
@@ -175,6 +181,7 @@ def test_cli_auto_converts_an_hf_directory(tiny_model: TinyModel, store: Path) -
     assert any(store.glob("*/model.bin"))
 
 
+@pytest.mark.needs_ct2
 def test_alignments_and_long_sentences(converted: Path) -> None:
     engine = CT2Translator(EngineOptions(model=str(converted), beams=2))
     long = " ".join(corpus_lines("en")[:6])  # far past the tiny model's 64 tokens
@@ -189,6 +196,7 @@ def test_alignments_and_long_sentences(converted: Path) -> None:
     assert not results[0].notes
 
 
+@pytest.mark.needs_ct2
 def test_multilingual_model_gets_language_tokens(tiny_m2m100_model: Path, tmp_path: Path) -> None:
     out = convert_spec(str(tiny_m2m100_model), tmp_path / "m2m", "int8", force=False).path
     engine = CT2Translator(EngineOptions(model=str(out), beams=1))
@@ -198,6 +206,7 @@ def test_multilingual_model_gets_language_tokens(tiny_m2m100_model: Path, tmp_pa
         assert result.alignment is not None
 
 
+@pytest.mark.needs_ct2
 def test_compute_type_follows_quantization() -> None:
     assert compute_type("int8", "cpu") == "int8"
     assert compute_type("float16", "cpu") == "float32"
@@ -207,6 +216,7 @@ def test_compute_type_follows_quantization() -> None:
 # --- errors ------------------------------------------------------------------------------
 
 
+@pytest.mark.needs_ct2
 def test_uncached_hub_model_offline_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     engine = CT2Translator(EngineOptions(model="xlate-test/not-a-cached-model"))
@@ -228,6 +238,7 @@ def test_missing_ctranslate2_is_one_clear_error(monkeypatch: pytest.MonkeyPatch)
     assert result.exit_code == 1 and "xlate[ct2]" in result.stderr
 
 
+@pytest.mark.needs_ct2
 def test_convert_refuses_to_overwrite(
     converted: Path, tiny_model: TinyModel, tmp_path: Path
 ) -> None:
@@ -242,6 +253,7 @@ def test_convert_refuses_to_overwrite(
     assert result.exit_code == 1 and "already a CTranslate2 model" in result.stderr
 
 
+@pytest.mark.needs_ct2
 def test_bad_options(tiny_model: TinyModel) -> None:
     result = runner.invoke(
         app, ["models", "convert", str(tiny_model("en", "es")), "--quantization", "int4"]
@@ -258,6 +270,7 @@ def test_bad_options(tiny_model: TinyModel) -> None:
         CT2Translator(EngineOptions(device="tpu"))
 
 
+@pytest.mark.needs_ct2
 def test_missing_directory_is_model_unavailable(tmp_path: Path) -> None:
     engine = CT2Translator(EngineOptions(model=str(tmp_path / "nowhere")))
     with pytest.raises(ModelUnavailableError, match="does not exist"):

@@ -82,6 +82,7 @@ def test_list_finds_ct2_conversion_in_the_store(hub_cache: Path, tmp_path: Path)
     assert not rows[("ct2", "en-es")]["available"]
 
 
+@pytest.mark.needs_apertium
 def test_list_apertium_rows_are_the_installed_modes(hub_cache: Path) -> None:
     rows = listed("--engines", "apertium")
     assert set(rows) == {("apertium", "en-es"), ("apertium", "es-en")}  # no Russian
@@ -218,6 +219,7 @@ def test_user_config_paths_are_relative_to_the_file(
     assert explicit.path == tiny_model("en", "es").resolve()
 
 
+@pytest.mark.needs_ct2
 def test_xlate_toml_sets_the_ct2_model(hub_cache: Path, tiny_model: Any, tmp_path: Path) -> None:
     from xlate.engines.ct2 import CT2Translator
     from xlate.engines.model_store import convert

@@ -20,6 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# The optional `ray` extra (pip install 'xlate[ray]'): CI installs it; without it, skip the module.
+pytest.importorskip(
+    "ray", reason="ray is not installed: pip install 'xlate[ray]'", exc_type=ModuleNotFoundError
+)
 import ray
 from ray.cluster_utils import Cluster
 from typer.testing import CliRunner
@@ -228,6 +233,7 @@ def test_ray_address_needs_the_ray_executor(tmp_path: Path) -> None:
 # --- a local cluster of two CPUs ----------------------------------------------------------
 
 
+@pytest.mark.needs_apertium
 def test_apertium_on_ray_gives_the_local_bytes(
     clusters: Clusters, apertium_folder: dict[str, Path]
 ) -> None:
@@ -253,7 +259,7 @@ def tiny_ct2_model(tiny_m2m100_model: Path, tmp_path_factory: pytest.TempPathFac
     return convert_spec(str(tiny_m2m100_model), out, "int8", force=False).path
 
 
-@pytest.mark.parametrize("engine", ["hf", "ct2"])
+@pytest.mark.parametrize("engine", ["hf", pytest.param("ct2", marks=pytest.mark.needs_ct2)])
 def test_tiny_model_on_ray_gives_the_local_bytes(
     clusters: Clusters, engine: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -274,6 +280,7 @@ def test_tiny_model_on_ray_gives_the_local_bytes(
     assert {lang["engine"]["engine"] for lang in report["languages"]} == {engine}
 
 
+@pytest.mark.needs_apertium
 def test_check_dir_on_ray_gives_the_local_bytes(clusters: Clusters, tmp_path: Path) -> None:
     """--check-dir back-translates people's translations through the same executor."""
     clusters.local()
@@ -364,6 +371,7 @@ def ray_run(
     return result, engine
 
 
+@pytest.mark.needs_apertium
 def test_stopped_half_way_resumes_from_the_cache(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -411,6 +419,7 @@ class KillMidRun(BatchProgress):
                 self.killed = True
 
 
+@pytest.mark.needs_apertium
 def test_killed_worker_mid_run_loses_nothing(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -536,6 +545,7 @@ def test_chunk_that_always_kills_its_worker_is_named_not_retried_forever(
 # --- two nodes on this machine ----------------------------------------------------------------
 
 
+@pytest.mark.needs_apertium
 def test_two_nodes_and_a_node_that_dies_mid_run(
     clusters: Clusters, apertium_folder: dict[str, Path], tmp_path: Path
 ) -> None:

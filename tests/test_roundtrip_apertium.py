@@ -10,7 +10,9 @@ from pathlib import Path
 from xlate.report import Report
 
 
-def test_sample_round_trip_with_apertium(sample_path: Path, tmp_path: Path) -> None:
+def test_sample_round_trip_with_apertium(
+    sample_path: Path, tmp_path: Path, needs_apertium: None
+) -> None:
     out = tmp_path / "report.json"
     html = tmp_path / "report.html"
     proc = subprocess.run(
@@ -67,7 +69,7 @@ def test_sample_round_trip_with_apertium(sample_path: Path, tmp_path: Path) -> N
     assert data["source"]["sentences"] == len(lang.sentences)
 
 
-def test_check_spanish_translation_with_apertium_back(tmp_path: Path) -> None:
+def test_check_spanish_translation_with_apertium_back(tmp_path: Path, needs_apertium: None) -> None:
     source = tmp_path / "story.en.txt"
     translation = tmp_path / "story.es.txt"
     source.write_text(
@@ -112,7 +114,7 @@ def test_check_spanish_translation_with_apertium_back(tmp_path: Path) -> None:
     assert not [f for s in lang["sentences"] for f in s["flags"] if f["kind"] == "number"]
 
 
-def test_check_judges_a_persons_round_trip_against_the_document() -> None:
+def test_check_judges_a_persons_round_trip_against_the_document(needs_apertium: None) -> None:
     """An engine's back-translation of people's wording scores far lower than its own round
     trip: check mode keeps score and quote flags for the few sentences far worse than the
     rest of the document, not for the large share under the absolute thresholds."""
