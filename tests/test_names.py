@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -505,3 +507,34 @@ def test_a_long_run_of_capitalised_words_has_no_alias_readings() -> None:
     assert alias_keys("Соединенном Королевстве")
     _, flags = check_names("Putin went to Libya.", run, None, "en", "ru", "s")
     assert all(f.kind == "name" for f in flags)
+
+
+def test_importing_the_names_package_reads_no_data_and_loads_no_word_lists() -> None:
+    # Start-up stays cheap: word lists, the Russian dictionary, CLDR and the data files of
+    # xlate/data/names load on first use, not at import.
+    code = (
+        "import sys, xlate.checks.names\n"
+        "from xlate.checks.names import tables\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('wordfreq', 'pymorphy3', 'babel')]\n"
+        "print(sorted(heavy), tables._word_list.cache_info().currsize,"
+        " tables._json.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "0", "0"]
+
+
+def test_name_tables_load_from_the_data_files() -> None:
+    from xlate.checks.names import tables
+
+    assert {"the", "however"} <= tables.sentence_openers("en")
+    assert "según" in tables.sentence_openers("es")
+    assert tables.sentence_openers("de") == frozenset()
+    assert {"of", "von"} <= tables.connectors("en")
+    assert {"president", "министр"} <= tables.titles()
+    assert {"monday", "diciembre"} <= tables.months_and_days()
+    assert "czech" in tables.english_demonyms()
+    endings = tables.russian_case_endings()
+    assert list(endings) == sorted(endings, key=len, reverse=True)
+    assert tables.hand_aliases()[0][0] == "U.S."
+    assert "Су-30МК2".translate(tables.cyrillic_lookalikes()) == "Cy-30MK2"
+    assert frozenset("kh") in tables.consonant_conventions()

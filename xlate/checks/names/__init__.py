@@ -1,16 +1,47 @@
-"""Names: extraction, cross-script matching, the name check and document consistency.
+"""Proper names in en/es/ru text, and the check that a translation kept them.
 
 Callers outside this package import from here; the modules inside may move.
+
+``extract_names(text, lang) -> list[NameMention]``
+    Proper names (one or several capitalised words, "Nicolás Maduro", "The Washington
+    Post", "Владимир Путин"), acronyms ("NATO", "U.S.", "EE. UU.", "США") and designations
+    with digits ("Su-30MK2", "Су-30МК2", "F-16", "MH17", "COVID-19"). ``key`` is the
+    normalised form: transliterated to Latin, accent-free, lowercased, spelling variants
+    folded ("kh"/"j"/"h", "y"/"i", "w"/"v", ...). A capitalised word that opens a sentence
+    is kept only when it looks like a name (not a common word of the language, capitalised
+    elsewhere in the text, or followed by another capitalised word); such mentions, and
+    English capitalised adjectives of nationality ("Russian"), are ``weak``.
+
+``find_name(name, name_lang, text, text_lang) -> str | None``
+    How ``name`` is written in ``text`` (another language, maybe another script), or None:
+    transliteration (Мадуро ↔ Maduro), accents, Russian case endings (Путина, Путиным,
+    Венесуэлы), a surname alone for a full name, designations written with Cyrillic
+    look-alike letters (Су-30МК2 ↔ Su-30MK2), and a small table of frequent news
+    acronyms and exonyms (U.S./EE. UU./США, NATO/OTAN/НАТО, Spain/España/Испания, ...).
+
+``check_names(source, translation, back_translation, src, tgt, sentence_id)``
+    ``-> tuple[list[EntityCheck], list[Flag]]``. Flags of kind ``name``: altered (a similar
+    but different form stands in the translation: Maduro→Madura, Su-30MK2→Su-30MK3) or
+    replaced (the name is missing and an unexplained name stands in the translation) →
+    high; missing from translation and back-translation → medium (high for designations);
+    missing from the translation but found in the back-translation → ok (the round trip
+    resolved an exonym we do not know). ``back_translation`` may be None.
+
+``inconsistent_renderings(pairs, src, tgt)``: a name spelt otherwise in one sentence of
+a document; ``groups_of``, ``groups_in``, ``alias_keys``: the index of known places and
+bodies (``aliases``).
+
+Modules, bottom to top: ``tables`` (data files of ``xlate/data/names``), ``normalise``
+(keys, skeletons, consonant classes), ``aliases`` (known renderings), ``lexicon`` (word
+knowledge), ``extract`` (mentions), ``crossscript`` (a name in another text),
+``evidence`` (the check's rules), ``check`` (``check_names``), ``consistency``.
 """
 
 from xlate.checks.names.aliases import alias_keys, groups_in, groups_of
-from xlate.checks.names.core import (
-    NameMention,
-    check_names,
-    extract_names,
-    find_name,
-    inconsistent_renderings,
-)
+from xlate.checks.names.check import check_names
+from xlate.checks.names.consistency import inconsistent_renderings
+from xlate.checks.names.crossscript import find_name
+from xlate.checks.names.extract import NameMention, extract_names
 
 __all__ = [
     "NameMention",

@@ -3,7 +3,8 @@
 Knowledge instead of guessing for exonyms: Черногория is Montenegro, Países Bajos the
 Netherlands, Нью-Йорк Nueva York. Country and territory names come from CLDR (Babel's
 ``Locale.territories``), cities from CLDR's exemplar cities of time zones; a short hand
-list adds what CLDR lacks (news acronyms, alternative names, institutions).
+list adds what CLDR lacks (news acronyms, alternative names, institutions):
+``xlate/data/names/aliases.json``.
 
 ``alias_index()`` maps an alias key (a tuple of normalised word stems, see ``alias_key``)
 to the ids of the groups that spell it; ``groups_in(text)`` says which groups a text
@@ -15,50 +16,16 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
+
+from xlate.checks.names.normalise import RU_PLACE_ADJECTIVE, is_acronym
+from xlate.checks.names.tables import hand_aliases, russian_case_endings
 
 LANGS = ("en", "es", "ru")
 _MAX_WORDS = 4
 
-# Frequent news acronyms and names CLDR does not carry: any spelling renders the others.
-_HAND: tuple[tuple[str, ...], ...] = (
-    ("U.S.", "US", "USA", "U.S.A.", "United States", "America", "EE. UU.", "EE.UU.", "EEUU",
-     "Estados Unidos", "США", "Соединенные Штаты", "Штаты", "Америка"),
-    ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "Reino Unido",
-     "Gran Bretaña", "Великобритания", "Британия", "Соединенное Королевство"),
-    ("NATO", "OTAN", "НАТО"), ("UN", "U.N.", "United Nations", "ONU", "Naciones Unidas",
-     "ООН", "Организация Объединенных Наций"),
-    ("EU", "E.U.", "European Union", "UE", "Unión Europea", "ЕС", "Евросоюз",
-     "Европейский союз"),
-    ("IMF", "FMI", "МВФ"), ("WHO", "OMS", "ВОЗ"), ("FBI", "ФБР"), ("CIA", "ЦРУ"),
-    ("IAEA", "OIEA", "AIEA", "МАГАТЭ"), ("GDP", "PIB", "ВВП"), ("NGO", "ONG", "НКО"),
-    ("USSR", "Soviet Union", "URSS", "Unión Soviética", "СССР", "Советский Союз"),
-    ("Russia", "Russian Federation", "Rusia", "Россия", "РФ", "Российская Федерация"),
-    ("Czech Republic", "Czechia", "República Checa", "Chequia", "Чехия",
-     "Чешская Республика", "Чехословакия", "Czechoslovakia", "Checoslovaquia"),
-    ("Netherlands", "Holland", "Países Bajos", "Holanda", "Нидерланды", "Голландия"),
-    ("Turkey", "Türkiye", "Turquía", "Турция"), ("Europe", "Europa", "Европа"),
-    ("Caribbean", "Caribe", "Карибы", "Карибское"),
-    ("Kiev", "Kyiv", "Киев"), ("Washington", "Вашингтон"), ("Kremlin", "Кремль"),
-    ("White House", "Casa Blanca", "Белый дом"), ("Wall Street", "Уолл-стрит"),
-    ("Christmas", "Navidad", "Рождество"), ("God", "Dios", "Бог"),
-    ("Internet", "Интернет"), ("Euro", "Евро"), ("Bundestag", "Бундестаг"),
-    ("Euro 2012", "Eurocopa", "Евро-2012"),
-    ("Facebook", "Фейсбук"), ("Twitter", "Твиттер"), ("Google", "Гугл"),
-    ("Black Forest", "Selva Negra", "Шварцвальд"), ("Bohemia", "Bohemia", "Богемия"),
-    ("Moravia", "Моравия"), ("Silesia", "Silesia", "Силезия"),
-    ("Bosnia", "Bosnia-Herzegovina", "Bosnia y Herzegovina", "Босния",
-     "Босния и Герцеговина"),
-)  # fmt: skip
-
-# Russian case endings, longest first (a name's stem keeps at least three letters).
-RU_ENDINGS = (
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем",
-    "ым", "им", "ую", "юю", "ых", "их", "ах", "ях", "ам", "ям", "ов", "ев", "ою",
-    "а", "я", "у", "ю", "ы", "и", "е", "ь", "й",
-)  # fmt: skip
 _CYRILLIC = re.compile(r"[а-яё]")
 _WORDS = re.compile(r"[^\W_]+")
 _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y", "и"))
@@ -67,12 +34,12 @@ _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y
 # Nouns in -ия keep the и in some cases and not others (Ливия, Ливии, Ливию, Ливией):
 # keys drop the whole ending so that every case of a country meets its alias.
 _NOUN_AND_ADJECTIVE_ENDINGS = {"ия", "ии", "ию", "ией", "ие", "ое", "ая", "ые", "о"}
-_KEY_ENDINGS = tuple(sorted(set(RU_ENDINGS) | _NOUN_AND_ADJECTIVE_ENDINGS, key=len, reverse=True))
-# Adjectives made of a place name: Испанской, Европейского, Лиссабонском (Испания,
-# Европа, Лиссабон); one more reading without the adjective suffix.
-RU_PLACE_ADJECTIVE = re.compile(
-    r"(?:ей|ий|ев|ов)?ск(?:ий|ая|ое|ие|ого|ой|ому|ом|им|их|ими|ую|ые|ых)$"
-)
+
+
+@cache
+def _key_endings() -> tuple[str, ...]:
+    endings = set(russian_case_endings()) | _NOUN_AND_ADJECTIVE_ENDINGS
+    return tuple(sorted(endings, key=len, reverse=True))
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +51,7 @@ def word_keys(word: str) -> tuple[str, ...]:
     low = word.lower().replace("ё", "е")
     stems = [low]
     if _CYRILLIC.search(low):
-        stems += [low[: -len(e)] for e in _KEY_ENDINGS
+        stems += [low[: -len(e)] for e in _key_endings()
                   if low.endswith(e) and len(low) - len(e) >= 3]  # fmt: skip
         adjective = RU_PLACE_ADJECTIVE.search(low)
         if adjective is not None and adjective.start() >= 3:
@@ -116,11 +83,6 @@ def alias_key(text: str) -> tuple[str, ...]:
     return tuple(k for w in _WORDS.findall(text) if w.lower() not in _SKIP and (k := word_key(w)))
 
 
-def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _cldr_groups() -> list[tuple[str, ...]]:
     from babel import Locale
     from babel.dates import get_timezone_location
@@ -148,7 +110,7 @@ def _cldr_groups() -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def alias_groups() -> tuple[tuple[str, ...], ...]:
-    return tuple(_HAND) + tuple(_cldr_groups())
+    return hand_aliases() + tuple(_cldr_groups())
 
 
 @lru_cache(maxsize=1)
@@ -159,14 +121,17 @@ def alias_index() -> dict[tuple[str, ...], tuple[tuple[int, bool], ...]]:
         for alias in group:
             for key in alias_keys(alias):
                 if 0 < len(key) <= _MAX_WORDS:
-                    index.setdefault(key, []).append((gid, _is_acronym(alias)))
+                    index.setdefault(key, []).append((gid, is_acronym(alias)))
     return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
 
 
+@lru_cache(maxsize=16384)
 def groups_of(name: str) -> frozenset[int]:
-    """Groups that spell ``name`` (an acronym alias only matches an acronym)."""
+    """Groups that spell ``name`` (an acronym alias only matches an acronym).
+
+    Cached: the check asks it of the same words again and again (is this a known place?)."""
     index = alias_index()
-    upper = _is_acronym(name)
+    upper = is_acronym(name)
     return frozenset(
         gid
         for key in alias_keys(name)
@@ -194,7 +159,7 @@ def groups_in(text: str) -> dict[int, str]:
             if "." in text[tokens[i][2] : end] and text[end : end + 1] == ".":
                 end += 1  # "EE. UU."
             span = text[tokens[i][2] : end]
-            upper = _is_acronym(span)
+            upper = is_acronym(span)
             for gid, acronym in entries:
                 if upper or not acronym:
                     found.setdefault(gid, span)

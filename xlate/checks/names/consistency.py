@@ -1,0 +1,93 @@
+"""Consistency across a document: a name spelt one way in most sentences and another way
+in one (the translation-QA check of "inconsistency in target", for names)."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from xlate.checks.names.aliases import groups_of, word_keys
+from xlate.checks.names.check import name_flag
+from xlate.checks.names.crossscript import word_verdict
+from xlate.checks.names.evidence import adjectival
+from xlate.checks.names.extract import NameMention, candidates, extract_names, significant_words
+from xlate.checks.names.normalise import (
+    RU_PLACE_ADJECTIVE,
+    is_capitalised,
+    script_of_lang,
+    skeleton,
+)
+from xlate.report import Flag
+
+# A rendering this close to the document's usual one (rapidfuzz ratio of the stems) is the
+# same name misspelt, not another name.
+_INCONSISTENT_MIN = 70
+
+# One sentence's rendering of a source name: (sentence index, readings, as written, mention).
+_Use = tuple[int, frozenset[str], str, NameMention]
+
+
+def inconsistent_renderings(
+    pairs: list[tuple[str, str]], src: str, tgt: str
+) -> list[tuple[int, Flag]]:
+    """Names a translation spells one way in most sentences and another way in one.
+
+    ``pairs`` are (source, translation) sentences of one document. Across scripts a
+    name's rendering follows conventions we cannot predict (Watson/Уотсон, Fillon/Фийон),
+    so a single sentence cannot tell Путин from Путен; the document can: when a source
+    name comes through as the same stem (case endings aside) in two or more sentences,
+    a sentence where it comes through as a close but different stem is flagged, the
+    translation-QA check of "inconsistency in target" for names. Returns (index into
+    ``pairs``, flag) for each such sentence.
+    """
+    if script_of_lang(src) == script_of_lang(tgt):
+        return []  # one script: an altered letter is already flagged sentence by sentence
+    out: list[tuple[int, Flag]] = []
+    for uses in _renderings(pairs, src, tgt).values():
+        out += _outliers(uses)
+    return out
+
+
+def _renderings(pairs: list[tuple[str, str]], src: str, tgt: str) -> dict[str, list[_Use]]:
+    """Every rendering found of each source name word, by the word's skeleton."""
+    seen: dict[str, list[_Use]] = {}
+    for i, (source, translation) in enumerate(pairs):
+        if not translation:
+            continue
+        cands = [c for c in candidates(translation, tgt) if is_capitalised(c.text)]
+        for mention in extract_names(source, src):
+            if mention.type != "name" or adjectival(mention, src):
+                continue
+            for _, _, word in significant_words(mention):
+                if groups_of(word) or RU_PLACE_ADJECTIVE.search(word.lower()):
+                    continue  # a known place: its spellings are known (Канады, Канадцам)
+                hit = next((c for c in cands if word_verdict(word, src, c) == "same"), None)
+                if hit is not None:
+                    seen.setdefault(skeleton(word), []).append(
+                        (i, frozenset(word_keys(hit.text)), hit.text, mention)
+                    )
+    return seen
+
+
+def _outliers(uses: list[_Use]) -> list[tuple[int, Flag]]:
+    """Flags for the uses of one name that differ slightly from its usual rendering."""
+    # Each rendering has several readings (Колом, Коломом: case endings); the usual
+    # reading is the one most sentences share.
+    counts: dict[str, int] = {}
+    for _, readings, _, _ in uses:
+        for reading in readings:
+            counts[reading] = counts.get(reading, 0) + 1
+    usual, times = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))
+    if times < 2:
+        return []
+    shown = next(text for _, readings, text, _ in uses if usual in readings)
+    out: list[tuple[int, Flag]] = []
+    for i, readings, text, mention in uses:
+        if usual not in readings and any(
+            fuzz.ratio(r, usual) >= _INCONSISTENT_MIN for r in readings
+        ):
+            reason = (
+                f"name {mention.text!r} appears altered: {text!r} here, "
+                f"{shown!r} in {times} other sentences"
+            )
+            out.append((i, name_flag(mention, [text], reason)))
+    return out

@@ -1,0 +1,171 @@
+"""What counts as evidence in the name check: a name or a common word, a rendering or a
+replacement.
+
+Predicates over mentions and candidates, each a rule of ``check_names``: a capitalised
+common noun translated (Center/Centro) is no name altered; a name of the translation
+explained by the source (an exonym, a word) replaces nothing; a stand-in must sit near
+the place of the name it replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from xlate.checks.names.aliases import groups_of
+from xlate.checks.names.crossscript import locate, word_verdict
+from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
+from xlate.checks.names.lexicon import (
+    common_word,
+    en_nationality,
+    ordinary_in,
+    ordinary_word,
+)
+from xlate.checks.names.normalise import acronym_key, skeleton, skeleton_forms
+
+# Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
+# that stands in for another sits near the place of the one it replaced.
+MAX_SHIFT = 0.5
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def position(mention: NameMention, text: str) -> float:
+    """Where a mention sits in its sentence, from 0 (start) to 1 (end)."""
+    return (mention.start + mention.end) / 2 / max(1, len(text))
+
+
+@lru_cache(maxsize=512)
+def _word_forms(text: str, lang: str) -> frozenset[str]:
+    """The skeleton forms of every word of ``text``. Cached: asked once per name."""
+    return frozenset(f for m in _WORD.finditer(text) for f in skeleton_forms(m.group(), lang))
+
+
+def in_words(mention: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Does a word of ``text``, capitalised or not, render a word of the name ("the
+    euro", "интернет")?"""
+    words = _word_forms(text, text_lang)
+    return any(skeleton_forms(w, lang) & words for _, _, w in significant_words(mention))
+
+
+def explained(mention: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Does ``text`` account for ``mention`` (as a name, an altered name or any word)?"""
+    if locate(mention, lang, text, text_lang)[0] != "absent":
+        return True
+    if mention.type != "name":
+        return False
+    return in_words(mention, lang, text, text_lang)
+
+
+def looks_like_rendering(a: NameMention, b: NameMention) -> bool:
+    """An exonym or cognate rather than another name: Brandenburg/Brandenburgo,
+    Thailand/Tailandia, Eurozone/Eurozona, Euro/Eurocopa; for acronyms, the same letters
+    in another order (NATO/OTAN, IMF/FMI)."""
+    if a.type == "acronym" and b.type == "acronym":
+        return sorted(acronym_key(a.text)) == sorted(acronym_key(b.text))
+    for short, long in ((a, b), (b, a)):
+        # ADB / Banco Asiático de Desarrollo: an acronym spelt out in the other language.
+        if short.type == "acronym" and long.type == "name":
+            initials = [w[0].lower() for _, _, w in significant_words(long)]
+            if len(initials) >= 2 and sorted(initials) == sorted(acronym_key(short.text)):
+                return True
+    for _, _, wa in significant_words(a):
+        for _, _, wb in significant_words(b):
+            ka, kb = skeleton(wa), skeleton(wb)
+            prefix = len(_common_prefix(ka, kb))
+            if prefix >= 4 or (prefix >= 3 and min(len(ka), len(kb)) <= 4):
+                return True
+            if min(len(ka), len(kb)) >= 4 and fuzz.ratio(ka, kb) >= 75:
+                return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def cognate_nouns(s: NameMention, src: str, cand: Candidate) -> bool:
+    """Is ``cand`` like a word of ``s`` only as two common words of their languages are
+    (Center/Centro, Princess/Princesa)? A name is rare in its language or as frequent in
+    the others (Maduro/Madura, Sergei/Serguei stay altered)."""
+    return ordinary_in(cand.text, cand.lang) and any(
+        ordinary_in(w, src) and word_verdict(w, src, cand) == "similar"
+        for _, _, w in significant_words(s)
+    )
+
+
+def surname_missing(mention: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Is the last word of a multiword name (a surname, mostly) nowhere in ``text``
+    while an earlier one is? First names get dropped; surnames are kept."""
+    words = significant_words(mention)
+    if len(words) < 2 or mention.type != "name":
+        return False
+    last = words[-1][2]
+    if ordinary_word(last, lang) or common_word(last, lang):
+        return False  # Foreign Relations Committee: words, translated
+    cands = candidates(text, text_lang)
+    return all(word_verdict(last, lang, c) is None for c in cands)
+
+
+def could_replace(
+    s: NameMention, source: str, src: str, t: NameMention, translation: str, tgt: str
+) -> bool:
+    """Could translation name ``t`` be what became of absent source name ``s``, rather than
+    a rendering we cannot read (an institution translated in words, a local acronym)?"""
+    if abs(position(s, source) - position(t, translation)) > MAX_SHIFT:
+        return False
+    if worded(t, tgt):
+        return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
+    if t.type == "acronym" and s.type != "acronym":
+        return False  # a name gives way to another name, not to a local acronym (Asia/АБР)
+    if s.type == "acronym" and t.type == "acronym":
+        # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
+        # body standing for another known one is a replacement (FBI → CIA).
+        return bool(groups_of(s.text)) or bool(groups_of(t.text))
+    return True
+
+
+def worded(mention: NameMention, lang: str) -> bool:
+    """A capitalised phrase made of common words of its language."""
+    if mention.type != "name" or groups_of(mention.text):
+        return False
+    words = [w for _, _, w in significant_words(mention)]
+    if not words or (len(words) == 1 and lang != "ru"):
+        # Word frequencies cannot tell one Latin word from a name (maduro, capriles,
+        # princesa are all frequent in Spanish alone); Russian has its dictionary.
+        return False
+    return all(ordinary_in(w, lang) for w in words)
+
+
+def translated_common_words(source: str, src: str, renderings: list[str], tgt: str) -> bool:
+    """Are both a source "name" and what stands in its place ordinary words of their own
+    languages (Center/Centro, Stadium/Estadio, Blue Box/Caja Azul)? Then the translator
+    translated a capitalised common noun; a real name (Putin, Maduro, Obama) is rare as a
+    word or as frequent in the other languages, and fails this test."""
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", source) if w[:1].isupper()]
+    found = [w for r in renderings for w in re.findall(r"[^\W\d_]{2,}", r) if w[:1].isupper()]
+    return (
+        bool(words)
+        and bool(found)
+        and all(ordinary_word(w, src) for w in words)
+        and all(ordinary_word(w, tgt) for w in found)
+    )
+
+
+def common_name(mention: NameMention, lang: str) -> bool:
+    """A name made only of common words (House, Cámara, Чешской Республики): a translated
+    institution or a capitalised adjective, weak evidence of a name."""
+    if mention.type != "name" or groups_of(mention.text):
+        return False
+    words = significant_words(mention)
+    return bool(words) and all(common_word(w, lang) for _, _, w in words)
+
+
+def adjectival(mention: NameMention, lang: str) -> bool:
+    """English nationality words ("Czech", "Russian"): translated as lowercase adjectives."""
+    word = mention.text.lower()
+    return lang == "en" and " " not in word and en_nationality(word)

@@ -1,0 +1,238 @@
+"""Word knowledge: is a capitalised word a name or a common word of its language?
+
+Word frequencies (wordfreq, Zipf scale) and, for Russian, the pymorphy3 dictionary tell a
+common word (Cámara, However, Палаты) from a name: a common word is frequent in its own
+language and rarer in the others; a name is rare everywhere or travels (Putin,
+Washington, Maduro are frequent in all three). Both libraries load on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from unidecode import unidecode
+
+from xlate.checks.names.aliases import alias_groups, groups_of
+from xlate.checks.names.normalise import ru_stem, without_possessive
+from xlate.checks.names.tables import english_demonyms, months_and_days, titles
+
+# A capitalised word that is a frequent common word of its language and rare in the other
+# languages (Cámara, House, Палата, Чешской) is weak evidence of a name: translated
+# institutions and the first words of Russian multiword names. Names travel between
+# languages (Putin, Washington, Maduro) and so are attested in the others too. Thresholds
+# (Zipf scale) measured on newstest2012 lines 0-1500; English needs the smaller gap as
+# Spanish text borrows English words (house: en 5.7, es 4.2).
+_COMMON_MIN = {"en": 4.5, "es": 4.0, "ru": 4.6}
+_COMMON_GAP = {"en": 1.5, "es": 2.3, "ru": 2.0}
+# Transliterated foreign names are frequent in Russian text and, inflected (Обаму,
+# Милане), unattested elsewhere; capitalised Russian adjectives (Чешской Республики,
+# Всемирной) open multiword names and are common words at a lower frequency.
+# Adjective suffix + ending, but not a noun's instrumental (Гитлером, Сталиным, Обамой) nor
+# a masculine nominative (-ский surnames).
+_RU_ADJECTIVE = re.compile(
+    r"(?:ск|цк|[^аеиоуыэюяё]н|к|в)(?:ой|ая|ое|ые|ых|ым|ыми|ую|ого|ому|ом|ее|ие|их|им|ими|яя|юю)$"
+)
+_RU_ADJECTIVE_MIN = 3.0
+# A word this frequent in its own language (Zipf) is a common word there unless it is as
+# frequent elsewhere (names travel).
+WORDED_MIN = 3.0
+_WORDED_GAP = 1.0
+# A frequent word of its language that is much rarer in the other two (even transliterated)
+# is an ordinary word; names travel: Putin/Путин, Obama, Washington are frequent everywhere.
+# Measured on wordfreq: center 5.19 (gap 1.04), Stadium 1.37, центр 4.04 are ordinary;
+# Putin 0.33, Путин 0.96, Obama 0.52, Washington 0.53 are not.
+_ORDINARY_MIN = 4.3
+_ORDINARY_GAP = {"en": 1.0, "es": 1.0, "ru": 1.5}
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> Callable[[str, str], float]:
+    # Imported on first use: loading the word lists takes a second and ~100 MB.
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+@lru_cache(maxsize=16384)
+def zipf_in(word: str, lang: str) -> float:
+    return float(_zipf()(word, lang))
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    # Imported on first use: the dictionary takes a moment and ~15 MB.
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+_RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+
+@lru_cache(maxsize=16384)
+def _ru_dictionary_word(word: str) -> bool | None:
+    """For a Russian word: True if the dictionary knows it only as a common word
+    (Палаты, Яблока, Только), False if it knows it as a name (Медведев, Сирии) or not at
+    all (Пацлик), None for a word that is not Cyrillic."""
+    low = word.lower().replace("ё", "е")
+    if not re.fullmatch(r"[а-я\-]+", low):
+        return None
+    morph = _morph()
+    if not morph.word_is_known(low):
+        return False
+    return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)
+
+
+@lru_cache(maxsize=16384)
+def _zipf_elsewhere(low: str, lang: str, among: tuple[str, ...] = ("en", "es", "ru")) -> float:
+    """The highest Zipf frequency of a lowercased word in the other languages of
+    ``among``, as written or transliterated to Latin (names travel; common words don't)."""
+    latin = unidecode(low)
+    return max(max(zipf_in(low, o), zipf_in(latin, o)) for o in among if o != lang)
+
+
+@lru_cache(maxsize=16384)
+def common_word(word: str, lang: str) -> bool:
+    """Is ``word`` (capitalised in the text) a frequent common word of ``lang``?"""
+    low = word.lower().replace("ё", "е")
+    own = zipf_in(low, lang)
+    least = _COMMON_MIN.get(lang, 99.0)
+    if lang == "ru" and _RU_ADJECTIVE.search(low):
+        least = _RU_ADJECTIVE_MIN
+    if own < least or groups_of(word):
+        return False
+    return own - _zipf_elsewhere(low, lang, ("en", "es")) >= _COMMON_GAP[lang]
+
+
+# Endings of common words that open sentences but are rare in word lists: Spanish adverbs,
+# gerunds, verb forms with clitics; Russian adverbial participles, abstract nouns,
+# adjectives and verbs.
+_COMMON_SHAPE = {
+    "es": re.compile(r"(?:mente|ando|iendo|aban|aba|ían|ía|ieron|aron|amos|emos|imos|ción|"
+                     r"ciones|dad|dades|ísimo|ísima|"
+                     r"(?:[aeiáéí]r|[aeiáé]ndo)(?:lo|la|los|las|le|les|se|me|nos))$"),
+    "ru": re.compile(r"(?:ость|ости|ние|ния|нию|ием|ция|ции|ировать|ться|тся|вшись|ая|яя|"
+                     r"ое|ее|ые|ие|ого|ому|ый|ий|ой|ешь|ет|ют|ут|ит|ат|ят|ал|ала|али|ил|ила|"
+                     r"или|ел|ела|ели|ывая|ивая|ая|ьте|йте|ите)$"),
+    "en": re.compile(r"(?:ly|ing|ness|ment|tion|ed)$"),
+}  # fmt: skip
+
+
+def common_shape(word: str, lang: str) -> bool:
+    shape = _COMMON_SHAPE.get(lang)
+    return shape is not None and bool(shape.search(word.lower()))
+
+
+@lru_cache(maxsize=16384)
+def name_like(word: str, lang: str) -> bool:
+    """Does a capitalised word that opens a sentence look like a name (Obama, Paclík,
+    Putin, Francia) rather than a common word (However, Nadie, Однако)? Word lists say:
+    a common word is frequent in its language and rarer in the others; a name is rare
+    everywhere or travels."""
+    word = without_possessive(word)
+    if groups_of(word):
+        return True
+    if lang == "ru" and (known := _ru_dictionary_word(word)) is not None:
+        # Known to the dictionary: it says; unknown: a name unless shaped like a word.
+        return not known and not common_shape(word, lang)
+    low = word.lower().replace("ё", "е")
+    own = zipf_in(low, lang)
+    other = _zipf_elsewhere(low, lang)
+    if (own >= WORDED_MIN and own - other >= _WORDED_GAP) or own >= 5.5:
+        return False  # however, ayer; me, he (frequent everywhere, names are not)
+    shape = _COMMON_SHAPE.get(lang)
+    return not (shape is not None and shape.search(low))
+
+
+@lru_cache(maxsize=16384)
+def ordinary_in(word: str, lang: str) -> bool:
+    """Is ``word`` a common word of ``lang`` (Palace, Distrito, Палатой), not a name?"""
+    word = without_possessive(word)
+    low = word.lower().replace("ё", "е")
+    if groups_of(word):
+        return False
+    if lang == "ru" and (known := _ru_dictionary_word(word)) is not None:
+        # Russian capitalises little inside a sentence: a rare dictionary word
+        # capitalised there is a name (Зеницы, Пальмиру), a frequent one the first
+        # word of an institution (Палатой представителей, Советом).
+        return known and zipf_in(low, "ru") >= WORDED_MIN
+    stem = ru_stem(low) if lang == "ru" else low
+    own = max(zipf_in(low, lang), zipf_in(stem, lang))
+    return own >= WORDED_MIN and own - _zipf_elsewhere(low, lang) >= _WORDED_GAP
+
+
+@lru_cache(maxsize=16384)
+def ordinary_word(word: str, lang: str) -> bool:
+    """Is ``word`` frequent in ``lang`` and much rarer elsewhere (Center, Estadio)?
+    Stricter than ``ordinary_in``: used where a wrong yes would hide a changed name."""
+    low = word.lower().replace("ё", "е")
+    own = zipf_in(low, lang)
+    if own < _ORDINARY_MIN or groups_of(word):
+        return False
+    return own - _zipf_elsewhere(low, lang) >= _ORDINARY_GAP.get(lang, 1.0)
+
+
+def excluded(word: str) -> bool:
+    """A title, institution noun, month or weekday: capitalised, but not a name."""
+    low = word.lower().replace("-", "")
+    return low in titles() or low in months_and_days()
+
+
+# English capitalised adjectives of nationality/religion: lowercase in es/ru.
+_EN_ADJECTIVE = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)s?$")
+
+
+@lru_cache(maxsize=4096)
+def en_nationality(word: str) -> bool:
+    """Russian, Czech, Germans, Muslim: adjectives or nouns made from a place (or a faith,
+    a party) that Spanish and Russian write in lowercase. The ending alone is no proof
+    (Paris, Iran, Morsi, Jordan, Titanic are names): the word must also be a known
+    demonym or grow from the name of a place it is not itself (Russian/Russia,
+    Israeli/Israel, Afghan/Afghanistan)."""
+    low = word.lower()
+    if low in english_demonyms():
+        return True
+    if not _EN_ADJECTIVE.search(low):
+        return False
+    places = _en_place_names()
+    if low in _en_single_word_places():
+        return False  # Iran, Jordan, Sudan
+    stem = re.sub(r"s$", "", low)
+    # The place is the stem less a demonym ending plus at most three letters:
+    # Ital-ian/Ital-y, Chin-ese/Chin-a, Iraq-i/Iraq; not Mont-i/Mont-enegro.
+    for cut in range(len(stem) - 1, 3, -1):
+        if len(stem) - cut > 4:
+            break
+        prefix = stem[:cut]
+        if any(
+            p.startswith(prefix) and len(p) - cut <= 3 and p != low
+            for p in places.get(prefix[:4], ())
+        ):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _en_place_names() -> dict[str, tuple[str, ...]]:
+    """Latin-script place names (CLDR countries and cities, the hand list), lowercase,
+    indexed by their first four letters."""
+    index: dict[str, list[str]] = {}
+    for group in alias_groups():
+        for alias in group:
+            for word in re.findall(r"[^\W\d_]{4,}", alias):
+                if not re.search(r"[а-яё]", word.lower()):
+                    index.setdefault(word.lower()[:4], []).append(unidecode(word.lower()))
+    return {k: tuple(set(v)) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _en_single_word_places() -> frozenset[str]:
+    return frozenset(
+        unidecode(alias.lower())
+        for group in alias_groups()
+        for alias in group
+        if re.fullmatch(r"[^\W\d_]+", alias) and not re.search(r"[а-яё]", alias.lower())
+    )
