@@ -169,9 +169,7 @@ def _summary(views: list[LanguageView], thresholds: Thresholds) -> str:
     rows = []
     for view in views:
         lang = view.report
-        counts = {s: 0 for s in ("high", "medium", "low")}
-        for entry in view.flags:
-            counts[entry.severity] = counts.get(entry.severity, 0) + 1
+        counts = lang.flag_counts()
         flagged = sum(1 for r in view.rows if r.flagged)
         rows.append(
             "<tr>"

@@ -19,14 +19,14 @@ from itertools import pairwise
 from xlate.config import Thresholds
 from xlate.errors import LanguageError
 from xlate.report import (
-    SEVERITIES,
     EngineRecord,
     EntityCheck,
-    Flag,
     LanguageReport,
     QuoteRecord,
     Report,
     SentenceRecord,
+    severity_rank,
+    worst_severity,
 )
 from xlate.views.worddiff import inline_diff, word_diff
 
@@ -182,17 +182,8 @@ def flag_entries(lang: LanguageReport) -> list[FlagEntry]:
             if (sid, flag.kind, flag.reason) not in seen:
                 entries.append(FlagEntry(flag.severity, sid, flag.kind, flag.reason))
                 seen.add((sid, flag.kind, flag.reason))
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    entries.sort(key=lambda e: (rank.get(e.severity, len(rank)), order.get(e.sentence_id, 1 << 30)))
+    entries.sort(key=lambda e: (severity_rank(e.severity), order.get(e.sentence_id, 1 << 30)))
     return entries
-
-
-def worst(flags: Iterable[Flag]) -> str | None:
-    present = {f.severity for f in flags}
-    for severity in SEVERITIES:
-        if severity in present:
-            return severity
-    return None
 
 
 def build_row(
@@ -238,7 +229,7 @@ def build_row(
         diff=diff,
         quotes=quotes,
         entities=entities,
-        severity=worst(flags),
+        severity=worst_severity(f.severity for f in flags),
         kinds=list(dict.fromkeys(f.kind for f in flags)),
     )
 
@@ -351,10 +342,8 @@ def report_title(report: Report) -> str:
 
 
 def flag_counts(view: LanguageView) -> str:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for entry in view.flags:
-        counts[entry.severity] = counts.get(entry.severity, 0) + 1
-    return ", ".join(f"{n} {severity}" for severity, n in counts.items())
+    """``2 high, 1 medium, 0 low``: the report's own counts."""
+    return ", ".join(f"{n} {severity}" for severity, n in view.report.flag_counts().items())
 
 
 def quote_counts(view: LanguageView) -> str:
