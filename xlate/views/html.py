@@ -20,6 +20,7 @@ from xlate.views.model import (
     engine_label,
     entity_note,
     fmt_score,
+    good_chrf,
     quote_heading,
     quote_status,
     quoted,
@@ -153,7 +154,7 @@ def _legend(thresholds: Thresholds) -> str:
         '<span class="rep">replaced</span> · quotes: <span class="q-kept">kept</span> '
         '<span class="q-changed">changed</span> <span class="q-lost">lost</span> · '
         '<span class="entity">number or name not kept</span> · chrF: '
-        f'<span class="band-good">≥{medium + 15:g}</span> '
+        f'<span class="band-good">≥{good_chrf(thresholds):g}</span> '
         f'<span class="band-fair">≥{medium:g}</span> '
         f'<span class="band-poor">≥{high:g}</span> '
         f'<span class="band-bad">&lt;{high:g}</span></p>'

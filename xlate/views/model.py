@@ -107,6 +107,15 @@ def thresholds_of(report: Report) -> Thresholds:
     return base
 
 
+# A sentence chrF above the flag line (medium) by less than this is "fair": worth a glance.
+FAIR_MARGIN = 15
+
+
+def good_chrf(thresholds: Thresholds) -> float:
+    """The sentence chrF from which a round trip counts as good (the legends show it)."""
+    return thresholds.sentence_chrf_medium + FAIR_MARGIN
+
+
 def chrf_band(chrf: float | None, thresholds: Thresholds) -> str:
     """good / fair / poor / bad, on the report's sentence thresholds; none without a score."""
     if chrf is None:
@@ -115,8 +124,7 @@ def chrf_band(chrf: float | None, thresholds: Thresholds) -> str:
         return "bad"
     if chrf < thresholds.sentence_chrf_medium:
         return "poor"
-    # Above the flag line but not by much: worth a glance.
-    if chrf < thresholds.sentence_chrf_medium + 15:
+    if chrf < good_chrf(thresholds):
         return "fair"
     return "good"
 
