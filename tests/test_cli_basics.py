@@ -7,9 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from xlate.cli import app
+from xlate.errors import ConfigError
 
 runner = CliRunner()
 
@@ -167,6 +169,39 @@ def test_atomic_write_gives_ordinary_permissions(tmp_path: Path) -> None:
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640
     assert kept.read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_fail_on_choices_are_the_one_severity_order() -> None:
+    from xlate.cli.common import FailOn
+    from xlate.report import SEVERITIES, is_at_least, severity_rank, worst_severity
+
+    assert tuple(choice.value for choice in FailOn) == SEVERITIES
+    assert [severity_rank(s) for s in (*SEVERITIES, "unheard-of")] == [0, 1, 2, 3]
+    assert is_at_least("high", "medium") and is_at_least("medium", "medium")
+    assert not is_at_least("low", "medium")
+    assert worst_severity(["low", "unheard-of", "medium"]) == "medium"
+    assert worst_severity([]) is None
+
+
+def test_threshold_overrides_are_name_equals_number(tmp_path: Path) -> None:
+    from xlate.config import load_thresholds
+
+    config = tmp_path / "xlate.toml"
+    config.write_text("[thresholds]\nsentence_chrf_medium = 60\n", encoding="utf-8")
+    thresholds = load_thresholds(config, ["sentence_chrf_high = 30"])
+    assert (thresholds.sentence_chrf_medium, thresholds.sentence_chrf_high) == (60, 30.0)
+    with pytest.raises(ConfigError, match="--threshold 'sentence_chrf_high': expected NAME="):
+        load_thresholds(config, ["sentence_chrf_high"])
+    with pytest.raises(ConfigError, match="--threshold: unknown threshold 'nonsense'"):
+        load_thresholds(config, ["nonsense=1"])
+
+
+def test_segment_json_lists_sentences() -> None:
+    result = run("segment", "-", "--lang", "en", "--format", "json", input="One. Two.\n\nThree.\n")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["lang"] == "en"
+    assert [s["id"] for s in data["sentences"]] == ["p1.s1", "p1.s2", "p2.s1"]
 
 
 def test_public_api_is_importable() -> None:

@@ -9,26 +9,34 @@ aligned segments: corpus BLEU, chrF and TER with sacrebleu signatures, and sacre
 paired bootstrap resampling (:class:`sacrebleu.significance.PairedTest`) against the
 first system, the baseline. A merged bead (two source sentences, one reference sentence)
 is one segment: the systems' translations of both sentences are joined.
+
+The result is plain data (:mod:`xlate.comparison`); :mod:`xlate.views.compare` draws it.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from xlate.comparison import (
+    SCHEMA,
+    Comparison,
+    MetricScore,
+    ReferenceInfo,
+    SentenceRow,
+    SystemResult,
+    SystemSentence,
+)
 from xlate.errors import ConfigError
 from xlate.report import LanguageReport
 from xlate.roundtrip import AnalysisSettings, roundtrip_language
 from xlate.text.segment import Document
 
-SCHEMA = "xlate.compare/1"
 SIGNIFICANCE_LEVEL = 0.05
 BOOTSTRAP_SAMPLES = 1000
 # sacrebleu's metric names, as PairedTest reports them, and ours
 METRIC_KEYS = {"BLEU": "bleu", "chrF2": "chrf", "TER": "ter"}
-LOWER_IS_BETTER = {"ter"}
 
 
 @dataclass(frozen=True)
@@ -78,101 +86,6 @@ def parse_systems(value: str) -> list[SystemSpec]:
     if not specs:
         raise ConfigError("--engines: give at least one engine, e.g. hf,apertium")
     return specs
-
-
-@dataclass
-class MetricScore:
-    """A system's corpus score against the reference, and its test against the baseline.
-
-    ``p_value`` and ``significant`` are None for the baseline itself; ``mean`` and ``ci``
-    are the bootstrap estimate of the true score (95% confidence half-width).
-    """
-
-    score: float
-    mean: float | None = None
-    ci: float | None = None
-    p_value: float | None = None
-    significant: bool | None = None
-
-
-@dataclass
-class SystemResult:
-    label: str
-    engine: str
-    model: str
-    revision: str | None
-    settings: dict[str, Any]
-    roundtrip: dict[str, float | None]  # corpus chrf/bleu/ter of the back-translation
-    flags: dict[str, int]  # per severity
-    reference: dict[str, MetricScore] | None = None  # bleu/chrf/ter, when --ref is given
-
-
-@dataclass
-class SystemSentence:
-    translation: str | None
-    back_translation: str | None
-    roundtrip_chrf: float | None
-    reference_chrf: float | None = None
-    flags: list[str] = field(default_factory=list)  # "severity:kind"
-
-
-@dataclass
-class SentenceRow:
-    id: str
-    source: str
-    reference: str | None
-    systems: dict[str, SystemSentence]
-
-
-@dataclass
-class ReferenceInfo:
-    path: str | None
-    segments: int  # aligned (source, reference) segments scored
-    source_unmatched: list[str]  # source sentence ids with no reference counterpart
-    reference_unmatched: int  # reference sentences no source sentence aligned to
-    signatures: dict[str, str]
-    test: str
-
-
-@dataclass
-class Comparison:
-    schema: str
-    source_path: str | None
-    source_lang: str
-    target: str
-    baseline: str
-    systems: list[SystemResult]
-    sentences: list[SentenceRow]
-    reference: ReferenceInfo | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-    def significance_lines(self) -> list[str]:
-        """One line per system and metric: the difference to the baseline and its p."""
-        lines: list[str] = []
-        base = self.systems[0].reference
-        if base is None:
-            return lines
-        for system in self.systems[1:]:
-            if system.reference is None:
-                continue
-            parts = []
-            for key, name in (("bleu", "BLEU"), ("chrf", "chrF"), ("ter", "TER")):
-                ours, theirs = system.reference[key], base[key]
-                diff = ours.score - theirs.score
-                better = diff < 0 if key in LOWER_IS_BETTER else diff > 0
-                verdict = (
-                    ("significantly better" if better else "significantly worse")
-                    if ours.significant
-                    else "not significant"
-                )
-                parts.append(f"{name} {diff:+.1f} (p={ours.p_value:.3f}, {verdict})")
-            lines.append(f"{system.label} vs {self.baseline}: " + "; ".join(parts))
-        return lines
 
 
 # --- running ---------------------------------------------------------------------------
@@ -262,9 +175,23 @@ def build_comparison(
     source_path: str | None = None,
 ) -> Comparison:
     """The comparison of finished round-trip reports (pure: no engine calls)."""
-    from xlate.checks.scoring import chrf
+    comparison = Comparison(
+        schema=SCHEMA,
+        source_path=source_path,
+        source_lang=doc.lang,
+        target=tgt,
+        baseline=specs[0].label,
+        systems=[_system_result(s, r) for s, r in zip(specs, reports, strict=True)],
+        sentences=_sentence_rows(doc, specs, reports),
+    )
+    if reference is not None:
+        _score_against_reference(comparison, doc, reference, reference_path)
+    return comparison
 
-    systems = [_system_result(s, r) for s, r in zip(specs, reports, strict=True)]
+
+def _sentence_rows(
+    doc: Document, specs: Sequence[SystemSpec], reports: Sequence[LanguageReport]
+) -> list[SentenceRow]:
     rows = []
     for i, sent in enumerate(doc.sentences):
         row_cells: dict[str, SystemSentence] = {}
@@ -277,37 +204,35 @@ def build_comparison(
                 flags=[f"{f.severity}:{f.kind}" for f in record.flags],
             )
         rows.append(SentenceRow(id=sent.id, source=sent.text, reference=None, systems=row_cells))
-    comparison = Comparison(
-        schema=SCHEMA,
-        source_path=source_path,
-        source_lang=doc.lang,
-        target=tgt,
-        baseline=specs[0].label,
-        systems=systems,
-        sentences=rows,
-    )
-    if reference is None:
-        return comparison
+    return rows
+
+
+def _score_against_reference(
+    comparison: Comparison, doc: Document, reference: Document, reference_path: str | None
+) -> None:
+    """Fill in the reference side: each row's reference, chrF per segment, corpus scores."""
+    from xlate.checks.scoring import chrf
 
     segments = reference_segments(doc, reference)
+    labels = [s.label for s in comparison.systems]
     by_id = {row.id: row for row in comparison.sentences}
-    hypotheses: dict[str, list[str]] = {s.label: [] for s in specs}
+    hypotheses: dict[str, list[str]] = {label: [] for label in labels}
     references: list[str] = []
     for src_ids, ref_text in segments.aligned:
         references.append(ref_text)
         by_id[src_ids[0]].reference = ref_text
-        for spec in specs:
-            cells = [by_id[i].systems[spec.label] for i in src_ids]
+        for label in labels:
+            cells = [by_id[i].systems[label] for i in src_ids]
             hypothesis = " ".join(c.translation for c in cells if c.translation)
-            hypotheses[spec.label].append(hypothesis)
+            hypotheses[label].append(hypothesis)
             cells[0].reference_chrf = chrf(hypothesis, ref_text)
     if not references:
         raise ConfigError(
             "--ref: no sentence of the reference aligned to the source; is it a "
-            f"translation of this article into {tgt!r}?"
+            f"translation of this article into {comparison.target!r}?"
         )
     scores, signatures, test = reference_scores(
-        [(s.label, hypotheses[s.label]) for s in specs], references
+        [(label, hypotheses[label]) for label in labels], references
     )
     for system in comparison.systems:
         system.reference = scores[system.label]
@@ -319,7 +244,6 @@ def build_comparison(
         signatures=signatures,
         test=test,
     )
-    return comparison
 
 
 @dataclass(frozen=True)
@@ -415,140 +339,3 @@ def reference_scores(
 
 def _rounded(value: Any) -> float | None:
     return round(float(value), 2) if value is not None else None
-
-
-# --- showing ---------------------------------------------------------------------------
-
-
-def _fmt(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
-
-
-def _ref_cell(score: MetricScore | None, baseline: bool) -> str:
-    if score is None:
-        return "-"
-    text = f"{score.score:.1f}"
-    if score.ci is not None:
-        text += f" ±{score.ci:.1f}"
-    if not baseline and score.p_value is not None:
-        text += f" (p={score.p_value:.3f}{'*' if score.significant else ''})"
-    return text
-
-
-def summary_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    """The per-system summary as header and text rows (terminal and Markdown)."""
-    header = ["system", "model", "rt chrF", "rt BLEU", "rt TER", "flags (h/m/l)"]
-    with_ref = comparison.reference is not None
-    if with_ref:
-        header += ["ref BLEU", "ref chrF", "ref TER"]
-    rows = []
-    for i, system in enumerate(comparison.systems):
-        flags = system.flags
-        row = [
-            system.label + (" (baseline)" if i == 0 and len(comparison.systems) > 1 else ""),
-            system.model,
-            _fmt(system.roundtrip["chrf"]),
-            _fmt(system.roundtrip["bleu"]),
-            _fmt(system.roundtrip["ter"]),
-            f"{flags.get('high', 0)}/{flags.get('medium', 0)}/{flags.get('low', 0)}",
-        ]
-        if with_ref:
-            ref = system.reference or {}
-            row += [_ref_cell(ref.get(k), i == 0) for k in ("bleu", "chrf", "ter")]
-        rows.append(row)
-    return header, rows
-
-
-def _sentence_cell(cell: SystemSentence) -> str:
-    scores = f"rt chrF {_fmt(cell.roundtrip_chrf)}"
-    if cell.reference_chrf is not None:
-        scores += f" · ref chrF {_fmt(cell.reference_chrf)}"
-    if cell.flags:
-        scores += " · " + ", ".join(cell.flags)
-    return f"{cell.translation or '—'}\n{scores}"
-
-
-def render_terminal(comparison: Comparison, console: Any) -> None:
-    """Side-by-side sentences, then the summary, significance and signatures (rich)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    labels = [s.label for s in comparison.systems]
-    side = Table(
-        title=f"{comparison.source_lang} → {comparison.target}: "
-        f"{len(comparison.sentences)} sentences",
-        title_justify="left",
-        show_lines=True,
-    )
-    side.add_column("id", no_wrap=True)
-    side.add_column("source" + (" / reference" if comparison.reference else ""))
-    for label in labels:
-        side.add_column(escape(label), overflow="fold")
-    for row in comparison.sentences:
-        source = escape(row.source)
-        if row.reference is not None:
-            source += f"\n[dim]{escape(row.reference)}[/]"
-        side.add_row(row.id, source, *(escape(_sentence_cell(row.systems[x])) for x in labels))
-    console.print(side)
-
-    header, rows = summary_rows(comparison)
-    summary = Table(title="Systems", title_justify="left")
-    for name in header:
-        summary.add_column(name, overflow="fold")
-    for values in rows:
-        summary.add_row(*(escape(v) for v in values))
-    console.print(summary)
-    console.print("rt = round trip (back-translation against the source)")
-    reference = comparison.reference
-    if reference is not None:
-        console.print(
-            f"reference: {reference.segments} aligned segments; "
-            f"{len(reference.source_unmatched)} source sentences without a counterpart"
-        )
-        console.print(escape(reference.test))
-        for line in comparison.significance_lines():
-            console.print(escape(line))
-        for name, signature in reference.signatures.items():
-            console.print(f"[dim]{name}: {escape(signature)}[/]")
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    lines = ["| " + " | ".join(_md_escape(h) for h in header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in rows]
-    return lines
-
-
-def render_markdown(comparison: Comparison) -> str:
-    """The comparison as a Markdown document."""
-    title = f"# Comparison: {comparison.source_lang} → {comparison.target}"
-    if comparison.source_path:
-        title += f" ({comparison.source_path})"
-    lines = [title, "", "## Systems", ""]
-    header, rows = summary_rows(comparison)
-    lines += _md_table(header, rows)
-    lines += ["", "rt = round trip (back-translation against the source)."]
-    reference = comparison.reference
-    if reference is not None:
-        lines += [
-            "",
-            f"Reference: {reference.segments} aligned segments "
-            f"({len(reference.source_unmatched)} source sentences without one). "
-            f"{reference.test}.",
-            "",
-        ]
-        lines += [f"- {line}" for line in comparison.significance_lines()]
-        lines += [f"- `{name}`: `{sig}`" for name, sig in reference.signatures.items()]
-    lines += ["", "## Sentences", ""]
-    labels = [s.label for s in comparison.systems]
-    header = ["id", "source", *(["reference"] if reference else []), *labels]
-    table_rows = []
-    for row in comparison.sentences:
-        cells = [row.id, row.source, *([row.reference or "—"] if reference else [])]
-        cells += [_sentence_cell(row.systems[x]) for x in labels]
-        table_rows.append(cells)
-    lines += _md_table(header, table_rows)
-    return "\n".join(lines) + "\n"

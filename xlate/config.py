@@ -6,6 +6,7 @@ Looked up in order: ``--config FILE``, ``./xlate.toml``, ``<user config dir>/xla
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,33 @@ def apply_thresholds(base: Thresholds, values: dict[str, Any], where: str = "") 
             raise ConfigError(f"{where}: threshold {key!r} must be a number")
         changes[key] = value
     return replace(base, **changes)
+
+
+def parse_threshold_overrides(
+    items: Sequence[str], option: str = "--threshold"
+) -> dict[str, float]:
+    """``["sentence_chrf_high=30"]`` -> ``{"sentence_chrf_high": 30.0}``; names are checked
+    later, by :func:`apply_thresholds`."""
+    values: dict[str, float] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        try:
+            values[name.strip()] = float(value)
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise ConfigError(f"{option} {item!r}: expected NAME=NUMBER")
+    return values
+
+
+def load_thresholds(
+    config_path: str | Path | None,
+    overrides: Sequence[str] = (),
+    *,
+    overrides_from: str = "--threshold",
+) -> Thresholds:
+    """The thresholds of the config file found (see :func:`load_config`) with ``NAME=VALUE``
+    overrides on top; ``overrides_from`` names where they came from in error messages."""
+    config = load_config(config_path)
+    values = parse_threshold_overrides(overrides, overrides_from)
+    return apply_thresholds(config.thresholds, values, overrides_from)

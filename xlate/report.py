@@ -9,16 +9,47 @@ The contract (see docs/report-schema.md): every sentence has ``flags`` (objects 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from xlate.errors import InputError
 
 SCHEMA_VERSION = "1.0"
 
 Severity = Literal["high", "medium", "low"]
-SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
+# The one severity order, worst first: flag sorting, a sentence's worst flag, counts and
+# --fail-on all rank by it.
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+
+
+def severity_rank(severity: str) -> int:
+    """0 for the worst severity; a severity xlate does not know ranks after all it knows."""
+    try:
+        return SEVERITIES.index(severity)
+    except ValueError:
+        return len(SEVERITIES)
+
+
+def worst_severity(severities: Iterable[str]) -> str | None:
+    """The worst known severity among ``severities``; None when there is none."""
+    present = set(severities)
+    return next((s for s in SEVERITIES if s in present), None)
+
+
+def is_at_least(severity: str, threshold: str) -> bool:
+    """Whether ``severity`` is ``threshold`` or worse (``--fail-on``)."""
+    return severity_rank(severity) <= severity_rank(threshold)
+
+
+def severity_counts(severities: Iterable[str]) -> dict[str, int]:
+    """How many of each severity, every known one present (worst first), unknown ones after."""
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for severity in severities:
+        counts[severity] = counts.get(severity, 0) + 1
+    return counts
+
 
 # Flag kinds; the first six are a contract with other tools.
 FLAG_KINDS: tuple[str, ...] = (
@@ -142,14 +173,11 @@ class LanguageReport:
     unaligned_translation: list[str] = field(default_factory=list)
 
     def flags(self) -> list[Flag]:
-        out = [f for s in self.sentences for f in s.flags]
-        return out
+        """Every sentence's flags (a quote's flags are also on the sentence it starts in)."""
+        return [f for s in self.sentences for f in s.flags]
 
     def flag_counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(SEVERITIES, 0)
-        for flag in self.flags():
-            counts[flag.severity] = counts.get(flag.severity, 0) + 1
-        return counts
+        return severity_counts(f.severity for f in self.flags())
 
 
 @dataclass
@@ -178,10 +206,7 @@ class Report:
         raise KeyError(code)
 
     def worst_severity(self) -> str | None:
-        for severity in SEVERITIES:
-            if any(f.severity == severity for lang in self.languages for f in lang.flags()):
-                return severity
-        return None
+        return worst_severity(f.severity for lang in self.languages for f in lang.flags())
 
     # --- JSON ---------------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -23,6 +22,7 @@ from xlate.cli.common import (
     MarkdownOpt,
     ModelOpt,
     ReportOpt,
+    TargetOpt,
     ThresholdOpt,
     ToOpt,
     ViewOpt,
@@ -175,7 +175,7 @@ def check(
 def compare(
     input: InputArg,
     src: FromOpt = None,
-    tgt: Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")] = "es",
+    tgt: TargetOpt = "es",
     engines: Annotated[
         str,
         typer.Option(
@@ -197,13 +197,12 @@ def compare(
     threshold: ThresholdOpt = None,
 ) -> None:
     """The same article through several engines/models, side by side, with scores."""
-    from rich.console import Console
-
     from xlate.compare import compare as run_compare
-    from xlate.compare import parse_systems, render_markdown, render_terminal
+    from xlate.compare import parse_systems
     from xlate.languages import check_pair
-    from xlate.textio import atomic_write, read_text
+    from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
+    from xlate.views.compare import deliver_comparison
 
     specs = parse_systems(engines)
     settings = analysis_settings(config, threshold)
@@ -221,9 +220,4 @@ def compare(
         beams=beams,
         settings=settings,
     )
-    if markdown is not None:
-        atomic_write(markdown, render_markdown(result))
-    if as_json:
-        sys.stdout.write(result.to_json())
-    else:
-        render_terminal(result, Console(highlight=False))
+    deliver_comparison(result, markdown=markdown, as_json=as_json)

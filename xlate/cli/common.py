@@ -7,11 +7,16 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from xlate.errors import XlateError
+
+if TYPE_CHECKING:
+    from xlate.engines import EngineOptions
+    from xlate.report import Report
+    from xlate.roundtrip import AnalysisSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,6 +50,7 @@ def handle_errors(func: F) -> F:
 
 
 # --- shared options --------------------------------------------------------------------
+# One alias per option that several commands take; a command's own options stay with it.
 
 
 class Format(str, Enum):
@@ -64,11 +70,25 @@ class Executor(str, Enum):
     ray = "ray"  # needs the ray extra: pip install 'xlate[ray]'
 
 
+class FailOn(str, Enum):
+    """The --fail-on choices: :data:`xlate.report.SEVERITIES`, in its order (a test holds
+    them equal; typer needs the members spelled out)."""
+
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+# Input and languages
 InputArg = Annotated[str, typer.Argument(help="Input file, or - for standard input.")]
 FromOpt = Annotated[
     str | None,
     typer.Option("--from", "-f", help="Source language (en, es, ru); detected when omitted."),
 ]
+ToOpt = Annotated[str, typer.Option("--to", "-t", help="Target language(s), e.g. es,ru.")]
+TargetOpt = Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")]
+
+# The engine: engine_options() turns these into EngineOptions
 EngineOpt = Annotated[
     str, typer.Option("--engine", "-e", help="Translation engine: hf, apertium, ct2, fake.")
 ]
@@ -80,41 +100,35 @@ ModelOpt = Annotated[
         help="Model id or local directory (default: Helsinki-NLP/opus-mt-SRC-TGT).",
     ),
 ]
+BackModelOpt = Annotated[
+    str | None,
+    typer.Option("--back-model", help="Model for the way back (default: as for --model)."),
+]
 DeviceOpt = Annotated[Device, typer.Option("--device", help="Where to run the model.")]
 BeamsOpt = Annotated[int, typer.Option("--beams", min=1, help="Beam size.")]
 BatchOpt = Annotated[
     int | None,
     typer.Option("--batch-size", min=1, help="Sentences per batch (default: by token budget)."),
 ]
+CacheOpt = Annotated[
+    Path | None,
+    typer.Option("--cache", help="Cache file (default: translations.sqlite3 in the user cache)."),
+]
+
+# The analysis: analysis_settings() turns these into AnalysisSettings
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", help="An xlate.toml with thresholds and per-pair models."),
+]
+ThresholdOpt = Annotated[
+    list[str] | None,
+    typer.Option("--threshold", help="Override a threshold: NAME=VALUE (repeatable)."),
+]
+
+# What becomes of a report: deliver_report() takes these
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
 ]
-
-
-def engine_options(model: str | None, device: Device, beams: int, batch_size: int | None) -> Any:
-    from xlate.engines import EngineOptions
-
-    return EngineOptions(model=model, device=device.value, beams=beams, batch_size=batch_size)
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Write to ``output`` atomically, or to stdout."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from xlate.textio import atomic_write
-
-        atomic_write(output, text)
-
-
-class FailOn(str, Enum):
-    high = "high"
-    medium = "medium"
-    low = "low"
-
-
-ToOpt = Annotated[str, typer.Option("--to", "-t", help="Target language(s), e.g. es,ru.")]
 ReportOpt = Annotated[
     Path | None, typer.Option("--report", help="Write the JSON report (versioned schema) here.")
 ]
@@ -128,40 +142,41 @@ FailOnOpt = Annotated[
     FailOn | None,
     typer.Option("--fail-on", help="Exit 3 when flags of this severity or worse exist."),
 ]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option("--config", help="An xlate.toml with thresholds and per-pair models."),
-]
-ThresholdOpt = Annotated[
-    list[str] | None,
-    typer.Option("--threshold", help="Override a threshold: NAME=VALUE (repeatable)."),
-]
-BackModelOpt = Annotated[
-    str | None,
-    typer.Option("--back-model", help="Model for the way back (default: as for --model)."),
-]
 
 
-def analysis_settings(config_path: Path | None, overrides: list[str] | None) -> Any:
-    from xlate.config import apply_thresholds, load_config
-    from xlate.errors import ConfigError
+# --- from options to library values -------------------------------------------------------
+# The library is imported inside each function: `xlate --help` must not load it.
+
+
+def engine_options(
+    model: str | None, device: Device, beams: int, batch_size: int | None
+) -> EngineOptions:
+    from xlate.engines import EngineOptions
+
+    return EngineOptions(model=model, device=device.value, beams=beams, batch_size=batch_size)
+
+
+def analysis_settings(config_path: Path | None, overrides: list[str] | None) -> AnalysisSettings:
+    """--config and --threshold: the thresholds of the config file, overridden."""
+    from xlate.config import load_thresholds
     from xlate.roundtrip import AnalysisSettings
 
-    config = load_config(config_path)
-    values: dict[str, float] = {}
-    for item in overrides or []:
-        name, sep, value = item.partition("=")
-        try:
-            values[name.strip()] = float(value)
-        except ValueError:
-            sep = ""
-        if not sep:
-            raise ConfigError(f"--threshold {item!r}: expected NAME=NUMBER")
-    return AnalysisSettings(thresholds=apply_thresholds(config.thresholds, values, "--threshold"))
+    return AnalysisSettings(thresholds=load_thresholds(config_path, overrides or []))
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Write to ``output`` atomically, or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from xlate.textio import atomic_write
+
+        atomic_write(output, text)
 
 
 def deliver_report(
-    report: Any,
+    report: Report,
     *,
     report_path: Path | None,
     view: bool,
@@ -170,42 +185,21 @@ def deliver_report(
     as_json: bool,
     fail_on: FailOn | None,
 ) -> None:
-    """Write and show a round-trip report, then apply --fail-on."""
-    from rich.console import Console
+    """Write and show a round-trip or check report, then apply --fail-on."""
+    from xlate.views.outputs import ReportOutputs
+    from xlate.views.outputs import deliver_report as deliver
 
-    from xlate.textio import atomic_write
-
-    if report_path is not None:
-        atomic_write(report_path, report.to_json())
-    if html is not None:
-        from xlate.views.html import render_html
-
-        atomic_write(html, render_html(report))
-    if markdown is not None:
-        from xlate.views.markdown import render_markdown
-
-        atomic_write(markdown, render_markdown(report))
-    if as_json:
-        sys.stdout.write(report.to_json())
-    elif view:
-        from xlate.views.terminal import show_report
-
-        show_report(report)
-    else:
-        from xlate.views.summary import render_summary
-
-        render_summary(report, Console(highlight=False))
+    outputs = ReportOutputs(report_path, html, markdown, as_json=as_json, drift_view=view)
+    deliver(report, outputs)
     if fail_on is not None:
-        order = ["high", "medium", "low"]
-        worst = report.worst_severity()
-        if worst is not None and order.index(worst) <= order.index(fail_on.value):
-            typer.echo(
-                f"xlate: flags of severity {worst} found (--fail-on {fail_on.value})", err=True
-            )
-            raise typer.Exit(EXIT_FLAGGED)
+        exit_if_flagged(report, fail_on)
 
 
-CacheOpt = Annotated[
-    Path | None,
-    typer.Option("--cache", help="Cache file (default: translations.sqlite3 in the user cache)."),
-]
+def exit_if_flagged(report: Report, fail_on: FailOn) -> None:
+    """Exit 3 (with one line on stderr) when the report has flags of ``fail_on`` or worse."""
+    from xlate.report import is_at_least
+
+    worst = report.worst_severity()
+    if worst is not None and is_at_least(worst, fail_on.value):
+        typer.echo(f"xlate: flags of severity {worst} found (--fail-on {fail_on.value})", err=True)
+        raise typer.Exit(EXIT_FLAGGED)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -18,6 +17,7 @@ from xlate.cli.common import (
     InputArg,
     ModelOpt,
     OutputOpt,
+    TargetOpt,
     emit,
     engine_options,
     handle_errors,
@@ -28,7 +28,7 @@ from xlate.cli.common import (
 def translate(
     input: InputArg = "-",
     src: FromOpt = None,
-    tgt: Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")] = "es",
+    tgt: TargetOpt = "es",
     lines: Annotated[
         bool, typer.Option("--lines", help="One sentence per line in and out; no segmentation.")
     ] = False,
@@ -44,6 +44,7 @@ def translate(
     from xlate.languages import check_language
     from xlate.textio import read_text
     from xlate.translate import translate_doc
+    from xlate.views.documents import render_translation
 
     text = read_text(input)
     tgt = check_language(tgt)
@@ -55,32 +56,7 @@ def translate(
         options=engine_options(model, device, beams, batch_size),
         lines=lines,
     )
-    if fmt is Format.text:
-        emit(result.text, output)
-        return
-    records = [
-        {
-            "id": s.id,
-            "paragraph": s.paragraph,
-            "sentence": s.sentence,
-            **({"line": s.line} if s.line is not None else {}),
-            "source": s.text,
-            "translation": result.translations[s.id].text,
-        }
-        for s in result.source.sentences
-    ]
-    if fmt is Format.jsonl:
-        emit("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), output)
-        return
-    info = result.engine
-    document = {
-        "source_lang": result.source.lang,
-        "target_lang": result.tgt,
-        "engine": {"engine": info.engine, "model": info.model, "settings": info.settings},
-        "sentences": records,
-        "text": result.text,
-    }
-    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
+    emit(render_translation(result, fmt.value), output)
 
 
 @handle_errors
@@ -96,21 +72,6 @@ def segment(
     """Show how an article is split into paragraphs and sentences."""
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
+    from xlate.views.documents import render_segments
 
-    doc = segment_doc(read_text(input), lang)
-    if fmt is Format.text:
-        blocks = ["\n".join(s.text for s in p.sentences) for p in doc.paragraphs]
-        emit("\n\n".join(blocks) + "\n", output)
-        return
-    records = [
-        {"paragraph": s.paragraph, "sentence": s.sentence, "id": s.id, "text": s.text}
-        for s in doc.sentences
-    ]
-    if fmt is Format.json:
-        emit(
-            json.dumps({"lang": doc.lang, "sentences": records}, ensure_ascii=False, indent=2)
-            + "\n",
-            output,
-        )
-        return
-    emit("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), output)
+    emit(render_segments(segment_doc(read_text(input), lang), fmt.value), output)

@@ -1,7 +1,12 @@
-"""Views of a round-trip report: terminal (rich or plain), HTML and Markdown.
+"""Everything that draws: reports, comparisons and translations, on a terminal or in files.
 
-Views render from the report only; they never recompute scores. The word diff of an
-original and its back-translation is display, not measurement.
+A round-trip or check report: the drift view (``terminal``, rich or plain), ``html``,
+``markdown``, the short ``summary``, and ``outputs`` (which files and which view a command
+asked for). A comparison: ``compare``. ``translate``/``segment`` output: ``documents``.
+
+Views render from the data they are given only (:mod:`xlate.report`,
+:mod:`xlate.comparison`); they import no engine or flow and never recompute scores or
+flags. The word diff of an original and its back-translation is display, not measurement.
 """
 
 from __future__ import annotations

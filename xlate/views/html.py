@@ -20,6 +20,7 @@ from xlate.views.model import (
     engine_label,
     entity_note,
     fmt_score,
+    good_chrf,
     quote_heading,
     quote_status,
     quoted,
@@ -153,7 +154,7 @@ def _legend(thresholds: Thresholds) -> str:
         '<span class="rep">replaced</span> · quotes: <span class="q-kept">kept</span> '
         '<span class="q-changed">changed</span> <span class="q-lost">lost</span> · '
         '<span class="entity">number or name not kept</span> · chrF: '
-        f'<span class="band-good">≥{medium + 15:g}</span> '
+        f'<span class="band-good">≥{good_chrf(thresholds):g}</span> '
         f'<span class="band-fair">≥{medium:g}</span> '
         f'<span class="band-poor">≥{high:g}</span> '
         f'<span class="band-bad">&lt;{high:g}</span></p>'
@@ -169,9 +170,7 @@ def _summary(views: list[LanguageView], thresholds: Thresholds) -> str:
     rows = []
     for view in views:
         lang = view.report
-        counts = {s: 0 for s in ("high", "medium", "low")}
-        for entry in view.flags:
-            counts[entry.severity] = counts.get(entry.severity, 0) + 1
+        counts = lang.flag_counts()
         flagged = sum(1 for r in view.rows if r.flagged)
         rows.append(
             "<tr>"

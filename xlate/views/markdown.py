@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from xlate.report import Report
+from xlate.report import QuoteRecord, Report
 from xlate.views.model import (
     LanguageView,
     build_views,
@@ -86,7 +86,6 @@ def render_markdown(report: Report) -> str:
 
 def _language(view: LanguageView) -> list[str]:
     lang = view.report
-    src, tgt = view.source_lang, lang.target
     out = [f"## {md(view.pair)}", ""]
     out.append(
         f"engine: {md(engine_label(lang.engine, 'given translation'))} · "
@@ -98,26 +97,42 @@ def _language(view: LanguageView) -> list[str]:
         out.append("")
         out += [f"- {md(name)}: {md(sig)}" for name, sig in lang.scores.signatures.items()]
     if lang.quotes:
-        out += ["", "### Quotes", ""]
+        out += ["", "### Quotes", "", _quotes_table(lang.quotes)]
+    out += ["", "### Sentences", "", _sentences_table(view)]
+    if lang.unaligned_translation:
+        out += ["", "### Translation sentences aligned to no original sentence", ""]
+        out += [f"- {md(t)}" for t in lang.unaligned_translation]
+    out += ["", "### Flags", ""]
+    if view.flags:
         out.append(
             _table(
-                QUOTE_COLUMNS,
-                [
-                    [
-                        md(q.id),
-                        f"**{quote_status(q)}**" if quote_status(q) != "kept" else "kept",
-                        fmt_score(q.chrf),
-                        md(quoted(q)),
-                        md(q.translation, "*not found*"),
-                        md(q.back_translation),
-                        md(", ".join(q.missing_words)),
-                    ]
-                    for q in lang.quotes
-                ],
-                numeric={2},
+                ["severity", "sentence", "kind", "reason"],
+                [[md(f.severity), md(f.sentence_id), md(f.kind), md(f.reason)] for f in view.flags],
             )
         )
-    out += ["", "### Sentences", ""]
+    else:
+        out.append("no flags")
+    return out
+
+
+def _quotes_table(quotes: list[QuoteRecord]) -> str:
+    rows = [
+        [
+            md(q.id),
+            f"**{quote_status(q)}**" if quote_status(q) != "kept" else "kept",
+            fmt_score(q.chrf),
+            md(quoted(q)),
+            md(q.translation, "*not found*"),
+            md(q.back_translation),
+            md(", ".join(q.missing_words)),
+        ]
+        for q in quotes
+    ]
+    return _table(QUOTE_COLUMNS, rows, numeric={2})
+
+
+def _sentences_table(view: LanguageView) -> str:
+    src, tgt = view.source_lang, view.report.target
     rows = []
     for row in view.rows:
         record = row.record
@@ -142,32 +157,13 @@ def _language(view: LanguageView) -> list[str]:
                 md("; ".join(notes), ""),
             ]
         )
-    out.append(
-        _table(
-            [
-                "id",
-                "chrF",
-                "flag",
-                f"original ({src})",
-                f"translation ({tgt})",
-                f"back-translation diff ({src})",
-                "numbers and names",
-            ],
-            rows,
-            numeric={1},
-        )
-    )
-    if lang.unaligned_translation:
-        out += ["", "### Translation sentences aligned to no original sentence", ""]
-        out += [f"- {md(t)}" for t in lang.unaligned_translation]
-    out += ["", "### Flags", ""]
-    if view.flags:
-        out.append(
-            _table(
-                ["severity", "sentence", "kind", "reason"],
-                [[md(f.severity), md(f.sentence_id), md(f.kind), md(f.reason)] for f in view.flags],
-            )
-        )
-    else:
-        out.append("no flags")
-    return out
+    header = [
+        "id",
+        "chrF",
+        "flag",
+        f"original ({src})",
+        f"translation ({tgt})",
+        f"back-translation diff ({src})",
+        "numbers and names",
+    ]
+    return _table(header, rows, numeric={1})

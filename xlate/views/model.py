@@ -19,14 +19,14 @@ from itertools import pairwise
 from xlate.config import Thresholds
 from xlate.errors import LanguageError
 from xlate.report import (
-    SEVERITIES,
     EngineRecord,
     EntityCheck,
-    Flag,
     LanguageReport,
     QuoteRecord,
     Report,
     SentenceRecord,
+    severity_rank,
+    worst_severity,
 )
 from xlate.views.worddiff import inline_diff, word_diff
 
@@ -107,6 +107,15 @@ def thresholds_of(report: Report) -> Thresholds:
     return base
 
 
+# A sentence chrF above the flag line (medium) by less than this is "fair": worth a glance.
+FAIR_MARGIN = 15
+
+
+def good_chrf(thresholds: Thresholds) -> float:
+    """The sentence chrF from which a round trip counts as good (the legends show it)."""
+    return thresholds.sentence_chrf_medium + FAIR_MARGIN
+
+
 def chrf_band(chrf: float | None, thresholds: Thresholds) -> str:
     """good / fair / poor / bad, on the report's sentence thresholds; none without a score."""
     if chrf is None:
@@ -115,8 +124,7 @@ def chrf_band(chrf: float | None, thresholds: Thresholds) -> str:
         return "bad"
     if chrf < thresholds.sentence_chrf_medium:
         return "poor"
-    # Above the flag line but not by much: worth a glance.
-    if chrf < thresholds.sentence_chrf_medium + 15:
+    if chrf < good_chrf(thresholds):
         return "fair"
     return "good"
 
@@ -182,17 +190,8 @@ def flag_entries(lang: LanguageReport) -> list[FlagEntry]:
             if (sid, flag.kind, flag.reason) not in seen:
                 entries.append(FlagEntry(flag.severity, sid, flag.kind, flag.reason))
                 seen.add((sid, flag.kind, flag.reason))
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    entries.sort(key=lambda e: (rank.get(e.severity, len(rank)), order.get(e.sentence_id, 1 << 30)))
+    entries.sort(key=lambda e: (severity_rank(e.severity), order.get(e.sentence_id, 1 << 30)))
     return entries
-
-
-def worst(flags: Iterable[Flag]) -> str | None:
-    present = {f.severity for f in flags}
-    for severity in SEVERITIES:
-        if severity in present:
-            return severity
-    return None
 
 
 def build_row(
@@ -238,7 +237,7 @@ def build_row(
         diff=diff,
         quotes=quotes,
         entities=entities,
-        severity=worst(flags),
+        severity=worst_severity(f.severity for f in flags),
         kinds=list(dict.fromkeys(f.kind for f in flags)),
     )
 
@@ -351,10 +350,8 @@ def report_title(report: Report) -> str:
 
 
 def flag_counts(view: LanguageView) -> str:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for entry in view.flags:
-        counts[entry.severity] = counts.get(entry.severity, 0) + 1
-    return ", ".join(f"{n} {severity}" for severity, n in counts.items())
+    """``2 high, 1 medium, 0 low``: the report's own counts."""
+    return ", ".join(f"{n} {severity}" for severity, n in view.report.flag_counts().items())
 
 
 def quote_counts(view: LanguageView) -> str:

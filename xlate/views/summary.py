@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from xlate.languages import NAMES
-from xlate.report import LanguageReport, Report
+from xlate.report import SEVERITIES, LanguageReport, Report
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 STATUS_STYLE = {"kept": "green", "changed": "yellow", "lost": "bold red"}
@@ -36,8 +36,7 @@ def _language(report: Report, lang: LanguageReport, src: str, console: Console) 
     console.print(
         f"round trip  chrF {_fmt(scores.chrf)}  BLEU {_fmt(scores.bleu)}  "
         f"TER {_fmt(scores.ter)}   flags: "
-        f"{counts.get('high', 0)} high, {counts.get('medium', 0)} medium, "
-        f"{counts.get('low', 0)} low",
+        + ", ".join(f"{counts[severity]} {severity}" for severity in SEVERITIES),
         highlight=False,
     )
     if lang.quotes:

@@ -1,0 +1,48 @@
+"""Where a round-trip or check report goes: the files asked for, then one view on stdout."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlate.report import Report
+from xlate.textio import atomic_write
+
+
+@dataclass(frozen=True)
+class ReportOutputs:
+    """The outputs asked for (``--report``, ``--html``, ``--markdown``, ``--json``, ``--view``)."""
+
+    report_path: Path | None = None  # the JSON report
+    html: Path | None = None
+    markdown: Path | None = None
+    as_json: bool = False  # the JSON report on stdout, instead of a view
+    drift_view: bool = False  # the side-by-side drift view, instead of the summary
+
+
+def deliver_report(report: Report, outputs: ReportOutputs) -> None:
+    """Write the files, then print the JSON, the drift view or the short summary."""
+    # Each renderer is imported only when asked for: a plain run needs none of them.
+    if outputs.report_path is not None:
+        atomic_write(outputs.report_path, report.to_json())
+    if outputs.html is not None:
+        from xlate.views.html import render_html
+
+        atomic_write(outputs.html, render_html(report))
+    if outputs.markdown is not None:
+        from xlate.views.markdown import render_markdown
+
+        atomic_write(outputs.markdown, render_markdown(report))
+    if outputs.as_json:
+        sys.stdout.write(report.to_json())
+    elif outputs.drift_view:
+        from xlate.views.terminal import show_report
+
+        show_report(report)
+    else:
+        from rich.console import Console
+
+        from xlate.views.summary import render_summary
+
+        render_summary(report, Console(highlight=False))
