@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from xlate.engines import engine_help
 from xlate.errors import XlateError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,9 +70,7 @@ FromOpt = Annotated[
     str | None,
     typer.Option("--from", "-f", help="Source language (en, es, ru); detected when omitted."),
 ]
-EngineOpt = Annotated[
-    str, typer.Option("--engine", "-e", help="Translation engine: hf, apertium, ct2, fake.")
-]
+EngineOpt = Annotated[str, typer.Option("--engine", "-e", help=engine_help())]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
