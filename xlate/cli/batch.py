@@ -32,6 +32,7 @@ from xlate.cli.common import (
     fail,
     handle_errors,
 )
+from xlate.engines import DEFAULT_ENGINE
 
 if TYPE_CHECKING:
     from xlate.batch.executors import SentenceExecutor
@@ -101,7 +102,7 @@ def batch(
     tgt: ToOpt = "es,ru",
     out: OutDirOpt = None,
     globs: GlobOpt = None,
-    engine: EngineOpt = "hf",
+    engine: EngineOpt = DEFAULT_ENGINE,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from xlate.cli.common import handle_errors
+from xlate.engines import DEFAULT_ENGINE
 
 # --- models ----------------------------------------------------------------------------
 
@@ -79,7 +80,7 @@ def models_pull(
     items: Annotated[list[str], typer.Argument(help="Language pairs (en-es) or model ids.")],
     engine: Annotated[
         str, typer.Option("--engine", "-e", help="Whose models to fetch (hf and ct2 share them).")
-    ] = "hf",
+    ] = DEFAULT_ENGINE,
 ) -> None:
     """Download an engine's models for later offline use (hf, ct2: the Hugging Face cache)."""
     from xlate.engines.catalog import pull
@@ -95,7 +96,7 @@ def models_path(
     item: Annotated[str, typer.Argument(help="A language pair (en-es) or a model id/path.")],
     engine: Annotated[
         str, typer.Option("--engine", "-e", help="Whose model to find (models list names them).")
-    ] = "hf",
+    ] = DEFAULT_ENGINE,
 ) -> None:
     """Print where a model lives locally (exit 1 with one line when it is not here)."""
     from xlate.engines.catalog import model_path

@@ -24,9 +24,11 @@ BUILTIN_ENGINES: dict[str, str] = {
     "apertium": "xlate.engines.apertium:ApertiumTranslator",
     "fake": "xlate.engines.fake:FakeTranslator",
 }
+DEFAULT_ENGINE = "hf"  # what the commands translate with unless --engine says otherwise
 
 __all__ = [
     "BUILTIN_ENGINES",
+    "DEFAULT_ENGINE",
     "Engine",
     "EngineInfo",
     "EngineOptions",

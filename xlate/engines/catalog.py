@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from xlate.engines import available_engines, engine_class
+from xlate.engines import DEFAULT_ENGINE, available_engines, engine_class
 from xlate.engines.base import Announce, ModelEntry, Pulled
 from xlate.errors import ConfigError
 from xlate.languages import check_pair
@@ -28,7 +28,6 @@ PAIRS: tuple[tuple[str, str], ...] = (
     ("es", "ru"),
     ("ru", "es"),
 )
-DEFAULT_PULL_ENGINE = "hf"  # the one whose models every neural engine starts from
 
 
 def parse_pair(value: str) -> tuple[str, str]:
@@ -92,13 +91,13 @@ def list_models(
 
 
 def pull(
-    items: Iterable[str], engine: str = DEFAULT_PULL_ENGINE, *, announce: Announce | None = None
+    items: Iterable[str], engine: str = DEFAULT_ENGINE, *, announce: Announce | None = None
 ) -> list[Pulled]:
     """Fetch ``engine``'s models for ``items`` (pairs like ``en-es`` or model ids)."""
     return engine_class(engine).pull_models(list(items), announce)
 
 
-def model_path(item: str, engine: str = DEFAULT_PULL_ENGINE) -> Path:
+def model_path(item: str, engine: str = DEFAULT_ENGINE) -> Path:
     """Where ``engine``'s model for a pair (``en-es``) or a model id/directory lives here.
 
     Raises ModelUnavailableError (one line) when it is not here.
