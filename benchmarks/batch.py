@@ -27,7 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from xlate.batch.run import BatchOptions, default_workers, run_batch
+from xlate.batch.executors import default_workers
+from xlate.batch.plan import BatchOptions
+from xlate.batch.run import run_batch
 from xlate.cache import CachedTranslator, CacheStore
 from xlate.engines import EngineOptions, create_engine
 

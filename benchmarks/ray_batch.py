@@ -30,7 +30,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from xlate.batch.run import BatchOptions, BatchResult, LocalExecutor, run_batch
+from xlate.batch.executors import LocalExecutor
+from xlate.batch.plan import BatchOptions
+from xlate.batch.run import BatchResult, run_batch
 from xlate.cache import CachedTranslator, CacheStore
 from xlate.engines import EngineOptions, Translation, create_engine
 
@@ -103,7 +105,8 @@ def main() -> None:
     args = parser.parse_args()
     import ray
 
-    from xlate.batch.ray_executor import EngineSpec, RayExecutor, ray_engine
+    from xlate.batch.ray_cluster import EngineSpec
+    from xlate.batch.ray_executor import RayExecutor, ray_engine
 
     lines = (CORPORA / "newstest2012.en").read_text(encoding="utf-8").splitlines()[: args.lines]
     options = BatchOptions(

@@ -16,19 +16,24 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import corpus_lines
-from xlate.batch.run import (
-    BatchOptions,
-    JsonProgress,
-    Shard,
-    discover,
-    run_batch,
-)
+from xlate.batch import run as batch_run
+from xlate.batch.layout import Shard, discover
+from xlate.batch.plan import BatchOptions
 from xlate.cache import CachedTranslator, CacheStore
 from xlate.cli import app
 from xlate.engines.fake import FakeTranslator
 from xlate.errors import ConfigError, EngineError
+from xlate.views.batch_summary import SUMMARY_VIEWS
+from xlate.views.progress import JsonProgress
 
 runner = CliRunner()
+
+
+def run_batch(*args: Any, **kwargs: Any) -> batch_run.BatchResult:
+    """A batch run that writes the summary views too, as ``xlate batch`` does."""
+    return batch_run.run_batch(*args, summary_views=SUMMARY_VIEWS, **kwargs)
+
+
 TARGETS = ("es", "ru")
 BAD_FILES = ("misc/blob.txt", "misc/empty.md", "misc/latin1.txt")
 

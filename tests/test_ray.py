@@ -30,23 +30,28 @@ from ray.cluster_utils import Cluster
 from typer.testing import CliRunner
 
 from tests.conftest import corpus_lines
-from xlate.batch.ray_executor import (
-    EngineSpec,
-    RayExecutor,
-    RayTranslator,
-    WorkerPlan,
-    plan_workers,
-    ray_engine,
-)
-from xlate.batch.run import BatchOptions, BatchProgress, JsonProgress, run_batch
+from xlate.batch import run as batch_run
+from xlate.batch.events import BatchProgress
+from xlate.batch.plan import BatchOptions
+from xlate.batch.ray_cluster import EngineSpec, WorkerPlan, plan_workers
+from xlate.batch.ray_executor import RayExecutor, RayTranslator, ray_engine
 from xlate.cache import CachedTranslator, CacheStore
 from xlate.cli import app
 from xlate.engines.base import EngineOptions, Translator
 from xlate.engines.fake import FakeTranslator
 from xlate.errors import EngineError
 from xlate.translation import Translation
+from xlate.views.batch_summary import SUMMARY_VIEWS
+from xlate.views.progress import JsonProgress
 
 runner = CliRunner()
+
+
+def run_batch(*args: Any, **kwargs: Any) -> batch_run.BatchResult:
+    """A batch run that writes the summary views too, as ``xlate batch`` does."""
+    return batch_run.run_batch(*args, summary_views=SUMMARY_VIEWS, **kwargs)
+
+
 CHUNK = 8  # sentences per chunk: several chunks per direction even in small folders
 
 

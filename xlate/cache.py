@@ -4,7 +4,9 @@
 CachedTranslation): each sentence is looked up by a key made of the engine's
 ``EngineInfo.key()`` (engine, model id, revision, settings), the direction, whether word
 alignments were asked for, and the sentence text; only the misses reach the engine, and
-their Translations are stored as JSON.
+their Translations are stored as JSON. Its ``lookup`` and ``remember`` (the hooks every
+translator has, empty for an engine) let an executor count cached sentences apart and store
+translations made elsewhere (on Ray workers) without knowing that it holds a cache.
 
 The database uses WAL journaling and a busy timeout, and retries a write that still finds
 the database locked, so two runs sharing one cache file (two shards, two terminals) never
@@ -19,13 +21,13 @@ import json
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from xlate.engines.base import Translator
+from xlate.engines.base import BaseTranslator, Translator
 from xlate.errors import ConfigError, EngineError
 from xlate.translation import EngineInfo, Translation
 
@@ -262,7 +264,7 @@ class CacheStore:
         self.close()
 
 
-class CachedTranslator:
+class CachedTranslator(BaseTranslator):
     """A Translator that answers from ``store`` and asks ``engine`` only for the misses."""
 
     def __init__(self, engine: Translator, store: CacheStore) -> None:
@@ -283,6 +285,21 @@ class CachedTranslator:
         keys = {s: cache_key(info, src, tgt, s, alignments) for s in sentences}
         found = self.store.get_many(list(dict.fromkeys(keys.values())))
         return {s: found[k] for s, k in keys.items() if k in found}
+
+    def remember(
+        self,
+        translations: Mapping[str, Translation],
+        src: str,
+        tgt: str,
+        *,
+        alignments: bool = False,
+    ) -> None:
+        """Store translations the engine made elsewhere (a Ray worker), in one transaction."""
+        if not translations:
+            return
+        info = self.engine.info(src, tgt)
+        rows = [(cache_key(info, src, tgt, s, alignments), t) for s, t in translations.items()]
+        self.store.put_many(info, src, tgt, rows)
 
     def translate_batch(
         self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False

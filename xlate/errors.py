@@ -7,6 +7,8 @@
     +-- EngineError            an engine failed or is not installed
     |   +-- ModelUnavailableError   the model is neither cached nor downloadable
     +-- ConfigError            a bad option value or config file
+    |   +-- RayUnavailableError     Ray is not installed, or its cluster cannot be reached
+    +-- PoolError              a worker process of the analysis pool died
 
 Every message says what went wrong *and* what to do next, because the CLI shows
 nothing else.
@@ -43,3 +45,11 @@ class ModelUnavailableError(EngineError):
 
 class ConfigError(XlateError):
     """An option or configuration value is invalid."""
+
+
+class RayUnavailableError(ConfigError):
+    """Ray is not installed, or the cluster cannot be reached."""
+
+
+class PoolError(XlateError):
+    """A worker process died (killed, or out of memory)."""

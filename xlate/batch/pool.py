@@ -32,13 +32,9 @@ from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Any, TypeVar
 
-from xlate.errors import XlateError
+from xlate.errors import PoolError
 
 T = TypeVar("T")
-
-
-class PoolError(XlateError):
-    """A worker process died (killed, or out of memory)."""
 
 
 def _context(preload: Sequence[str]) -> Any:

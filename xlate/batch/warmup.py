@@ -9,7 +9,7 @@ the forkserver forks and must stay single-threaded.)
 
 from __future__ import annotations
 
-import xlate.batch.run  # noqa: F401  (the analysis code itself)
+import xlate.batch.jobs  # noqa: F401  (the analysis code itself)
 from xlate.text.langid import language_scores
 
 language_scores("a sentence to load the language models", wide=True)

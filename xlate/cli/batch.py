@@ -1,12 +1,19 @@
-"""`xlate batch`: folders of articles, cached and resumable."""
+"""`xlate batch`: folders of articles, cached and resumable.
+
+The command parses and prints; the library builds the engine, cache and Ray pool
+(:func:`xlate.batch.executors.open_executor`) and runs the batch; the views draw the
+summary files and the progress.
+"""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from xlate.batch.events import BatchProgress
 from xlate.cli.common import (
     BatchOpt,
     BeamsOpt,
@@ -25,76 +32,93 @@ from xlate.cli.common import (
     fail,
     handle_errors,
 )
+from xlate.engines import DEFAULT_ENGINE
+
+if TYPE_CHECKING:
+    from xlate.batch.executors import SentenceExecutor
+    from xlate.batch.plan import BatchOptions
+    from xlate.batch.run import BatchResult
+
+InDirArg = Annotated[Path | None, typer.Argument(help="Folder of articles (searched recursively).")]
+OutDirOpt = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Output folder (mirrors IN_DIR).")
+]
+GlobOpt = Annotated[
+    list[str] | None,
+    typer.Option("--glob", help="Which files are articles (repeatable; default *.txt, *.md)."),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        help="Engine threads/processes and analysis processes (default: all cores); "
+        "with --executor ray, workers per CPU node (default 1).",
+    ),
+]
+ExecutorOpt = Annotated[
+    Executor,
+    typer.Option("--executor", help="Where the engine runs: here, or on a Ray cluster."),
+]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        help="Ray cluster to join: auto or HOST:PORT (default: this machine's, or a new one).",
+    ),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor fill the cache.")]
+ChunkSizeOpt = Annotated[
+    int, typer.Option("--chunk-size", min=1, help="Sentences per engine call.")
+]
+ShardOpt = Annotated[
+    str | None,
+    typer.Option("--shard", help="Do only shard I of N (I/N); join them with --merge."),
+]
+MergeOpt = Annotated[
+    Path | None,
+    typer.Option("--merge", help="Join the summary parts of a sharded run in this folder."),
+]
+CheckDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--check-dir",
+        help="Instead of IN_DIR: check the translations already beside their sources in "
+        "this folder (story.en.txt + story.es.txt, or story.txt + story.es.txt); "
+        "--engine back-translates them, --engine none: model-free checks only.",
+    ),
+]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="List the work; do nothing.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")]
+JsonProgressOpt = Annotated[
+    bool, typer.Option("--json-progress", help="Progress as JSON lines on stderr.")
+]
 
 
 @handle_errors
 def batch(
-    in_dir: Annotated[
-        Path | None, typer.Argument(help="Folder of articles (searched recursively).")
-    ] = None,
+    in_dir: InDirArg = None,
     src: FromOpt = None,
     tgt: ToOpt = "es,ru",
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Output folder (mirrors IN_DIR).")
-    ] = None,
-    globs: Annotated[
-        list[str] | None,
-        typer.Option("--glob", help="Which files are articles (repeatable; default *.txt, *.md)."),
-    ] = None,
-    engine: EngineOpt = "hf",
+    out: OutDirOpt = None,
+    globs: GlobOpt = None,
+    engine: EngineOpt = DEFAULT_ENGINE,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,
     batch_size: BatchOpt = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            min=1,
-            help="Engine threads/processes and analysis processes (default: all cores); "
-            "with --executor ray, workers per CPU node (default 1).",
-        ),
-    ] = None,
-    executor: Annotated[
-        Executor,
-        typer.Option("--executor", help="Where the engine runs: here, or on a Ray cluster."),
-    ] = Executor.local,
-    ray_address: Annotated[
-        str | None,
-        typer.Option(
-            "--ray-address",
-            help="Ray cluster to join: auto or HOST:PORT (default: this machine's, or a new one).",
-        ),
-    ] = None,
+    workers: WorkersOpt = None,
+    executor: ExecutorOpt = Executor.local,
+    ray_address: RayAddressOpt = None,
     cache: CacheOpt = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Neither read nor fill the cache.")
-    ] = False,
-    chunk_size: Annotated[
-        int, typer.Option("--chunk-size", min=1, help="Sentences per engine call.")
-    ] = 256,
-    shard: Annotated[
-        str | None,
-        typer.Option("--shard", help="Do only shard I of N (I/N); join them with --merge."),
-    ] = None,
-    merge: Annotated[
-        Path | None,
-        typer.Option("--merge", help="Join the summary parts of a sharded run in this folder."),
-    ] = None,
-    check_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--check-dir",
-            help="Instead of IN_DIR: check the translations already beside their sources in "
-            "this folder (story.en.txt + story.es.txt, or story.txt + story.es.txt); "
-            "--engine back-translates them, --engine none: model-free checks only.",
-        ),
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="List the work; do nothing.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
-    json_progress: Annotated[
-        bool, typer.Option("--json-progress", help="Progress as JSON lines on stderr.")
-    ] = False,
+    no_cache: NoCacheOpt = False,
+    chunk_size: ChunkSizeOpt = 256,
+    shard: ShardOpt = None,
+    merge: MergeOpt = None,
+    check_dir: CheckDirOpt = None,
+    dry_run: DryRunOpt = False,
+    quiet: QuietOpt = False,
+    json_progress: JsonProgressOpt = False,
     config: ConfigOpt = None,
     threshold: ThresholdOpt = None,
 ) -> None:
@@ -102,15 +126,56 @@ def batch(
     resumable, cached, with a summary sorted worst first."""
     from dataclasses import replace
 
-    from xlate.batch import run as batch_jobs
+    from xlate.batch.executors import RaySettings, default_workers, open_executor
+    from xlate.batch.layout import DEFAULT_GLOBS, Shard
+    from xlate.batch.plan import BatchOptions
     from xlate.languages import check_language, parse_targets
 
     if merge is not None:
-        rows = batch_jobs.merge_summaries(merge)
-        typer.echo(
-            f"merged {len({r.path for r in rows})} articles into {merge}/summary.md", err=True
-        )
+        merge_shards(merge)
         return
+    in_dir = input_folder(in_dir, check_dir, out, engine=engine)
+    assert out is not None  # input_folder() said so
+    if ray_address is not None and executor is not Executor.ray:
+        fail("--ray-address needs --executor ray", 2)
+    source = check_language(src) if src else None
+    options = BatchOptions(
+        targets=tuple(parse_targets(tgt, source)),
+        src=source,
+        globs=tuple(globs) if globs else DEFAULT_GLOBS,
+        settings=analysis_settings(config, threshold),
+        shard=Shard.parse(shard) if shard else None,
+        chunk_sentences=chunk_size,
+        check=check_dir is not None,
+        analysis_workers=workers or default_workers(),
+    )
+    if engine == "none" and executor is Executor.ray:
+        fail("--engine none needs no --executor ray", 2)
+    # None: --engine none (check mode, no back-translation)
+    translating: AbstractContextManager[SentenceExecutor | None] = nullcontext()
+    if engine != "none":
+        translating = open_executor(
+            engine,
+            replace(
+                engine_options(model, device, beams, batch_size),
+                workers=workers or default_workers(),
+            ),
+            cache=cache,
+            use_cache=not no_cache,
+            chunk_sentences=chunk_size,
+            ray=RaySettings(ray_address, workers) if executor is Executor.ray else None,
+        )
+    result = run_folder(
+        in_dir, out, options, translating, dry_run=dry_run, quiet=quiet, json_progress=json_progress
+    )
+    if result is not None:
+        report_result(result, out, options, quiet=quiet or json_progress)
+
+
+def input_folder(
+    in_dir: Path | None, check_dir: Path | None, out: Path | None, *, engine: str
+) -> Path:
+    """IN_DIR, or the --check-dir folder; exit 2 unless exactly one and --out are given."""
     if check_dir is not None:
         if in_dir is not None:
             fail("give IN_DIR or --check-dir DIR, not both", 2)
@@ -119,85 +184,62 @@ def batch(
         fail("--engine none works only with --check-dir: there is nothing to translate with", 2)
     if in_dir is None or out is None:
         fail("give IN_DIR and --out OUT_DIR (or --merge OUT_DIR)", 2)
-        return
-    if ray_address is not None and executor is not Executor.ray:
-        fail("--ray-address needs --executor ray", 2)
-    source = check_language(src) if src else None
-    options = batch_jobs.BatchOptions(
-        targets=tuple(parse_targets(tgt, source)),
-        src=source,
-        globs=tuple(globs) if globs else batch_jobs.DEFAULT_GLOBS,
-        settings=analysis_settings(config, threshold),
-        shard=batch_jobs.Shard.parse(shard) if shard else None,
-        chunk_sentences=chunk_size,
-        check=check_dir is not None,
-        analysis_workers=workers or batch_jobs.default_workers(),
-    )
-    from xlate.engines import Translator, create_engine
+        raise AssertionError("unreachable: fail() exits")
+    return in_dir
 
-    opts = replace(
-        engine_options(model, device, beams, batch_size),
-        workers=workers or batch_jobs.default_workers(),
-    )
-    ray_pool = None
-    translator: Translator | None = None  # None: --engine none (check mode, no back-translation)
-    if engine == "none":
-        if executor is Executor.ray:
-            fail("--engine none needs no --executor ray", 2)
-    elif executor is Executor.ray:
-        from xlate.batch.ray_executor import EngineSpec, RayExecutor, ray_engine
 
-        remote = ray_engine(
-            EngineSpec(engine, opts),
-            address=ray_address,
-            workers_per_node=workers,
-            chunk_sentences=chunk_size,
-        )
-        translator, ray_pool = remote, remote.pool
-    else:
-        translator = create_engine(engine, opts)
-    store = None
-    try:
-        if not no_cache and translator is not None:
-            from xlate.cache import CachedTranslator, CacheStore
+def merge_shards(folder: Path) -> None:
+    from xlate.batch.summary import merge_summaries
+    from xlate.views.batch_summary import SUMMARY_VIEWS
 
-            store = CacheStore(cache)
-            translator = CachedTranslator(translator, store)
-        sentence_executor = (
-            RayExecutor(translator, ray_pool, chunk_size)
-            if ray_pool is not None and translator is not None
-            else None
-        )
+    rows = merge_summaries(folder, SUMMARY_VIEWS)
+    typer.echo(f"merged {len({r.path for r in rows})} articles into {folder}/summary.md", err=True)
+
+
+def run_folder(
+    in_dir: Path,
+    out: Path,
+    options: BatchOptions,
+    translating: AbstractContextManager[SentenceExecutor | None],
+    *,
+    dry_run: bool,
+    quiet: bool,
+    json_progress: bool,
+) -> BatchResult | None:
+    """The run (None after a dry run, which lists the plan instead)."""
+    from xlate.batch.run import run_batch
+    from xlate.views.batch_summary import SUMMARY_VIEWS
+
+    with translating as executor:
         if dry_run:
-            result = batch_jobs.run_batch(
-                in_dir, out, options, translator, dry_run=True, executor=sentence_executor
-            )
-            for item in result.plan:
+            planned = run_batch(in_dir, out, options, None, executor=executor, dry_run=True)
+            for item in planned.plan:
                 line = f"{item.status:<10} {item.article.rel}"
                 typer.echo(f"{line}  {item.error}" if item.error else line)
-            return
-        progress: batch_jobs.BatchProgress
-        if json_progress:
-            progress = batch_jobs.JsonProgress()
-        elif quiet:
-            progress = batch_jobs.BatchProgress()
-        else:
-            progress = batch_jobs.RichProgress()
-        try:
-            result = batch_jobs.run_batch(
-                in_dir, out, options, translator, progress=progress, executor=sentence_executor
-            )
-        finally:
-            if isinstance(progress, batch_jobs.RichProgress):
-                progress.progress.stop()
-    finally:
-        if translator is not None:
-            translator.close()
-        if store is not None:
-            store.close()
+            return None
+        with progress_display(quiet=quiet, as_json=json_progress) as progress:
+            return run_batch(
+                in_dir, out, options, None,
+                executor=executor, progress=progress, summary_views=SUMMARY_VIEWS,
+            )  # fmt: skip
+
+
+def progress_display(*, quiet: bool, as_json: bool) -> BatchProgress:
+    """What shows the run's progress: JSON lines, nothing (--quiet), or bars."""
+    from xlate.views.progress import JsonProgress, RichProgress
+
+    if as_json:
+        return JsonProgress()
+    if quiet:
+        return BatchProgress()
+    return RichProgress()
+
+
+def report_result(result: BatchResult, out: Path, options: BatchOptions, *, quiet: bool) -> None:
+    """One line on what was done (unless quiet); exit 1 when articles failed."""
     counts = result.counts()
     where = out / (options.shard.part_name if options.shard else "summary.md")
-    if not quiet and not json_progress:
+    if not quiet:
         typer.echo(
             f"{counts['articles']} articles ({counts['up_to_date']} up to date), "
             f"{counts['sentences_translated']} sentences translated, "

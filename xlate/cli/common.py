@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from xlate.engines import engine_help
 from xlate.errors import XlateError
 
 if TYPE_CHECKING:
@@ -89,9 +90,7 @@ ToOpt = Annotated[str, typer.Option("--to", "-t", help="Target language(s), e.g.
 TargetOpt = Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")]
 
 # The engine: engine_options() turns these into EngineOptions
-EngineOpt = Annotated[
-    str, typer.Option("--engine", "-e", help="Translation engine: hf, apertium, ct2, fake.")
-]
+EngineOpt = Annotated[str, typer.Option("--engine", "-e", help=engine_help())]
 ModelOpt = Annotated[
     str | None,
     typer.Option(

@@ -9,9 +9,8 @@ from typing import Annotated
 
 import typer
 
-from xlate.cli.common import (
-    handle_errors,
-)
+from xlate.cli.common import handle_errors
+from xlate.engines import DEFAULT_ENGINE
 
 # --- models ----------------------------------------------------------------------------
 
@@ -54,8 +53,9 @@ def models_convert(
 @handle_errors
 def models_list(
     engines: Annotated[
-        str, typer.Option("--engines", help="Engines to list, comma-separated.")
-    ] = "hf,ct2,apertium",
+        str | None,
+        typer.Option("--engines", help="Engines to list, comma-separated (default: all)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Each engine's model per language pair, whether it is here, and its size on disk."""
@@ -63,9 +63,11 @@ def models_list(
 
     from rich.console import Console
 
-    from xlate.engines.catalog import list_models, models_table
+    from xlate.engines.catalog import list_models
+    from xlate.views.models_table import models_table
 
-    rows = list_models([e.strip() for e in engines.split(",") if e.strip()])
+    names = None if engines is None else [e.strip() for e in engines.split(",") if e.strip()]
+    rows = list_models(names)
     if as_json:
         typer.echo(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2))
         return
@@ -75,14 +77,15 @@ def models_list(
 @models_app.command("pull")
 @handle_errors
 def models_pull(
-    items: Annotated[
-        list[str], typer.Argument(help="Language pairs (en-es) or Hugging Face model ids.")
-    ],
+    items: Annotated[list[str], typer.Argument(help="Language pairs (en-es) or model ids.")],
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="Whose models to fetch (hf and ct2 share them).")
+    ] = DEFAULT_ENGINE,
 ) -> None:
-    """Download models into the Hugging Face cache for later offline use."""
+    """Download an engine's models for later offline use (hf, ct2: the Hugging Face cache)."""
     from xlate.engines.catalog import pull
 
-    for pulled in pull(items, announce=lambda line: typer.echo(line, err=True)):
+    for pulled in pull(items, engine, announce=lambda line: typer.echo(line, err=True)):
         state = "already here" if pulled.already else "downloaded"
         typer.echo(f"{pulled.spec}\t{state}\t{pulled.path}")
 
@@ -91,7 +94,9 @@ def models_pull(
 @handle_errors
 def models_path(
     item: Annotated[str, typer.Argument(help="A language pair (en-es) or a model id/path.")],
-    engine: Annotated[str, typer.Option("--engine", "-e", help="hf, ct2 or apertium.")] = "hf",
+    engine: Annotated[
+        str, typer.Option("--engine", "-e", help="Whose model to find (models list names them).")
+    ] = DEFAULT_ENGINE,
 ) -> None:
     """Print where a model lives locally (exit 1 with one line when it is not here)."""
     from xlate.engines.catalog import model_path

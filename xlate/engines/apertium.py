@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
-from xlate.engines.base import EngineOptions
+from xlate.engines.base import Announce, Engine, EngineOptions, ModelEntry, Pulled
 from xlate.errors import EngineError
 from xlate.translation import EngineInfo, Translation
 
@@ -115,13 +116,13 @@ def prepare(sentence: str) -> str:
     return " ".join(sentence.split()).translate(_PROTECT)
 
 
-class ApertiumTranslator:
+class ApertiumTranslator(Engine):
     """The ``apertium`` engine. ``options.model`` may name an Apertium data directory."""
 
     name = "apertium"
 
     def __init__(self, options: EngineOptions | None = None, command: str = "apertium") -> None:
-        self.options = options or EngineOptions()
+        super().__init__(options)
         self.command = command
         self.data_dir = self.options.model
         if self.data_dir is not None and not os.path.isdir(self.data_dir):
@@ -210,8 +211,25 @@ class ApertiumTranslator:
             results[i] = to_translation(text)
         return results
 
-    def close(self) -> None:
-        pass
+    # --- its language data (xlate models) ----------------------------------------------
+
+    @classmethod
+    def model_entries(cls, pairs: Sequence[tuple[str, str]]) -> list[ModelEntry]:
+        from xlate.engines import apertium_catalog  # here: it imports this module
+
+        return apertium_catalog.entries(pairs)
+
+    @classmethod
+    def pull_models(cls, items: Sequence[str], announce: Announce | None = None) -> list[Pulled]:
+        from xlate.engines import apertium_catalog
+
+        raise apertium_catalog.nothing_to_pull()
+
+    @classmethod
+    def model_path(cls, item: str) -> Path:
+        from xlate.engines import apertium_catalog
+
+        return apertium_catalog.path(item)
 
     # --- running apertium -------------------------------------------------------------
 

@@ -1,11 +1,33 @@
-"""The one protocol every translation engine implements."""
+"""The one protocol every translation engine implements, and the base classes behind it.
+
+Facts come in two kinds:
+
+* Per translator (an instance): ``info``, ``translate_batch`` and ``close``, plus two hooks
+  that a wrapper such as the translation cache fills in: ``lookup`` (translations already
+  known, without translating) and ``remember`` (keep translations made elsewhere, on a Ray
+  worker say, where ``lookup`` finds them). An engine knows none and keeps none, so callers
+  ask every translator the same way and never need to know which one is the cache.
+* Per engine (its class, asked before or without building one): ``uses_gpu(options)``
+  (where a Ray run places its workers) and the model hooks behind ``xlate models list``,
+  ``pull`` and ``path``. Only the engine knows these, so nothing outside ``xlate.engines``
+  keeps a list of engine names.
+
+:class:`BaseTranslator` gives a translator the instance defaults and makes it a context
+manager (``with create_engine("hf") as engine: ...`` closes it); :class:`Engine` adds the
+class-level defaults. Engines subclass ``Engine``; a third-party class written to the bare
+protocol gets ``Engine``'s defaults from the registry (:func:`xlate.engines.engine_class`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
 from typing import Protocol, runtime_checkable
 
+from xlate.errors import ConfigError
 from xlate.translation import EngineInfo, Translation
 
 
@@ -19,6 +41,36 @@ class EngineOptions:
     batch_size: int | None = None  # sentences per batch; None: by token budget
     max_batch_tokens: int = 4096
     workers: int | None = None
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """One engine and direction: the model it would use and where that lives here.
+
+    ``origin`` is ``config`` when xlate.toml chose the model, else ``default``;
+    ``location`` is the local directory (or Apertium mode file) when ``available``.
+    """
+
+    engine: str
+    pair: str
+    model: str
+    origin: str
+    available: bool
+    location: str | None = None
+    size_bytes: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """A model now on this machine (``already``: it was there before the pull)."""
+
+    spec: str
+    path: Path
+    already: bool
+
+
+Announce = Callable[[str], None]  # one line of news for the user (``downloading ...``)
 
 
 @runtime_checkable
@@ -42,6 +94,99 @@ class Translator(Protocol):
         """Translate ``sentences`` (same order, same length). Raises EngineError."""
         ...
 
+    def lookup(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> dict[str, Translation]:
+        """The translations of ``sentences`` known without translating, by sentence."""
+        ...
+
+    def remember(
+        self,
+        translations: Mapping[str, Translation],
+        src: str,
+        tgt: str,
+        *,
+        alignments: bool = False,
+    ) -> None:
+        """Keep translations made elsewhere, so that ``lookup`` finds them."""
+        ...
+
     def close(self) -> None:
         """Release models, processes and memory."""
         ...
+
+
+class BaseTranslator(ABC):
+    """What every translator has unless it says otherwise: nothing known beforehand,
+    nothing kept, nothing to release; ``with`` closes it. Subclasses supply ``name``,
+    ``info`` and ``translate_batch``."""
+
+    name: str
+
+    @abstractmethod
+    def info(self, src: str, tgt: str) -> EngineInfo: ...
+
+    @abstractmethod
+    def translate_batch(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> list[Translation]: ...
+
+    def lookup(
+        self, sentences: Sequence[str], src: str, tgt: str, *, alignments: bool = False
+    ) -> dict[str, Translation]:
+        return {}
+
+    def remember(  # noqa: B027  (a default that does nothing, not an abstract method)
+        self,
+        translations: Mapping[str, Translation],
+        src: str,
+        tgt: str,
+        *,
+        alignments: bool = False,
+    ) -> None:
+        pass
+
+    def close(self) -> None:  # noqa: B027  (as above)
+        pass
+
+    def __enter__(self) -> BaseTranslator:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class Engine(BaseTranslator):
+    """An engine: a translator plus what its class knows before one is built.
+
+    Subclasses set ``name`` and take an ``EngineOptions`` as their one argument; they
+    override the class methods that apply to them.
+    """
+
+    def __init__(self, options: EngineOptions | None = None) -> None:
+        self.options = options or EngineOptions()
+
+    @classmethod
+    def uses_gpu(cls, options: EngineOptions) -> bool:
+        """Whether a translator built with ``options`` runs on a GPU when there is one."""
+        return False
+
+    @classmethod
+    def model_entries(cls, pairs: Sequence[tuple[str, str]]) -> list[ModelEntry]:
+        """A row per direction of ``pairs`` the engine can translate (``models list``)."""
+        return []
+
+    @classmethod
+    def pull_models(cls, items: Sequence[str], announce: Announce | None = None) -> list[Pulled]:
+        """Fetch the models for ``items`` (pairs like ``en-es`` or model ids) for offline use."""
+        raise ConfigError(f"engine {cls.name!r} has no models to pull")
+
+    @classmethod
+    def model_path(cls, item: str) -> Path:
+        """Where the model for a pair or model id lives here; ModelUnavailableError if not."""
+        raise ConfigError(f"engine {cls.name!r} keeps no model files: nothing to locate")

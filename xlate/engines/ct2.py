@@ -17,11 +17,14 @@ planned by padded tokens, and word alignments from CTranslate2's attention mappe
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from xlate.engines import hub_catalog
 from xlate.engines.alignment import align_words, piece_word_ids
-from xlate.engines.base import EngineOptions
+from xlate.engines.base import EngineOptions, ModelEntry
 from xlate.engines.model_store import ConvertedModel, ensure_converted
 from xlate.engines.models import LanguageCodes
 from xlate.engines.neural import (
@@ -155,6 +158,14 @@ class CT2Translator(NeuralTranslator[ConvertedModel, LoadedCT2]):
     """Translate with CTranslate2; see the module docstring."""
 
     name = "ct2"
+
+    @classmethod
+    def model_entries(cls, pairs: Sequence[tuple[str, str]]) -> list[ModelEntry]:
+        return hub_catalog.ct2_entries(pairs)
+
+    @classmethod
+    def model_path(cls, item: str) -> Path:
+        return hub_catalog.ct2_path(item)
 
     def __init__(self, options: EngineOptions | None = None) -> None:
         super().__init__(options)

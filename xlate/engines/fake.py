@@ -13,14 +13,14 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from xlate.engines.base import EngineOptions
+from xlate.engines.base import Engine, EngineOptions
 from xlate.errors import EngineError
 from xlate.translation import EngineInfo, Translation
 
 Script = Mapping[str, Mapping[str, str]]
 
 
-class FakeTranslator:
+class FakeTranslator(Engine):
     name = "fake"
 
     def __init__(
@@ -29,7 +29,7 @@ class FakeTranslator:
         script: Script | None = None,
         alignments: Mapping[str, Mapping[str, list[tuple[int, int]]]] | None = None,
     ) -> None:
-        self.options = options or EngineOptions()
+        super().__init__(options)
         self.model = self.options.model or "echo"
         if script is None and self.options.model:
             script = _load_script(self.options.model)
@@ -67,9 +67,6 @@ class FakeTranslator:
     @property
     def sentences_translated(self) -> int:
         return sum(len(batch) for _, _, batch in self.calls)
-
-    def close(self) -> None:
-        pass
 
 
 def _load_script(path: str) -> dict[str, dict[str, str]]:

@@ -22,11 +22,14 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from xlate.engines import hub_catalog
 from xlate.engines.alignment import align_words, piece_word_ids
+from xlate.engines.base import ModelEntry
 from xlate.engines.models import LanguageCodes, ResolvedModel, detect_family, resolve_model
 from xlate.engines.neural import (
     OUTPUT_TOKENS_PER_SOURCE_TOKEN,
@@ -157,6 +160,14 @@ class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
     """Translate with a transformers seq2seq model; see the module docstring."""
 
     name = "hf"
+
+    @classmethod
+    def model_entries(cls, pairs: Sequence[tuple[str, str]]) -> list[ModelEntry]:
+        return hub_catalog.hf_entries(pairs)
+
+    @classmethod
+    def model_path(cls, item: str) -> Path:
+        return hub_catalog.hf_path(item)
 
     # --- hooks of NeuralTranslator -------------------------------------------------------
 

@@ -8,7 +8,8 @@ engine's ``_generate``, pieces joined back into one :class:`Translation` per sen
 a note when split) and the caller's order restored. An engine supplies the hooks:
 ``_find_model`` (where a direction's model is), ``_load`` (that model with its tokenizer,
 see :class:`LoadedNeural`), ``_generate``, ``_describe`` (its part of ``info``) and
-``_resolve_device``.
+``_resolve_device``. Both run on a GPU when there is one (unless ``--device cpu``) and
+start from the same Hugging Face models, which ``xlate models pull`` fetches for either.
 
 Nothing here imports torch or ctranslate2: the CLI imports the engines lazily, and this
 module stays cheap.
@@ -18,14 +19,15 @@ from __future__ import annotations
 
 import os
 import threading
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from xlate.engines.alignment import shift_pairs
-from xlate.engines.base import EngineOptions
+from xlate.engines.base import Announce, Engine, EngineOptions, Pulled
 from xlate.engines.chunking import plan_batches, split_to_fit
+from xlate.engines.hub_catalog import pull_hub_models
 from xlate.engines.models import LanguageCodes, language_codes
 from xlate.errors import ConfigError, EngineError
 from xlate.languages import check_pair
@@ -179,18 +181,26 @@ LoadedT = TypeVar("LoadedT", bound=LoadedNeural)
 ModelT = TypeVar("ModelT")  # where an engine finds a direction's model (before loading)
 
 
-class NeuralTranslator(ABC, Generic[ModelT, LoadedT]):
+class NeuralTranslator(Engine, Generic[ModelT, LoadedT]):
     """The pipeline both neural engines run; see the module docstring for the hooks."""
 
-    name: str
-
     def __init__(self, options: EngineOptions | None = None) -> None:
-        self.options = options or EngineOptions()
+        super().__init__(options)
         check_options(self.options)
         self._device: str | None = None
         self._models: dict[tuple[str, str], ModelT] = {}
         self.sentences_generated = 0  # pieces sent to the model, for tests and stats
         self.batches_generated = 0
+
+    # --- what the class knows -------------------------------------------------------------
+
+    @classmethod
+    def uses_gpu(cls, options: EngineOptions) -> bool:
+        return options.device != "cpu"
+
+    @classmethod
+    def pull_models(cls, items: Sequence[str], announce: Announce | None = None) -> list[Pulled]:
+        return pull_hub_models(items, announce)
 
     # --- protocol ------------------------------------------------------------------------
 

@@ -1,0 +1,114 @@
+"""The progress displays of a batch run: bars on a terminal, or JSON lines for logs.
+
+Both draw the events of :class:`xlate.batch.events.BatchProgress`; ``xlate batch`` picks
+one (``--json-progress``, ``--quiet`` takes the silent base class) and hands it to the run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Mapping
+from typing import IO, Any
+
+from xlate.batch.events import BatchProgress
+
+
+class JsonProgress(BatchProgress):
+    """One JSON object per line (on stderr by default), for logs and schedulers."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.started = time.monotonic()
+        self.total = self.done = self.translated = 0
+        self.articles = self.articles_done = 0
+
+    def _emit(self, event: str, **data: Any) -> None:
+        self.stream.write(json.dumps({"event": event, **data}, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+    def start(self, *, articles: int, pending: int, skipped: int, failed: int) -> None:
+        self.articles = articles  # each one is counted by its article() event
+        self._emit("start", articles=articles, pending=pending, skipped=skipped, failed=failed)
+
+    def add_sentences(self, count: int) -> None:
+        self.total += count
+
+    def sentences(self, translated: int, cached: int) -> None:
+        self.done += translated + cached
+        self.translated += translated
+        elapsed = max(time.monotonic() - self.started, 1e-9)
+        rate = self.translated / elapsed
+        left = max(self.total - self.done, 0)
+        self._emit(
+            "progress",
+            sentences_done=self.done,
+            sentences_total=max(self.total, self.done),
+            translated=self.translated,
+            articles_done=self.articles_done,
+            articles_total=self.articles,
+            rate=round(rate, 2),
+            eta_s=round(left / rate, 1) if rate > 0 else None,
+        )
+
+    def article(self, rel: str, status: str, error: str = "") -> None:
+        self.articles_done += 1
+        self._emit("article", path=rel, status=status, **({"error": error} if error else {}))
+
+    def finish(self, counts: Mapping[str, Any]) -> None:
+        self._emit("done", **counts)
+
+
+class RichProgress(BatchProgress):
+    """Bars for articles and sentences, with rate and ETA, on stderr."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        self.progress = Progress(
+            TextColumn("{task.description:<10}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self.articles_task = self.progress.add_task("articles", total=0, rate="")
+        self.sentences_task = self.progress.add_task("sentences", total=0, rate="")
+        self.started = time.monotonic()
+        self.translated = 0
+        self.progress.start()
+
+    def start(self, *, articles: int, pending: int, skipped: int, failed: int) -> None:
+        self.progress.update(self.articles_task, total=articles)  # article() advances it
+
+    def add_sentences(self, count: int) -> None:
+        task = self.progress.tasks[self.sentences_task]
+        self.progress.update(self.sentences_task, total=max((task.total or 0) + count, 0))
+
+    def sentences(self, translated: int, cached: int) -> None:
+        self.translated += translated
+        rate = self.translated / max(time.monotonic() - self.started, 1e-9)
+        self.progress.update(
+            self.sentences_task, advance=translated + cached, rate=f"{rate:.1f} sent/s"
+        )
+
+    def article(self, rel: str, status: str, error: str = "") -> None:
+        self.progress.advance(self.articles_task)
+        if status == "failed":
+            self.progress.console.print(f"[red]failed[/red] {error}", markup=True)
+
+    def finish(self, counts: Mapping[str, Any]) -> None:
+        self.progress.stop()
+
+    def close(self) -> None:
+        self.progress.stop()  # again after finish() does nothing
