@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from xlate.cli import app
 from xlate.engines.fake import FakeTranslator
 from xlate.report import Report
-from xlate.roundtrip import check, roundtrip
+from xlate.check import check
+from xlate.roundtrip import roundtrip
 from xlate.text.segment import segment_lines, segment_text
 
 QUOTE = "The letter called the Su-30 “the most significant deterrent for the Venezuelan National Government.”"
@@ -43,7 +44,7 @@ SCRIPT = {
 @pytest.fixture()
 def report() -> Report:
     doc = segment_text(ARTICLE, "en")
-    return roundtrip(doc, ["es"], FakeTranslator(script=SCRIPT))
+    return roundtrip(doc, "en", "es", engine=FakeTranslator(script=SCRIPT))
 
 
 def flags_of(report: Report, sentence_id: str) -> list[tuple[str, str]]:
@@ -92,7 +93,7 @@ def test_lost_quotation_marks_are_reported_lost(report: Report) -> None:
 def test_unchanged_round_trip_is_not_flagged(report: Report) -> None:
     assert flags_of(report, "p5.s1") == []
     clean = segment_text(CLEAN + "\n" + QUOTE + "\n", "en")
-    echo = roundtrip(clean, ["es"], FakeTranslator(), back_engine=FakeTranslator())
+    echo = roundtrip(clean, "en", "es", engine=FakeTranslator(), back_engine=FakeTranslator())
     # An echo engine "translates" into English: that is flagged as untranslated, but the
     # round trip itself (scores, quotes, numbers, names) is perfect.
     lang = echo.languages[0]
