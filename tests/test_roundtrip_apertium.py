@@ -117,8 +117,8 @@ def test_check_judges_a_persons_round_trip_against_the_document() -> None:
     trip: check mode keeps score and quote flags for the few sentences far worse than the
     rest of the document, not for the large share under the absolute thresholds."""
     from tests.conftest import corpus_lines
-    from xlate.engines import create_engine
     from xlate.check import check
+    from xlate.engines import create_engine
     from xlate.text.segment import segment_lines
 
     en, es = corpus_lines("en")[2000:2120], corpus_lines("es")[2000:2120]

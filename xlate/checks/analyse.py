@@ -16,7 +16,7 @@ from typing import Any
 
 from xlate._version import __version__
 from xlate.checks.base import DEFAULT_CHECKS, Check
-from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
+from xlate.checks.document import AnalysedDocument, AnalysisSettings
 from xlate.checks.scoring import corpus_scores
 from xlate.report import (
     SEVERITIES,
@@ -75,7 +75,7 @@ def analyse(
     )
     entities = []
     for check in checks:
-        found: Findings = check.run(document, settings)
+        found = check.run(document, settings)
         for i, flag in found.flags:
             records[i].flags.append(flag)
         for i, scores in found.scores.items():

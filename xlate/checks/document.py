@@ -5,8 +5,9 @@ from the segmented source, its translations and back-translations. Every check r
 same object: its ``pairs`` (one per source sentence that has a translation) and its
 ``paragraphs`` (the sentences of a paragraph joined, for quotes that span sentences).
 What several checks read is computed once, on first use, and shared: the quotes,
-numbers and names of each text (``TextFacts``) and each pair's name check. A check
-returns ``Findings``: flags and entity checks by sentence, quote records, scores.
+numbers and names of each distinct text (``TextFacts``, kept in the document's
+``FactsCache``) and each pair's name check. A check returns ``Findings``: flags and
+entity checks by sentence, quote records, scores.
 """
 
 from __future__ import annotations
@@ -51,6 +52,20 @@ class TextFacts:
         return tuple(extract_names(self.text, self.lang))
 
 
+class FactsCache:
+    """One ``TextFacts`` per distinct text and language of a document: a sentence said
+    twice, or a back-translation that is its source word for word, is read once."""
+
+    def __init__(self) -> None:
+        self._facts: dict[tuple[str, str], TextFacts] = {}
+
+    def __call__(self, text: str, lang: str) -> TextFacts:
+        facts = self._facts.get((text, lang))
+        if facts is None:
+            facts = self._facts[(text, lang)] = TextFacts(text, lang)
+        return facts
+
+
 @dataclass(frozen=True, eq=False)
 class SentencePair:
     """A source sentence with its translation and back-translation.
@@ -68,22 +83,23 @@ class SentencePair:
     src: str
     tgt: str
     machine_translation: bool
+    facts: FactsCache = field(default_factory=FactsCache, repr=False)
 
     @property
     def id(self) -> str:
         return self.sentence.id
 
-    @cached_property
+    @property
     def source_facts(self) -> TextFacts:
-        return TextFacts(self.source, self.src)
+        return self.facts(self.source, self.src)
 
-    @cached_property
+    @property
     def translation_facts(self) -> TextFacts:
-        return TextFacts(self.translation.text, self.tgt)
+        return self.facts(self.translation.text, self.tgt)
 
-    @cached_property
+    @property
     def back_facts(self) -> TextFacts | None:
-        return TextFacts(self.back.text, self.src) if self.back is not None else None
+        return self.facts(self.back.text, self.src) if self.back is not None else None
 
     @cached_property
     def name_check(self) -> tuple[list[EntityCheck], list[Flag]]:
@@ -162,18 +178,19 @@ class ParagraphPair:
     source: Joined
     src: str
     tgt: str
+    facts: FactsCache = field(default_factory=FactsCache, repr=False)
 
-    @cached_property
+    @property
     def source_facts(self) -> TextFacts:
-        return TextFacts(self.source.text, self.src)
+        return self.facts(self.source.text, self.src)
 
     @cached_property
     def target(self) -> Joined:
         return join_sentences(_texts(self.translations))
 
-    @cached_property
+    @property
     def target_facts(self) -> TextFacts:
-        return TextFacts(self.target.text, self.tgt)
+        return self.facts(self.target.text, self.tgt)
 
     @cached_property
     def forward_alignment(self) -> list[tuple[int, int]] | None:
@@ -183,9 +200,9 @@ class ParagraphPair:
     def back(self) -> Joined | None:
         return join_sentences(_texts(self.backs)) if self.backs is not None else None
 
-    @cached_property
+    @property
     def back_facts(self) -> TextFacts | None:
-        return TextFacts(self.back.text, self.src) if self.back is not None else None
+        return self.facts(self.back.text, self.src) if self.back is not None else None
 
     @cached_property
     def back_alignment(self) -> list[tuple[int, int]] | None:
@@ -212,6 +229,7 @@ class AnalysedDocument:
     machine_translation: bool
     notes: Sequence[Sequence[str]] | None = None
     merged_sources: Sequence[str | None] | None = None
+    facts: FactsCache = field(default_factory=FactsCache, repr=False)
 
     @property
     def src(self) -> str:
@@ -246,6 +264,7 @@ class AnalysedDocument:
                     src=self.src,
                     tgt=self.tgt,
                     machine_translation=self.machine_translation,
+                    facts=self.facts,
                 )
             )
         return tuple(out)
@@ -266,6 +285,7 @@ class AnalysedDocument:
                     source=join_sentences([self.sentences[i].text for i in indices]),
                     src=self.src,
                     tgt=self.tgt,
+                    facts=self.facts,
                 )
             )
         return tuple(out)
