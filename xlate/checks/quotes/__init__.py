@@ -26,6 +26,11 @@ API (pure functions, no models):
     ``xlate.translation.Translation.alignment`` — to the span from the first to the last
     aligned target word, only when at least half its words are aligned. Otherwise its match is
     ``target_span=None, by=None``: the quote is LOST; it is never paired with a doubtful span.
+
+Modules: ``marks`` (extraction), ``match`` (matching), ``unmarked`` (a quote rendered
+without marks: ``is_statement``, ``rendered_without_marks``); ``tracking`` is the quotes
+check of the analysis (``xlate.checks.base``), which follows each quote through the round
+trip.
 """
 
 from xlate.checks.quotes.marks import QUOTE_MARKS, Quote, extract_quotes
