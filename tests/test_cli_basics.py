@@ -227,6 +227,6 @@ def test_python_api_translates_and_round_trips() -> None:
     )
     assert engine.sentences_translated == 1  # the repeated sentence is translated once
     doc = xlate.segment("Hello.\n", "en")
-    report = xlate.roundtrip(doc, ["es"], engine)
+    report = xlate.roundtrip(doc, "en", "es", engine=engine)
     assert isinstance(report, xlate.Report)
     assert report.languages[0].sentences[0].translation == "Hola."

@@ -371,7 +371,7 @@ def test_statements_need_their_marks() -> None:
 
 
 def test_check_flags_a_lost_statement_but_not_a_title_without_marks() -> None:
-    from xlate.roundtrip import check
+    from xlate.check import check
     from xlate.text.segment import segment_lines
 
     src = (

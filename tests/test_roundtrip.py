@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from xlate.check import check
 from xlate.cli import app
 from xlate.engines.fake import FakeTranslator
 from xlate.report import Report
-from xlate.roundtrip import check, roundtrip
+from xlate.roundtrip import roundtrip
 from xlate.text.segment import segment_lines, segment_text
 
 QUOTE = "The letter called the Su-30 “the most significant deterrent for the Venezuelan National Government.”"
@@ -43,7 +44,7 @@ SCRIPT = {
 @pytest.fixture()
 def report() -> Report:
     doc = segment_text(ARTICLE, "en")
-    return roundtrip(doc, ["es"], FakeTranslator(script=SCRIPT))
+    return roundtrip(doc, "en", "es", engine=FakeTranslator(script=SCRIPT))
 
 
 def flags_of(report: Report, sentence_id: str) -> list[tuple[str, str]]:
@@ -92,7 +93,7 @@ def test_lost_quotation_marks_are_reported_lost(report: Report) -> None:
 def test_unchanged_round_trip_is_not_flagged(report: Report) -> None:
     assert flags_of(report, "p5.s1") == []
     clean = segment_text(CLEAN + "\n" + QUOTE + "\n", "en")
-    echo = roundtrip(clean, ["es"], FakeTranslator(), back_engine=FakeTranslator())
+    echo = roundtrip(clean, "en", "es", engine=FakeTranslator(), back_engine=FakeTranslator())
     # An echo engine "translates" into English: that is flagged as untranslated, but the
     # round trip itself (scores, quotes, numbers, names) is perfect.
     lang = echo.languages[0]
@@ -294,3 +295,48 @@ def test_check_a_dropped_aside_is_style_a_dropped_figure_is_not() -> None:
     sentences = check(source, translation, back_engine=None, lines=True).languages[0].sentences
     assert not [f for f in sentences[0].flags if f.kind == "bracket"]
     assert [f.kind for f in sentences[1].flags if f.kind == "bracket"] == ["bracket"]
+
+
+def test_each_text_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Quotes, numbers and names are extracted once per text and shared between checks."""
+    from collections import Counter
+
+    from xlate.checks import document
+
+    calls: Counter[tuple[str, str, str]] = Counter()
+    for name in ("extract_quotes", "extract_numbers", "extract_names"):
+        original = getattr(document, name)
+
+        def counting(text: str, lang: str, _name: str = name, _f=original):  # type: ignore[no-untyped-def]
+            calls[(_name, text, lang)] += 1
+            return _f(text, lang)
+
+        monkeypatch.setattr(document, name, counting)
+    doc = segment_text(ARTICLE, "en")
+    roundtrip(doc, "en", "es", engine=FakeTranslator(script=SCRIPT))
+    assert calls and max(calls.values()) == 1
+    assert {name for name, _, _ in calls} == {"extract_quotes", "extract_numbers", "extract_names"}
+
+
+def test_the_runner_calls_the_checks_it_is_given() -> None:
+    from xlate.checks.analyse import analyse
+    from xlate.checks.base import DEFAULT_CHECKS
+    from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
+    from xlate.report import Flag
+    from xlate.translation import Translation
+
+    class Shouting:
+        name = "shouting"
+
+        def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+            found = Findings()
+            for pair in document.pairs:
+                if pair.translation.text.isupper():
+                    found.add(pair.index, [Flag(kind="shouting", severity="low", reason="caps")])
+            return found
+
+    assert len({check.name for check in DEFAULT_CHECKS}) == len(DEFAULT_CHECKS)
+    doc = segment_lines("Hello there.\nGood bye.\n", "en")
+    translations = [Translation("HOLA AHÍ."), Translation("Adiós.")]
+    language = analyse(doc, "es", translations, None, forward=None, back=None, checks=[Shouting()])
+    assert [[f.kind for f in s.flags] for s in language.sentences] == [["shouting"], []]

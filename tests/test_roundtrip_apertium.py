@@ -119,8 +119,8 @@ def test_check_judges_a_persons_round_trip_against_the_document(needs_apertium: 
     trip: check mode keeps score and quote flags for the few sentences far worse than the
     rest of the document, not for the large share under the absolute thresholds."""
     from tests.conftest import corpus_lines
+    from xlate.check import check
     from xlate.engines import create_engine
-    from xlate.roundtrip import check
     from xlate.text.segment import segment_lines
 
     en, es = corpus_lines("en")[2000:2120], corpus_lines("es")[2000:2120]
@@ -140,7 +140,7 @@ def test_check_judges_a_persons_round_trip_against_the_document(needs_apertium: 
 
 
 def test_relative_floor_needs_a_baseline() -> None:
-    from xlate.roundtrip import relative_floor
+    from xlate.checks.scoring import relative_floor
 
     assert relative_floor([50, 60, 40], 35.0) == 35.0  # too few to judge: absolute
     values = [50.0 + (i % 10) for i in range(40)]

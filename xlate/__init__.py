@@ -1,9 +1,32 @@
-"""xlate: translate news articles across en/es/ru and show where meaning drifted."""
+"""xlate: translate news articles across en/es/ru and show where meaning drifted.
+
+The Python API reads like the command line, text first, then its language and the
+target; a ``Document`` from ``segment`` may stand for any text:
+
+    translate_text(text, src, tgt, *, engine=...)                  -> str
+    translate_doc(text, src, tgt, *, engine=...)                   -> TranslatedDocument
+    roundtrip(text, src, tgt, *, engine=..., back_engine=...)      -> Report
+    check(source, translation, src, tgt, *, back_engine=...)       -> Report
+    segment(text, lang, *, lines=False)                            -> Document
+
+Languages are detected when ``src``/``tgt`` is None; an engine given is closed by its
+owner, one made from ``engine_name`` and ``options`` is closed after use.
+"""
 
 from __future__ import annotations
 
 from xlate._version import __version__
-from xlate.engines import EngineInfo, EngineOptions, Translation, Translator, create_engine
+from xlate.check import check
+from xlate.checks.document import AnalysisSettings
+from xlate.config import Thresholds
+from xlate.engines import (
+    EngineInfo,
+    EngineOptions,
+    Translation,
+    Translator,
+    available_engines,
+    create_engine,
+)
 from xlate.errors import (
     ConfigError,
     EngineError,
@@ -12,10 +35,18 @@ from xlate.errors import (
     ModelUnavailableError,
     XlateError,
 )
-from xlate.report import Flag, LanguageReport, QuoteRecord, Report, SentenceRecord
-from xlate.roundtrip import AnalysisSettings, analyze, check, roundtrip
-from xlate.text.segment import Document, Sentence, segment_lines, segment_text
-from xlate.translate import segment, translate_doc, translate_text
+from xlate.report import (
+    EntityCheck,
+    Flag,
+    LanguageReport,
+    QuoteRecord,
+    Report,
+    Scores,
+    SentenceRecord,
+)
+from xlate.roundtrip import roundtrip
+from xlate.text.segment import Document, Sentence
+from xlate.translate import TranslatedDocument, segment, translate_doc, translate_text
 
 __all__ = [
     "AnalysisSettings",
@@ -24,6 +55,7 @@ __all__ = [
     "EngineError",
     "EngineInfo",
     "EngineOptions",
+    "EntityCheck",
     "Flag",
     "InputError",
     "LanguageError",
@@ -31,19 +63,20 @@ __all__ = [
     "ModelUnavailableError",
     "QuoteRecord",
     "Report",
+    "Scores",
     "Sentence",
     "SentenceRecord",
+    "Thresholds",
+    "TranslatedDocument",
     "Translation",
     "Translator",
     "XlateError",
     "__version__",
-    "analyze",
+    "available_engines",
     "check",
     "create_engine",
     "roundtrip",
     "segment",
-    "segment_lines",
-    "segment_text",
     "translate_doc",
     "translate_text",
 ]

@@ -1,19 +1,72 @@
 """The translate flow: segment an article, translate each distinct sentence once, keep the layout.
 
-``translate_text``/``translate_doc`` are the public API (``from xlate import translate_text``).
+``translate_text``/``translate_doc`` are the public API (``from xlate import translate_text``)
+and read like the other flows: ``(text, src, tgt, *, engine=..., ...)``, where ``text`` may
+also be a ``Document`` segmented before. The pieces below them are shared by the round
+trip and the check: ``DistinctTexts`` (the one place sentences are de-duplicated before an
+engine sees them) and ``translate_distinct`` (one engine call).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 from xlate.engines import EngineOptions, Translator, create_engine
-from xlate.errors import EngineError
+from xlate.errors import EngineError, LanguageError
 from xlate.languages import check_language, check_pair
 from xlate.text.langid import require_language
 from xlate.text.segment import Document, segment_lines, segment_text
 from xlate.translation import EngineInfo, Translation
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class DistinctTexts:
+    """Texts without their repeats, in first-seen order, and where each original went.
+
+    News repeats datelines, bylines and boilerplate: each distinct sentence is translated
+    once and its result given back to every place it stood.
+    """
+
+    texts: tuple[str, ...]
+    positions: tuple[int, ...]  # positions[i]: the index in ``texts`` of original text i
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> DistinctTexts:
+        index: dict[str, int] = {}
+        positions = tuple(index.setdefault(text, len(index)) for text in texts)
+        return cls(tuple(index), positions)
+
+    def spread(self, results: Sequence[T]) -> list[T]:
+        """One result per original text, from one result per distinct text."""
+        return [results[p] for p in self.positions]
+
+
+def translate_distinct(
+    engine: Translator,
+    texts: Sequence[str],
+    src: str,
+    tgt: str,
+    *,
+    alignments: bool = False,
+) -> list[Translation]:
+    """One engine call for ``texts`` (already distinct, the pair already checked).
+
+    Engines sort and batch internally (they know their token counts).
+    """
+    if not texts:
+        return []
+    results = engine.translate_batch(list(texts), src, tgt, alignments=alignments)
+    if len(results) != len(texts):
+        raise EngineError(
+            f"engine {engine.name!r} returned {len(results)} translations "
+            f"for {len(texts)} sentences"
+        )
+    return list(results)
 
 
 def translate_sentences(
@@ -24,24 +77,12 @@ def translate_sentences(
     *,
     alignments: bool = False,
 ) -> list[Translation]:
-    """Translate each distinct sentence once and return one result per input sentence.
-
-    Engines sort and batch internally (they know their token counts); this layer only
-    removes repeats, which are common in news (datelines, bylines, boilerplate).
-    """
+    """Translate each distinct sentence once and return one result per input sentence."""
     src, tgt = check_pair(src, tgt)
-    unique: dict[str, int] = {}
-    for sentence in sentences:
-        unique.setdefault(sentence, len(unique))
-    if not unique:
-        return []
-    results = engine.translate_batch(list(unique), src, tgt, alignments=alignments)
-    if len(results) != len(unique):
-        raise EngineError(
-            f"engine {engine.name!r} returned {len(results)} translations "
-            f"for {len(unique)} sentences"
-        )
-    return [results[unique[s]] for s in sentences]
+    distinct = DistinctTexts.of(sentences)
+    return distinct.spread(
+        translate_distinct(engine, distinct.texts, src, tgt, alignments=alignments)
+    )
 
 
 @dataclass
@@ -62,48 +103,75 @@ class TranslatedDocument:
 def translate_document(
     engine: Translator, doc: Document, tgt: str, *, alignments: bool = False
 ) -> TranslatedDocument:
+    """Translate a segmented document into ``tgt`` (the pair already checked)."""
     sentences = doc.sentences
-    results = translate_sentences(
-        engine, [s.text for s in sentences], doc.lang, tgt, alignments=alignments
+    distinct = DistinctTexts.of(s.text for s in sentences)
+    results = distinct.spread(
+        translate_distinct(engine, distinct.texts, doc.lang, tgt, alignments=alignments)
     )
     return TranslatedDocument(
         source=doc,
         tgt=tgt,
-        translations={s.id: r for s, r in zip(sentences, results, strict=False)},
+        translations={s.id: r for s, r in zip(sentences, results, strict=True)},
         engine=engine.info(doc.lang, tgt),
     )
 
 
 def segment(text: str, lang: str | None = None, *, lines: bool = False) -> Document:
-    """Segment ``text`` (detecting its language when ``lang`` is None)."""
+    """Segment ``text`` (detecting its language when ``lang`` is None); with ``lines``,
+    one sentence per line."""
     code = check_language(lang) if lang else require_language(text)
     return segment_lines(text, code) if lines else segment_text(text, code)
 
 
+def as_document(text: str | Document, lang: str | None, *, lines: bool = False) -> Document:
+    """A document as given (in ``lang`` when that is given), or ``text`` segmented."""
+    if not isinstance(text, Document):
+        return segment(text, lang, lines=lines)
+    if lang is not None and check_language(lang) != text.lang:
+        raise LanguageError(f"the document is in {text.lang!r}, not {lang!r}")
+    return text
+
+
+@contextmanager
+def engine_for(
+    engine: Translator | None, engine_name: str, options: EngineOptions | None
+) -> Iterator[Translator]:
+    """``engine`` as given (its owner closes it), or a new engine ``engine_name``, closed
+    after use."""
+    if engine is not None:
+        yield engine
+        return
+    created = create_engine(engine_name, options)
+    try:
+        yield created
+    finally:
+        created.close()
+
+
 def translate_doc(
-    text: str,
-    tgt: str,
+    text: str | Document,
     src: str | None = None,
+    tgt: str = "es",
     *,
     engine: Translator | None = None,
     engine_name: str = "hf",
     options: EngineOptions | None = None,
     lines: bool = False,
 ) -> TranslatedDocument:
-    """Segment and translate an article; the result keeps ids, sources and layout."""
-    doc = segment(text, src, lines=lines)
-    check_pair(doc.lang, tgt)
-    owned = engine is None
-    eng = engine or create_engine(engine_name, options)
-    try:
-        return translate_document(eng, doc, tgt)
-    finally:
-        if owned:
-            eng.close()
+    """Segment and translate an article; the result keeps ids, sources and layout.
+
+    ``src`` is detected when None; ``engine`` (closed by its owner) or else a new
+    ``engine_name`` engine with ``options`` translates.
+    """
+    doc = as_document(text, src, lines=lines)
+    tgt = check_pair(doc.lang, tgt)[1]
+    with engine_for(engine, engine_name, options) as translator:
+        return translate_document(translator, doc, tgt)
 
 
 def translate_text(
-    text: str,
+    text: str | Document,
     src: str | None = None,
     tgt: str = "es",
     *,
@@ -114,5 +182,5 @@ def translate_text(
 ) -> str:
     """Translate an article and return the text, paragraphs and blank lines kept."""
     return translate_doc(
-        text, tgt, src, engine=engine, engine_name=engine_name, options=options, lines=lines
+        text, src, tgt, engine=engine, engine_name=engine_name, options=options, lines=lines
     ).text

@@ -1,7 +1,5 @@
 """Model-free checks of one translated sentence, in the manner of pofilter and Xbench.
 
-API (pure function, no models except lingua's language identification):
-
 ``check_translation(source, translation, src, tgt, thresholds) -> list[Flag]``
     ``source`` is one sentence (or sentence group) in language ``src``, ``translation`` its
     translation in ``tgt``; ``thresholds`` is ``xlate.config.Thresholds``. Returns
@@ -26,26 +24,34 @@ API (pure function, no models except lingua's language identification):
                         (any style: «…» for “…” is right)
     ========== ======== ==========================================================
 
-Numbers and names are checked elsewhere (numbers.py, names.py).
+``QA_CHECKS`` are the same checks as units of the analysis (``xlate.checks.base``), less
+the quote count: the analysis follows each quote through the round trip
+(``xlate.checks.quotes.tracking``), which says more. In a person's translation (check
+mode) a bracket flag stands only when the aside's figures or acronyms went missing.
+Numbers and names are checked elsewhere (``xlate.checks.numbers``, ``xlate.checks.names``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from xlate.checks.acronyms import acronym_flags
+from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.config import Thresholds
+from xlate.languages import NAMES
 from xlate.report import Flag
+from xlate.text.addresses import EMAIL, URL
+from xlate.text.langid import language_scores
+from xlate.text.segment import Sentence
+from xlate.text.words import shorten
+from xlate.translation import Translation
 
-__all__ = ["check_translation"]
+__all__ = ["QA_CHECKS", "EmptyCheck", "QaCheck", "check_translation"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"«»“”]+|"
-    r"\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|info|io|es|ru|uk|de|fr|mx|ar|co)\b(?:/[^\s<>\"«»“”]*)?",
-    re.IGNORECASE,
-)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TRAILING = ".,;:!?)]}»”\"'’"
 
 # Characters per character of English: Spanish runs about 10% longer (newstest2012 medians:
@@ -57,53 +63,6 @@ _MIN_LENGTH_CHARS = 25
 _MIN_LANGID_LETTERS = 40
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
-
-# Acronyms that news translations render differently, as groups of equivalent forms; an
-# acronym is kept when any form of its group (case-insensitive, dots and spaces ignored)
-# appears in the translation.
-_ACRONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("NATO", "OTAN", "НАТО"),
-    ("UN", "ONU", "ООН", "Naciones Unidas", "Объединенных Наций"),
-    ("EU", "UE", "ЕС", "Евросоюз", "Unión Europea"),
-    ("US", "USA", "EEUU", "EUA", "США", "Estados Unidos", "Штат", "Америк", "estadounidense"),
-    ("UK", "GB", "Reino Unido", "Великобритан", "Британ", "Gran Bretaña"),
-    ("IMF", "FMI", "МВФ"),
-    ("WHO", "OMS", "ВОЗ"),
-    ("WTO", "OMC", "ВТО"),
-    ("FBI", "ФБР"),
-    ("CIA", "ЦРУ"),
-    ("KGB", "КГБ"),
-    ("FSB", "ФСБ"),
-    ("OPEC", "OPEP", "ОПЕК"),
-    ("ECB", "BCE", "ЕЦБ"),
-    ("GDP", "PIB", "ВВП"),
-    ("AIDS", "SIDA", "СПИД"),
-    ("HIV", "VIH", "ВИЧ"),
-    ("DNA", "ADN", "ДНК"),
-    ("USSR", "URSS", "СССР"),
-    ("UAE", "EAU", "ОАЭ"),
-    ("OSCE", "OSCE", "ОБСЕ"),
-    ("NGO", "ONG", "НКО", "НПО"),
-    ("CEO", "director", "директор", "consejero delegado", "presidente"),
-    ("EC", "CE", "ЕК", "Comisión Europea", "Еврокомисс"),
-    ("PM", "primer ministro", "премьер"),
-    ("TV", "televisión", "телевид", "ТВ"),
-    ("UFO", "OVNI", "НЛО"),
-    ("IT", "TI", "ИТ", "informática"),
-    ("AFP", "АФП", "Франс Пресс"),
-    ("AP", "Associated Press", "Ассошиэйтед"),
-    ("BBC", "Би-би-си"),
-    ("CNN", "Си-эн-эн"),
-    ("PP", "ПП", "Partido Popular", "Народн"),
-    ("PSOE", "ИСРП", "социалист"),
-    ("P.S.", "P.D.", "P.S", "Постскриптум"),
-    ("NY", "N.Y.", "Nueva York", "Нью-Йорк"),
-)
-# U.S., EE. UU., NATO, НАТО, G20; two capitals alone (PC, ФК) are too often a translated word.
-_ACRONYM = re.compile(
-    r"\b[A-ZА-ЯЁ]{1,2}\.\s?[A-ZА-ЯЁ]{1,2}\.|\b(?:[A-ZА-ЯЁ]\.){2,}|\b[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ0-9]*[A-ZА-ЯЁ]\b"
-)
-_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
 def _flag(kind: str, severity: str, reason: str, **detail: object) -> Flag:
@@ -122,7 +81,7 @@ def _plain(text: str) -> str:
 
 
 def _untranslated(source: str, translation: str) -> Flag | None:
-    src_words = [w for w in _words(_URL.sub(" ", source)) if not w.isdigit()]
+    src_words = [w for w in _words(URL.sub(" ", source)) if not w.isdigit()]
     # Only running text can be left untranslated: names, numbers and URLs stay as they are.
     common = [w for w in src_words if w[0].islower() and len(w) > 1]
     if len(common) < 3:
@@ -143,14 +102,11 @@ def _untranslated(source: str, translation: str) -> Flag | None:
 
 
 def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag | None:
-    text = _EMAIL.sub(" ", _URL.sub(" ", translation))
+    text = EMAIL.sub(" ", URL.sub(" ", translation))
     # Names say nothing of the language (Rychtářová reads as Czech in any sentence).
     text = " ".join(w for w in text.split() if not w[:1].isupper())
     if sum(ch.isalpha() for ch in text) < _MIN_LANGID_LETTERS or len(_words(text)) < 6:
         return None
-    from xlate.languages import NAMES
-    from xlate.text.langid import language_scores
-
     scores = language_scores(text, wide=True)
     best = max(scores, key=lambda k: scores[k])
     if best == tgt or scores[best] < thresholds.wrong_language_confidence:
@@ -269,93 +225,16 @@ def _verbatim(kind: str, pattern: re.Pattern[str], source: str, translation: str
     return flags
 
 
-def _shorten(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"[\s.\-]", "", text).casefold()
-
-
-def _acronym_kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
-    from unidecode import unidecode
-
-    key = _squash(acronym)
-    if key in tgt_squashed:
-        return True
-    from xlate.checks.names import groups_in, groups_of
-
-    if groups_of(acronym) & set(groups_in(translation)):
-        return True  # МАГАТЭ / OIEA, США / EE. UU.
-    for group in _ACRONYM_GROUPS:
-        if any(_squash(form) == key for form in group) and any(
-            _squash(form) in tgt_squashed for form in group
-        ):
-            return True
-    latin = _squash(unidecode(acronym))
-    letters = sorted(latin)
-    for word in re.findall(r"[^\W\d_]{2,}", translation):
-        if not (word.isupper() or len(word) <= 6):
-            continue
-        other = _squash(unidecode(word))
-        # transliterated (ФСБ/FSB) or the letters reordered (NATO/OTAN, EU/UE)
-        if other == latin or (word.isupper() and sorted(other) == letters):
-            return True
-    return False
-
-
-def _acronyms(source: str, translation: str) -> list[Flag]:
-    letters = [ch for ch in source if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
-        return []  # a headline in capitals: every word would look like an acronym
-    bare = _EMAIL.sub(" ", _URL.sub(" ", source))
-    tgt_squashed = _squash(translation)
-    # Acronyms of the translation the source lacks: a local acronym (IED -> FDI, ADB -> АБР)
-    src_keys = {_squash(m.group(0)) for m in _ACRONYM.finditer(bare)}
-    local = [
-        key for m in _ACRONYM.finditer(translation) if (key := _squash(m.group(0))) not in src_keys
-    ]
-    flags = []
-    seen: set[str] = set()
-    for match in _ACRONYM.finditer(bare):
-        acronym = match.group(0)
-        if acronym in seen or _ROMAN.match(acronym.replace(".", "")):
-            continue
-        if re.search(r"[А-ЯЁ]", acronym) and not re.search(r"[а-яё]", translation.lower()):
-            # A Russian acronym abbreviates Russian words (СМИ, АБР): another language
-            # spells the thing out or uses its own letters; nothing to carry over.
-            continue
-        seen.add(acronym)
-        if not _acronym_kept(acronym, translation, tgt_squashed):
-            size = len(_squash(acronym))
-            stand_in = next((k for k in local if abs(len(k) - size) <= 1), None)
-            if stand_in is not None:
-                local.remove(stand_in)
-                continue
-            flags.append(
-                _flag(
-                    "acronym",
-                    "low",
-                    f"the acronym {acronym} is neither kept nor rendered by a known equivalent",
-                    acronym=acronym,
-                )
-            )
-    return flags
-
-
-def _quotes(source: str, translation: str, src: str, tgt: str) -> Flag | None:
-    from xlate.checks.quotes import extract_quotes
-
-    src_quotes = extract_quotes(source, src)
+def _quote_count(pair: SentencePair) -> Flag | None:
+    src_quotes = pair.source_facts.quotes
     if not src_quotes:
         return None
-    tgt_quotes = extract_quotes(translation, tgt)
+    tgt_quotes = pair.translation_facts.quotes
     missing = len(src_quotes) - len(tgt_quotes)
     if missing <= 0:
         return None
     if not tgt_quotes:
-        first = _shorten(src_quotes[0].text)
+        first = shorten(src_quotes[0].text)
         reason = f"the translation has no quotation marks; the source quotes “{first}”"
     else:
         reason = (
@@ -365,6 +244,125 @@ def _quotes(source: str, translation: str, src: str, tgt: str) -> Flag | None:
     return _flag("quote", "medium", reason, source_quotes=len(src_quotes), found=len(tgt_quotes))
 
 
+_BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+_FACT = re.compile(r"\w*\d[\w.,]*|\b[A-ZА-ЯЁ]{2,}\b")
+
+
+def _bracketed_facts_lost(source: str, translation: str) -> bool:
+    """Did a person's translation lose what the source's brackets held, not just the
+    brackets? People turn an aside into a clause or drop a gloss ("(o como dicen en
+    inglés, trench-coat)"): only a figure or an acronym of the aside missing from the
+    translation is worth a bracket flag (engines must keep brackets as they are)."""
+    have = translation.casefold()
+    for match in _BRACKETED.finditer(source):
+        inside = match.group(1) or match.group(2) or ""
+        if any(fact.casefold() not in have for fact in _FACT.findall(inside)):
+            return True
+    return False
+
+
+# --- the checks as steps over a sentence pair --------------------------------------------
+
+Step = Callable[[SentencePair, Thresholds], list[Flag]]
+
+
+def _some(flag: Flag | None) -> list[Flag]:
+    return [flag] if flag is not None else []
+
+
+def _language_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    """Left untranslated, or else in another language than the target."""
+    echo = _untranslated(pair.source, pair.translation.text)
+    if echo is not None:
+        return [echo]
+    return _some(_wrong_language(pair.translation.text, pair.tgt, th))
+
+
+def _length_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    return _some(_length(pair.source, pair.translation.text, pair.src, pair.tgt, th))
+
+
+def _repetition_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    return _some(_repetition(pair.source, pair.translation.text, th))
+
+
+def _quote_count_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    return _some(_quote_count(pair))
+
+
+def _bracket_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    flags = _brackets(pair.source, pair.translation.text)
+    if pair.machine_translation or _bracketed_facts_lost(pair.source, pair.translation.text):
+        return flags
+    return []
+
+
+def _url_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    return _verbatim("url", URL, EMAIL.sub(" ", pair.source), pair.translation.text)
+
+
+def _email_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    return _verbatim("email", EMAIL, pair.source, pair.translation.text)
+
+
+def _acronym_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
+    return acronym_flags(pair.source, pair.translation.text)
+
+
+def _empty() -> Flag:
+    return _flag("empty", "high", "the translation is empty")
+
+
+def _has_text(pair: SentencePair) -> bool:
+    return bool(pair.source.strip()) and bool(pair.translation.text.strip())
+
+
+@dataclass(frozen=True)
+class QaCheck:
+    """One model-free check of each sentence pair whose source and translation both have
+    text (a blank translation is the empty check's)."""
+
+    name: str
+    step: Step
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = Findings()
+        for pair in document.pairs:
+            if _has_text(pair):
+                found.add(pair.index, self.step(pair, settings.thresholds))
+        return found
+
+
+class EmptyCheck:
+    """A blank translation of a sentence that has text."""
+
+    name = "empty"
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = Findings()
+        for pair in document.pairs:
+            if pair.source.strip() and not pair.translation.text.strip():
+                found.add(pair.index, [_empty()])
+        return found
+
+
+_STEPS: tuple[tuple[str, Step], ...] = (
+    ("language", _language_step),
+    ("length", _length_step),
+    ("repetition", _repetition_step),
+    ("quote_count", _quote_count_step),
+    ("brackets", _bracket_step),
+    ("url", _url_step),
+    ("email", _email_step),
+    ("acronym", _acronym_step),
+)
+# The checks of the analysis, in the order their flags are reported.
+QA_CHECKS: tuple[EmptyCheck | QaCheck, ...] = (
+    EmptyCheck(),
+    *(QaCheck(name, step) for name, step in _STEPS if name != "quote_count"),
+)
+
+
 def check_translation(
     source: str, translation: str, src: str, tgt: str, thresholds: Thresholds
 ) -> list[Flag]:
@@ -372,24 +370,15 @@ def check_translation(
     if not source.strip():
         return []
     if not translation.strip():
-        return [_flag("empty", "high", "the translation is empty")]
-    flags: list[Flag] = []
-    echo = _untranslated(source, translation)
-    if echo is not None:
-        flags.append(echo)
-    else:
-        wrong = _wrong_language(translation, tgt, thresholds)
-        if wrong is not None:
-            flags.append(wrong)
-    for flag in (
-        _length(source, translation, src, tgt, thresholds),
-        _repetition(source, translation, thresholds),
-        _quotes(source, translation, src, tgt),
-    ):
-        if flag is not None:
-            flags.append(flag)
-    flags.extend(_brackets(source, translation))
-    flags.extend(_verbatim("url", _URL, _EMAIL.sub(" ", source), translation))
-    flags.extend(_verbatim("email", _EMAIL, source, translation))
-    flags.extend(_acronyms(source, translation))
-    return flags
+        return [_empty()]
+    pair = SentencePair(
+        index=0,
+        sentence=Sentence(paragraph=1, sentence=1, text=source),
+        source=source,
+        translation=Translation(text=translation),
+        back=None,
+        src=src,
+        tgt=tgt,
+        machine_translation=True,
+    )
+    return [flag for _, step in _STEPS for flag in step(pair, thresholds)]

@@ -64,8 +64,7 @@ def roundtrip(
     from xlate.translate import segment as segment_doc
 
     settings = analysis_settings(config, threshold)
-    text = read_text(input)
-    doc = segment_doc(text, src, lines=lines)
+    doc = segment_doc(read_text(input), src, lines=lines)
     targets = parse_targets(tgt, doc.lang)
     forward = create_engine(engine, engine_options(model, device, beams, batch_size))
     backward = forward
@@ -74,12 +73,12 @@ def roundtrip(
     try:
         report = run_roundtrip(
             doc,
+            doc.lang,
             targets,
-            forward,
+            engine=forward,
             back_engine=backward,
             settings=settings,
             path=None if input == "-" else input,
-            source_text=text,
         )
     finally:
         forward.close()
@@ -128,8 +127,8 @@ def check(
     threshold: ThresholdOpt = None,
 ) -> None:
     """Check an existing translation: align, back-translate and show where it drifted."""
+    from xlate.check import check as run_check
     from xlate.engines import create_engine
-    from xlate.roundtrip import check as run_check
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
 
@@ -138,8 +137,7 @@ def check(
 
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
     settings = analysis_settings(config, threshold)
-    source_text = read_text(source)
-    translation_text = read_text(translation)
+    source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
     translation_doc = segment_doc(translation_text, tgt, lines=lines)
     back = None
@@ -154,8 +152,6 @@ def check(
             lines=lines,
             path=None if source == "-" else source,
             translation_path=translation,
-            source_text=source_text,
-            translation_text=translation_text,
         )
     finally:
         if back is not None:

@@ -50,8 +50,8 @@ def translate(
     tgt = check_language(tgt)
     result = translate_doc(
         text,
-        tgt,
         src,
+        tgt,
         engine_name=engine,
         options=engine_options(model, device, beams, batch_size),
         lines=lines,

@@ -65,6 +65,8 @@ class Document:
     # The line break after each block, as it was ("\n", "\r\n", "\r", or "" at the end).
     line_ends: list[str] = field(default_factory=list)
     _by_id: dict[str, Sentence] = field(default_factory=dict, repr=False)
+    # The text it was segmented from: what a report's hash is of.
+    text: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -84,6 +86,11 @@ class Document:
         if not self._by_id:
             self._by_id = {s.id: s for s in self.sentences}
         return self._by_id[sentence_id]
+
+    def original_text(self) -> str:
+        """The text this document was segmented from (put back together when it was
+        built otherwise)."""
+        return self.text if self.text is not None else self.render()
 
     def render(self, texts: Mapping[str, str] | None = None) -> str:
         """Reassemble the document, replacing each sentence by ``texts[id]`` when given."""
@@ -126,7 +133,7 @@ def segment_text(text: str, lang: str) -> Document:
         number += 1
         pieces = split_sentences(line, lang)
         blocks.append(_paragraph_from_pieces(number, line, pieces))
-    return Document(lang=lang, blocks=blocks, line_ends=ends)
+    return Document(lang=lang, blocks=blocks, line_ends=ends, text=text)
 
 
 def segment_lines(text: str, lang: str) -> Document:
@@ -145,7 +152,7 @@ def segment_lines(text: str, lang: str) -> Document:
         trail = line[len(line.rstrip()) :]
         sent = Sentence(paragraph=number, sentence=1, text=stripped, line=lineno)
         blocks.append(Paragraph(number=number, sentences=[sent], separators=[lead, trail]))
-    return Document(lang=lang, blocks=blocks, line_ends=ends)
+    return Document(lang=lang, blocks=blocks, line_ends=ends, text=text)
 
 
 def _paragraph_from_pieces(number: int, line: str, pieces: list[str]) -> Paragraph:

@@ -29,6 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+from xlate.text.datafiles import data_json
 
 # A run of sentence-final marks with any closing quotes/brackets after it (``?».``), then
 # whitespace. Marks not followed by whitespace (``1.5``, ``U.S``, ``»,``) are no boundary.
@@ -73,10 +76,6 @@ class _Rules:
     starters: frozenset[str]  # lower-cased words that open sentences and are no names
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 def _with_capitalised(words: Iterable[str]) -> frozenset[str]:
     """The words as given plus, for lower-case ones, their sentence-initial form."""
     out = set(words)
@@ -84,84 +83,21 @@ def _with_capitalised(words: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-_EN_TITLES = _words("""Mr Mrs Ms Mx Messrs Mmes Dr Drs Prof Rev Revd Hon Gen Lt Col Capt Cmdr Cdr
-Sgt Cpl Pvt Maj Adm Brig Gov Sen Sens Rep Reps Pres Supt Insp Det Msgr Mme Mlle Mt Ft Rt
-Atty Amb Cllr Fr Pfc Spc P.S vs v cf e.g i.e viz""")
-_EN_ABBREVIATIONS = _words("""Jr Sr St Ste Inc Corp Co Cos Ltd Plc Bros Ave Blvd Rd Hwy Esq etc al
-approx ca c Vols Figs Dept Univ Ph.D PhD Jan Feb Mar
-Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun Ala Ariz
-Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev
-Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo Th Wm Chas Jas Geo""")
-_EN_NUMERIC = _words("No Nos no nos Nr Art art Vol vol Fig fig pp para Sec Ch")
-_EN_STARTERS = _words("""the a an this that these those there here it its he she they we i you his
-her their our my your in on at but and or so yet nor however meanwhile moreover furthermore
-still also if when while after before as since although though because unless until once
-what who whom whose why how where which some many most all any each every both such no none
-not nothing for from with without by to of into under over about against between during
-then now today yesterday tomorrow later earlier last next instead indeed thus hence
-therefore otherwise besides nevertheless nonetheless despite according officials police
-one two three four five six seven eight nine ten several few more less other another
-only even just perhaps maybe yes let do does did is are was were will would can could
-should may might must has have had being been""")
-
-_ES_TITLES = _words("""Sr Sra Sras Sres Srs Srta Srtas Dr Dra Dres Dras Lic Licda Ing Arq Prof
-Profa Gral Cnel Tte Sgto P.D Mons Pbro Excmo Excma Ilmo Ilma Rvdo Rvda Dña Mr Mrs Ms sr sra
-sres srta dr dra lic ing""")
-_ES_ABBREVIATIONS = _words("""etc Av Avda Pza Cía Inc Ltd Jr Hnos hnos caps tel apdo dpto depto
-aprox ej vs Ud Uds Vd Vds Sto Sta Edo Col ene feb abr jun jul ago sep sept oct nov dic km kg
-cm mm min máx mín pts ptas""")
-# "no" is here so that "dijo que no. Rajoy…" splits while "el no. 5" does not.
-_ES_NUMERIC = _words("No no núm art arts pág págs pp cap fig vol")
-_ES_STARTERS = _words("""el la los las lo un una unos unas este esta estos estas esto ese esa esos
-esas eso aquel aquella aquello en de del al a con sin por para según desde hasta hacia
-tras entre sobre durante mediante pero y e o u ni sino además sin embargo así también
-tampoco ya aún todavía ahora hoy ayer mañana luego después antes entonces cuando mientras
-si aunque porque pues como donde que qué quién quiénes cuál cuáles cómo dónde cuándo cuánto
-él ella ellos ellas nosotros nosotras vosotros usted ustedes yo tú su sus mi mis nuestro
-nuestra se le les no sí nada nadie todo todos toda todas cada otro otra otros otras
-muchos muchas varios varias algunos algunas alguno alguna ningún ninguna uno dos tres
-cuatro cinco seis siete ocho nueve diez es son fue fueron era eran ha han había hay
-será serán está están estaba estaban fuentes""")
-
-_RU_TITLES = _words("""ул просп пер наб пл проф акад доц ген адм тов св г-жа Mr Mrs Dr""")
-_RU_ABBREVIATIONS = _words("""им г гг в вв руб коп долл тыс млн млрд трлн чел км см кг мин сек обл
-р-н р-на д кв корп пос с дер оз р о напр ср англ нем франц лат букв ок прим др пр проч т е к н
-э Дж""")
-_RU_NUMERIC = _words("No № стр рис табл гл ст")
-_RU_STARTERS = _words("""он она оно они мы я вы ты это этот эта эти этого этой тот та те то там
-тут здесь тогда теперь сейчас сегодня вчера завтра в во на но и а или да же ведь однако
-по с со при как так также тоже кроме когда если после до для из к ко о об от у не ни что
-кто где куда почему зачем какой какая какие каков чем все всё весь вся его ее её их ему
-ей им нам нас вам вас мне меня поэтому впрочем между ранее позже затем причем причём хотя
-пока уже еще ещё лишь только даже вот между через без под над перед против около среди
-один одна два две три четыре пять несколько многие многих большинство каждый другие
-согласно кстати наконец сначала потом вместе именно всего был была было были будет
-будут есть нет""")
-
-_OWN_LISTS: dict[str, tuple[list[str], list[str], list[str], list[str], bool]] = {
-    # titles, abbreviations, numeric, starters, whether lower-case entries count capitalised
-    "en": (_EN_TITLES, _EN_ABBREVIATIONS, _EN_NUMERIC, _EN_STARTERS, False),
-    "es": (_ES_TITLES, _ES_ABBREVIATIONS, _ES_NUMERIC, _ES_STARTERS, True),
-    "ru": (_RU_TITLES, _RU_ABBREVIATIONS, _RU_NUMERIC, _RU_STARTERS, True),
-}
-
-
 @lru_cache(maxsize=8)
 def _rules(lang: str) -> _Rules:
-    """Our lists for ``lang`` on top of the Moses non-breaking prefixes that ship with
-    sentence-splitter (Moses never splits after those; we split after them before a
-    sentence starter, since "Inc.", "etc." or "U.S." often end a sentence)."""
+    """Our lists for ``lang`` (``xlate/data/sentence_rules.json``) on top of the Moses
+    non-breaking prefixes that ship with sentence-splitter (Moses never splits after those;
+    we split after them before a sentence starter, since "Inc.", "etc." or "U.S." often end
+    a sentence)."""
     moses, moses_numeric = _moses_prefixes(lang)
-    titles, abbreviations, numeric, starters, capitalise = _OWN_LISTS.get(
-        lang, ([], [], [], [], False)
-    )
-    grow = _with_capitalised if capitalise else frozenset
-    all_numeric = grow(numeric) | moses_numeric
+    own: dict[str, Any] = data_json("sentence_rules.json").get(lang, {})
+    grow = _with_capitalised if own.get("capitalised_forms") else frozenset
+    all_numeric = grow(own.get("numeric", ())) | moses_numeric
     return _Rules(
-        titles=grow(titles),
-        abbreviations=(grow(abbreviations) | moses) - all_numeric,
+        titles=grow(own.get("titles", ())),
+        abbreviations=(grow(own.get("abbreviations", ())) | moses) - all_numeric,
         numeric=all_numeric,
-        starters=frozenset(starters),
+        starters=frozenset(own.get("starters", ())),
     )
 
 

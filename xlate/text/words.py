@@ -15,58 +15,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["STOPWORDS", "content_words", "missing_content_words", "stem", "tokens"]
+from xlate.text.datafiles import data_json
+
+__all__ = [
+    "bare_word",
+    "content_words",
+    "missing_content_words",
+    "shorten",
+    "stem",
+    "stopwords",
+    "tokens",
+]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+@cache
+def stopwords(lang: str) -> frozenset[str]:
+    """The function words of ``lang`` (articles, pronouns, auxiliaries...): after the
+    Snowball project's stopword lists, trimmed of content words (``xlate/data/stopwords.json``)."""
+    return frozenset(data_json("stopwords.json").get(lang, ()))
 
-
-# Function words, after the Snowball project's stopword lists (trimmed: no content words).
-STOPWORDS: dict[str, frozenset[str]] = {
-    "en": _words(
-        """a about above after again against all am an and any are aren't as at be because
-        been before being below between both but by can can't cannot could couldn't did
-        didn't do does doesn't doing don't down during each few for from further had hadn't
-        has hasn't have haven't having he he'd he'll he's her here here's hers herself him
-        himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself
-        let's me more most mustn't my myself no nor not of off on once only or other ought
-        our ours ourselves out over own same shan't she she'd she'll she's should shouldn't
-        so some such than that that's the their theirs them themselves then there there's
-        these they they'd they'll they're they've this those through to too under until up
-        very was wasn't we we'd we'll we're we've were weren't what what's when when's where
-        where's which while who who's whom why why's will with won't would wouldn't you
-        you'd you'll you're you've your yours yourself yourselves also just may might must
-        shall s t"""
-    ),
-    "es": _words(
-        """a al algo algunas algunos ante antes como con contra cual cuando de del desde donde
-        durante e el él ella ellas ellos en entre era erais éramos eran eras eres es esa esas
-        ese eso esos esta está estaba estaban estado estamos están estar estas este esto estos
-        estoy fue fueron fui fuimos ha había habían han has hasta hay la las le les lo los
-        más me mi mis mía mías mío míos mucho muchos muy nada ni no nos nosotras nosotros
-        nuestra nuestras nuestro nuestros o os otra otras otro otros para pero poco por porque
-        que qué quien quienes se sea sean ser será serán si sí sido siendo sin sobre sois
-        somos son soy su sus suya suyas suyo suyos también tanto te tenemos tener tengo ti
-        tiene tienen todo todos tu tus tú un una uno unos vosotras vosotros vuestra vuestro y
-        ya yo les ese cuyo cuya según tras cada"""
-    ),
-    "ru": _words(
-        """а без более бы был была были было быть в вам вас весь во вот все всего всех вы где
-        да даже для до его ее её ей ему если есть еще ещё же за здесь и из или им их к как
-        ко когда кто ли либо мне может мы на над надо наш не него нее неё нет ни них но ну о
-        об однако он она они оно от очень по под после при с со так также такой там те тем
-        то того тоже той только том ты у уже хотя чего чей чем что чтобы чье чьё эта эти это
-        этого этой этом этот я её их ним нем нём ней ними тот та ту те тех этим этими будет
-        будут был бы является были"""
-    ),
-}
 
 _STEMMER_NAMES = {"en": "english", "es": "spanish", "ru": "russian"}
 
@@ -95,7 +68,7 @@ def _drop_possessive(word: str) -> str:
 
 def content_words(text: str, lang: str) -> list[str]:
     """Lowercased content words of ``text`` in order (see the module doc)."""
-    stop = STOPWORDS.get(lang, frozenset())
+    stop = stopwords(lang)
     out = []
     for token in tokens(text):
         if token in stop:
@@ -144,3 +117,18 @@ def _has(key: str, have: set[str]) -> bool:
         len(other) >= 4 and not other.isdigit() and (key.startswith(other) or other.startswith(key))
         for other in have
     )
+
+
+# Reasons quote the words they are about; this many characters keep them readable.
+_REASON_CHARS = 60
+
+
+def shorten(text: str, limit: int = _REASON_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis: for reasons."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def bare_word(word: str) -> str:
+    """A word lowercased without the punctuation and quotation marks around it."""
+    return word.lower().strip(".,;:!?¡¿()[]\"'«»“”„‘’")

@@ -1,0 +1,100 @@
+"""Acronyms of a source that a translation neither kept nor rendered by a known equivalent.
+
+Translations render acronyms in many ways: kept (BBC), transliterated (ФСБ/FSB), the
+letters reordered (NATO/OTAN, EU/UE), a known equivalent (UN/ONU/ООН, U.S./EE. UU./США:
+``xlate/data/acronym_groups.json`` and the name check's index of places and bodies), or a
+local acronym of about the same length (IED -> FDI, ADB -> АБР).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from unidecode import unidecode
+
+from xlate.checks.names import groups_in, groups_of
+from xlate.report import Flag
+from xlate.text.addresses import without_addresses
+from xlate.text.datafiles import data_json
+
+# U.S., EE. UU., NATO, НАТО, G20; two capitals alone (PC, ФК) are too often a translated word.
+_ACRONYM = re.compile(
+    r"\b[A-ZА-ЯЁ]{1,2}\.\s?[A-ZА-ЯЁ]{1,2}\.|\b(?:[A-ZА-ЯЁ]\.){2,}|\b[A-ZА-ЯЁ]{2}[A-ZА-ЯЁ0-9]*[A-ZА-ЯЁ]\b"
+)
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M*(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+
+
+@cache
+def _groups() -> tuple[tuple[str, ...], ...]:
+    """The groups of equivalent forms, each form squashed (see ``_squash``)."""
+    return tuple(
+        tuple(_squash(form) for form in group)
+        for group in data_json("acronym_groups.json")["groups"]
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s.\-]", "", text).casefold()
+
+
+def acronym_flags(source: str, translation: str) -> list[Flag]:
+    """A low ``acronym`` flag for each acronym of ``source`` the translation lost."""
+    letters = [ch for ch in source if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+        return []  # a headline in capitals: every word would look like an acronym
+    bare = without_addresses(source)
+    tgt_squashed = _squash(translation)
+    # Acronyms of the translation the source lacks: a local acronym (IED -> FDI, ADB -> АБР)
+    src_keys = {_squash(m.group(0)) for m in _ACRONYM.finditer(bare)}
+    local = [
+        key for m in _ACRONYM.finditer(translation) if (key := _squash(m.group(0))) not in src_keys
+    ]
+    flags = []
+    seen: set[str] = set()
+    for match in _ACRONYM.finditer(bare):
+        acronym = match.group(0)
+        if acronym in seen or _ROMAN.match(acronym.replace(".", "")):
+            continue
+        if re.search(r"[А-ЯЁ]", acronym) and not re.search(r"[а-яё]", translation.lower()):
+            # A Russian acronym abbreviates Russian words (СМИ, АБР): another language
+            # spells the thing out or uses its own letters; nothing to carry over.
+            continue
+        seen.add(acronym)
+        if _kept(acronym, translation, tgt_squashed):
+            continue
+        size = len(_squash(acronym))
+        stand_in = next((k for k in local if abs(len(k) - size) <= 1), None)
+        if stand_in is not None:
+            local.remove(stand_in)
+            continue
+        flags.append(
+            Flag(
+                kind="acronym",
+                severity="low",
+                reason=f"the acronym {acronym} is neither kept nor rendered by a known equivalent",
+                detail={"acronym": acronym},
+            )
+        )
+    return flags
+
+
+def _kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
+    key = _squash(acronym)
+    if key in tgt_squashed:
+        return True
+    if groups_of(acronym) & set(groups_in(translation)):
+        return True  # МАГАТЭ / OIEA, США / EE. UU.
+    for group in _groups():
+        if key in group and any(form in tgt_squashed for form in group):
+            return True
+    latin = _squash(unidecode(acronym))
+    letters = sorted(latin)
+    for word in re.findall(r"[^\W\d_]{2,}", translation):
+        if not (word.isupper() or len(word) <= 6):
+            continue
+        other = _squash(unidecode(word))
+        # transliterated (ФСБ/FSB) or the letters reordered (NATO/OTAN, EU/UE)
+        if other == latin or (word.isupper() and sorted(other) == letters):
+            return True
+    return False

@@ -1,0 +1,101 @@
+"""The name checks of the analysis: each pair's names (``xlate.checks.names``), the names a
+round trip lost both ways, and a name a document spells otherwise in one sentence."""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.checks.names import inconsistent_renderings
+from xlate.report import EntityCheck, Flag
+
+_WORD = re.compile(r"\w+")
+# Letters of a word that say it renders a name whatever its ending (Russian -> Rusia,
+# Venezuela's -> venezolano); shorter words say nothing.
+_STEM = 5
+_MIN_WORD = 4
+
+
+class NamesCheck:
+    """Each name of the source must come through the translation (see ``check_names``).
+
+    In a round trip a name the engine dropped on the way out and that stays missing on
+    the way back is a defect worth a flag too; in a person's translation (check) it is
+    usually a pronoun, so the absence is only recorded.
+    """
+
+    name = "names"
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = Findings()
+        for pair in document.pairs:
+            entities, flags = pair.name_check
+            found.add(pair.index, flags, entities)
+            if pair.machine_translation and pair.back is not None:
+                found.add(pair.index, _dropped_names(pair, entities, flags))
+        return found
+
+
+def _dropped_names(
+    pair: SentencePair, entities: list[EntityCheck], flags: list[Flag]
+) -> list[Flag]:
+    """Names missing both ways in a round trip, unless already flagged or merely inflected.
+
+    Only clear names count (not a capitalised sentence opener), and a word of the
+    translation or back-translation sharing the name's first five letters (Russian ->
+    Rusia, Venezuela's -> venezolano) is taken as its rendering.
+    """
+    if any(f.kind == "name" for f in flags):
+        return []
+    assert pair.back is not None
+    clear = {m.text for m in pair.source_facts.names if not m.weak}
+    stems = set(_stems(f"{pair.translation.text} {pair.back.text}"))
+    out = []
+    for e in entities:
+        if e.kind != "name" or e.status != "missing" or e.in_translation:
+            continue
+        if e.in_back_translation or e.text not in clear:
+            continue
+        if any(w in stems for w in _stems(e.text)):
+            continue
+        out.append(
+            Flag(
+                kind="name",
+                severity="medium",
+                reason=f"the name “{e.text}” is missing from the translation and did not "
+                "come back in the back-translation",
+                detail={"expected": e.text, "found": list(e.found)},
+            )
+        )
+    return out
+
+
+def _stems(text: str) -> list[str]:
+    return [unidecode(w).lower()[:_STEM] for w in _WORD.findall(text) if len(w) >= _MIN_WORD]
+
+
+class NameConsistencyCheck:
+    """A name the translation spells one way in most sentences and another way in one
+    (``inconsistent_renderings``), unless the names check flagged it there already."""
+
+    name = "name_consistency"
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = Findings()
+        texts = [
+            (sentence.text, translation.text if translation is not None else "")
+            for sentence, translation in zip(document.sentences, document.translations, strict=True)
+        ]
+        spans: dict[int, list[list[int] | None]] = {
+            pair.index: [f.span for f in pair.name_check[1] if f.kind == "name"]
+            for pair in document.pairs
+        }
+        for i, flag in inconsistent_renderings(texts, document.src, document.tgt):
+            flagged = spans.setdefault(i, [])
+            if flag.span in flagged:
+                continue
+            flagged.append(flag.span)
+            found.add(i, [flag])
+        return found

@@ -1,0 +1,124 @@
+"""Number words per language: number-parser's tables, and what they lack.
+
+What number-parser lacks (ordinals outside English, "полтора", a few Russian case forms,
+abbreviated scale words such as "млн" and "bn", the vague plurals "thousands of"/"miles
+de") is in ``xlate/data/number_words.json``; each language's lexicon is built once, on
+first use. Words are looked up folded (``fold``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from number_parser.data import en as _parser_en
+from number_parser.data import es as _parser_es
+from number_parser.data import ru as _parser_ru
+
+from xlate.text.datafiles import data_json
+
+_PARSER_INFO: dict[str, dict[str, Any]] = {
+    "en": _parser_en.info,
+    "es": _parser_es.info,
+    "ru": _parser_ru.info,
+}
+_PARSER_TABLES = ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN")
+
+# A percent sign or word right after a number.
+PERCENT_AFTER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\s*(?:%|per\s*cent\b|percent\b|percentage points?\b)", re.I),
+    "es": re.compile(r"\s*(?:%|por\s+cien(?:to)?\b|puntos? porcentuales\b)", re.I),
+    "ru": re.compile(r"\s*(?:%|процент\w*|п\.\s?п\.)", re.I),
+}
+# The endings of a Russian adjective: ordinals ("третьего") and scale adjectives
+# ("18-миллиардный") are a stem and one of these.
+RU_ADJECTIVE_ENDING = re.compile(
+    r"(ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|"
+    r"ья|ье|ьи|ьего|ьей|ьему|ьим|ьем|ью|ьих|ьими|ьей)$"
+)
+
+
+def fold(word: str) -> str:
+    """Lowercase, ё→е and Spanish accents off: the form lexicon lookups use."""
+    word = word.lower().replace("ё", "е")
+    return word.translate(str.maketrans("áéíóúü", "aeiouu"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The number words of one language, folded."""
+
+    cardinals: dict[str, int]
+    powers: dict[str, int]  # the round cardinals from a hundred up (see _is_round)
+    vague_plurals: frozenset[str]
+    plural_powers: dict[str, int]  # empty: a plural reads as its cardinal (ru)
+    soft: frozenset[str]
+    article_only: frozenset[str]
+    joiners: frozenset[str]
+    ordinals: dict[str, int]  # es: words; ru: stems before an adjective ending
+    fractions: dict[str, Decimal]
+    collective: dict[str, int]
+    scale_adjectives: dict[str, int]
+    scale_abbreviations: dict[str, int]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The number words of ``lang`` (en, es or ru)."""
+    data = data_json("number_words.json")
+    cardinals: dict[str, int] = {}
+    for key in _PARSER_TABLES:
+        table = _PARSER_INFO[lang].get(key)
+        if isinstance(table, dict):
+            for word, value in table.items():
+                cardinals[fold(str(word))] = int(value)
+    cardinals.update(data["cardinal_extras"].get(lang, {}))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(data[key].get(lang, ()))
+
+    def values(key: str) -> dict[str, int]:
+        return {word: int(value) for word, value in data[key].get(lang, {}).items()}
+
+    return Lexicon(
+        cardinals=cardinals,
+        powers={w: v for w, v in cardinals.items() if _is_round(v)},
+        vague_plurals=words("vague_plurals"),
+        plural_powers=values("plural_powers"),
+        soft=words("soft"),
+        article_only=words("article_only"),
+        joiners=words("joiners"),
+        ordinals=values("ordinals"),
+        fractions={w: Decimal(v) for w, v in data["fractions"].get(lang, {}).items()},
+        collective=values("collective"),
+        scale_adjectives=values("scale_adjectives"),
+        scale_abbreviations=values("scale_abbreviations"),
+    )
+
+
+def _is_round(value: int) -> bool:
+    """Round values from a hundred up (100, 200, 1000, 10**6): the cardinals that may
+    follow digits as a scale word ("5 mil", "3 millones")."""
+    return value >= 100 and value % 10 == 0 and str(value).count("0") >= 2
+
+
+@cache
+def quantity_prefixes() -> frozenset[str]:
+    """Words before a hyphen that keep the digits a quantity ("mid-90s", "under-21")."""
+    return frozenset(data_json("number_words.json")["quantity_prefixes"])
+
+
+@cache
+def decade_tens() -> dict[str, int]:
+    """English decade words by their stem: "sixt" (sixties) → 60."""
+    return {stem: int(tens) for stem, tens in data_json("number_words.json")["decade_tens"].items()}
+
+
+@cache
+def month_before() -> re.Pattern[str]:
+    """A capitalised English or Spanish month name (or its abbreviation)."""
+    prefixes = "|".join(data_json("number_words.json")["month_prefixes"])
+    return re.compile(rf"(?:{prefixes})[a-z]*\.?$", re.I)

@@ -1,0 +1,226 @@
+"""Numbers written as words, in any inflected form: "ocho", "восьми", "twenty-five",
+"двадцать пять", "dos mil quinientos", "полтора миллиона", ordinals ("third", "tercera",
+"третьего") and percentages in words ("cinco por ciento", "5 процентов")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from number_parser import parse_number, parse_ordinal
+
+from xlate.checks.numbers.lexicon import PERCENT_AFTER, RU_ADJECTIVE_ENDING, fold, lexicon
+from xlate.checks.numbers.mention import NumberMention, canonical
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_Y_MEDIO = re.compile(r"\s+y\s+medio\b")
+# One word of a text: (start, end, folded word).
+Token = tuple[int, int, str]
+
+
+def word_mentions(text: str, lang: str) -> list[NumberMention]:
+    """The runs of number words in ``text``, each one mention."""
+    tokens = _tokens(text, lang)
+    lex = lexicon(lang)
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(tokens):
+        if _classify(tokens[i][2], lang) is None:
+            i += 1
+            continue
+        run = _run_from(text, tokens, i, lang)
+        article = len(run) > 1 and tokens[run[0]][2] in lex.article_only
+        if article and tokens[run[1]][2] not in lex.powers:  # "un segundo", not "un millón"
+            run = run[1:]
+        words = [tokens[k][2] for k in run]
+        mention = _mention_from_words(text, lang, tokens, run, words)
+        if mention is not None:
+            out.append(mention)
+        i = run[-1] + 1
+    return out
+
+
+def _tokens(text: str, lang: str) -> list[Token]:
+    """The folded words of ``text``; a hyphenated number ("twenty-five") is one per part, a
+    number before a hyphenated noun ("four-cylinder") just its number."""
+    tokens: list[Token] = []
+    for m in _WORD.finditer(text):
+        word = fold(m.group())
+        parts = word.split("-")
+        if len(parts) > 1 and _classify(parts[0], lang) and not _classify(parts[-1], lang):
+            # "four-cylinder", "twenty-year-old": the number is the first part.
+            tokens.append((m.start(), m.start() + len(parts[0]), parts[0]))
+        elif len(parts) > 1 and all(_classify(p, lang) for p in parts):
+            # "twenty-five", "twenty-first": one token per part.
+            pos = m.start()
+            for part in parts:
+                tokens.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+        else:
+            tokens.append((m.start(), m.end(), word))
+    return tokens
+
+
+def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
+    """The token indices of the run of number words that starts at ``tokens[i]``
+    ("twenty-five", "dos mil quinientos", "двадцать пять")."""
+    joiners = lexicon(lang).joiners
+    run = [i]
+    j = i + 1
+    while j < len(tokens):
+        between = text[tokens[j - 1][1] : tokens[j][0]]
+        if between.strip() not in ("", "-"):
+            break
+        nxt = tokens[j][2]
+        if _ends_run(tokens[j - 1][2], nxt, lang):
+            break
+        if nxt in joiners and j + 1 < len(tokens) and _classify(tokens[j + 1][2], lang):
+            j += 1
+            continue
+        if _classify(nxt, lang) is None:
+            break
+        run.append(j)
+        j += 1
+    return run
+
+
+def _ordinal_word(word: str, lang: str) -> int | None:
+    lex = lexicon(lang)
+    if lang == "en":
+        if word in lex.cardinals:
+            return None
+        value = parse_ordinal(word, "en")
+        return (
+            int(value) if isinstance(value, int) and word[-2:] in ("st", "nd", "rd", "th") else None
+        )
+    if lang == "es":
+        stem = re.sub(r"(a|os|as)$", "o", word) if word not in lex.ordinals else word
+        return lex.ordinals.get(stem)
+    m = RU_ADJECTIVE_ENDING.search(word)
+    if not m:
+        return None
+    # "третий/третьего": the soft sign belongs to the ending.
+    return lex.ordinals.get(word[: m.start()])
+
+
+@lru_cache(maxsize=4096)
+def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
+    """("card", n), ("ord", n), ("frac", 1.5) or None for a folded word."""
+    if not word.isalpha():  # "½", "²" are word characters to the regex, not letters
+        return None
+    lex = lexicon(lang)
+    if word in lex.cardinals:
+        return "card", lex.cardinals[word]
+    if word in lex.fractions:
+        return "frac", lex.fractions[word]
+    if word in lex.collective:
+        return "card", lex.collective[word]
+    ordinal = _ordinal_word(word, lang)
+    if ordinal is not None:
+        return "ord", ordinal
+    return None
+
+
+def _ends_run(previous: str, word: str, lang: str) -> bool:
+    """Whether ``word`` starts a new number after ``previous`` within a run of number words.
+
+    An ordinal ends a number ("the first three" is 1st and 3); Spanish never builds an
+    ordinal on a cardinal ("los tres primeros" is 3 and 1st, unlike "twenty-first").
+    """
+    before = _classify(previous, lang)
+    if before is not None and before[0] == "ord":
+        return True
+    after = _classify(word, lang)
+    return lang == "es" and after is not None and after[0] == "ord"
+
+
+def _mention_from_words(
+    text: str,
+    lang: str,
+    tokens: list[Token],
+    run: list[int],
+    words: list[str],
+) -> NumberMention | None:
+    start, end = tokens[run[0]][0], tokens[run[-1]][1]
+    lex = lexicon(lang)
+    if len(words) == 1 and _not_a_number(text, start, words[0], lang):
+        return None
+    classes = [_classify(w, lang) for w in words]
+    kind = "cardinal"
+    value: Decimal
+    first = classes[0]
+    assert first is not None
+    if first[0] == "frac":  # "полтора миллиона"
+        rest = [c for c in classes[1:] if c is not None]
+        mult = Decimal(int(rest[0][1])) if rest else Decimal(1)
+        value = Decimal(first[1]) * mult
+    elif classes[-1] is not None and classes[-1][0] == "ord":
+        kind = "ordinal"
+        value = Decimal(int(classes[-1][1]))
+        if len(words) > 1:
+            head = _parse_words(words[:-1], lang)
+            if head is not None:
+                value += head
+    else:
+        parsed = _parse_words(words, lang)
+        if parsed is None:
+            return None
+        value = parsed
+        # "millón y medio", "two and a half million" are rare; "y medio" after a scale word:
+        half = _Y_MEDIO.match(text[end:]) if lang == "es" else None
+        if half is not None:
+            value += _last_power(words, lang) / 2
+            end += half.end()
+    pct = PERCENT_AFTER[lang].match(text, end)
+    if pct and kind == "cardinal":
+        kind = "percent"
+        end = pct.end()
+    soft = len(words) == 1 and (words[0] in lex.soft or (kind == "ordinal" and value == 1))
+    return NumberMention(start, end, text[start:end], canonical(value), kind, (), soft)
+
+
+def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
+    """A lone word that reads as a number but is none here: an article ("un"), a vague
+    plural ("thousands of"), the "cien" of "por ciento"."""
+    lex = lexicon(lang)
+    if word in lex.article_only:
+        return True
+    if word in lex.vague_plurals and not _a_before(text, start, lang):
+        return True
+    return lang == "es" and word in ("ciento", "cien") and bool(re.search(r"por\s*$", text[:start]))
+
+
+def _a_before(text: str, start: int, lang: str) -> bool:
+    return lang == "en" and bool(re.search(r"\ba\s+$", text[:start], re.I))
+
+
+def _last_power(words: list[str], lang: str) -> Decimal:
+    powers = lexicon(lang).powers
+    for word in reversed(words):
+        if word in powers:
+            return Decimal(powers[word])
+    return Decimal(1)
+
+
+def _parse_words(words: list[str], lang: str) -> Decimal | None:
+    cardinals = lexicon(lang).cardinals
+    value = parse_number(" ".join(words), lang)
+    if value is None and len(words) == 1 and words[0] in cardinals:
+        value = cardinals[words[0]]
+    if value is None:
+        # number-parser rejects some valid runs ("тремстам"); sum by groups as a fallback.
+        total, group = 0, 0
+        for word in words:
+            n = cardinals.get(word)
+            if n is None:
+                return None
+            if n >= 1000:
+                total += max(group, 1) * n
+                group = 0
+            elif n == 100 and 0 < group < 10:
+                group *= 100
+            else:
+                group += n
+        value = total + group
+    return Decimal(int(value))

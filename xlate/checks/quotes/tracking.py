@@ -1,0 +1,259 @@
+"""The quotes check of the analysis: each quote of the source followed through the round trip.
+
+Quotes are found per paragraph (a quote may span sentences) on the sentences joined by
+single spaces (``ParagraphPair``), so word-alignment indices of consecutive sentences
+simply add up. Each quote is LOST (its marks are gone from the translation), kept, or
+changed: its back-translation reads differently (chrF and the content words it lost).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, ParagraphPair
+from xlate.checks.quotes.marks import Quote
+from xlate.checks.quotes.match import QuoteMatch, match_quotes
+from xlate.checks.quotes.unmarked import rendered_without_marks
+from xlate.checks.scoring import chrf, relative_floor
+from xlate.config import Thresholds
+from xlate.report import Flag, QuoteRecord
+from xlate.text.words import bare_word, missing_content_words, shorten
+from xlate.translation import Translation
+
+
+class QuotesCheck:
+    """Every quote of the source, followed through the translation and back.
+
+    An engine must keep every quotation mark; a person (check mode) may drop the marks of
+    a title or scare quote, so a short quote rendered without marks is then reported lost
+    but not flagged. In check mode with a back-translation a quote's ``quote`` flag stays
+    only when its chrF stands out from the document's other quotes (see ``ScoreCheck``).
+    """
+
+    name = "quotes"
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        th = settings.thresholds
+        placed: list[tuple[int, QuoteRecord]] = []  # (index of its first sentence, record)
+        for paragraph in document.paragraphs:
+            placed += _follow(paragraph, th, len(placed) + 1, document.machine_translation)
+        if document.judged_by_document:
+            _keep_outliers_only([record for _, record in placed], th)
+        found = Findings()
+        for index, record in placed:
+            found.add(index, record.flags)
+            found.quotes.append(record)
+        return found
+
+
+def _follow(
+    paragraph: ParagraphPair, th: Thresholds, first_number: int, machine_translation: bool
+) -> list[tuple[int, QuoteRecord]]:
+    """The quotes of one paragraph, each with the index of the sentence it starts in."""
+    quotes = paragraph.source_facts.quotes
+    if not quotes:
+        return []
+    target = paragraph.target
+    tgt_quotes = paragraph.target_facts.quotes
+    matches = match_quotes(
+        paragraph.source.text,
+        quotes,
+        target.text,
+        tgt_quotes,
+        alignment=paragraph.forward_alignment,
+    )
+    back_of: _BackTracer | None = None
+    if paragraph.back is not None and paragraph.back_facts is not None:
+        back_of = _BackTracer(
+            target.text,
+            tgt_quotes,
+            paragraph.back.text,
+            paragraph.back_facts.quotes,
+            paragraph.back_alignment,
+        )
+    out = []
+    for n, match in enumerate(matches):
+        indices = paragraph.source.sentence_at(match.source.start, match.source.end)
+        record = QuoteRecord(
+            id=f"q{first_number + n}",
+            sentence_ids=[paragraph.sentence_ids[i] for i in indices],
+            text=match.source.text,
+            marks=match.source.open + match.source.close,
+        )
+        _trace(record, match, paragraph, indices, back_of, th, machine_translation)
+        out.append((paragraph.indices[indices[0]], record))
+    return out
+
+
+def _keep_outliers_only(quotes: list[QuoteRecord], th: Thresholds) -> None:
+    """Check mode: a ``quote`` flag only for a quote whose chrF is under the document's floor."""
+    floor = relative_floor([q.chrf for q in quotes if q.chrf is not None], th.quote_chrf_high)
+    for q in quotes:
+        if q.chrf is not None and q.chrf >= floor:
+            q.flags = [f for f in q.flags if f.kind != "quote"]
+            if q.status == "changed":
+                q.status = "kept"
+
+
+def _trace(
+    record: QuoteRecord,
+    match: QuoteMatch,
+    paragraph: ParagraphPair,
+    indices: list[int],
+    back_of: _BackTracer | None,
+    th: Thresholds,
+    machine_translation: bool,
+) -> None:
+    """Fill ``record`` with what became of one quote: lost, kept, or changed (and why).
+
+    ``indices``: the paragraph's sentences the quote lies in.
+    """
+    quote = match.source
+    translations = [paragraph.translations[i] for i in indices]
+    backs = None if paragraph.backs is None else [paragraph.backs[i] for i in indices]
+    if match.target_span is None:
+        record.status = "lost"
+        if not machine_translation and _unmarked_rendering(quote, paragraph, translations, backs):
+            return  # a person dropped a title's or scare quote's marks: style, not drift
+        record.flags.append(
+            Flag(
+                kind="quote_lost",
+                severity="high",
+                reason=f"the quote “{shorten(quote.text)}” cannot be found in the "
+                "translation: its quotation marks were lost",
+                detail={"quote": record.id},
+            )
+        )
+        return
+    t_start, t_end = match.target_span
+    record.matched_by = match.by
+    target = match.target
+    record.translation = (
+        target.text if target is not None else paragraph.target.text[t_start:t_end]
+    ).strip()
+    if back_of is None:
+        record.status = "kept"  # nothing to compare the meaning with: marks only
+        return
+    back_span = back_of.back_of(target, (t_start, t_end))
+    if back_span is None:
+        record.status = "changed"
+        record.flags.append(
+            Flag(
+                kind="quote",
+                severity="medium",
+                reason=f"the quote “{shorten(quote.text)}” could not be traced in the "
+                "back-translation",
+                detail={"quote": record.id},
+            )
+        )
+        return
+    record.back_translation = back_span.strip()
+    record.chrf = chrf(record.back_translation, quote.text)
+    record.missing_words = missing_content_words(quote.text, record.back_translation, paragraph.src)
+    record.status, flag = _judge(record, th, _unknown_in(quote.text, translations))
+    if flag is not None:
+        record.flags.append(flag)
+
+
+class _BackTracer:
+    """Finds the back-translation of a translated quote: by marks, else by alignment.
+
+    The translation's marked quotes are matched to the back-translation's once per
+    paragraph (order-based pairing needs the whole paragraph); a span that was matched
+    by alignment (no marks in the translation) is traced on its own.
+    """
+
+    def __init__(
+        self,
+        tgt_text: str,
+        tgt_quotes: Sequence[Quote],
+        back_text: str,
+        back_quotes: Sequence[Quote],
+        alignment: list[tuple[int, int]] | None,
+    ) -> None:
+        self.tgt_text = tgt_text
+        self.back_text = back_text
+        self.back_quotes = back_quotes
+        self.alignment = alignment
+        self.by_quote = {
+            m.source: self._text(m)
+            for m in match_quotes(tgt_text, tgt_quotes, back_text, back_quotes, alignment=alignment)
+        }
+
+    def back_of(self, target: Quote | None, span: tuple[int, int]) -> str | None:
+        if target is not None and target in self.by_quote:
+            return self.by_quote[target]
+        start, end = span
+        bare = Quote(
+            start=start, end=end, open="", close="", depth=0,
+            inner_start=start, inner_end=end, text=self.tgt_text[start:end], closed=True,
+        )  # fmt: skip
+        (match,) = match_quotes(
+            self.tgt_text, [bare], self.back_text, self.back_quotes, alignment=self.alignment
+        )
+        return self._text(match)
+
+    def _text(self, match: QuoteMatch) -> str | None:
+        if match.target_span is None:
+            return None
+        if match.target is not None:
+            return match.target.text
+        return self.back_text[match.target_span[0] : match.target_span[1]]
+
+
+def _unmarked_rendering(
+    quote: Quote,
+    paragraph: ParagraphPair,
+    translations: Sequence[Translation | None],
+    backs: Sequence[Translation | None] | None,
+) -> bool:
+    """Whether the sentences' translation renders a quote without its marks (see
+    ``rendered_without_marks``)."""
+    translation = " ".join(t.text for t in translations if t is not None)
+    back = None if backs is None else " ".join(b.text for b in backs if b is not None)
+    return rendered_without_marks(
+        quote, paragraph.source.text, paragraph.src, translation, back, paragraph.tgt
+    )
+
+
+def _unknown_in(quote_text: str, translations: Sequence[Translation | None]) -> list[str]:
+    """Words of a quote that the engine marked as unknown (left untranslated)."""
+    words = {bare_word(w) for w in quote_text.split()}
+    out: list[str] = []
+    for translation in translations:
+        for word in translation.unknown_words if translation is not None else ():
+            if bare_word(word) in words and word not in out:
+                out.append(word)
+    return out
+
+
+def _judge(
+    record: QuoteRecord, th: Thresholds, untranslated: Sequence[str] = ()
+) -> tuple[str, Flag | None]:
+    score = record.chrf if record.chrf is not None else 0.0
+    missing = record.missing_words
+    if untranslated:
+        # The round trip looks perfect because the word never left English: say so.
+        return "changed", Flag(
+            kind="quote",
+            severity="medium",
+            reason=f"the quote “{shorten(record.text)}” was not fully translated: the engine "
+            f"left {', '.join(f'“{w}”' for w in untranslated)} as it was",
+            detail={"quote": record.id, "untranslated": list(untranslated), "chrf": record.chrf},
+        )
+    if score >= th.quote_chrf_medium and not missing:
+        return "kept", None
+    severity = "high" if score < th.quote_chrf_high or len(missing) >= 2 else "medium"
+    if score >= th.quote_chrf_medium and len(missing) == 1:
+        severity = "medium"
+    detail = f"; missing: {', '.join(missing)}" if missing else ""
+    reason = (
+        f"the quote “{shorten(record.text)}” came back as "
+        f"“{shorten(record.back_translation or '')}” (chrF {score:.0f}){detail}"
+    )
+    return "changed", Flag(
+        kind="quote",
+        severity=severity,
+        reason=reason,
+        detail={"quote": record.id, "chrf": record.chrf, "missing_words": missing},
+    )
