@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from xlate.roundtrip import check
+from xlate.check import check
 from xlate.text.segment import segment_lines
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

@@ -463,7 +463,7 @@ def test_a_name_spelt_otherwise_in_one_sentence_of_the_document() -> None:
 
 
 def test_check_lines_flags_a_renaming_seen_across_the_document() -> None:
-    from xlate.roundtrip import check
+    from xlate.check import check
     from xlate.text.segment import segment_lines
 
     source = "Putin met Maduro.\nPutin said no.\nLater Putin left.\n"

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from xlate.checks.document import AnalysisSettings
 from xlate.comparison import (
     SCHEMA,
     Comparison,
@@ -30,7 +31,7 @@ from xlate.comparison import (
 )
 from xlate.errors import ConfigError
 from xlate.report import LanguageReport
-from xlate.roundtrip import AnalysisSettings, roundtrip_language
+from xlate.roundtrip import roundtrip_language
 from xlate.text.segment import Document
 
 SIGNIFICANCE_LEVEL = 0.05

@@ -10,10 +10,8 @@ of many articles together and analyse each article afterwards.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
-from xlate.check import check as _check
-from xlate.checks.analyse import analyse, engine_record, make_report, settings_record
+from xlate.checks.analyse import analyse, make_report, settings_record
 from xlate.checks.document import AnalysisSettings
 from xlate.engines import EngineOptions, Translator
 from xlate.languages import check_pair
@@ -21,16 +19,7 @@ from xlate.report import LanguageReport, Report
 from xlate.text.segment import Document
 from xlate.translate import DistinctTexts, as_document, engine_for, translate_distinct
 
-__all__ = [
-    "AnalysisSettings",
-    "analyze",
-    "check",
-    "engine_record",
-    "make_report",
-    "roundtrip",
-    "roundtrip_language",
-    "settings_record",
-]
+__all__ = ["roundtrip", "roundtrip_language"]
 
 
 def roundtrip(
@@ -94,39 +83,4 @@ def _roundtrip_language(
         forward=engine.info(src, tgt),
         back=back_engine.info(tgt, src),
         settings=settings,
-    )
-
-
-# --- the old entry points, which batch imports from here --------------------------------
-# Until batch calls ``xlate.checks.analyse.analyse`` and ``xlate.check.analyse_translation``
-# with the back-translations it made itself (see ``xlate.check``).
-
-analyze = analyse
-
-
-def check(
-    source: Document,
-    translation: Document,
-    *,
-    back_engine: Translator | None,
-    settings: AnalysisSettings | None = None,
-    lines: bool = False,
-    path: str | None = None,
-    translation_path: str | None = None,
-    source_text: str | None = None,
-    translation_text: str | None = None,
-) -> Report:
-    """``xlate.check.check`` with the texts the documents were segmented from given apart."""
-    if source_text is not None:
-        source = replace(source, text=source_text)
-    if translation_text is not None:
-        translation = replace(translation, text=translation_text)
-    return _check(
-        source,
-        translation,
-        back_engine=back_engine,
-        settings=settings,
-        lines=lines,
-        path=path,
-        translation_path=translation_path,
     )

@@ -19,10 +19,11 @@ from xlate.batch.checkdir import CheckGroup, NamedFile, group_files
 from xlate.batch.executors import DEFAULT_CHUNK_SENTENCES
 from xlate.batch.layout import DEFAULT_GLOBS, Article, ArticleOutputs, Shard, discover
 from xlate.batch.summary import SummaryRow, rows_from_report
+from xlate.checks.analyse import engine_record, settings_record
+from xlate.checks.document import AnalysisSettings
 from xlate.engines.base import Translator
 from xlate.errors import ConfigError, InputError, XlateError
 from xlate.report import EngineRecord, Report
-from xlate.roundtrip import AnalysisSettings, engine_record, settings_record
 from xlate.text.segment import Document
 from xlate.textio import read_text
 from xlate.translation import EngineInfo

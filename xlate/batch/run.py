@@ -28,7 +28,7 @@ serial run and a kill leaves no partial file.
 out beside their sources (``story.en.txt`` + ``story.es.txt``, naming rule in
 ``xlate.batch.checkdir``): each translation is back-translated (sentences of a whole wave
 together, through the same executor and cache; no engine: model-free checks only) and
-``xlate.roundtrip.check`` aligns and analyses it. Only ``NAME.report.json`` is written per
+``xlate.check`` aligns and analyses it. Only ``NAME.report.json`` is written per
 article (mode ``check``, one language per translation); summaries are the same, with
 ``mode`` ``check`` in each row.
 """
@@ -50,7 +50,7 @@ from xlate.batch.jobs import (
     TargetAnalysis,
     analyse_check,
     analyse_roundtrip,
-    check_back_engine,
+    check_back_translations,
     failed_job,
 )
 from xlate.batch.layout import remove_stale_temp_files, write_output
@@ -70,7 +70,7 @@ from xlate.engines.base import Translator
 from xlate.errors import ConfigError
 from xlate.report import Report
 from xlate.text.segment import segment_text
-from xlate.translation import Translation
+from xlate.translation import EngineInfo, Translation
 
 # Articles are processed in waves of about this many sentences, so reports appear on disk
 # as the run goes and memory stays bounded on huge folders.
@@ -304,7 +304,8 @@ class BatchRun:
 
     def prepare_check_wave(self, wave: list[PlannedArticle]) -> list[tuple[PlannedArticle, Job]]:
         """Check mode: back-translate every translation sentence of the wave in one go (the
-        same executor and cache as a round trip); ``check`` then reads them from a table."""
+        same executor and cache as a round trip); each article's job then analyses its
+        translations with them (``xlate.check``'s second phase)."""
         backward: dict[Direction, dict[str, None]] = {}
         for item in wave:
             for tgt, doc in item.translation_docs.items():
@@ -320,21 +321,21 @@ class BatchRun:
         jobs: list[tuple[PlannedArticle, Job]] = []
         for item in wave:
             assert item.doc is not None
-            back_engine = None
+            backs = None
+            back_engines: dict[str, EngineInfo] = {}
             if self.engine is not None:
-                made = check_back_engine(
-                    self.engine, item.lang, item.translation_docs, bwd, bwd_failed
-                )
+                made = check_back_translations(item.lang, item.translation_docs, bwd, bwd_failed)
                 if isinstance(made, str):
                     jobs.append((item, (failed_job, f"{item.article.rel}: {made}")))
                     continue
-                back_engine = made
+                backs = made
+                back_engines = {tgt: self.engine.info(tgt, item.lang) for tgt in made}
             translations = tuple(
-                (tgt, item.translation_files[tgt].rel, item.translation_texts[tgt], doc)
+                (tgt, item.translation_files[tgt].rel, doc)
                 for tgt, doc in item.translation_docs.items()
             )
             job = CheckJob(
-                item.doc, item.text, item.article.rel, translations, back_engine,
+                item.doc, item.article.rel, translations, backs, back_engines,
                 self.options.settings,
             )  # fmt: skip
             jobs.append((item, (analyse_check, job)))

@@ -15,9 +15,9 @@ from xlate.engines import engine_help
 from xlate.errors import XlateError
 
 if TYPE_CHECKING:
+    from xlate.checks.document import AnalysisSettings
     from xlate.engines import EngineOptions
     from xlate.report import Report
-    from xlate.roundtrip import AnalysisSettings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -157,8 +157,8 @@ def engine_options(
 
 def analysis_settings(config_path: Path | None, overrides: list[str] | None) -> AnalysisSettings:
     """--config and --threshold: the thresholds of the config file, overridden."""
+    from xlate.checks.document import AnalysisSettings
     from xlate.config import load_thresholds
-    from xlate.roundtrip import AnalysisSettings
 
     return AnalysisSettings(thresholds=load_thresholds(config_path, overrides or []))
 
