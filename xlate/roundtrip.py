@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from xlate.checks.analyse import analyse, make_report, settings_record
 from xlate.checks.document import AnalysisSettings
-from xlate.engines import EngineOptions, Translator
+from xlate.engines import DEFAULT_ENGINE, EngineOptions, Translator
 from xlate.languages import check_pair
 from xlate.report import LanguageReport, Report
 from xlate.text.segment import Document
@@ -29,7 +29,7 @@ def roundtrip(
     *,
     engine: Translator | None = None,
     back_engine: Translator | None = None,
-    engine_name: str = "hf",
+    engine_name: str = DEFAULT_ENGINE,
     options: EngineOptions | None = None,
     settings: AnalysisSettings | None = None,
     lines: bool = False,

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
-from xlate.engines import EngineOptions, Translator, create_engine
+from xlate.engines import DEFAULT_ENGINE, EngineOptions, Translator, create_engine
 from xlate.errors import EngineError, LanguageError
 from xlate.languages import check_language, check_pair
 from xlate.text.langid import require_language
@@ -155,7 +155,7 @@ def translate_doc(
     tgt: str = "es",
     *,
     engine: Translator | None = None,
-    engine_name: str = "hf",
+    engine_name: str = DEFAULT_ENGINE,
     options: EngineOptions | None = None,
     lines: bool = False,
 ) -> TranslatedDocument:
@@ -176,7 +176,7 @@ def translate_text(
     tgt: str = "es",
     *,
     engine: Translator | None = None,
-    engine_name: str = "hf",
+    engine_name: str = DEFAULT_ENGINE,
     options: EngineOptions | None = None,
     lines: bool = False,
 ) -> str:

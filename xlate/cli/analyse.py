@@ -31,6 +31,7 @@ from xlate.cli.common import (
     engine_options,
     handle_errors,
 )
+from xlate.engines import DEFAULT_ENGINE
 
 
 @handle_errors
@@ -41,7 +42,7 @@ def roundtrip(
     lines: Annotated[
         bool, typer.Option("--lines", help="One sentence per line; no segmentation.")
     ] = False,
-    engine: EngineOpt = "hf",
+    engine: EngineOpt = DEFAULT_ENGINE,
     model: ModelOpt = None,
     back_model: BackModelOpt = None,
     device: DeviceOpt = Device.auto,
@@ -112,7 +113,7 @@ def check(
         typer.Option(
             "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
         ),
-    ] = "hf",
+    ] = DEFAULT_ENGINE,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,

@@ -22,6 +22,7 @@ from xlate.cli.common import (
     engine_options,
     handle_errors,
 )
+from xlate.engines import DEFAULT_ENGINE
 
 
 @handle_errors
@@ -34,7 +35,7 @@ def translate(
     ] = False,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
     output: OutputOpt = None,
-    engine: EngineOpt = "hf",
+    engine: EngineOpt = DEFAULT_ENGINE,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,
