@@ -340,3 +340,18 @@ def test_the_runner_calls_the_checks_it_is_given() -> None:
     translations = [Translation("HOLA AHÍ."), Translation("Adiós.")]
     language = analyse(doc, "es", translations, None, forward=None, back=None, checks=[Shouting()])
     assert [[f.kind for f in s.flags] for s in language.sentences] == [["shouting"], []]
+
+
+def test_each_distinct_sentence_and_each_distinct_translation_is_translated_once() -> None:
+    # Two different sentences that translate alike come back once, as repeats go out once.
+    engine = FakeTranslator(
+        script={"en-es": {"He said yes.": "Dijo que sí.", "He replied yes.": "Dijo que sí."}}
+    )
+    text = "He said yes.\n\nHe replied yes.\n\nHe said yes.\n"
+    report = roundtrip(text, "en", "es", engine=engine)
+    assert [(src, tgt, batch) for src, tgt, batch in engine.calls] == [
+        ("en", "es", ["He said yes.", "He replied yes."]),
+        ("es", "en", ["Dijo que sí."]),
+    ]
+    sentences = report.language("es").sentences
+    assert [s.back_translation for s in sentences] == ["Dijo que sí."] * 3

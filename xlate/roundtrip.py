@@ -71,10 +71,14 @@ def _roundtrip_language(
 ) -> LanguageReport:
     """``roundtrip_language`` for a pair already checked."""
     src = doc.lang
-    # Each distinct sentence goes there and back once.
+    # Each distinct sentence goes there once, and each distinct translation comes back once
+    # (two sentences may translate alike).
     distinct = DistinctTexts.of(s.text for s in doc.sentences)
     forward = translate_distinct(engine, distinct.texts, src, tgt, alignments=True)
-    backward = translate_distinct(back_engine, [t.text for t in forward], tgt, src, alignments=True)
+    outputs = DistinctTexts.of(t.text for t in forward)
+    backward = outputs.spread(
+        translate_distinct(back_engine, outputs.texts, tgt, src, alignments=True)
+    )
     return analyse(
         doc,
         tgt,
