@@ -26,7 +26,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", help=f"folder with newstest2012.{{en,es,ru}} (or ${corpus.ENV})")
     p.add_argument("--work", help=f"cache folder (or ${WORK_ENV}; default: a temp folder)")
     p.add_argument("--half", choices=("held-out", "tune"), default="held-out")
-    p.add_argument("--lines", type=int, default=200, help="lines sampled per direction")
+    p.add_argument("--lines", type=int, default=150, help="lines sampled per direction")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--engine", default="none,apertium", help="none, apertium or both")
     p.add_argument("--categories", help="comma-separated names or prefixes (default: all)")

@@ -27,6 +27,7 @@ from benchmarks.challenge.text import (
     DIGITS,
     WORD,
     Span,
+    contract,
     delete,
     find_names,
     linked,
@@ -239,10 +240,7 @@ def name_word(case: Case, rng: random.Random) -> Edit | None:
         new = new[:1].lower() + new[1:]
     if sentence_initial(case.translation, old.start):
         new = new[:1].upper() + new[1:]
-    text = replace(case.translation, old, new)
-    if case.tgt == "es":
-        text = re.sub(r"\b([Dd]e|[Aa]) el\b", lambda m: m.group(1) + "l", text)
-    return Edit(text, old.text, new)
+    return Edit(contract(replace(case.translation, old, new), case.tgt), old.text, new)
 
 
 def _function_word_before(text: str, start: int, lang: str) -> tuple[str, int] | None:

@@ -14,6 +14,7 @@ from benchmarks.challenge.lexicon import match_case, pairs, parse, rows, ru_form
 from benchmarks.challenge.text import (
     Span,
     clauses,
+    contract,
     find_names,
     quotes,
     replace,
@@ -160,7 +161,7 @@ def _swap_in(case: Case, rng: random.Random, table: str, spans: list[Span]) -> E
     if not candidates:
         return None
     t, new = rng.choice(candidates)
-    return Edit(replace(case.translation, t, new), t.text, new)
+    return Edit(contract(replace(case.translation, t, new), case.tgt), t.text, new)
 
 
 def antonym(case: Case, rng: random.Random) -> Edit | None:

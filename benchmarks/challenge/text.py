@@ -202,6 +202,13 @@ def replace(text: str, span: Span, new: str) -> str:
     return text[: span.start] + new + text[span.end :]
 
 
+def contract(text: str, lang: str) -> str:
+    """Spanish "de el" / "a el" as the language writes them: "del", "al"."""
+    if lang != "es":
+        return text
+    return re.sub(r"\b([Dd]e|[Aa]) el\b", lambda m: m.group(1) + "l", text)
+
+
 def delete(text: str, start: int, end: int) -> str:
     """``text`` without ``text[start:end]``, its spaces and dangling punctuation tidied."""
     out = text[:start].rstrip() + " " + text[end:].lstrip()
