@@ -15,6 +15,7 @@ from benchmarks.challenge.categories import SAMPLES, select
 from benchmarks.challenge.table import examples, render, write_json
 
 WORK_ENV = "XLATE_CHALLENGE_WORK"
+ENGINES = ("none", "apertium")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -46,7 +47,8 @@ def _directions(args: argparse.Namespace) -> list[corpus.Direction]:
         if d.origin in origins and (labels is None or d.label in labels)
     ]
     if not chosen:
-        raise SystemExit("no direction left: see --directions and --origin")
+        known = ", ".join(d.label for d in corpus.DIRECTIONS)
+        raise SystemExit(f"no direction left: see --directions ({known}) and --origin")
     return chosen
 
 
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     work.mkdir(parents=True, exist_ok=True)
     engines = [e.strip() for e in args.engine.split(",") if e.strip()]
+    if not engines or set(engines) - set(ENGINES):
+        raise SystemExit(f"--engine takes {' and/or '.join(ENGINES)}, not {args.engine!r}")
     categories = select(args.categories)
     if args.half == "tune":
         sealed = [c.name for c in categories if c.sealed]
@@ -80,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             group = [c for c in categories if d.origin in c.origins and c.sample == kind]
             if group:
                 cases = corpus.cases(d, texts, targets, idx, span, args.seed)
-                results += run_direction(d, usable, cases, group, args.seed, work, args.examples)
+                kept = max(3, args.examples)  # examples kept for --json
+                results += run_direction(d, usable, cases, group, args.seed, work, kept)
     sizes = ", ".join(f"{len(idx)} {kind}" for kind, idx in samples.items())
     title = (
         f"challenge set: newstest2012 lines {span[0]}-{span[1]} ({args.half}), sampled per "
