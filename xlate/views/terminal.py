@@ -37,6 +37,7 @@ from xlate.views.model import (
     quote_heading,
     quote_status,
     quoted,
+    repaired_lines,
     report_title,
     thresholds_of,
 )
@@ -373,6 +374,12 @@ def _plain_language(view: LanguageView) -> list[str]:
                 line += f"; missing: {', '.join(quote.missing_words)}"
             out.append(line)
         out += [f"  ! {entity_note(e)}" for e in row.entities]
+    repaired = repaired_lines(lang)
+    if repaired:
+        out += ["", f"repaired ({view.pair}):"]
+        for sentence_id, before, after, why in repaired:
+            out += [f"  {sentence_id}  before: {before}", f"  {sentence_id}  after:  {after}"]
+            out.append(f"  {sentence_id}  why:    {why}")
     if lang.unaligned_translation:
         out += ["", "translation sentences aligned to no original sentence:"]
         out += [f"  {t}" for t in lang.unaligned_translation]
