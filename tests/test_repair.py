@@ -3,10 +3,12 @@ later one does not; the cache; the report, views and CLI."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.console import Console
 from typer.testing import CliRunner
 
 from xlate.cache import CachedTranslator, CacheStore
@@ -17,8 +19,9 @@ from xlate.engines.fake import FakeTranslator, Script
 from xlate.repair import RepairOptions
 from xlate.report import Report
 from xlate.roundtrip import roundtrip
+from xlate.views.html import render_html
 from xlate.views.markdown import render_markdown
-from xlate.views.terminal import render_plain
+from xlate.views.terminal import render_plain, render_terminal
 
 runner = CliRunner()
 
@@ -126,6 +129,12 @@ def test_report_round_trips_and_views_show_before_after(tmp_path: Path) -> None:
     assert f"before: {NUMBER_BAD}" in plain and f"after:  {NUMBER_GOOD}" in plain
     markdown = render_markdown(report)
     assert "### Repaired" in markdown and "41 personas" in markdown
+    html = render_html(report)
+    assert "<h3>Repaired</h3>" in html and "41 personas" in html
+    console = Console(file=io.StringIO(), force_terminal=True, width=200, no_color=True)
+    render_terminal(report, console)
+    drawn = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "repaired (en → es)" in drawn and "41 personas" in drawn
 
 
 def test_rerunning_a_repair_translates_nothing(tmp_path: Path) -> None:

@@ -111,6 +111,8 @@ def render_terminal(
             console.print(_stacked(view, thresholds, markers))
         if view.report.unaligned_translation:
             console.print(_unaligned(view))
+        if view.report.repaired():
+            console.print(_repaired(view))
         console.print(_flags(view))
 
 
@@ -294,6 +296,24 @@ def _unaligned(view: LanguageView) -> Group:
     lines = [Text("translation sentences aligned to no original sentence:", style="bold")]
     lines += [Text(f"  {t}") for t in view.report.unaligned_translation]
     return Group(*lines)
+
+
+def _repaired(view: LanguageView) -> Table:
+    """--repair's swaps: the translation before and after, side by side, and why."""
+    table = Table(
+        title=f"repaired ({view.pair})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+    )
+    table.add_column("sentence", no_wrap=True)
+    table.add_column("before", ratio=1)
+    table.add_column("after", ratio=1)
+    table.add_column("why", ratio=1, style="dim")
+    for sentence_id, before, after, why in repaired_lines(view.report):
+        table.add_row(sentence_id, Text(before, style="red"), Text(after, style="green"), why)
+    return table
 
 
 def _flags(view: LanguageView) -> RenderableType:
