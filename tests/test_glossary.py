@@ -191,3 +191,16 @@ def test_a_kept_name_survives_the_tiny_models(tiny_model: TinyModel) -> None:
 def test_the_fallback_keeps_punctuation_attached() -> None:
     kept = FakeTranslator().translate_keeping(["He met Sting, then left."], "en", "es", [["Sting"]])
     assert kept[0].text == "He met Sting, then left."
+
+
+def test_a_bad_glossary_section_in_the_config_is_one_line(tmp_path: Path) -> None:
+    config = tmp_path / "xlate.toml"
+    config.write_text("[glossary]\nfile = 3\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("The court met.\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", str(article), "-f", "en", "--config", str(config)])
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f'xlate: error: {config}: [glossary] needs file = "PATH" (a TSV or CSV glossary)\n'
+    )

@@ -185,6 +185,30 @@ class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
     def _find_model(self, src: str, tgt: str) -> ResolvedModel:
         return resolve_model(self.options.model, src, tgt)
 
+    def _generate_options(
+        self, loaded: LoadedModel, source_len: int, n_best: int
+    ) -> dict[str, Any]:
+        """``generate``'s arguments: the beam, the output bound, and for ``n_best`` > 1
+        the beam's best n with their scores (length-normalised log-probabilities)."""
+        kwargs: dict[str, Any] = {
+            "num_beams": self.options.beams,
+            "max_length": min(
+                loaded.max_tokens,
+                OUTPUT_TOKENS_PER_SOURCE_TOKEN * source_len + OUTPUT_TOKENS_SLACK,
+            ),
+        }
+        if self.options.beams == 1 and n_best == 1:
+            kwargs["do_sample"] = False
+        if n_best > 1:
+            kwargs.update(
+                num_beams=max(self.options.beams, n_best),
+                num_return_sequences=n_best,
+                output_scores=True,
+                return_dict_in_generate=True,
+                do_sample=False,
+            )
+        return kwargs
+
     def _generate(
         self,
         loaded: LoadedModel,
@@ -203,24 +227,7 @@ class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
             truncation=True,
             max_length=loaded.max_tokens,
         ).to(loaded.device)
-        source_len = int(encoded["input_ids"].shape[1])
-        kwargs: dict[str, Any] = {
-            "num_beams": self.options.beams,
-            "max_length": min(
-                loaded.max_tokens,
-                OUTPUT_TOKENS_PER_SOURCE_TOKEN * source_len + OUTPUT_TOKENS_SLACK,
-            ),
-        }
-        if self.options.beams == 1 and n_best == 1:
-            kwargs["do_sample"] = False
-        if n_best > 1:  # the beam's best n, scored (length-normalised log-probabilities)
-            kwargs.update(
-                num_beams=max(self.options.beams, n_best),
-                num_return_sequences=n_best,
-                output_scores=True,
-                return_dict_in_generate=True,
-                do_sample=False,
-            )
+        kwargs = self._generate_options(loaded, int(encoded["input_ids"].shape[1]), n_best)
         forced: set[int] = set()
         if codes.target_token is not None:
             kwargs["forced_bos_token_id"] = tokenizer.convert_tokens_to_ids(codes.target_token)
