@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 
 from xlate.engines.base import BaseTranslator, Translator
 from xlate.errors import ConfigError, EngineError
-from xlate.translation import EngineInfo, Translation
+from xlate.translation import Candidate, EngineInfo, Translation
 
 CACHE_FILENAME = "translations.sqlite3"
 
@@ -65,9 +65,13 @@ def default_cache_path() -> Path:
     return Path(user_cache_dir("xlate")) / CACHE_FILENAME
 
 
-def cache_key(info: EngineInfo, src: str, tgt: str, text: str, alignments: bool) -> str:
-    """The cache key of one sentence; the unit separator keeps fields from running together."""
-    raw = "\x1f".join((info.key(), src, tgt, "align" if alignments else "plain", text))
+def cache_key(info: EngineInfo, src: str, tgt: str, text: str, alignments: bool | str) -> str:
+    """The cache key of one sentence; the unit separator keeps fields from running together.
+
+    ``alignments`` is the kind of answer: a translation with or without word alignments,
+    or a string naming another (``nbest4``: four candidates; ``keep:...``: terms kept)."""
+    kind = alignments if isinstance(alignments, str) else "align" if alignments else "plain"
+    raw = "\x1f".join((info.key(), src, tgt, kind, text))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
@@ -185,7 +189,11 @@ class CacheStore:
     # --- reading and writing ------------------------------------------------------------
 
     def get_many(self, keys: Sequence[str]) -> dict[str, Translation]:
-        found: dict[str, Translation] = {}
+        return {k: translation_from_json(v) for k, v in self.get_values(keys).items()}
+
+    def get_values(self, keys: Sequence[str]) -> dict[str, str]:
+        """The stored JSON values of ``keys`` that are in the cache."""
+        found: dict[str, str] = {}
         for start in range(0, len(keys), _LOOKUP_CHUNK):
             part = list(keys[start : start + _LOOKUP_CHUNK])
             marks = ",".join("?" * len(part))
@@ -196,18 +204,21 @@ class CacheStore:
                 ).fetchall()
 
             for key, value in self._retry(query):
-                found[key] = translation_from_json(value)
+                found[key] = str(value)
         return found
 
     def put_many(
         self, info: EngineInfo, src: str, tgt: str, items: Iterable[tuple[str, Translation]]
     ) -> None:
         """Store ``(key, translation)`` pairs in one transaction (all or nothing)."""
+        self.put_values(info, src, tgt, ((key, translation_to_json(tr)) for key, tr in items))
+
+    def put_values(
+        self, info: EngineInfo, src: str, tgt: str, items: Iterable[tuple[str, str]]
+    ) -> None:
+        """Store ``(key, JSON value)`` pairs in one transaction (all or nothing)."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        rows = [
-            (key, info.engine, info.model, src, tgt, translation_to_json(tr), now)
-            for key, tr in items
-        ]
+        rows = [(key, info.engine, info.model, src, tgt, value, now) for key, value in items]
         if not rows:
             return
 
@@ -323,6 +334,57 @@ class CachedTranslator(BaseTranslator):
                 )
             fresh = dict(zip(missing, results, strict=True))
             self.store.put_many(info, src, tgt, fresh.items())
+            found.update(fresh)
+            self.misses += len(missing)
+        return [found[k] for k in keys]
+
+    def translate_candidates(
+        self, sentences: Sequence[str], src: str, tgt: str, n: int
+    ) -> list[list[Candidate]]:
+        """The n-best lists, cached under a key that includes ``n``."""
+
+        def compute(texts: list[str]) -> list[str]:
+            lists = self.engine.translate_candidates(texts, src, tgt, n)
+            return [json.dumps([[c.text, c.score] for c in cands]) for cands in lists]
+
+        values = self._cached(sentences, src, tgt, f"nbest{n}", compute)
+        return [[Candidate(str(t), s) for t, s in json.loads(v)] for v in values]
+
+    def translate_keeping(
+        self, sentences: Sequence[str], src: str, tgt: str, keep: Sequence[Sequence[str]]
+    ) -> list[Translation]:
+        """Translations with terms kept, cached per sentence and terms."""
+        out: list[Translation] = []
+        for sentence, terms in zip(sentences, keep, strict=True):
+            kind = "keep:" + json.dumps(sorted(terms), ensure_ascii=False)
+
+            def compute(texts: list[str], terms: Sequence[str] = terms) -> list[str]:
+                done = self.engine.translate_keeping(texts, src, tgt, [terms] * len(texts))
+                return [translation_to_json(t) for t in done]
+
+            out += [
+                translation_from_json(v) for v in self._cached([sentence], src, tgt, kind, compute)
+            ]
+        return out
+
+    def _cached(
+        self,
+        sentences: Sequence[str],
+        src: str,
+        tgt: str,
+        kind: str,
+        compute: Callable[[list[str]], list[str]],
+    ) -> list[str]:
+        """JSON values for ``sentences`` of one ``kind``: the stored ones, the rest computed
+        (each distinct sentence once) and stored."""
+        info = self.engine.info(src, tgt)
+        keys = [cache_key(info, src, tgt, s, kind) for s in sentences]
+        found = self.store.get_values(list(dict.fromkeys(keys)))
+        missing = {k: s for k, s in zip(keys, sentences, strict=True) if k not in found}
+        self.hits += sum(1 for k in keys if k in found)
+        if missing:
+            fresh = dict(zip(missing, compute(list(missing.values())), strict=True))
+            self.store.put_values(info, src, tgt, fresh.items())
             found.update(fresh)
             self.misses += len(missing)
         return [found[k] for k in keys]

@@ -44,6 +44,8 @@ class Config:
     # "en-es" -> model id or path, per engine: {"hf": {"en-es": "..."}}
     models: dict[str, dict[str, str]] = field(default_factory=dict)
     path: str | None = None
+    # [glossary] file = "terms.tsv": a glossary file, relative to the config file
+    glossary: str | None = None
 
 
 def config_paths() -> list[Path]:
@@ -74,7 +76,17 @@ def load_config(path: str | Path | None = None) -> Config:
             for k, v in dict(data.get("models", {})).items()
         },
         path=str(file),
+        glossary=_glossary_path(data.get("glossary"), file),
     )
+
+
+def _glossary_path(section: Any, file: Path) -> str | None:
+    if section is None:
+        return None
+    value = section.get("file") if isinstance(section, dict) else None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f'{file}: [glossary] needs file = "PATH" (a TSV or CSV glossary)')
+    return str(file.parent / Path(value).expanduser())
 
 
 def apply_thresholds(base: Thresholds, values: dict[str, Any], where: str = "") -> Thresholds:

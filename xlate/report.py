@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 
 from xlate.errors import InputError
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: sentences may carry ``repair`` (--repair)
 
 Severity = Literal["high", "medium", "low"]
 # The one severity order, worst first: flag sorting, a sentence's worst flag, counts and
@@ -70,6 +70,7 @@ FLAG_KINDS: tuple[str, ...] = (
     "unknown_word",
     "unaligned",
     "too_long",
+    "glossary",
 )
 
 
@@ -132,6 +133,34 @@ class EntityCheck:
 
 
 @dataclass
+class CandidateRecord:
+    """One translation a repair considered for a sentence, and how it fared."""
+
+    text: str
+    origin: str  # "original" | "nbest" (the engine's n-best list) | "kept" (terms protected)
+    rank: int | None = None  # its place in the n-best list (0: the engine's best)
+    model_score: float | None = None  # the engine's score, higher is better
+    back_translation: str | None = None
+    chrf: float | None = None  # round-trip chrF of this candidate alone
+    flags: list[Flag] = field(default_factory=list)  # the checks on this candidate alone
+    chosen: bool = False
+
+
+@dataclass
+class RepairRecord:
+    """What ``--repair`` did with a flagged sentence: every candidate, and why one won."""
+
+    original: str  # the translation before repair
+    chosen: int  # index into ``candidates`` (0: the original, kept)
+    reason: str
+    candidates: list[CandidateRecord] = field(default_factory=list)
+
+    @property
+    def repaired(self) -> bool:
+        return self.chosen != 0
+
+
+@dataclass
 class SentenceRecord:
     id: str
     paragraph: int
@@ -146,6 +175,7 @@ class SentenceRecord:
     aligned_to: list[str] = field(default_factory=list)
     unknown_words: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    repair: RepairRecord | None = None  # with --repair, for a sentence that had flags
 
 
 @dataclass
@@ -178,6 +208,10 @@ class LanguageReport:
 
     def flag_counts(self) -> dict[str, int]:
         return severity_counts(f.severity for f in self.flags())
+
+    def repaired(self) -> list[SentenceRecord]:
+        """The sentences ``--repair`` gave another translation."""
+        return [s for s in self.sentences if s.repair is not None and s.repair.repaired]
 
 
 @dataclass
@@ -257,6 +291,23 @@ def _flags(items: list[dict[str, Any]]) -> list[Flag]:
     return [Flag(**f) for f in items]
 
 
+def _repair(data: dict[str, Any] | None) -> RepairRecord | None:
+    if not data:
+        return None
+    candidates = [
+        CandidateRecord(
+            **{k: v for k, v in c.items() if k != "flags"}, flags=_flags(c.get("flags", []))
+        )
+        for c in data.get("candidates", [])
+    ]
+    return RepairRecord(
+        original=data["original"],
+        chosen=int(data["chosen"]),
+        reason=data["reason"],
+        candidates=candidates,
+    )
+
+
 def _engine(data: dict[str, Any] | None) -> EngineRecord | None:
     return EngineRecord(**data) if data else None
 
@@ -264,9 +315,10 @@ def _engine(data: dict[str, Any] | None) -> EngineRecord | None:
 def _language_from_dict(data: dict[str, Any]) -> LanguageReport:
     sentences = [
         SentenceRecord(
-            **{k: v for k, v in s.items() if k not in ("scores", "flags")},
+            **{k: v for k, v in s.items() if k not in ("scores", "flags", "repair")},
             scores=Scores(**s.get("scores", {})),
             flags=_flags(s.get("flags", [])),
+            repair=_repair(s.get("repair")),
         )
         for s in data.get("sentences", [])
     ]

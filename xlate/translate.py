@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
+from xlate.checks.document import AnalysisSettings
+from xlate.checks.glossary import Glossary
+from xlate.checks.glossary.terms import find_term
 from xlate.engines import DEFAULT_ENGINE, EngineOptions, Translator, create_engine
 from xlate.errors import EngineError, LanguageError
 from xlate.languages import check_language, check_pair
@@ -100,21 +103,77 @@ class TranslatedDocument:
         return self.source.render({k: v.text for k, v in self.translations.items()})
 
 
+def keep_terms(
+    engine: Translator,
+    texts: Sequence[str],
+    results: list[Translation],
+    src: str,
+    tgt: str,
+    glossary: Glossary | None,
+) -> list[Translation]:
+    """``results`` with each sentence that lost a do-not-translate term of ``glossary``
+    translated again keeping its terms as written (``Translator.translate_keeping``); a
+    sentence the engine rendered with its terms intact stays as it was."""
+    if glossary is None:
+        return results
+    todo: dict[int, list[str]] = {}
+    for i, (text, result) in enumerate(zip(texts, results, strict=True)):
+        terms = glossary.kept_terms(text, src, tgt)
+        if any(find_term(t, result.text, tgt) is None for t in terms):
+            todo[i] = terms
+    if not todo:
+        return results
+    kept = engine.translate_keeping([texts[i] for i in todo], src, tgt, list(todo.values()))
+    out = list(results)
+    for i, translation in zip(todo, kept, strict=True):
+        note = "translated again keeping the glossary's do-not-translate terms"
+        out[i] = Translation(text=translation.text, notes=(*translation.notes, note))
+    return out
+
+
 def translate_document(
-    engine: Translator, doc: Document, tgt: str, *, alignments: bool = False
+    engine: Translator,
+    doc: Document,
+    tgt: str,
+    *,
+    alignments: bool = False,
+    glossary: Glossary | None = None,
 ) -> TranslatedDocument:
-    """Translate a segmented document into ``tgt`` (the pair already checked)."""
+    """Translate a segmented document into ``tgt`` (the pair already checked); with a
+    ``glossary``, its do-not-translate terms survive (:func:`keep_terms`)."""
     sentences = doc.sentences
     distinct = DistinctTexts.of(s.text for s in sentences)
-    results = distinct.spread(
-        translate_distinct(engine, distinct.texts, doc.lang, tgt, alignments=alignments)
-    )
+    done = translate_distinct(engine, distinct.texts, doc.lang, tgt, alignments=alignments)
+    done = keep_terms(engine, distinct.texts, done, doc.lang, tgt, glossary)
+    results = distinct.spread(done)
     return TranslatedDocument(
         source=doc,
         tgt=tgt,
         translations={s.id: r for s, r in zip(sentences, results, strict=True)},
         engine=engine.info(doc.lang, tgt),
     )
+
+
+def glossary_flags(result: TranslatedDocument, settings: AnalysisSettings) -> list[str]:
+    """One line per glossary term the translation does not honour (``sentence: reason``)."""
+    if settings.glossary is None:
+        return []
+    from xlate.checks.analyse import analyse
+    from xlate.checks.glossary.check import GlossaryCheck
+
+    doc = result.source
+    translations = [result.translations[s.id] for s in doc.sentences]
+    report = analyse(
+        doc,
+        result.tgt,
+        translations,
+        None,
+        forward=result.engine,
+        back=None,
+        settings=settings,
+        checks=[GlossaryCheck()],
+    )
+    return [f"glossary: {s.id}: {f.reason}" for s in report.sentences for f in s.flags]
 
 
 def segment(text: str, lang: str | None = None, *, lines: bool = False) -> Document:
@@ -158,16 +217,18 @@ def translate_doc(
     engine_name: str = DEFAULT_ENGINE,
     options: EngineOptions | None = None,
     lines: bool = False,
+    glossary: Glossary | None = None,
 ) -> TranslatedDocument:
     """Segment and translate an article; the result keeps ids, sources and layout.
 
     ``src`` is detected when None; ``engine`` (closed by its owner) or else a new
-    ``engine_name`` engine with ``options`` translates.
+    ``engine_name`` engine with ``options`` translates; ``glossary``'s do-not-translate
+    terms are kept as written.
     """
     doc = as_document(text, src, lines=lines)
     tgt = check_pair(doc.lang, tgt)[1]
     with engine_for(engine, engine_name, options) as translator:
-        return translate_document(translator, doc, tgt)
+        return translate_document(translator, doc, tgt, glossary=glossary)
 
 
 def translate_text(

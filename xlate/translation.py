@@ -36,3 +36,15 @@ class EngineInfo:
         """A stable string for cache keys."""
         items = ",".join(f"{k}={self.settings[k]}" for k in sorted(self.settings))
         return f"{self.engine}|{self.model}|{self.revision or ''}|{items}"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One of an engine's n-best hypotheses for a sentence, best first.
+
+    ``score`` is the model's own (a length-normalised log-probability for the neural
+    engines, higher is better); None where the engine has no score (Apertium, a script).
+    """
+
+    text: str
+    score: float | None = None

@@ -23,6 +23,7 @@ from xlate.checks.analyse import engine_record, settings_record
 from xlate.checks.document import AnalysisSettings
 from xlate.engines.base import Translator
 from xlate.errors import ConfigError, InputError, XlateError
+from xlate.repair import RepairOptions
 from xlate.report import EngineRecord, Report
 from xlate.text.segment import Document
 from xlate.textio import read_text
@@ -39,6 +40,7 @@ class BatchOptions:
     chunk_sentences: int = DEFAULT_CHUNK_SENTENCES
     wave_sentences: int | None = None  # None: the run's DEFAULT_WAVE_SENTENCES
     check: bool = False  # check the translations beside each source (xlate.batch.checkdir)
+    repair: RepairOptions | None = None  # --repair: flagged sentences get the best candidate
     analysis_workers: int = 1  # processes for the per-article analysis; 1: in this one
 
     @property
@@ -180,10 +182,15 @@ class Planner:
         return rows_from_report(report, article.rel, self.rel(outputs.report))
 
     def same_source_and_thresholds(self, report: Report, text: str) -> bool:
-        thresholds = _normal(settings_record(self.options.settings)["thresholds"])
+        """Same source, thresholds, glossary and repair as this run's."""
+        record = _normal(settings_record(self.options.settings))
+        repair = self.options.repair
         return (
             report.source.sha256 == hashlib.sha256(text.encode("utf-8")).hexdigest()
-            and report.settings.get("thresholds") == thresholds
+            and report.settings.get("thresholds") == record["thresholds"]
+            and report.settings.get("glossary") == record.get("glossary")
+            and report.settings.get("repair")
+            == ({"candidates": repair.candidates} if repair and not self.options.check else None)
         )
 
     # --- check mode --------------------------------------------------------------------

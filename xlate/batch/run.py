@@ -56,6 +56,7 @@ from xlate.batch.jobs import (
 from xlate.batch.layout import remove_stale_temp_files, write_output
 from xlate.batch.plan import BatchOptions, PlannedArticle, Planner
 from xlate.batch.pool import JobPool
+from xlate.batch.repairing import repair_roundtrip
 from xlate.batch.summary import (
     SummaryRow,
     SummaryViews,
@@ -67,7 +68,7 @@ from xlate.batch.summary import (
     write_summaries,
 )
 from xlate.engines.base import Translator
-from xlate.errors import ConfigError
+from xlate.errors import ConfigError, XlateError
 from xlate.report import Report
 from xlate.text.segment import segment_text
 from xlate.translation import EngineInfo, Translation
@@ -135,6 +136,9 @@ class BatchRun:
         self.summary_views: SummaryViews = summary_views or {}
         self.translated = 0
         self.cached = 0
+        # --repair: each article's round-trip job until its report is repaired (here,
+        # where the engine is: the pool's workers have none)
+        self._repair_jobs: dict[str, RoundtripJob] = {}
 
     def run(self, *, dry_run: bool = False) -> BatchResult:
         started = time.monotonic()
@@ -300,6 +304,8 @@ class BatchRun:
         job = RoundtripJob(
             doc, item.text, item.article.rel, tuple(languages), self.options.settings
         )
+        if self.options.repair is not None:
+            self._repair_jobs[item.article.rel] = job
         return (analyse_roundtrip, job)
 
     def prepare_check_wave(self, wave: list[PlannedArticle]) -> list[tuple[PlannedArticle, Job]]:
@@ -355,6 +361,15 @@ class BatchRun:
                 self.progress.article(rel, "failed", outcome)
                 rows.append(failed_row(rel, outcome, self.options.mode))
                 continue
+            job = self._repair_jobs.pop(rel, None)
+            if job is not None and self.options.repair is not None and self.engine is not None:
+                try:
+                    outcome = repair_roundtrip(job, outcome, self.engine, self.options.repair)
+                except XlateError as err:
+                    error = f"{rel}: {err}".replace("\n", " ")
+                    self.progress.article(rel, "failed", error)
+                    rows.append(failed_row(rel, error, self.options.mode))
+                    continue
             outputs = item.article.outputs(self.out_dir, item.targets)
             if outcome.mode == "roundtrip":
                 for language in outcome.languages:

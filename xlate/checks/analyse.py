@@ -141,8 +141,12 @@ def engine_record(info: EngineInfo | None) -> EngineRecord | None:
 
 
 def settings_record(settings: AnalysisSettings | None) -> dict[str, Any]:
-    """The settings a report records: the thresholds it was flagged with."""
-    return {"thresholds": asdict((settings or AnalysisSettings()).thresholds)}
+    """The settings a report records: the thresholds it was flagged with, and the glossary."""
+    settings = settings or AnalysisSettings()
+    record: dict[str, Any] = {"thresholds": asdict(settings.thresholds)}
+    if settings.glossary is not None:
+        record["glossary"] = settings.glossary.record()
+    return record
 
 
 def make_report(

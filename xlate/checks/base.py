@@ -15,6 +15,7 @@ from typing import Protocol
 
 from xlate.checks.coverage import UnalignedCheck, UnknownWordsCheck
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
+from xlate.checks.glossary.check import GlossaryCheck
 from xlate.checks.name_checks import NameConsistencyCheck, NamesCheck
 from xlate.checks.numbers.check import NumbersCheck
 from xlate.checks.qa import QA_CHECKS
@@ -43,5 +44,6 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     NamesCheck(),
     QuotesCheck(),
     NameConsistencyCheck(),
+    GlossaryCheck(),
     UnknownWordsCheck(),
 )

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from xlate.checks.glossary.terms import Glossary
 from xlate.checks.names import NameMention, check_names, extract_names
 from xlate.checks.numbers import NumberMention, extract_numbers
 from xlate.checks.quotes import Quote, extract_quotes
@@ -30,6 +31,7 @@ class AnalysisSettings:
     """What the analysis is tuned with."""
 
     thresholds: Thresholds = field(default_factory=Thresholds)
+    glossary: Glossary | None = None  # the ``glossary`` check's terms
 
 
 @dataclass(frozen=True, eq=False)

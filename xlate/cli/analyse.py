@@ -10,17 +10,20 @@ from xlate.cli.common import (
     BackModelOpt,
     BatchOpt,
     BeamsOpt,
+    CandidatesOpt,
     ConfigOpt,
     Device,
     DeviceOpt,
     EngineOpt,
     FailOnOpt,
     FromOpt,
+    GlossaryOpt,
     HtmlOpt,
     InputArg,
     JsonOpt,
     MarkdownOpt,
     ModelOpt,
+    RepairOpt,
     ReportOpt,
     TargetOpt,
     ThresholdOpt,
@@ -30,6 +33,7 @@ from xlate.cli.common import (
     deliver_report,
     engine_options,
     handle_errors,
+    repair_options,
 )
 from xlate.engines import DEFAULT_ENGINE
 
@@ -56,15 +60,18 @@ def roundtrip(
     fail_on: FailOnOpt = None,
     config: ConfigOpt = None,
     threshold: ThresholdOpt = None,
+    glossary: GlossaryOpt = None,
+    repair: RepairOpt = False,
+    candidates: CandidatesOpt = 4,
 ) -> None:
-    """Translate, back-translate and show where meaning drifted."""
+    """Translate, back-translate and show where meaning drifted (--repair: and fix it)."""
     from xlate.engines import create_engine
     from xlate.languages import parse_targets
     from xlate.roundtrip import roundtrip as run_roundtrip
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
 
-    settings = analysis_settings(config, threshold)
+    settings = analysis_settings(config, threshold, glossary)
     doc = segment_doc(read_text(input), src, lines=lines)
     targets = parse_targets(tgt, doc.lang)
     forward = create_engine(engine, engine_options(model, device, beams, batch_size))
@@ -80,6 +87,7 @@ def roundtrip(
             back_engine=backward,
             settings=settings,
             path=None if input == "-" else input,
+            repair=repair_options(repair, candidates),
         )
     finally:
         forward.close()
@@ -126,6 +134,7 @@ def check(
     fail_on: FailOnOpt = None,
     config: ConfigOpt = None,
     threshold: ThresholdOpt = None,
+    glossary: GlossaryOpt = None,
 ) -> None:
     """Check an existing translation: align, back-translate and show where it drifted."""
     from xlate.check import check as run_check
@@ -137,7 +146,7 @@ def check(
         from xlate.errors import InputError
 
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
-    settings = analysis_settings(config, threshold)
+    settings = analysis_settings(config, threshold, glossary)
     source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
     translation_doc = segment_doc(translation_text, tgt, lines=lines)

@@ -18,19 +18,23 @@ from xlate.cli.common import (
     BatchOpt,
     BeamsOpt,
     CacheOpt,
+    CandidatesOpt,
     ConfigOpt,
     Device,
     DeviceOpt,
     EngineOpt,
     Executor,
     FromOpt,
+    GlossaryOpt,
     ModelOpt,
+    RepairOpt,
     ThresholdOpt,
     ToOpt,
     analysis_settings,
     engine_options,
     fail,
     handle_errors,
+    repair_options,
 )
 from xlate.engines import DEFAULT_ENGINE
 
@@ -121,6 +125,9 @@ def batch(
     json_progress: JsonProgressOpt = False,
     config: ConfigOpt = None,
     threshold: ThresholdOpt = None,
+    glossary: GlossaryOpt = None,
+    repair: RepairOpt = False,
+    candidates: CandidatesOpt = 4,
 ) -> None:
     """Round-trip a folder of articles (or check existing translations, --check-dir):
     resumable, cached, with a summary sorted worst first."""
@@ -143,12 +150,15 @@ def batch(
         targets=tuple(parse_targets(tgt, source)),
         src=source,
         globs=tuple(globs) if globs else DEFAULT_GLOBS,
-        settings=analysis_settings(config, threshold),
+        settings=analysis_settings(config, threshold, glossary),
         shard=Shard.parse(shard) if shard else None,
         chunk_sentences=chunk_size,
         check=check_dir is not None,
         analysis_workers=workers or default_workers(),
+        repair=repair_options(repair, candidates),
     )
+    if repair and check_dir is not None:
+        fail("--repair works on round trips: a person's translation (--check-dir) is theirs", 2)
     if engine == "none" and executor is Executor.ray:
         fail("--engine none needs no --executor ray", 2)
     # None: --engine none (check mode, no back-translation)

@@ -17,6 +17,7 @@ from xlate.errors import XlateError
 if TYPE_CHECKING:
     from xlate.checks.document import AnalysisSettings
     from xlate.engines import EngineOptions
+    from xlate.repair import RepairOptions
     from xlate.report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -119,9 +120,30 @@ ConfigOpt = Annotated[
     Path | None,
     typer.Option("--config", help="An xlate.toml with thresholds and per-pair models."),
 ]
+GlossaryOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--glossary",
+        help="A glossary (TSV/CSV: src, tgt, source term, target term; no target: keep "
+        "as written). Overrides the glossary file named in xlate.toml.",
+    ),
+]
 ThresholdOpt = Annotated[
     list[str] | None,
     typer.Option("--threshold", help="Override a threshold: NAME=VALUE (repeatable)."),
+]
+
+# Repair: repair_options() turns these into RepairOptions
+RepairOpt = Annotated[
+    bool,
+    typer.Option(
+        "--repair",
+        help="Give each flagged sentence the best of the engine's n-best candidates "
+        "(fewest and mildest flags, then round-trip chrF, then model score).",
+    ),
+]
+CandidatesOpt = Annotated[
+    int, typer.Option("--candidates", min=1, max=16, help="n-best candidates per sentence.")
 ]
 
 # What becomes of a report: deliver_report() takes these
@@ -155,12 +177,26 @@ def engine_options(
     return EngineOptions(model=model, device=device.value, beams=beams, batch_size=batch_size)
 
 
-def analysis_settings(config_path: Path | None, overrides: list[str] | None) -> AnalysisSettings:
-    """--config and --threshold: the thresholds of the config file, overridden."""
+def analysis_settings(
+    config_path: Path | None, overrides: list[str] | None, glossary: Path | None = None
+) -> AnalysisSettings:
+    """--config, --threshold and --glossary: the thresholds of the config file, overridden,
+    and the glossary given or named by the config file."""
     from xlate.checks.document import AnalysisSettings
-    from xlate.config import load_thresholds
+    from xlate.checks.glossary import load_glossary
+    from xlate.config import load_config, load_thresholds
 
-    return AnalysisSettings(thresholds=load_thresholds(config_path, overrides or []))
+    thresholds = load_thresholds(config_path, overrides or [])
+    path = glossary if glossary is not None else load_config(config_path).glossary
+    terms = load_glossary(path) if path is not None else None
+    return AnalysisSettings(thresholds=thresholds, glossary=terms)
+
+
+def repair_options(repair: bool, candidates: int) -> RepairOptions | None:
+    """--repair and --candidates: the repair to do, or None."""
+    from xlate.repair import RepairOptions
+
+    return RepairOptions(candidates=candidates) if repair else None
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -9,18 +9,24 @@ import typer
 from xlate.cli.common import (
     BatchOpt,
     BeamsOpt,
+    CandidatesOpt,
+    ConfigOpt,
     Device,
     DeviceOpt,
     EngineOpt,
     Format,
     FromOpt,
+    GlossaryOpt,
     InputArg,
     ModelOpt,
     OutputOpt,
+    RepairOpt,
     TargetOpt,
+    analysis_settings,
     emit,
     engine_options,
     handle_errors,
+    repair_options,
 )
 from xlate.engines import DEFAULT_ENGINE
 
@@ -40,23 +46,51 @@ def translate(
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,
     batch_size: BatchOpt = None,
+    glossary: GlossaryOpt = None,
+    config: ConfigOpt = None,
+    repair: RepairOpt = False,
+    candidates: CandidatesOpt = 4,
 ) -> None:
-    """Translate an article (or one sentence per line with --lines)."""
+    """Translate an article (or one sentence per line with --lines).
+
+    With --glossary, do-not-translate terms are kept as written and other terms the
+    translation renders otherwise are listed on stderr; --repair back-translates, checks
+    and gives each flagged sentence the best of the engine's candidates."""
     from xlate.languages import check_language
+    from xlate.roundtrip import repaired_translation
     from xlate.textio import read_text
-    from xlate.translate import translate_doc
+    from xlate.translate import glossary_flags, translate_doc
     from xlate.views.documents import render_translation
 
     text = read_text(input)
     tgt = check_language(tgt)
-    result = translate_doc(
-        text,
-        src,
-        tgt,
-        engine_name=engine,
-        options=engine_options(model, device, beams, batch_size),
-        lines=lines,
-    )
+    settings = analysis_settings(config, None, glossary)
+    options = engine_options(model, device, beams, batch_size)
+    plan = repair_options(repair, candidates)
+    if plan is not None:
+        result, notes = repaired_translation(
+            text,
+            src,
+            tgt,
+            engine_name=engine,
+            options=options,
+            lines=lines,
+            settings=settings,
+            repair=plan,
+        )
+    else:
+        result = translate_doc(
+            text,
+            src,
+            tgt,
+            engine_name=engine,
+            options=options,
+            lines=lines,
+            glossary=settings.glossary,
+        )
+        notes = glossary_flags(result, settings)
+    for note in notes:
+        typer.echo(f"xlate: {note}", err=True)
     emit(render_translation(result, fmt.value), output)
 
 

@@ -16,6 +16,7 @@ stand-ins on the way in and restored on the way out.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from xlate.engines.base import Announce, Engine, EngineOptions, ModelEntry, Pulled
+from xlate.engines.base import Announce, Engine, EngineOptions, ModelEntry, Pulled, term_pattern
 from xlate.errors import EngineError
 from xlate.translation import EngineInfo, Translation
 
@@ -109,6 +110,23 @@ def to_translation(raw: str) -> Translation:
         unknown_words=marked.unknown + marked.untranslated,
         notes=tuple(notes),
     )
+
+
+_NOTRANS_TAG = re.compile(r"</?apertium-notrans>")
+
+
+def _mark_kept(line: str, terms: Sequence[str]) -> str:
+    """``line`` as HTML with each kept term inside ``<apertium-notrans>``."""
+    pattern = term_pattern(terms)
+    if pattern is None:
+        return html.escape(line)
+    out, pos = [], 0
+    for match in pattern.finditer(line):
+        out.append(html.escape(line[pos : match.start()]))
+        out.append(f"<apertium-notrans>{html.escape(match.group(0))}</apertium-notrans>")
+        pos = match.end()
+    out.append(html.escape(line[pos:]))
+    return "".join(out)
 
 
 def prepare(sentence: str) -> str:
@@ -211,6 +229,21 @@ class ApertiumTranslator(Engine):
             results[i] = to_translation(text)
         return results
 
+    def translate_keeping(
+        self, sentences: Sequence[str], src: str, tgt: str, keep: Sequence[Sequence[str]]
+    ) -> list[Translation]:
+        """Apertium's own markup for untranslatable text: in its HTML format, what stands
+        inside ``<apertium-notrans>`` passes through as written (a "superblank"), and the
+        words around it are translated in context."""
+        mode = self.mode(src, tgt)
+        lines = [_mark_kept(prepare(s), terms) for s, terms in zip(sentences, keep, strict=True)]
+        todo = [i for i, line in enumerate(lines) if line]
+        raw = self._translate_lines(mode, [lines[i] for i in todo], fmt="html")
+        results = [Translation(text="") for _ in sentences]
+        for i, text in zip(todo, raw, strict=True):
+            results[i] = to_translation(html.unescape(_NOTRANS_TAG.sub("", text)))
+        return results
+
     # --- its language data (xlate models) ----------------------------------------------
 
     @classmethod
@@ -233,26 +266,29 @@ class ApertiumTranslator(Engine):
 
     # --- running apertium -------------------------------------------------------------
 
-    def _translate_lines(self, mode: str, lines: list[str]) -> list[str]:
+    def _translate_lines(self, mode: str, lines: list[str], fmt: str = "txt") -> list[str]:
         if not lines:
             return []
         chunks = [lines[i : i + _CHUNK] for i in range(0, len(lines), _CHUNK)]
         if len(chunks) == 1 or self.workers == 1:
-            return [text for chunk in chunks for text in self._translate_chunk(mode, chunk)]
+            return [text for chunk in chunks for text in self._translate_chunk(mode, chunk, fmt)]
         # Threads suffice: the work happens in the apertium processes.
         with ThreadPoolExecutor(max_workers=min(self.workers, len(chunks))) as pool:
-            done = pool.map(lambda chunk: self._translate_chunk(mode, chunk), chunks)
+            done = pool.map(lambda chunk: self._translate_chunk(mode, chunk, fmt), chunks)
             return [text for chunk in done for text in chunk]
 
-    def _translate_chunk(self, mode: str, lines: list[str]) -> list[str]:
-        out = self._run([*self._base_command(), mode], _SEPARATOR.join(lines) + _SEPARATOR)
+    def _translate_chunk(self, mode: str, lines: list[str], fmt: str = "txt") -> list[str]:
+        args = [*self._base_command(), *(["-f", fmt] if fmt != "txt" else []), mode]
+        out = self._run(args, _SEPARATOR.join(lines) + _SEPARATOR)
         if len(lines) == 1:
             return [out.strip()]
         parts = [p.strip() for p in _SPLIT.split(out.strip())]
         if len(parts) == len(lines):
             return parts
         half = len(lines) // 2  # a boundary got lost: narrow it down
-        return self._translate_chunk(mode, lines[:half]) + self._translate_chunk(mode, lines[half:])
+        return self._translate_chunk(mode, lines[:half], fmt) + self._translate_chunk(
+            mode, lines[half:], fmt
+        )
 
     def _run(self, args: list[str], text: str) -> str:
         try:

@@ -20,6 +20,7 @@ protocol gets ``Engine``'s defaults from the registry (:func:`xlate.engines.engi
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from types import TracebackType
 from typing import Protocol, runtime_checkable
 
 from xlate.errors import ConfigError
-from xlate.translation import EngineInfo, Translation
+from xlate.translation import Candidate, EngineInfo, Translation
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,18 @@ class Translator(Protocol):
         """Keep translations made elsewhere, so that ``lookup`` finds them."""
         ...
 
+    def translate_candidates(
+        self, sentences: Sequence[str], src: str, tgt: str, n: int
+    ) -> list[list[Candidate]]:
+        """Up to ``n`` hypotheses per sentence, best first (at least one each)."""
+        ...
+
+    def translate_keeping(
+        self, sentences: Sequence[str], src: str, tgt: str, keep: Sequence[Sequence[str]]
+    ) -> list[Translation]:
+        """Translate ``sentences`` leaving the terms ``keep[i]`` of sentence i as written."""
+        ...
+
     def close(self) -> None:
         """Release models, processes and memory."""
         ...
@@ -146,6 +159,33 @@ class BaseTranslator(ABC):
     ) -> None:
         pass
 
+    def translate_candidates(
+        self, sentences: Sequence[str], src: str, tgt: str, n: int
+    ) -> list[list[Candidate]]:
+        """One hypothesis, unscored: what an engine without an n-best list has."""
+        return [[Candidate(t.text)] for t in self.translate_batch(sentences, src, tgt)]
+
+    def translate_keeping(
+        self, sentences: Sequence[str], src: str, tgt: str, keep: Sequence[Sequence[str]]
+    ) -> list[Translation]:
+        """Translate around the kept terms: the stretches between them are translated and
+        the terms put back as written. Works with any engine (no model needs to copy a
+        placeholder); an engine with markup for untranslatable text overrides it."""
+        splits = [split_on_terms(s, terms) for s, terms in zip(sentences, keep, strict=True)]
+        stretches = list(
+            dict.fromkeys(p for parts in splits for p, kept in parts if not kept and _wordy(p))
+        )
+        done = dict(zip(stretches, self.translate_batch(stretches, src, tgt), strict=True))
+        out = []
+        for parts in splits:
+            text = ""
+            for part, kept in parts:
+                piece = done[part].text if part in done and not kept else part
+                # punctuation after a kept term stays attached to it
+                text += piece if not text or piece[:1] in _ATTACHED else " " + piece
+            out.append(Translation(text=text))
+        return out
+
     def close(self) -> None:  # noqa: B027  (as above)
         pass
 
@@ -159,6 +199,44 @@ class BaseTranslator(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def term_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """A regex finding any of ``terms`` as whole words, longest first, any case."""
+    wanted = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not wanted:
+        return None
+    alternatives = "|".join(re.escape(t) for t in wanted)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def split_on_terms(sentence: str, terms: Sequence[str]) -> list[tuple[str, bool]]:
+    """``sentence`` cut into stretches, each ``(text, kept)``: the occurrences of ``terms``
+    (longest first, whole words) are kept, the text between them is not; empty stretches
+    and the spaces around terms are dropped."""
+    pattern = term_pattern(terms)
+    if pattern is None:
+        return [(sentence, False)]
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for match in pattern.finditer(sentence):
+        before = sentence[pos : match.start()].strip()
+        if before:
+            parts.append((before, False))
+        parts.append((match.group(0), True))
+        pos = match.end()
+    rest = sentence[pos:].strip()
+    if rest:
+        parts.append((rest, False))
+    return parts
+
+
+# Punctuation that follows a word without a space.
+_ATTACHED = frozenset(",.;:!?)]}»”’…")
+
+
+def _wordy(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 class Engine(BaseTranslator):

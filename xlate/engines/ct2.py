@@ -64,6 +64,14 @@ def import_ctranslate2() -> Any:
     return ctranslate2
 
 
+def _decode(tokenizer: Any, hypothesis: list[str], prefix: list[str] | None) -> str:
+    # the forced language token is not text (and transformers 5 does not count
+    # M2M100's as special, so decode would keep it)
+    words = hypothesis[1:] if prefix and hypothesis[:1] == prefix else hypothesis
+    ids = tokenizer.convert_tokens_to_ids(words)
+    return str(tokenizer.decode(ids, skip_special_tokens=True)).strip()
+
+
 def resolve_device(requested: str) -> str:
     """``auto`` -> cuda when CTranslate2 sees a GPU, else cpu; ``cuda`` without one: error."""
     return pick_device(
@@ -197,7 +205,12 @@ class CT2Translator(NeuralTranslator[ConvertedModel, LoadedCT2]):
         return ensure_converted(self.options.model, src, tgt)
 
     def _generate(
-        self, loaded: LoadedCT2, codes: LanguageCodes, batch: list[Piece], alignments: bool
+        self,
+        loaded: LoadedCT2,
+        codes: LanguageCodes,
+        batch: list[Piece],
+        alignments: bool,
+        n_best: int = 1,
     ) -> None:
         tokenizer = loaded.tokenizer
         # the source pieces CTranslate2 takes: the tokenizer's, special tokens included
@@ -208,7 +221,9 @@ class CT2Translator(NeuralTranslator[ConvertedModel, LoadedCT2]):
             results = loaded.translator.translate_batch(
                 source,
                 target_prefix=[prefix] * len(source) if prefix else None,
-                beam_size=self.options.beams,
+                beam_size=max(self.options.beams, n_best),
+                num_hypotheses=n_best,
+                return_scores=n_best > 1,
                 max_input_length=0,  # inputs are already split to fit; never truncate
                 # hf's bound, whose max_length also counts the decoder start token and
                 # the end token that opus-mt's forced_eos puts in the last place
@@ -217,13 +232,13 @@ class CT2Translator(NeuralTranslator[ConvertedModel, LoadedCT2]):
                     OUTPUT_TOKENS_PER_SOURCE_TOKEN * longest + OUTPUT_TOKENS_SLACK,
                 )
                 - 2,
-                return_attention=alignments,
+                return_attention=alignments and n_best == 1,
             )
         except RuntimeError as err:
             if "out of memory" in str(err).lower() and len(batch) > 1:
                 half = len(batch) // 2
-                self._generate(loaded, codes, batch[:half], alignments)
-                self._generate(loaded, codes, batch[half:], alignments)
+                self._generate(loaded, codes, batch[:half], alignments, n_best)
+                self._generate(loaded, codes, batch[half:], alignments, n_best)
                 return
             raise EngineError(f"CTranslate2 failed: {first_line(err)}") from None
         self.sentences_generated += len(batch)
@@ -231,11 +246,12 @@ class CT2Translator(NeuralTranslator[ConvertedModel, LoadedCT2]):
         special = special_tokens(tokenizer, codes)
         for piece, src_tokens, result in zip(batch, source, results, strict=True):
             hypothesis = list(result.hypotheses[0])
-            # the forced language token is not text (and transformers 5 does not count
-            # M2M100's as special, so decode would keep it)
-            words = hypothesis[1:] if prefix and hypothesis[:1] == prefix else hypothesis
-            ids = tokenizer.convert_tokens_to_ids(words)
-            piece.output = tokenizer.decode(ids, skip_special_tokens=True).strip()
+            piece.output = _decode(tokenizer, hypothesis, prefix)
+            if n_best > 1:  # scores: length-normalised log-probabilities, as hf's
+                piece.hypotheses = [
+                    (_decode(tokenizer, list(h), prefix), float(score))
+                    for h, score in zip(result.hypotheses, result.scores, strict=True)
+                ]
             if not alignments or not result.attention:
                 continue
             # attention rows follow the hypothesis tokens, the target prefix included

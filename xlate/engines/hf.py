@@ -185,8 +185,37 @@ class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
     def _find_model(self, src: str, tgt: str) -> ResolvedModel:
         return resolve_model(self.options.model, src, tgt)
 
+    def _generate_options(
+        self, loaded: LoadedModel, source_len: int, n_best: int
+    ) -> dict[str, Any]:
+        """``generate``'s arguments: the beam, the output bound, and for ``n_best`` > 1
+        the beam's best n with their scores (length-normalised log-probabilities)."""
+        kwargs: dict[str, Any] = {
+            "num_beams": self.options.beams,
+            "max_length": min(
+                loaded.max_tokens,
+                OUTPUT_TOKENS_PER_SOURCE_TOKEN * source_len + OUTPUT_TOKENS_SLACK,
+            ),
+        }
+        if self.options.beams == 1 and n_best == 1:
+            kwargs["do_sample"] = False
+        if n_best > 1:
+            kwargs.update(
+                num_beams=max(self.options.beams, n_best),
+                num_return_sequences=n_best,
+                output_scores=True,
+                return_dict_in_generate=True,
+                do_sample=False,
+            )
+        return kwargs
+
     def _generate(
-        self, loaded: LoadedModel, codes: LanguageCodes, batch: list[Piece], alignments: bool
+        self,
+        loaded: LoadedModel,
+        codes: LanguageCodes,
+        batch: list[Piece],
+        alignments: bool,
+        n_best: int = 1,
     ) -> None:
         import torch
 
@@ -198,29 +227,29 @@ class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
             truncation=True,
             max_length=loaded.max_tokens,
         ).to(loaded.device)
-        source_len = int(encoded["input_ids"].shape[1])
-        kwargs: dict[str, Any] = {
-            "num_beams": self.options.beams,
-            "max_length": min(
-                loaded.max_tokens,
-                OUTPUT_TOKENS_PER_SOURCE_TOKEN * source_len + OUTPUT_TOKENS_SLACK,
-            ),
-        }
-        if self.options.beams == 1:
-            kwargs["do_sample"] = False
+        kwargs = self._generate_options(loaded, int(encoded["input_ids"].shape[1]), n_best)
         forced: set[int] = set()
         if codes.target_token is not None:
             kwargs["forced_bos_token_id"] = tokenizer.convert_tokens_to_ids(codes.target_token)
             forced.add(kwargs["forced_bos_token_id"])
         try:
             with torch.inference_mode():
-                sequences = model.generate(**encoded, **kwargs)
+                generated = model.generate(**encoded, **kwargs)
+                scores: list[float] | None = None
+                sequences = generated
+                if n_best > 1:
+                    sequences = generated.sequences
+                    scores = generated.sequences_scores.float().cpu().tolist()
                 # the language token is not "special" in every tokenizer: drop it by id
                 texts = tokenizer.batch_decode(
                     [[t for t in row if t not in forced] for row in sequences.tolist()],
                     skip_special_tokens=True,
                 )
-                attention = self._cross_attention(model, encoded, sequences) if alignments else None
+                attention = (
+                    self._cross_attention(model, encoded, sequences)
+                    if alignments and n_best == 1
+                    else None
+                )
         except torch.cuda.OutOfMemoryError:
             if len(batch) == 1:
                 raise EngineError(
@@ -228,11 +257,17 @@ class HFTranslator(NeuralTranslator[ResolvedModel, LoadedModel]):
                 ) from None
             torch.cuda.empty_cache()
             half = len(batch) // 2
-            self._generate(loaded, codes, batch[:half], alignments)
-            self._generate(loaded, codes, batch[half:], alignments)
+            self._generate(loaded, codes, batch[:half], alignments, n_best)
+            self._generate(loaded, codes, batch[half:], alignments, n_best)
             return
         self.sentences_generated += len(batch)
         self.batches_generated += 1
+        if scores is not None:  # n rows per piece, best first
+            for row, piece in enumerate(batch):
+                rows = range(row * n_best, (row + 1) * n_best)
+                piece.hypotheses = [(texts[r].strip(), scores[r]) for r in rows]
+                piece.output = piece.hypotheses[0][0]
+            return
         special = special_tokens(tokenizer, codes)
         for row, piece in enumerate(batch):
             piece.output = texts[row].strip()

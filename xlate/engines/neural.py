@@ -21,7 +21,7 @@ import os
 import threading
 from abc import abstractmethod
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from xlate.engines.alignment import shift_pairs
@@ -31,7 +31,7 @@ from xlate.engines.hub_catalog import pull_hub_models
 from xlate.engines.models import LanguageCodes, language_codes
 from xlate.errors import ConfigError, EngineError
 from xlate.languages import check_pair
-from xlate.translation import EngineInfo, Translation
+from xlate.translation import Candidate, EngineInfo, Translation
 
 DEVICES = ("auto", "cpu", "cuda")
 
@@ -134,6 +134,8 @@ class Piece:
     ids: list[int]  # the source token ids (see source_ids)
     output: str = ""
     alignment: tuple[tuple[int, int], ...] | None = None
+    # with n-best generation: (text, model score) per hypothesis, best first
+    hypotheses: list[tuple[str, float | None]] = field(default_factory=list)
 
     @property
     def tokens(self) -> int:
@@ -241,6 +243,30 @@ class NeuralTranslator(Engine, Generic[ModelT, LoadedT]):
                 )
         return [results[distinct[s]] for s in sentences]
 
+    def translate_candidates(
+        self, sentences: Sequence[str], src: str, tgt: str, n: int
+    ) -> list[list[Candidate]]:
+        """The beam's ``n`` best hypotheses with their scores (the beam widened to ``n``
+        when narrower). A sentence split to fit the model has one candidate: the pieces'
+        best hypotheses joined."""
+        src, tgt = check_pair(src, tgt)
+        texts = list(dict.fromkeys(sentences))
+        wanted = [(i, t) for i, t in enumerate(texts) if t.strip()]
+        out: dict[str, list[Candidate]] = {t: [Candidate("")] for t in texts}
+        if wanted:
+            loaded = self._load(src, tgt)
+            groups: dict[int, list[Piece]] = {}
+            with loaded.lock:
+                codes = tokenizer_language_codes(loaded.tokenizer, loaded.family, src, tgt)
+                joined = self._translate_texts(loaded, codes, wanted, False, max(1, n), groups)
+            for i, text in wanted:
+                group = groups[i]
+                if len(group) == 1 and group[0].hypotheses:
+                    out[text] = [Candidate(t, score) for t, score in group[0].hypotheses]
+                else:
+                    out[text] = [Candidate(joined[i].text)]
+        return [out[s] for s in sentences]
+
     def close(self) -> None:
         # Loaded models stay in the engine's process cache for the next translator (the
         # back-translation of a round trip, the next article of a batch); the engine's
@@ -267,9 +293,15 @@ class NeuralTranslator(Engine, Generic[ModelT, LoadedT]):
 
     @abstractmethod
     def _generate(
-        self, loaded: LoadedT, codes: LanguageCodes, batch: list[Piece], alignments: bool
+        self,
+        loaded: LoadedT,
+        codes: LanguageCodes,
+        batch: list[Piece],
+        alignments: bool,
+        n_best: int = 1,
     ) -> None:
-        """Translate one batch: set each piece's ``output`` (and ``alignment`` if asked)."""
+        """Translate one batch: set each piece's ``output`` (and ``alignment`` if asked;
+        with ``n_best`` > 1, its ``hypotheses`` too)."""
 
     # --- internals -----------------------------------------------------------------------
 
@@ -289,6 +321,8 @@ class NeuralTranslator(Engine, Generic[ModelT, LoadedT]):
         codes: LanguageCodes,
         items: Sequence[tuple[int, str]],
         alignments: bool,
+        n_best: int = 1,
+        groups: dict[int, list[Piece]] | None = None,
     ) -> dict[int, Translation]:
         tokenizer = loaded.tokenizer
         pieces: list[Piece] = []
@@ -307,7 +341,9 @@ class NeuralTranslator(Engine, Generic[ModelT, LoadedT]):
             beams=self.options.beams,
         )
         for batch in batches:
-            self._generate(loaded, codes, [pieces[i] for i in batch], alignments)
+            self._generate(loaded, codes, [pieces[i] for i in batch], alignments, n_best)
+        if groups is not None:
+            groups.update(parts)
         by_index = dict(items)
         return {
             index: join_pieces(by_index[index], group, alignments) for index, group in parts.items()

@@ -24,6 +24,7 @@ from xlate.views.model import (
     quote_heading,
     quote_status,
     quoted,
+    repaired_lines,
     report_title,
     thresholds_of,
 )
@@ -299,6 +300,16 @@ def _language(view: LanguageView, thresholds: Thresholds) -> str:
         + "".join(_row(view, row, thresholds) for row in view.rows)
         + "</tbody></table>"
     )
+    repaired = repaired_lines(lang)
+    if repaired:
+        rows = "".join(
+            f"<tr><td>{_e(i)}</td><td>{_e(before)}</td><td>{_e(after)}</td><td>{_e(why)}</td></tr>"
+            for i, before, after, why in repaired
+        )
+        parts.append(
+            '<h3>Repaired</h3><table class="repaired"><thead><tr><th>sentence</th>'
+            f"<th>before</th><th>after</th><th>why</th></tr></thead><tbody>{rows}</tbody></table>"
+        )
     if lang.unaligned_translation:
         parts.append("<h3>Translation sentences aligned to no original sentence</h3><ul>")
         parts += [f"<li>{_e(t)}</li>" for t in lang.unaligned_translation]

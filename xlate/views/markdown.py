@@ -20,6 +20,7 @@ from xlate.views.model import (
     quote_counts,
     quote_status,
     quoted,
+    repaired_lines,
     report_title,
 )
 from xlate.views.worddiff import inline_diff
@@ -99,6 +100,15 @@ def _language(view: LanguageView) -> list[str]:
     if lang.quotes:
         out += ["", "### Quotes", "", _quotes_table(lang.quotes)]
     out += ["", "### Sentences", "", _sentences_table(view)]
+    repaired = repaired_lines(lang)
+    if repaired:
+        out += ["", "### Repaired", ""]
+        out.append(
+            _table(
+                ["sentence", "before", "after", "why"],
+                [[md(i), md(before), md(after), md(why)] for i, before, after, why in repaired],
+            )
+        )
     if lang.unaligned_translation:
         out += ["", "### Translation sentences aligned to no original sentence", ""]
         out += [f"- {md(t)}" for t in lang.unaligned_translation]

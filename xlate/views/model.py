@@ -356,3 +356,12 @@ def flag_counts(view: LanguageView) -> str:
 
 def quote_counts(view: LanguageView) -> str:
     return ", ".join(f"{n} {status}" for status, n in view.quote_counts.items())
+
+
+def repaired_lines(lang: LanguageReport) -> list[tuple[str, str, str, str]]:
+    """Each repaired sentence as ``(id, before, after, why)``, in document order."""
+    return [
+        (s.id, s.repair.original, s.translation or "", s.repair.reason)
+        for s in lang.repaired()
+        if s.repair is not None
+    ]

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from xlate.languages import NAMES
 from xlate.report import SEVERITIES, LanguageReport, Report
+from xlate.views.model import repaired_lines
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
 STATUS_STYLE = {"kept": "green", "changed": "yellow", "lost": "bold red"}
@@ -55,6 +56,7 @@ def _language(report: Report, lang: LanguageReport, src: str, console: Console) 
                 ", ".join(quote.missing_words),
             )
         console.print(table)
+    _repaired(lang, console)
     flagged = [(s.id, f) for s in lang.sentences for f in s.flags]
     for sentence_id, flag in flagged:
         line = Text()
@@ -70,3 +72,15 @@ def _language(report: Report, lang: LanguageReport, src: str, console: Console) 
         )
         for item in lang.unaligned_translation:
             console.print(f"  {item}", highlight=False)
+
+
+def _repaired(lang: LanguageReport, console: Console) -> None:
+    """The sentences --repair changed: before, after and why."""
+    lines = repaired_lines(lang)
+    if not lines:
+        return
+    console.print(Text(f"repaired {len(lines)} sentence(s):", style="green"))
+    for sentence_id, before, after, why in lines:
+        console.print(f"  {sentence_id}  before: {before}", highlight=False)
+        console.print(f"  {' ' * len(sentence_id)}  after:  {after}", highlight=False)
+        console.print(f"  {' ' * len(sentence_id)}  why:    {why}", style="dim", highlight=False)

@@ -37,6 +37,7 @@ from xlate.views.model import (
     quote_heading,
     quote_status,
     quoted,
+    repaired_lines,
     report_title,
     thresholds_of,
 )
@@ -110,6 +111,8 @@ def render_terminal(
             console.print(_stacked(view, thresholds, markers))
         if view.report.unaligned_translation:
             console.print(_unaligned(view))
+        if view.report.repaired():
+            console.print(_repaired(view))
         console.print(_flags(view))
 
 
@@ -295,6 +298,24 @@ def _unaligned(view: LanguageView) -> Group:
     return Group(*lines)
 
 
+def _repaired(view: LanguageView) -> Table:
+    """--repair's swaps: the translation before and after, side by side, and why."""
+    table = Table(
+        title=f"repaired ({view.pair})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        pad_edge=False,
+    )
+    table.add_column("sentence", no_wrap=True)
+    table.add_column("before", ratio=1)
+    table.add_column("after", ratio=1)
+    table.add_column("why", ratio=1, style="dim")
+    for sentence_id, before, after, why in repaired_lines(view.report):
+        table.add_row(sentence_id, Text(before, style="red"), Text(after, style="green"), why)
+    return table
+
+
 def _flags(view: LanguageView) -> RenderableType:
     if not view.flags:
         return Text(f"no flags ({view.pair})", style="green")
@@ -373,6 +394,12 @@ def _plain_language(view: LanguageView) -> list[str]:
                 line += f"; missing: {', '.join(quote.missing_words)}"
             out.append(line)
         out += [f"  ! {entity_note(e)}" for e in row.entities]
+    repaired = repaired_lines(lang)
+    if repaired:
+        out += ["", f"repaired ({view.pair}):"]
+        for sentence_id, before, after, why in repaired:
+            out += [f"  {sentence_id}  before: {before}", f"  {sentence_id}  after:  {after}"]
+            out.append(f"  {sentence_id}  why:    {why}")
     if lang.unaligned_translation:
         out += ["", "translation sentences aligned to no original sentence:"]
         out += [f"  {t}" for t in lang.unaligned_translation]
