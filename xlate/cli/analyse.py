@@ -27,6 +27,7 @@ from xlate.cli.common import (
     ToOpt,
     ViewOpt,
     analysis_settings,
+    check_outputs,
     deliver_report,
     engine_options,
     handle_errors,
@@ -64,6 +65,7 @@ def roundtrip(
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
 
+    check_outputs(report_path, html, markdown)
     settings = analysis_settings(config, threshold)
     doc = segment_doc(read_text(input), src, lines=lines)
     targets = parse_targets(tgt, doc.lang)
@@ -137,6 +139,7 @@ def check(
         from xlate.errors import InputError
 
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
+    check_outputs(report_path, html, markdown)
     settings = analysis_settings(config, threshold)
     source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
@@ -201,6 +204,7 @@ def compare(
     from xlate.translate import segment as segment_doc
     from xlate.views.compare import deliver_comparison
 
+    check_outputs(markdown)
     specs = parse_systems(engines)
     settings = analysis_settings(config, threshold)
     doc = segment_doc(read_text(input), src)

@@ -130,12 +130,14 @@ def batch(
     from xlate.batch.layout import DEFAULT_GLOBS, Shard
     from xlate.batch.plan import BatchOptions
     from xlate.languages import check_language, parse_targets
+    from xlate.textio import check_output_folder
 
     if merge is not None:
         merge_shards(merge)
         return
     in_dir = input_folder(in_dir, check_dir, out, engine=engine)
     assert out is not None  # input_folder() said so
+    check_output_folder(out)
     if ray_address is not None and executor is not Executor.ray:
         fail("--ray-address needs --executor ray", 2)
     source = check_language(src) if src else None

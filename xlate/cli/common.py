@@ -163,6 +163,20 @@ def analysis_settings(config_path: Path | None, overrides: list[str] | None) -> 
     return AnalysisSettings(thresholds=load_thresholds(config_path, overrides or []))
 
 
+def check_outputs(*paths: Path | None) -> None:
+    """Refuse, before any work, the output files that cannot be written (one line, exit 1).
+
+    A typo in a folder, a folder given as the file, a read-only file or a place where no
+    file can be made (``/proc``) would otherwise fail only after the whole translation.
+    ``None`` (not asked for) and ``-`` (stdout) pass.
+    """
+    from xlate.textio import check_output_path
+
+    for path in paths:
+        if path is not None and str(path) != "-":
+            check_output_path(path)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write to ``output`` atomically, or to stdout."""
     if output is None:

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from xlate.cli.common import (
+    check_outputs,
     handle_errors,
 )
 
@@ -79,6 +80,7 @@ def report_command(
     from xlate.views.html import render_html
     from xlate.views.markdown import render_markdown
 
+    check_outputs(html, markdown)
     report = Report.load(report_file)
     if html is not None:
         atomic_write(html, render_html(report))

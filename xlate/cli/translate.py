@@ -18,6 +18,7 @@ from xlate.cli.common import (
     ModelOpt,
     OutputOpt,
     TargetOpt,
+    check_outputs,
     emit,
     engine_options,
     handle_errors,
@@ -47,6 +48,7 @@ def translate(
     from xlate.translate import translate_doc
     from xlate.views.documents import render_translation
 
+    check_outputs(output)
     text = read_text(input)
     tgt = check_language(tgt)
     result = translate_doc(
@@ -75,4 +77,5 @@ def segment(
     from xlate.translate import segment as segment_doc
     from xlate.views.documents import render_segments
 
+    check_outputs(output)
     emit(render_segments(segment_doc(read_text(input), lang), fmt.value), output)
