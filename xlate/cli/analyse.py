@@ -21,6 +21,7 @@ from xlate.cli.common import (
     JsonOpt,
     MarkdownOpt,
     ModelOpt,
+    PagerOpt,
     ReportOpt,
     TargetOpt,
     ThresholdOpt,
@@ -51,6 +52,7 @@ def roundtrip(
     batch_size: BatchOpt = None,
     report_path: ReportOpt = None,
     view: ViewOpt = False,
+    pager: PagerOpt = True,
     html: HtmlOpt = None,
     markdown: MarkdownOpt = None,
     as_json: JsonOpt = False,
@@ -94,6 +96,7 @@ def roundtrip(
         markdown=markdown,
         as_json=as_json,
         fail_on=fail_on,
+        pager=pager,
     )
 
 
@@ -122,6 +125,7 @@ def check(
     batch_size: BatchOpt = None,
     report_path: ReportOpt = None,
     view: ViewOpt = False,
+    pager: PagerOpt = True,
     html: HtmlOpt = None,
     markdown: MarkdownOpt = None,
     as_json: JsonOpt = False,
@@ -168,6 +172,7 @@ def check(
         markdown=markdown,
         as_json=as_json,
         fail_on=fail_on,
+        pager=pager,
     )
 
 

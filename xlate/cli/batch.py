@@ -242,10 +242,13 @@ def report_result(result: BatchResult, out: Path, options: BatchOptions, *, quie
     counts = result.counts()
     where = out / (options.shard.part_name if options.shard else "summary.md")
     if not quiet:
+        # A round trip translates each sentence there and back, once per target: the
+        # engine's count, labelled so, is not mistaken for the articles' sentences.
         typer.echo(
             f"{counts['articles']} articles ({counts['up_to_date']} up to date), "
-            f"{counts['sentences_translated']} sentences translated, "
-            f"{counts['sentences_cached']} from cache; summary: {where}",
+            f"{counts['sentences_translated']} sentence translations by the engine and "
+            f"{counts['sentences_cached']} from cache (each direction and target counted); "
+            f"summary: {where}",
             err=True,
         )
     if result.failed:

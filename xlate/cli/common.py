@@ -134,6 +134,9 @@ ReportOpt = Annotated[
 ViewOpt = Annotated[
     bool, typer.Option("--view", help="Show the side-by-side drift view instead of the summary.")
 ]
+PagerOpt = Annotated[
+    bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")
+]
 HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
 MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown report.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the JSON report on stdout.")]
@@ -197,12 +200,15 @@ def deliver_report(
     markdown: Path | None,
     as_json: bool,
     fail_on: FailOn | None,
+    pager: bool = True,
 ) -> None:
     """Write and show a round-trip or check report, then apply --fail-on."""
     from xlate.views.outputs import ReportOutputs
     from xlate.views.outputs import deliver_report as deliver
 
-    outputs = ReportOutputs(report_path, html, markdown, as_json=as_json, drift_view=view)
+    outputs = ReportOutputs(
+        report_path, html, markdown, as_json=as_json, drift_view=view, pager=pager
+    )
     deliver(report, outputs)
     if fail_on is not None:
         exit_if_flagged(report, fail_on)

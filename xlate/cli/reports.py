@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from xlate.cli.common import (
+    PagerOpt,
     check_outputs,
     handle_errors,
 )
@@ -42,9 +43,7 @@ def diff(
         typer.Option("--layout", help="columns, stacked, or auto (stacked under 100 columns)."),
     ] = Layout.auto,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    pager: Annotated[
-        bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")
-    ] = True,
+    pager: PagerOpt = True,
 ) -> None:
     """Show a report side by side: original | translation | back-translation, drift marked.
 

@@ -74,7 +74,7 @@ class RichProgress(BatchProgress):
         )
 
         self.progress = Progress(
-            TextColumn("{task.description:<10}"),
+            TextColumn("{task.description:<12}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
@@ -83,7 +83,8 @@ class RichProgress(BatchProgress):
             transient=False,
         )
         self.articles_task = self.progress.add_task("articles", total=0, rate="")
-        self.sentences_task = self.progress.add_task("sentences", total=0, rate="")
+        # Sentence translations: each direction (there, back) and target counts one.
+        self.sentences_task = self.progress.add_task("translations", total=0, rate="")
         self.started = time.monotonic()
         self.translated = 0
         self.progress.start()
