@@ -1,17 +1,23 @@
-"""Very long sentences: scores stay bounded (TER only where affordable, the rule in the
-signature), and the other scores and checks are all there."""
+"""Long inputs: very long sentences keep their scores bounded (TER only where affordable,
+the rule in the signature, the other scores all there), and long runs show how far they are."""
 
 from __future__ import annotations
 
+import io
 import random
+from pathlib import Path
 
 from conftest import corpus_lines
+from typer.testing import CliRunner
 
+from xlate.check import check
 from xlate.checks.scoring import MAX_TER_TOKENS, corpus_scores, sentence_scores
+from xlate.cli import app
 from xlate.compare import reference_scores
 from xlate.engines.fake import FakeTranslator
 from xlate.roundtrip import roundtrip
 from xlate.text.segment import segment_lines
+from xlate.views.progress import StepProgress
 
 
 def long_sentence(chars: int = 5000) -> str:
@@ -68,3 +74,31 @@ def test_reference_scores_leave_long_segments_out_of_ter_only() -> None:
     assert scores["a"]["ter"].score == 0.0  # the four short segments, identical
     assert scores["a"]["bleu"].score < 100  # BLEU still sees the shuffled long one
     assert signatures["ter"].endswith("skipped:1/5")
+
+
+def test_roundtrip_and_check_report_their_steps() -> None:
+    steps: list[tuple[str, int, int]] = []
+    lines = "\n".join(corpus_lines("en")[:130]) + "\n"
+    doc = segment_lines(lines, "en")
+    roundtrip(doc, "en", "es", engine=FakeTranslator(), progress=lambda *s: steps.append(s))
+    forward = [s for s in steps if s[0] == "en→es"]
+    assert [done for _, done, _ in forward] == [64, 128, 130]  # engine calls of 64 sentences
+    assert {s[0] for s in steps} == {"en→es", "es→en", "checks"}
+    assert steps[-1][0] == "checks" and steps[-1][1] == steps[-1][2]
+    steps.clear()
+    check(doc, segment_lines(lines, "es"), lines=True, progress=lambda *s: steps.append(s))
+    assert steps and {s[0] for s in steps} == {"checks"}  # no engine: only the checks
+
+
+def test_step_progress_draws_on_a_terminal_only(sample_path: Path) -> None:
+    screen = io.StringIO()
+    with StepProgress(screen, force=True) as progress:
+        assert progress.callback is progress
+        progress("en→es", 3, 10)
+    assert "en→es" in screen.getvalue() and "3/10" in screen.getvalue()
+    piped = io.StringIO()
+    assert StepProgress(piped).callback is None  # not a terminal: nothing drawn, one call
+    result = CliRunner().invoke(
+        app, ["roundtrip", str(sample_path), "--to", "es", "--engine", "fake", "--json"]
+    )
+    assert result.exit_code == 0 and "en→es" not in result.stderr

@@ -17,7 +17,13 @@ from xlate.engines import DEFAULT_ENGINE, EngineOptions, Translator
 from xlate.languages import check_pair
 from xlate.report import LanguageReport, Report
 from xlate.text.segment import Document
-from xlate.translate import DistinctTexts, as_document, engine_for, translate_distinct
+from xlate.translate import (
+    DistinctTexts,
+    StepCallback,
+    as_document,
+    engine_for,
+    translate_distinct,
+)
 
 __all__ = ["roundtrip", "roundtrip_language"]
 
@@ -34,20 +40,24 @@ def roundtrip(
     settings: AnalysisSettings | None = None,
     lines: bool = False,
     path: str | None = None,
+    progress: StepCallback | None = None,
 ) -> Report:
     """Translate an article into each target (``tgt``: one code or several), back, and
     analyse.
 
     ``src`` is detected when None; ``engine`` (closed by its owner) or else a new
     ``engine_name`` engine with ``options`` translates, and ``back_engine`` (default: the
-    same) translates back. ``path`` is the source's path, for the report.
+    same) translates back. ``path`` is the source's path, for the report; ``progress``
+    is told how far the engine calls and the checks are.
     """
     doc = as_document(text, src, lines=lines)
     # The one place the pairs are checked: before any engine is made.
     targets = [check_pair(doc.lang, t)[1] for t in ([tgt] if isinstance(tgt, str) else tgt)]
     with engine_for(engine, engine_name, options) as forward:
         backward = back_engine or forward
-        languages = [_roundtrip_language(doc, t, forward, backward, settings) for t in targets]
+        languages = [
+            _roundtrip_language(doc, t, forward, backward, settings, progress) for t in targets
+        ]
     return make_report("roundtrip", doc, languages, path=path, settings=settings_record(settings))
 
 
@@ -68,13 +78,18 @@ def _roundtrip_language(
     engine: Translator,
     back_engine: Translator,
     settings: AnalysisSettings | None,
+    progress: StepCallback | None = None,
 ) -> LanguageReport:
     """``roundtrip_language`` for a pair already checked."""
     src = doc.lang
     # Each distinct sentence goes there and back once.
     distinct = DistinctTexts.of(s.text for s in doc.sentences)
-    forward = translate_distinct(engine, distinct.texts, src, tgt, alignments=True)
-    backward = translate_distinct(back_engine, [t.text for t in forward], tgt, src, alignments=True)
+    forward = translate_distinct(
+        engine, distinct.texts, src, tgt, alignments=True, progress=progress
+    )
+    backward = translate_distinct(
+        back_engine, [t.text for t in forward], tgt, src, alignments=True, progress=progress
+    )
     return analyse(
         doc,
         tgt,
@@ -83,4 +98,5 @@ def _roundtrip_language(
         forward=engine.info(src, tgt),
         back=back_engine.info(tgt, src),
         settings=settings,
+        progress=progress,
     )

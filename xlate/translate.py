@@ -9,7 +9,7 @@ engine sees them) and ``translate_distinct`` (one engine call).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -22,6 +22,14 @@ from xlate.text.segment import Document, segment_lines, segment_text
 from xlate.translation import EngineInfo, Translation
 
 T = TypeVar("T")
+
+# What a long run tells a display: (what is being done, how many done, of how many).
+# ``None`` where nobody watches; the translate, round-trip and check flows call it.
+StepCallback = Callable[[str, int, int], None]
+
+# Sentences per engine call when someone watches: small enough for the bar to move,
+# large enough for the engine's own batching.
+PROGRESS_CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -53,14 +61,23 @@ def translate_distinct(
     tgt: str,
     *,
     alignments: bool = False,
+    progress: StepCallback | None = None,
 ) -> list[Translation]:
     """One engine call for ``texts`` (already distinct, the pair already checked).
 
-    Engines sort and batch internally (they know their token counts).
+    Engines sort and batch internally (they know their token counts). With ``progress``,
+    calls of ``PROGRESS_CHUNK`` sentences, each reported as ``"src→tgt"``.
     """
     if not texts:
         return []
-    results = engine.translate_batch(list(texts), src, tgt, alignments=alignments)
+    if progress is None:
+        results = engine.translate_batch(list(texts), src, tgt, alignments=alignments)
+    else:
+        results = []
+        for start in range(0, len(texts), PROGRESS_CHUNK):
+            chunk = list(texts[start : start + PROGRESS_CHUNK])
+            results += engine.translate_batch(chunk, src, tgt, alignments=alignments)
+            progress(f"{src}→{tgt}", min(start + PROGRESS_CHUNK, len(texts)), len(texts))
     if len(results) != len(texts):
         raise EngineError(
             f"engine {engine.name!r} returned {len(results)} translations "
@@ -101,13 +118,20 @@ class TranslatedDocument:
 
 
 def translate_document(
-    engine: Translator, doc: Document, tgt: str, *, alignments: bool = False
+    engine: Translator,
+    doc: Document,
+    tgt: str,
+    *,
+    alignments: bool = False,
+    progress: StepCallback | None = None,
 ) -> TranslatedDocument:
     """Translate a segmented document into ``tgt`` (the pair already checked)."""
     sentences = doc.sentences
     distinct = DistinctTexts.of(s.text for s in sentences)
     results = distinct.spread(
-        translate_distinct(engine, distinct.texts, doc.lang, tgt, alignments=alignments)
+        translate_distinct(
+            engine, distinct.texts, doc.lang, tgt, alignments=alignments, progress=progress
+        )
     )
     return TranslatedDocument(
         source=doc,
@@ -158,16 +182,17 @@ def translate_doc(
     engine_name: str = DEFAULT_ENGINE,
     options: EngineOptions | None = None,
     lines: bool = False,
+    progress: StepCallback | None = None,
 ) -> TranslatedDocument:
     """Segment and translate an article; the result keeps ids, sources and layout.
 
     ``src`` is detected when None; ``engine`` (closed by its owner) or else a new
-    ``engine_name`` engine with ``options`` translates.
+    ``engine_name`` engine with ``options`` translates; ``progress`` is told how far.
     """
     doc = as_document(text, src, lines=lines)
     tgt = check_pair(doc.lang, tgt)[1]
     with engine_for(engine, engine_name, options) as translator:
-        return translate_document(translator, doc, tgt)
+        return translate_document(translator, doc, tgt, progress=progress)
 
 
 def translate_text(

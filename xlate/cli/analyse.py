@@ -66,6 +66,7 @@ def roundtrip(
     from xlate.roundtrip import roundtrip as run_roundtrip
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
+    from xlate.views.progress import StepProgress
 
     check_outputs(report_path, html, markdown)
     settings = analysis_settings(config, threshold)
@@ -76,15 +77,17 @@ def roundtrip(
     if back_model is not None:
         backward = create_engine(engine, engine_options(back_model, device, beams, batch_size))
     try:
-        report = run_roundtrip(
-            doc,
-            doc.lang,
-            targets,
-            engine=forward,
-            back_engine=backward,
-            settings=settings,
-            path=None if input == "-" else input,
-        )
+        with StepProgress() as progress:
+            report = run_roundtrip(
+                doc,
+                doc.lang,
+                targets,
+                engine=forward,
+                back_engine=backward,
+                settings=settings,
+                path=None if input == "-" else input,
+                progress=progress.callback,
+            )
     finally:
         forward.close()
         backward.close()
@@ -138,6 +141,7 @@ def check(
     from xlate.engines import create_engine
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
+    from xlate.views.progress import StepProgress
 
     if source == "-" and translation == "-":
         from xlate.errors import InputError
@@ -152,15 +156,17 @@ def check(
     if engine != "none":
         back = create_engine(engine, engine_options(model, device, beams, batch_size))
     try:
-        report = run_check(
-            source_doc,
-            translation_doc,
-            back_engine=back,
-            settings=settings,
-            lines=lines,
-            path=None if source == "-" else source,
-            translation_path=translation,
-        )
+        with StepProgress() as progress:
+            report = run_check(
+                source_doc,
+                translation_doc,
+                back_engine=back,
+                settings=settings,
+                lines=lines,
+                path=None if source == "-" else source,
+                translation_path=translation,
+                progress=progress.callback,
+            )
     finally:
         if back is not None:
             back.close()

@@ -47,18 +47,21 @@ def translate(
     from xlate.textio import read_text
     from xlate.translate import translate_doc
     from xlate.views.documents import render_translation
+    from xlate.views.progress import StepProgress
 
     check_outputs(output)
     text = read_text(input)
     tgt = check_language(tgt)
-    result = translate_doc(
-        text,
-        src,
-        tgt,
-        engine_name=engine,
-        options=engine_options(model, device, beams, batch_size),
-        lines=lines,
-    )
+    with StepProgress() as progress:
+        result = translate_doc(
+            text,
+            src,
+            tgt,
+            engine_name=engine,
+            options=engine_options(model, device, beams, batch_size),
+            lines=lines,
+            progress=progress.callback,
+        )
     emit(render_translation(result, fmt.value), output)
 
 
