@@ -7,6 +7,10 @@ Cases, each a fresh process (the figure a user meets):
 * ``roundtrip`` of one 5,000-character sentence (newstest2012 lines joined with commas)
   through ``--engine`` (Apertium by default: offline and fast, so what is measured is
   xlate's own work: segmentation, scores, checks);
+* the same sentence through ``--engine fake`` scripted to return a dissimilar
+  back-translation (its words shuffled): the case whose TER shift search took 77 s
+  before TER was bounded (``xlate.checks.scoring.MAX_TER_TOKENS``); the engine's own
+  time is nil, so all of it is xlate's;
 * ``check --lines --engine none`` on a file of about ``--megabytes`` MB made by repeating
   newstest2012 en/es pairs (the model-free checks stream line by line, so peak memory
   should stay flat as the file grows: the smaller sizes are printed beside it).
@@ -18,7 +22,9 @@ process), in MiB. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -75,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--megabytes", type=float, default=20.0)
     parser.add_argument("--engine", default="apertium")
     parser.add_argument("--chars", type=int, default=5000)
+    parser.add_argument("--skip-check", action="store_true", help="only the long sentence")
     args = parser.parse_args(argv)
     en = (args.corpus / "newstest2012.en").read_text(encoding="utf-8").splitlines()
     es = (args.corpus / "newstest2012.es").read_text(encoding="utf-8").splitlines()
@@ -93,7 +100,30 @@ def main(argv: list[str] | None = None) -> int:
                 ),
             )
         )  # fmt: skip
-        sizes = sorted({args.megabytes / 10, args.megabytes / 2, args.megabytes})
+        script = work / "dissimilar.json"
+        text = sentence.read_text(encoding="utf-8").strip()
+        words = text.split()
+        random.Random(14).shuffle(words)
+        script.write_text(
+            json.dumps({"en-es": {text: "TRADUCIDO"}, "es-en": {"TRADUCIDO": " ".join(words)}}),
+            encoding="utf-8",
+        )
+        rows.append(
+            (
+                f"roundtrip, one {args.chars:,}-character sentence, --engine fake, "
+                "dissimilar back-translation",
+                *run(
+                    ["roundtrip", str(sentence), "--lines", "--from", "en", "--to", "es",
+                     "--engine", "fake", "--model", str(script), "--report", str(work / "f.json")],
+                    work,
+                ),
+            )
+        )  # fmt: skip
+        sizes = (
+            []
+            if args.skip_check
+            else sorted({args.megabytes / 10, args.megabytes / 2, args.megabytes})
+        )
         for megabytes in sizes:
             src, tgt = repeated_pairs(en, es, megabytes, work)
             report = work / f"check-{megabytes:g}.json"

@@ -97,6 +97,7 @@ def test_diff_pages_long_output_on_a_terminal(report_file: Path, tmp_path: Path)
 
 
 def test_report_writes_html_and_markdown(report_file: Path, tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()  # a missing folder is refused, not made (test_output_paths)
     html, md = tmp_path / "out" / "r.html", tmp_path / "r.md"
     result = run("report", str(report_file), "--html", str(html), "--markdown", str(md))
     assert result.exit_code == 0, result.output

@@ -26,7 +26,7 @@ from xlate.errors import InputError
 from xlate.languages import check_pair
 from xlate.report import LanguageReport, Report
 from xlate.text.segment import Document
-from xlate.translate import DistinctTexts, as_document, translate_distinct
+from xlate.translate import DistinctTexts, StepCallback, as_document, translate_distinct
 from xlate.translation import EngineInfo, Translation
 
 # A bead: source sentence ids and the translation sentence ids that render them.
@@ -44,13 +44,15 @@ def check(
     lines: bool = False,
     path: str | None = None,
     translation_path: str | None = None,
+    progress: StepCallback | None = None,
 ) -> Report:
     """The round-trip report of ``translation``, a translation of ``source``.
 
     ``src``/``tgt`` are detected when None. ``back_engine`` (closed by its owner)
     translates back; without one only the model-free checks run. With ``lines`` both
     texts have one sentence per line, aligned line by line. ``path`` and
-    ``translation_path`` are the files', for the report.
+    ``translation_path`` are the files', for the report; ``progress`` is told how far the
+    back-translation and the checks are.
     """
     source_doc = as_document(source, src, lines=lines)
     translation_doc = as_document(translation, tgt, lines=lines)
@@ -61,10 +63,16 @@ def check(
     backs = None
     back_info = None
     if back_engine is not None:
-        backs = back_translate(translation_doc, src, back_engine)
+        backs = back_translate(translation_doc, src, back_engine, progress)
         back_info = back_engine.info(tgt, src)
     language = analyse_translation(
-        source_doc, translation_doc, backs, back=back_info, settings=settings, lines=lines
+        source_doc,
+        translation_doc,
+        backs,
+        back=back_info,
+        settings=settings,
+        lines=lines,
+        progress=progress,
     )
     return check_report(
         source_doc,
@@ -76,14 +84,19 @@ def check(
     )
 
 
-def back_translate(translation: Document, src: str, back_engine: Translator) -> list[Translation]:
+def back_translate(
+    translation: Document,
+    src: str,
+    back_engine: Translator,
+    progress: StepCallback | None = None,
+) -> list[Translation]:
     """Phase 1: each sentence of ``translation`` translated back into ``src``, in order.
 
     The pair is the caller's to check.
     """
     distinct = DistinctTexts.of(s.text for s in translation.sentences)
     results = translate_distinct(
-        back_engine, distinct.texts, translation.lang, src, alignments=True
+        back_engine, distinct.texts, translation.lang, src, alignments=True, progress=progress
     )
     return distinct.spread(results)
 
@@ -96,6 +109,7 @@ def analyse_translation(
     back: EngineInfo | None,
     settings: AnalysisSettings | None = None,
     lines: bool = False,
+    progress: StepCallback | None = None,
 ) -> LanguageReport:
     """Phase 2: align ``translation`` to ``source`` and analyse it. Pure: no engine calls.
 
@@ -121,6 +135,7 @@ def analyse_translation(
         notes=spread.notes,
         aligned_to=spread.aligned_to,
         merged_sources=spread.merged_sources,
+        progress=progress,
     )
     language.translation_text = translation.original_text()
     language.unaligned_translation = spread.unaligned

@@ -283,11 +283,50 @@ def reference_scores(
     """Corpus BLEU/chrF/TER per system, and paired bootstrap p-values against the first.
 
     Returns (scores by label and metric, signatures by metric, a line naming the test).
-    With one system there is nothing to test: plain corpus scores and signatures.
+    With one system there is nothing to test: plain corpus scores and signatures. TER is
+    over the segments within its length bound in every system (none: no TER), and its
+    signature says so (:func:`xlate.checks.scoring.ter_signature`).
     """
+    from xlate.checks.scoring import ter_affordable, ter_signature
+
+    keep = [
+        i
+        for i, ref in enumerate(references)
+        if all(ter_affordable(hyps[i], ref) for _, hyps in systems)
+    ]
+    scores, signatures, line = _reference_scores(
+        ("BLEU", "chrF2") if len(keep) < len(references) else ("BLEU", "chrF2", "TER"),
+        systems,
+        references,
+        samples,
+    )
+    if len(keep) < len(references) and keep:
+        ter_scores, ter_signatures, _ = _reference_scores(
+            ("TER",),
+            [(label, [hyps[i] for i in keep]) for label, hyps in systems],
+            [references[i] for i in keep],
+            samples,
+        )
+        for label, by_metric in ter_scores.items():
+            scores[label].update(by_metric)
+        signatures.update(ter_signatures)
+    if "ter" in signatures:
+        signatures["ter"] = ter_signature(
+            signatures["ter"], len(references) - len(keep), len(references)
+        )
+    return scores, signatures, line
+
+
+def _reference_scores(
+    names: Sequence[str],
+    systems: Sequence[tuple[str, Sequence[str]]],
+    references: Sequence[str],
+    samples: int,
+) -> tuple[dict[str, dict[str, MetricScore]], dict[str, str], str]:
     from sacrebleu.metrics import BLEU, CHRF, TER
 
-    metrics = {"BLEU": BLEU(), "chrF2": CHRF(), "TER": TER()}
+    every = {"BLEU": BLEU, "chrF2": CHRF, "TER": TER}
+    metrics = {name: every[name]() for name in names}
     refs = [list(references)]
     if len(systems) == 1:
         label, hyps = systems[0]
@@ -311,7 +350,8 @@ def reference_scores(
     )
     signature_objs, results = test()
     scores: dict[str, dict[str, MetricScore]] = {label: {} for label, _ in systems}
-    for name, key in METRIC_KEYS.items():
+    for name in metrics:
+        key = METRIC_KEYS[name]
         # results[name]: sacrebleu's Result objects, baseline first (typed loosely there)
         column: list[Any] = list(results[name])
         baseline_score = float(column[0].score)

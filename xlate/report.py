@@ -89,14 +89,16 @@ class Flag:
 class Scores:
     chrf: float | None = None
     bleu: float | None = None
-    ter: float | None = None
+    ter: float | None = None  # None past the TER length bound (xlate.checks.scoring)
 
 
 @dataclass
 class DocumentScores:
     chrf: float | None = None
     bleu: float | None = None
-    ter: float | None = None
+    ter: float | None = None  # over the sentences within the bound; None when none is
+    # sacrebleu's signature strings; TER's ends "|max-tokens:100" and, when it left
+    # sentences out, "|skipped:K/N"
     signatures: dict[str, str] = field(default_factory=dict)
 
 

@@ -20,6 +20,7 @@ from xlate.report import LanguageReport, Report
 from xlate.text.segment import Document
 from xlate.translate import (
     DistinctTexts,
+    StepCallback,
     TranslatedDocument,
     as_document,
     engine_for,
@@ -43,6 +44,7 @@ def roundtrip(
     lines: bool = False,
     path: str | None = None,
     repair: RepairOptions | None = None,
+    progress: StepCallback | None = None,
 ) -> Report:
     """Translate an article into each target (``tgt``: one code or several), back, and
     analyse.
@@ -51,7 +53,8 @@ def roundtrip(
     ``engine_name`` engine with ``options`` translates, and ``back_engine`` (default: the
     same) translates back. ``path`` is the source's path, for the report. With
     ``repair``, flagged sentences get the best of the engine's candidates
-    (``xlate.repair``); the report records what was considered.
+    (``xlate.repair``); the report records what was considered. ``progress`` is told how
+    far the engine calls and the checks are.
     """
     doc = as_document(text, src, lines=lines)
     # The one place the pairs are checked: before any engine is made.
@@ -59,7 +62,8 @@ def roundtrip(
     with engine_for(engine, engine_name, options) as forward:
         backward = back_engine or forward
         languages = [
-            _roundtrip_language(doc, t, forward, backward, settings, repair) for t in targets
+            _roundtrip_language(doc, t, forward, backward, settings, repair, progress)
+            for t in targets
         ]
     record = settings_record(settings)
     if repair is not None:
@@ -87,16 +91,19 @@ def _roundtrip_language(
     back_engine: Translator,
     settings: AnalysisSettings | None,
     repair: RepairOptions | None = None,
+    progress: StepCallback | None = None,
 ) -> LanguageReport:
     """``roundtrip_language`` for a pair already checked."""
     src = doc.lang
     # Each distinct sentence goes there once, and each distinct translation comes back once
     # (two sentences may translate alike).
     distinct = DistinctTexts.of(s.text for s in doc.sentences)
-    forward = translate_distinct(engine, distinct.texts, src, tgt, alignments=True)
+    forward = translate_distinct(
+        engine, distinct.texts, src, tgt, alignments=True, progress=progress
+    )
     outputs = DistinctTexts.of(t.text for t in forward)
     backward = outputs.spread(
-        translate_distinct(back_engine, outputs.texts, tgt, src, alignments=True)
+        translate_distinct(back_engine, outputs.texts, tgt, src, alignments=True, progress=progress)
     )
 
     def analyse_all(fwd: Sequence[Translation], bwd: Sequence[Translation]) -> LanguageReport:
@@ -108,6 +115,7 @@ def _roundtrip_language(
             forward=engine.info(src, tgt),
             back=back_engine.info(tgt, src),
             settings=settings,
+            progress=progress,
         )
 
     report = analyse_all(distinct.spread(forward), distinct.spread(backward))

@@ -156,9 +156,7 @@ def check_output_path(path: str | Path) -> Path:
     """Refuse, before any work, an output file that cannot be written where it is asked for.
 
     The folder must exist (a typo in it is not silently created), be a folder and take a
-    new file; the path must not be a folder or a read-only file. Creating and removing a
-    temporary file is the one test that holds on read-only file systems, under ``/proc``
-    and for root, where permission bits say nothing.
+    new file; the path must not be a folder or a read-only file.
     """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
@@ -170,6 +168,30 @@ def check_output_path(path: str | Path) -> Path:
         raise OutputError(f"{target}: {directory} is not a folder")
     if target.exists() and not os.access(target, os.W_OK):
         raise OutputError(f"{target}: is read-only; choose another file or change its mode")
+    _probe(target, directory)
+    return target
+
+
+def check_output_folder(path: str | Path) -> Path:
+    """Refuse, before any work, an output folder that cannot be used.
+
+    It may not exist yet (a batch makes it, and its tree), but its parent must: a typo
+    in the path is not silently created. A file there, or a folder that takes no new
+    file, is refused.
+    """
+    target = Path(path)
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target}: is a file, not a folder; give a folder to write to")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not target.exists() and not parent.is_dir():
+        raise OutputError(f"{target}: folder {parent} does not exist; create it first")
+    _probe(target, target if target.exists() else parent)
+    return target
+
+
+def _probe(target: Path, directory: Path) -> None:
+    """Create and remove a temporary file in ``directory``: the one test that holds on
+    read-only file systems, under ``/proc`` and for root, where permission bits say nothing."""
     try:
         fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".probe", dir=directory)
     except OSError as err:
@@ -178,7 +200,6 @@ def check_output_path(path: str | Path) -> Path:
         ) from None
     os.close(fd)
     os.unlink(probe)
-    return target
 
 
 def atomic_write(path: str | Path, text: str) -> None:

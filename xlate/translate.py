@@ -9,7 +9,7 @@ engine sees them) and ``translate_distinct`` (one engine call).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
@@ -25,6 +25,14 @@ from xlate.text.segment import Document, segment_lines, segment_text
 from xlate.translation import EngineInfo, Translation
 
 T = TypeVar("T")
+
+# What a long run tells a display: (what is being done, how many done, of how many).
+# ``None`` where nobody watches; the translate, round-trip and check flows call it.
+StepCallback = Callable[[str, int, int], None]
+
+# Sentences per engine call when someone watches: small enough for the bar to move,
+# large enough for the engine's own batching.
+PROGRESS_CHUNK = 64
 
 
 @dataclass(frozen=True)
@@ -56,14 +64,23 @@ def translate_distinct(
     tgt: str,
     *,
     alignments: bool = False,
+    progress: StepCallback | None = None,
 ) -> list[Translation]:
     """One engine call for ``texts`` (already distinct, the pair already checked).
 
-    Engines sort and batch internally (they know their token counts).
+    Engines sort and batch internally (they know their token counts). With ``progress``,
+    calls of ``PROGRESS_CHUNK`` sentences, each reported as ``"src→tgt"``.
     """
     if not texts:
         return []
-    results = engine.translate_batch(list(texts), src, tgt, alignments=alignments)
+    if progress is None:
+        results = engine.translate_batch(list(texts), src, tgt, alignments=alignments)
+    else:
+        results = []
+        for start in range(0, len(texts), PROGRESS_CHUNK):
+            chunk = list(texts[start : start + PROGRESS_CHUNK])
+            results += engine.translate_batch(chunk, src, tgt, alignments=alignments)
+            progress(f"{src}→{tgt}", min(start + PROGRESS_CHUNK, len(texts)), len(texts))
     if len(results) != len(texts):
         raise EngineError(
             f"engine {engine.name!r} returned {len(results)} translations "
@@ -138,12 +155,15 @@ def translate_document(
     *,
     alignments: bool = False,
     glossary: Glossary | None = None,
+    progress: StepCallback | None = None,
 ) -> TranslatedDocument:
     """Translate a segmented document into ``tgt`` (the pair already checked); with a
     ``glossary``, its do-not-translate terms survive (:func:`keep_terms`)."""
     sentences = doc.sentences
     distinct = DistinctTexts.of(s.text for s in sentences)
-    done = translate_distinct(engine, distinct.texts, doc.lang, tgt, alignments=alignments)
+    done = translate_distinct(
+        engine, distinct.texts, doc.lang, tgt, alignments=alignments, progress=progress
+    )
     done = keep_terms(engine, distinct.texts, done, doc.lang, tgt, glossary)
     results = distinct.spread(done)
     return TranslatedDocument(
@@ -218,17 +238,18 @@ def translate_doc(
     options: EngineOptions | None = None,
     lines: bool = False,
     glossary: Glossary | None = None,
+    progress: StepCallback | None = None,
 ) -> TranslatedDocument:
     """Segment and translate an article; the result keeps ids, sources and layout.
 
     ``src`` is detected when None; ``engine`` (closed by its owner) or else a new
     ``engine_name`` engine with ``options`` translates; ``glossary``'s do-not-translate
-    terms are kept as written.
+    terms are kept as written; ``progress`` is told how far.
     """
     doc = as_document(text, src, lines=lines)
     tgt = check_pair(doc.lang, tgt)[1]
     with engine_for(engine, engine_name, options) as translator:
-        return translate_document(translator, doc, tgt, glossary=glossary)
+        return translate_document(translator, doc, tgt, glossary=glossary, progress=progress)
 
 
 def translate_text(

@@ -7,7 +7,8 @@
   and forking a threaded process can deadlock (Python 3.12+ warns about it);
 * workers ignore SIGINT: Ctrl-C in a terminal reaches the whole process group, and only
   the main process should react (it stops the pool and reports one line); workers also
-  exit on their own when the process that started them dies (``kill -9`` of a run);
+  exit on their own when the process that started them dies (``kill -9`` of a run), and
+  the resource tracker then cleans up the pool's semaphores without a warning;
 * leaving the ``with`` block on an exception (Ctrl-C included) cancels queued jobs and
   terminates the workers instead of waiting for them; workers never write files, so
   nothing is left half-written.
@@ -37,7 +38,32 @@ from xlate.errors import PoolError
 T = TypeVar("T")
 
 
+# The resource tracker's own warnings, by module: it warns of "leaked semaphore objects"
+# when the pool's owner died without closing its queues (``kill -9``), and then unlinks
+# them itself, so for xlate (no shared memory, nothing else tracked) the line is noise.
+_TRACKER_QUIET = "ignore::UserWarning:multiprocessing.resource_tracker"
+
+
+def _start_quiet_tracker() -> None:
+    """Start multiprocessing's resource tracker (the forkserver and every pool queue
+    register their semaphores with it) with its leak warning filtered out. A tracker
+    already running is left as it is."""
+    from multiprocessing import resource_tracker
+
+    before = os.environ.get("PYTHONWARNINGS")
+    # The tracker is a fresh interpreter: the environment is what reaches its filters.
+    os.environ["PYTHONWARNINGS"] = ",".join(filter(None, [before, _TRACKER_QUIET]))
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if before is None:
+            del os.environ["PYTHONWARNINGS"]
+        else:
+            os.environ["PYTHONWARNINGS"] = before
+
+
 def _context(preload: Sequence[str]) -> Any:
+    _start_quiet_tracker()
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")

@@ -9,7 +9,7 @@ articles together and analyse each article afterwards.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timezone
 from typing import Any
@@ -46,6 +46,7 @@ def analyse(
     aligned_to: Sequence[Sequence[str]] | None = None,
     merged_sources: Sequence[str | None] | None = None,
     checks: Sequence[Check] = DEFAULT_CHECKS,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> LanguageReport:
     """Score and flag one target language of a document. Pure: no engine calls.
 
@@ -55,6 +56,7 @@ def analyse(
     sentences can share one translation: the first carries it and ``merged_sources[i]``
     (their joined text) is what it is checked and scored against; ``notes`` and
     ``aligned_to`` say per source sentence how the translation lines up with it.
+    ``progress`` is told ``("checks", done, total)`` after each check.
     """
     settings = settings or AnalysisSettings()
     document = AnalysedDocument(
@@ -74,8 +76,10 @@ def analyse(
         sentences=records,
     )
     entities = []
-    for check in checks:
+    for done, check in enumerate(checks, 1):
         found = check.run(document, settings)
+        if progress is not None:
+            progress("checks", done, len(checks))
         for i, flag in found.flags:
             records[i].flags.append(flag)
         for i, scores in found.scores.items():

@@ -23,6 +23,7 @@ from xlate.cli.common import (
     JsonOpt,
     MarkdownOpt,
     ModelOpt,
+    PagerOpt,
     RepairOpt,
     ReportOpt,
     TargetOpt,
@@ -30,6 +31,7 @@ from xlate.cli.common import (
     ToOpt,
     ViewOpt,
     analysis_settings,
+    check_outputs,
     deliver_report,
     engine_options,
     handle_errors,
@@ -54,6 +56,7 @@ def roundtrip(
     batch_size: BatchOpt = None,
     report_path: ReportOpt = None,
     view: ViewOpt = False,
+    pager: PagerOpt = True,
     html: HtmlOpt = None,
     markdown: MarkdownOpt = None,
     as_json: JsonOpt = False,
@@ -70,7 +73,9 @@ def roundtrip(
     from xlate.roundtrip import roundtrip as run_roundtrip
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
+    from xlate.views.progress import StepProgress
 
+    check_outputs(report_path, html, markdown)
     settings = analysis_settings(config, threshold, glossary)
     doc = segment_doc(read_text(input), src, lines=lines)
     targets = parse_targets(tgt, doc.lang)
@@ -79,16 +84,18 @@ def roundtrip(
     if back_model is not None:
         backward = create_engine(engine, engine_options(back_model, device, beams, batch_size))
     try:
-        report = run_roundtrip(
-            doc,
-            doc.lang,
-            targets,
-            engine=forward,
-            back_engine=backward,
-            settings=settings,
-            path=None if input == "-" else input,
-            repair=repair_options(repair, candidates),
-        )
+        with StepProgress() as progress:
+            report = run_roundtrip(
+                doc,
+                doc.lang,
+                targets,
+                engine=forward,
+                back_engine=backward,
+                settings=settings,
+                path=None if input == "-" else input,
+                repair=repair_options(repair, candidates),
+                progress=progress.callback,
+            )
     finally:
         forward.close()
         backward.close()
@@ -100,6 +107,7 @@ def roundtrip(
         markdown=markdown,
         as_json=as_json,
         fail_on=fail_on,
+        pager=pager,
     )
 
 
@@ -128,6 +136,7 @@ def check(
     batch_size: BatchOpt = None,
     report_path: ReportOpt = None,
     view: ViewOpt = False,
+    pager: PagerOpt = True,
     html: HtmlOpt = None,
     markdown: MarkdownOpt = None,
     as_json: JsonOpt = False,
@@ -141,11 +150,13 @@ def check(
     from xlate.engines import create_engine
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
+    from xlate.views.progress import StepProgress
 
     if source == "-" and translation == "-":
         from xlate.errors import InputError
 
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
+    check_outputs(report_path, html, markdown)
     settings = analysis_settings(config, threshold, glossary)
     source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
@@ -154,15 +165,17 @@ def check(
     if engine != "none":
         back = create_engine(engine, engine_options(model, device, beams, batch_size))
     try:
-        report = run_check(
-            source_doc,
-            translation_doc,
-            back_engine=back,
-            settings=settings,
-            lines=lines,
-            path=None if source == "-" else source,
-            translation_path=translation,
-        )
+        with StepProgress() as progress:
+            report = run_check(
+                source_doc,
+                translation_doc,
+                back_engine=back,
+                settings=settings,
+                lines=lines,
+                path=None if source == "-" else source,
+                translation_path=translation,
+                progress=progress.callback,
+            )
     finally:
         if back is not None:
             back.close()
@@ -174,6 +187,7 @@ def check(
         markdown=markdown,
         as_json=as_json,
         fail_on=fail_on,
+        pager=pager,
     )
 
 
@@ -210,6 +224,7 @@ def compare(
     from xlate.translate import segment as segment_doc
     from xlate.views.compare import deliver_comparison
 
+    check_outputs(markdown)
     specs = parse_systems(engines)
     settings = analysis_settings(config, threshold)
     doc = segment_doc(read_text(input), src)

@@ -137,12 +137,14 @@ def batch(
     from xlate.batch.layout import DEFAULT_GLOBS, Shard
     from xlate.batch.plan import BatchOptions
     from xlate.languages import check_language, parse_targets
+    from xlate.textio import check_output_folder
 
     if merge is not None:
         merge_shards(merge)
         return
     in_dir = input_folder(in_dir, check_dir, out, engine=engine)
     assert out is not None  # input_folder() said so
+    check_output_folder(out)
     if ray_address is not None and executor is not Executor.ray:
         fail("--ray-address needs --executor ray", 2)
     source = check_language(src) if src else None
@@ -250,10 +252,13 @@ def report_result(result: BatchResult, out: Path, options: BatchOptions, *, quie
     counts = result.counts()
     where = out / (options.shard.part_name if options.shard else "summary.md")
     if not quiet:
+        # A round trip translates each sentence there and back, once per target: the
+        # engine's count, labelled so, is not mistaken for the articles' sentences.
         typer.echo(
             f"{counts['articles']} articles ({counts['up_to_date']} up to date), "
-            f"{counts['sentences_translated']} sentences translated, "
-            f"{counts['sentences_cached']} from cache; summary: {where}",
+            f"{counts['sentences_translated']} sentence translations by the engine and "
+            f"{counts['sentences_cached']} from cache (each direction and target counted); "
+            f"summary: {where}",
             err=True,
         )
     if result.failed:

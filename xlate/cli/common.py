@@ -156,6 +156,9 @@ ReportOpt = Annotated[
 ViewOpt = Annotated[
     bool, typer.Option("--view", help="Show the side-by-side drift view instead of the summary.")
 ]
+PagerOpt = Annotated[
+    bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")
+]
 HtmlOpt = Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report.")]
 MarkdownOpt = Annotated[Path | None, typer.Option("--markdown", help="Write a Markdown report.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the JSON report on stdout.")]
@@ -199,6 +202,20 @@ def repair_options(repair: bool, candidates: int) -> RepairOptions | None:
     return RepairOptions(candidates=candidates) if repair else None
 
 
+def check_outputs(*paths: Path | None) -> None:
+    """Refuse, before any work, the output files that cannot be written (one line, exit 1).
+
+    A typo in a folder, a folder given as the file, a read-only file or a place where no
+    file can be made (``/proc``) would otherwise fail only after the whole translation.
+    ``None`` (not asked for) and ``-`` (stdout) pass.
+    """
+    from xlate.textio import check_output_path
+
+    for path in paths:
+        if path is not None and str(path) != "-":
+            check_output_path(path)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Write to ``output`` atomically, or to stdout."""
     if output is None:
@@ -219,12 +236,15 @@ def deliver_report(
     markdown: Path | None,
     as_json: bool,
     fail_on: FailOn | None,
+    pager: bool = True,
 ) -> None:
     """Write and show a round-trip or check report, then apply --fail-on."""
     from xlate.views.outputs import ReportOutputs
     from xlate.views.outputs import deliver_report as deliver
 
-    outputs = ReportOutputs(report_path, html, markdown, as_json=as_json, drift_view=view)
+    outputs = ReportOutputs(
+        report_path, html, markdown, as_json=as_json, drift_view=view, pager=pager
+    )
     deliver(report, outputs)
     if fail_on is not None:
         exit_if_flagged(report, fail_on)

@@ -43,7 +43,10 @@ def models_convert(
 ) -> None:
     """Convert a model to CTranslate2 for --engine ct2 (needs torch and transformers once)."""
     from xlate.engines.model_store import convert_spec
+    from xlate.textio import check_output_folder
 
+    if output is not None:
+        check_output_folder(output)
     converted = convert_spec(model, output, quantization.value, force=force)
     typer.echo(f"converted {converted.source} ({converted.quantization}) to:", err=True)
     typer.echo(str(converted.path))

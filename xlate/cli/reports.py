@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from xlate.cli.common import (
+    PagerOpt,
+    check_outputs,
     handle_errors,
 )
 
@@ -41,9 +43,7 @@ def diff(
         typer.Option("--layout", help="columns, stacked, or auto (stacked under 100 columns)."),
     ] = Layout.auto,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
-    pager: Annotated[
-        bool, typer.Option("--pager/--no-pager", help="Page long output on a terminal.")
-    ] = True,
+    pager: PagerOpt = True,
 ) -> None:
     """Show a report side by side: original | translation | back-translation, drift marked.
 
@@ -79,6 +79,7 @@ def report_command(
     from xlate.views.html import render_html
     from xlate.views.markdown import render_markdown
 
+    check_outputs(html, markdown)
     report = Report.load(report_file)
     if html is not None:
         atomic_write(html, render_html(report))

@@ -23,6 +23,7 @@ from xlate.cli.common import (
     RepairOpt,
     TargetOpt,
     analysis_settings,
+    check_outputs,
     emit,
     engine_options,
     handle_errors,
@@ -61,7 +62,9 @@ def translate(
     from xlate.textio import read_text
     from xlate.translate import glossary_flags, translate_doc
     from xlate.views.documents import render_translation
+    from xlate.views.progress import StepProgress
 
+    check_outputs(output)
     text = read_text(input)
     tgt = check_language(tgt)
     settings = analysis_settings(config, None, glossary)
@@ -79,15 +82,17 @@ def translate(
             repair=plan,
         )
     else:
-        result = translate_doc(
-            text,
-            src,
-            tgt,
-            engine_name=engine,
-            options=options,
-            lines=lines,
-            glossary=settings.glossary,
-        )
+        with StepProgress() as progress:
+            result = translate_doc(
+                text,
+                src,
+                tgt,
+                engine_name=engine,
+                options=options,
+                lines=lines,
+                glossary=settings.glossary,
+                progress=progress.callback,
+            )
         notes = glossary_flags(result, settings)
     for note in notes:
         typer.echo(f"xlate: {note}", err=True)
@@ -109,4 +114,5 @@ def segment(
     from xlate.translate import segment as segment_doc
     from xlate.views.documents import render_segments
 
+    check_outputs(output)
     emit(render_segments(segment_doc(read_text(input), lang), fmt.value), output)

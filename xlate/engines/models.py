@@ -46,9 +46,18 @@ _ISO3 = {"en": "eng", "es": "spa", "ru": "rus"}
 
 UNAVAILABLE_HINT = (
     "run xlate once on a connected machine to fill the Hugging Face cache "
-    "(~/.cache/huggingface) and copy it here, or pass --model PATH to a local copy "
-    "(--engine apertium works offline for en<->es)"
+    "(~/.cache/huggingface) and copy it here, or pass --model PATH to a local copy"
 )
+
+
+def unavailable_hint(src: str, tgt: str) -> str:
+    """What to do without the model; Apertium is named only for a pair it translates
+    (it has no Russian)."""
+    from xlate.engines.apertium import MODES
+
+    if (src, tgt) in MODES:
+        return f"{UNAVAILABLE_HINT} (--engine apertium works offline for {src}->{tgt})"
+    return UNAVAILABLE_HINT
 
 
 def default_model(src: str, tgt: str) -> str:
@@ -137,9 +146,9 @@ def resolve_model(
     if hub_offline():
         raise ModelUnavailableError(
             f"model {name!r} is not in the Hugging Face cache and HF_HUB_OFFLINE is set: "
-            + UNAVAILABLE_HINT
+            + unavailable_hint(src, tgt)
         )
-    return _download(name, weight_patterns)
+    return _download(name, weight_patterns, unavailable_hint(src, tgt))
 
 
 def _local_model(spec: str) -> ResolvedModel:
@@ -181,7 +190,7 @@ def _cached_snapshot(repo_id: str) -> ResolvedModel | None:
     return ResolvedModel(name=repo_id, path=folder, revision=folder.name, local=False)
 
 
-def _download(repo_id: str, weight_patterns: Sequence[str]) -> ResolvedModel:
+def _download(repo_id: str, weight_patterns: Sequence[str], hint: str) -> ResolvedModel:
     import fnmatch
 
     from huggingface_hub import model_info, snapshot_download
@@ -203,7 +212,7 @@ def _download(repo_id: str, weight_patterns: Sequence[str]) -> ResolvedModel:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise ModelUnavailableError(
             f"model {repo_id!r} is not cached and the Hugging Face hub cannot be reached "
-            f"({reason}): {UNAVAILABLE_HINT}"
+            f"({reason}): {hint}"
         ) from None
     files = [s.rfilename for s in info.siblings or []]
     weights = next((p for p in weight_patterns if any(fnmatch.fnmatch(f, p) for f in files)), None)
@@ -221,8 +230,7 @@ def _download(repo_id: str, weight_patterns: Sequence[str]) -> ResolvedModel:
         )
     except _hub_errors() as err:
         raise ModelUnavailableError(
-            f"model {repo_id!r} could not be downloaded ({str(err).splitlines()[0]}): "
-            + UNAVAILABLE_HINT
+            f"model {repo_id!r} could not be downloaded ({str(err).splitlines()[0]}): " + hint
         ) from None
     return ResolvedModel(name=repo_id, path=folder, revision=info.sha, local=False)
 

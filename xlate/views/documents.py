@@ -67,7 +67,13 @@ def render_segments(doc: Document, fmt: str = "text") -> str:
     """A document's sentences: one a line with a blank line between paragraphs, or records."""
     if fmt == "text":
         blocks = ["\n".join(s.text for s in p.sentences) for p in doc.paragraphs]
-        return "\n\n".join(blocks) + "\n"
+        # Blank lines after the last paragraph are the input's own ending: kept, so that
+        # segmented files concatenate with their paragraph breaks (between paragraphs,
+        # one blank line stands for any number).
+        trailing = 0
+        while trailing < len(doc.blocks) and isinstance(doc.blocks[-1 - trailing], str):
+            trailing += 1
+        return "\n\n".join(blocks) + "\n" + "\n" * trailing
     records = [
         {"paragraph": s.paragraph, "sentence": s.sentence, "id": s.id, "text": s.text}
         for s in doc.sentences

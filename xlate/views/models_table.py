@@ -6,10 +6,15 @@ engine, so the row is described by what the table reads of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
 
 COLUMNS = ("engine", "pair", "model", "here", "size", "where / note")
 
@@ -55,6 +60,39 @@ def models_table(rows: Iterable[ModelRow]) -> Table:
         model = row.model + (" [dim](xlate.toml)[/]" if row.origin == "config" else "")
         here = "[green]yes[/]" if row.available else "[red]no[/]"
         table.add_row(
-            row.engine, row.pair, model, here, human_size(row.size_bytes), row.location or row.note
+            row.engine,
+            row.pair,
+            model,
+            here,
+            human_size(row.size_bytes),
+            PathText(row.location) if row.location else row.note,
         )
     return table
+
+
+class PathText:
+    """A path in a narrow cell: it breaks after a ``/``, never inside a folder's name
+    (rich wraps at spaces only, so it cut ``/usr/share/a|pertium``); a name wider than
+    the cell alone folds."""
+
+    # The narrowest the cell is asked to be: a long snapshot hash may fold rather than
+    # squeeze the other columns.
+    MIN_WIDTH = 16
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.parts = re.findall(r"[^/]*/|[^/]+$", path) or [path]
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max(cell_len(part) for part in self.parts)
+        return Measurement(min(widest, self.MIN_WIDTH), cell_len(self.path))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = max(options.max_width, 1)
+        line = ""
+        for part in self.parts:
+            if line and cell_len(line) + cell_len(part) > width:
+                yield Text(line, overflow="fold")
+                line = ""
+            line += part
+        yield Text(line, overflow="fold")

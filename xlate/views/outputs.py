@@ -19,6 +19,7 @@ class ReportOutputs:
     markdown: Path | None = None
     as_json: bool = False  # the JSON report on stdout, instead of a view
     drift_view: bool = False  # the side-by-side drift view, instead of the summary
+    pager: bool = True  # the drift view through the pager when it is taller than the terminal
 
 
 def deliver_report(report: Report, outputs: ReportOutputs) -> None:
@@ -39,7 +40,7 @@ def deliver_report(report: Report, outputs: ReportOutputs) -> None:
     elif outputs.drift_view:
         from xlate.views.terminal import show_report
 
-        show_report(report)
+        show_report(report, pager=outputs.pager)
     else:
         from rich.console import Console
 

@@ -1,7 +1,9 @@
-"""The progress displays of a batch run: bars on a terminal, or JSON lines for logs.
+"""The progress displays of a batch run: bars on a terminal, or JSON lines for logs; and
+the bars of one long translate, round-trip or check (``StepProgress``).
 
-Both draw the events of :class:`xlate.batch.events.BatchProgress`; ``xlate batch`` picks
-one (``--json-progress``, ``--quiet`` takes the silent base class) and hands it to the run.
+The batch displays draw the events of :class:`xlate.batch.events.BatchProgress`;
+``xlate batch`` picks one (``--json-progress``, ``--quiet`` takes the silent base class)
+and hands it to the run.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import IO, Any
 
 from xlate.batch.events import BatchProgress
@@ -74,7 +76,7 @@ class RichProgress(BatchProgress):
         )
 
         self.progress = Progress(
-            TextColumn("{task.description:<10}"),
+            TextColumn("{task.description:<12}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
@@ -83,7 +85,8 @@ class RichProgress(BatchProgress):
             transient=False,
         )
         self.articles_task = self.progress.add_task("articles", total=0, rate="")
-        self.sentences_task = self.progress.add_task("sentences", total=0, rate="")
+        # Sentence translations: each direction (there, back) and target counts one.
+        self.sentences_task = self.progress.add_task("translations", total=0, rate="")
         self.started = time.monotonic()
         self.translated = 0
         self.progress.start()
@@ -112,3 +115,56 @@ class RichProgress(BatchProgress):
 
     def close(self) -> None:
         self.progress.stop()  # again after finish() does nothing
+
+
+class StepProgress:
+    """A bar per step of one command's run (``en→es``, ``es→en``, ``checks``), on stderr,
+    drawn only when stderr is a terminal: piped or logged, a run prints as before.
+
+    Call it as the flows' ``StepCallback``: ``progress("en→es", done, total)``. A context
+    manager: the bars stop however the run ends.
+    """
+
+    def __init__(self, stream: IO[str] | None = None, *, force: bool = False) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        stream = stream or sys.stderr
+        self.enabled = force or stream.isatty()
+        self.progress = Progress(
+            TextColumn("{task.description:<8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(file=stream, force_terminal=force or None),
+            transient=True,  # the summary that follows is what stays on screen
+        )
+        self.tasks: dict[str, Any] = {}
+
+    @property
+    def callback(self) -> Callable[[str, int, int], None] | None:
+        """What the flows take: this display, or None where it draws nothing (then the
+        engine gets its sentences in one call, as without a display)."""
+        return self if self.enabled else None
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if not self.tasks:
+            self.progress.start()
+        if step not in self.tasks:
+            self.tasks[step] = self.progress.add_task(step, total=total)
+        self.progress.update(self.tasks[step], completed=done, total=total)
+
+    def __enter__(self) -> StepProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.tasks:
+            self.progress.stop()

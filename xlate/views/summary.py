@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from xlate.languages import NAMES
-from xlate.report import SEVERITIES, LanguageReport, Report
+from xlate.report import SEVERITIES, LanguageReport, Report, severity_rank
 from xlate.views.model import repaired_lines
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
@@ -57,13 +57,7 @@ def _language(report: Report, lang: LanguageReport, src: str, console: Console) 
             )
         console.print(table)
     _repaired(lang, console)
-    flagged = [(s.id, f) for s in lang.sentences for f in s.flags]
-    for sentence_id, flag in flagged:
-        line = Text()
-        line.append(f"{flag.severity:<6} ", style=SEVERITY_STYLE.get(flag.severity, ""))
-        line.append(f"{sentence_id:<8} {flag.kind:<14} ")
-        line.append(flag.reason)
-        console.print(line, highlight=False)
+    _flags(lang, console)
     if lang.unaligned_translation:
         console.print(
             f"{len(lang.unaligned_translation)} sentence(s) of the translation match no "
@@ -84,3 +78,25 @@ def _repaired(lang: LanguageReport, console: Console) -> None:
         console.print(f"  {sentence_id}  before: {before}", highlight=False)
         console.print(f"  {' ' * len(sentence_id)}  after:  {after}", highlight=False)
         console.print(f"  {' ' * len(sentence_id)}  why:    {why}", style="dim", highlight=False)
+
+
+def _flags(lang: LanguageReport, console: Console) -> None:
+    """The flags worst first, in sentence order within a severity; a long reason wraps
+    under itself, so the first three columns stay readable."""
+    flagged = [(s.id, f) for s in lang.sentences for f in s.flags]
+    if not flagged:
+        return
+    flagged.sort(key=lambda item: severity_rank(item[1].severity))  # stable: sentence order
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, min_width=6)
+    grid.add_column(no_wrap=True, min_width=8)
+    grid.add_column(no_wrap=True, min_width=14)
+    grid.add_column(overflow="fold")
+    for sentence_id, flag in flagged:
+        grid.add_row(
+            Text(flag.severity, style=SEVERITY_STYLE.get(flag.severity, "")),
+            sentence_id,
+            flag.kind,
+            flag.reason,
+        )
+    console.print(grid, highlight=False)

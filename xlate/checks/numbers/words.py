@@ -85,15 +85,20 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
     return run
 
 
+@lru_cache(maxsize=65536)
+def _english_ordinal(word: str) -> int | None:
+    # number-parser rebuilds its language tables on every call (a third of the time of a
+    # model-free check --lines); a word's reading never changes, so each is parsed once.
+    value = parse_ordinal(word, "en")
+    return int(value) if isinstance(value, int) and word[-2:] in ("st", "nd", "rd", "th") else None
+
+
 def _ordinal_word(word: str, lang: str) -> int | None:
     lex = lexicon(lang)
     if lang == "en":
         if word in lex.cardinals:
             return None
-        value = parse_ordinal(word, "en")
-        return (
-            int(value) if isinstance(value, int) and word[-2:] in ("st", "nd", "rd", "th") else None
-        )
+        return _english_ordinal(word)
     if lang == "es":
         stem = re.sub(r"(a|os|as)$", "o", word) if word not in lex.ordinals else word
         return lex.ordinals.get(stem)
