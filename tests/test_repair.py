@@ -209,7 +209,7 @@ def test_batch_repair_and_its_rerun_translate_nothing(tmp_path: Path) -> None:
     (out_dir / "a.report.json").unlink()  # redo the article: everything from the cache
     again = runner.invoke(app, [*base, "--repair"])
     assert again.exit_code == 0, again.output
-    assert "0 sentences translated" in again.stderr
+    assert "0 sentence translations by the engine" in again.stderr
     assert (out_dir / "a.es.txt").read_text(encoding="utf-8") == translation
     bad = runner.invoke(app, ["batch", "--check-dir", str(in_dir), "--out", str(out_dir), "-e",
                               "none", "--repair"])  # fmt: skip
