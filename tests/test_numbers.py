@@ -432,3 +432,69 @@ def test_twelve_hour_clock_words_and_hyphenated_counts() -> None:
         "s",
     )
     assert flags == []
+
+
+# newstest2012 lines 4, 513 and 929: the reference translations with one number word changed.
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "tgt", "expected", "found"),
+    [
+        (  # a Russian oblique case against an English word
+            "В октябре Тимошенко была приговорена к семи годам тюрьмы за подписание газовой "
+            "сделки с Россией, которая была признана невыгодной.",
+            "ru",
+            "In October, Tymoshenko was sentenced to six years in prison for entering into "
+            "what was reported to be a disadvantageous gas deal with Russia.",
+            "en",
+            "7",
+            "6",
+        ),
+        (
+            "Без этого голосование за одного из трех кандидатов не начнется.",
+            "ru",
+            "Sin esto, la votación por uno de los dos candidatos no empezará.",
+            "es",
+            "3",
+            "2",
+        ),
+        (  # a Spanish scale word against an English one
+            '"Ese miércoles la coalición gubernamental del pequeño país de siete millones '
+            'decidió la mayor operación de rescate en la historia de su nación"',
+            "es",
+            '"That Wednesday, the government coalition of a small country with a population '
+            'of twelve million undertook the largest rescue operation in the history of the nation"',
+            "en",
+            "7000000",
+            "12000000",
+        ),
+    ],
+)
+def test_a_changed_number_word_is_a_change(
+    source: str, src: str, translation: str, tgt: str, expected: str, found: str
+) -> None:
+    _, flags = check_numbers(source, translation, None, src, tgt, "s")
+    assert [(f.severity, f.detail) for f in flags] == [
+        ("high", {"expected": expected, "found": [found]})
+    ]
+
+
+def test_a_number_word_a_person_added_or_dropped_stays_unflagged() -> None:
+    source = "Without it, voting for the three candidates will not start."
+    _, flags = check_numbers(source, "Sin esto, la votación no empezará.", None, "en", "es", "s")
+    assert flags == []
+    _, flags = check_numbers(
+        "Without it, voting will not start.",
+        "Sin esto, la votación por los tres candidatos no empezará.",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []
+
+
+def test_a_machine_translation_missing_a_number_is_flagged_unless_it_came_back() -> None:
+    source, translation = "He bought 14 units.", "Compró unidades."
+    _, flags = check_numbers(source, translation, None, "en", "es", "s", machine=True)
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+    _, flags = check_numbers(source, translation, source, "en", "es", "s", machine=True)
+    assert flags == []

@@ -24,7 +24,7 @@ from xlate.checks.document import AnalysisSettings
 from xlate.engines import Translator
 from xlate.errors import InputError
 from xlate.languages import check_pair
-from xlate.report import LanguageReport, Report
+from xlate.report import ORIGINS, LanguageReport, Report
 from xlate.text.segment import Document
 from xlate.translate import DistinctTexts, as_document, translate_distinct
 from xlate.translation import EngineInfo, Translation
@@ -44,14 +44,19 @@ def check(
     lines: bool = False,
     path: str | None = None,
     translation_path: str | None = None,
+    origin: str = "person",
 ) -> Report:
     """The round-trip report of ``translation``, a translation of ``source``.
 
     ``src``/``tgt`` are detected when None. ``back_engine`` (closed by its owner)
     translates back; without one only the model-free checks run. With ``lines`` both
     texts have one sentence per line, aligned line by line. ``path`` and
-    ``translation_path`` are the files', for the report.
+    ``translation_path`` are the files', for the report. ``origin`` says who made the
+    translation (``xlate.report.ORIGINS``): with "machine" a number, name or quote of
+    the source that the translation lacks is flagged, as in a round trip.
     """
+    if origin not in ORIGINS:
+        raise InputError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
     source_doc = as_document(source, src, lines=lines)
     translation_doc = as_document(translation, tgt, lines=lines)
     # The one place the pair is checked.
@@ -64,7 +69,13 @@ def check(
         backs = back_translate(translation_doc, src, back_engine)
         back_info = back_engine.info(tgt, src)
     language = analyse_translation(
-        source_doc, translation_doc, backs, back=back_info, settings=settings, lines=lines
+        source_doc,
+        translation_doc,
+        backs,
+        back=back_info,
+        settings=settings,
+        lines=lines,
+        origin=origin,
     )
     return check_report(
         source_doc,
@@ -96,6 +107,7 @@ def analyse_translation(
     back: EngineInfo | None,
     settings: AnalysisSettings | None = None,
     lines: bool = False,
+    origin: str = "person",
 ) -> LanguageReport:
     """Phase 2: align ``translation`` to ``source`` and analyse it. Pure: no engine calls.
 
@@ -121,6 +133,7 @@ def analyse_translation(
         notes=spread.notes,
         aligned_to=spread.aligned_to,
         merged_sources=spread.merged_sources,
+        origin=origin,
     )
     language.translation_text = translation.original_text()
     language.unaligned_translation = spread.unaligned

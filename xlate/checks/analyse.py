@@ -19,6 +19,7 @@ from xlate.checks.base import DEFAULT_CHECKS, Check
 from xlate.checks.document import AnalysedDocument, AnalysisSettings
 from xlate.checks.scoring import corpus_scores
 from xlate.report import (
+    ORIGINS,
     SEVERITIES,
     EngineRecord,
     LanguageReport,
@@ -46,6 +47,7 @@ def analyse(
     aligned_to: Sequence[Sequence[str]] | None = None,
     merged_sources: Sequence[str | None] | None = None,
     checks: Sequence[Check] = DEFAULT_CHECKS,
+    origin: str | None = None,
 ) -> LanguageReport:
     """Score and flag one target language of a document. Pure: no engine calls.
 
@@ -55,14 +57,19 @@ def analyse(
     sentences can share one translation: the first carries it and ``merged_sources[i]``
     (their joined text) is what it is checked and scored against; ``notes`` and
     ``aligned_to`` say per source sentence how the translation lines up with it.
+    ``origin`` says who made the translations (``xlate.report.ORIGINS``): by default an
+    engine when there is a ``forward`` one, else a person.
     """
     settings = settings or AnalysisSettings()
+    origin = origin or ("machine" if forward is not None else "person")
+    if origin not in ORIGINS:
+        raise ValueError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
     document = AnalysedDocument(
         doc=doc,
         tgt=tgt,
         translations=translations,
         backs=back_translations,
-        machine_translation=forward is not None,
+        machine_translation=origin == "machine",
         notes=notes,
         merged_sources=merged_sources,
     )
@@ -72,6 +79,7 @@ def analyse(
         engine=engine_record(forward),
         back_engine=engine_record(back),
         sentences=records,
+        origin=origin,
     )
     entities = []
     for check in checks:

@@ -21,6 +21,7 @@ from xlate.cli.common import (
     JsonOpt,
     MarkdownOpt,
     ModelOpt,
+    Origin,
     ReportOpt,
     TargetOpt,
     ThresholdOpt,
@@ -114,6 +115,14 @@ def check(
             "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
         ),
     ] = DEFAULT_ENGINE,
+    origin: Annotated[
+        Origin,
+        typer.Option(
+            "--origin",
+            help="Who made the translation: person (a number or name left out is only "
+            "recorded) or machine (whatever of the source it lacks is flagged).",
+        ),
+    ] = Origin.person,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,
@@ -153,6 +162,7 @@ def check(
             lines=lines,
             path=None if source == "-" else source,
             translation_path=translation,
+            origin=origin.value,
         )
     finally:
         if back is not None:

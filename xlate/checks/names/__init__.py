@@ -41,6 +41,7 @@ from xlate.checks.names.aliases import alias_keys, groups_in, groups_of
 from xlate.checks.names.check import check_names
 from xlate.checks.names.consistency import inconsistent_renderings
 from xlate.checks.names.crossscript import find_name
+from xlate.checks.names.evidence import omission_counts, title_cased
 from xlate.checks.names.extract import NameMention, extract_names
 
 __all__ = [
@@ -52,4 +53,6 @@ __all__ = [
     "groups_in",
     "groups_of",
     "inconsistent_renderings",
+    "omission_counts",
+    "title_cased",
 ]

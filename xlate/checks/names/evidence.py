@@ -169,3 +169,25 @@ def adjectival(mention: NameMention, lang: str) -> bool:
     """English nationality words ("Czech", "Russian"): translated as lowercase adjectives."""
     word = mention.text.lower()
     return lang == "en" and " " not in word and en_nationality(word)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
+
+
+def title_cased(text: str) -> bool:
+    """A headline in title case ("A Stylist Must Also Be a Good Psychologist"): most of
+    its longer words are capitalised, so capitals say nothing of names."""
+    words = _CAPITALISED.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def omission_counts(mention: NameMention, lang: str) -> bool:
+    """Is a source name an engine left out a clear name whose loss is an error? Not a
+    sentence opener, a nationality word, or a phrase of common words an engine renders
+    word by word (Velvet Revolution → Revolución de Terciopelo, Need for Speed)."""
+    return not (
+        mention.weak
+        or adjectival(mention, lang)
+        or common_name(mention, lang)
+        or worded(mention, lang)
+    )

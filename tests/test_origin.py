@@ -1,0 +1,72 @@
+"""check --origin: what a translation lacks is flagged only when an engine made it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from xlate import check
+from xlate.cli import app
+from xlate.errors import InputError
+from xlate.report import Report
+
+# newstest2012 line 2849 (en), and its Spanish reference with a name or a year left out.
+SOURCE = (
+    "Resort to the torture of terrorist suspects prohibited by Obama in 2009, is also "
+    "recommended by Cain, Perry and by the candidate Michele Bachmann.\n"
+)
+NO_NAME = (
+    "El recurso a la tortura contra los supuestos terroristas, prohibido en 2009, también "
+    "lo preconizan Cain, Perry y la candidata Michele Bachmann.\n"
+)
+NO_YEAR = (
+    "El recurso a la tortura contra los supuestos terroristas, prohibido por Obama, también "
+    "lo preconizan Cain, Perry y la candidata Michele Bachmann.\n"
+)
+FULL = (
+    "El recurso a la tortura contra los supuestos terroristas, prohibido por Obama en 2009, "
+    "también lo preconizan Cain, Perry y la candidata Michele Bachmann.\n"
+)
+
+
+def _flags(translation: str, origin: str) -> list[tuple[str, str]]:
+    report = check(SOURCE, translation, "en", "es", lines=True, origin=origin)
+    assert report.languages[0].origin == origin
+    return [(f.kind, f.severity) for f in report.languages[0].sentences[0].flags]
+
+
+@pytest.mark.parametrize(("translation", "kind"), [(NO_NAME, "name"), (NO_YEAR, "number")])
+def test_an_omission_is_flagged_high_only_in_a_machine_translation(
+    translation: str, kind: str
+) -> None:
+    assert _flags(translation, "person") == []
+    assert _flags(translation, "machine") == [(kind, "high")]
+
+
+def test_a_complete_machine_translation_stays_clean() -> None:
+    assert _flags(FULL, "machine") == []
+
+
+def test_check_refuses_an_unknown_origin() -> None:
+    with pytest.raises(InputError, match="origin"):
+        check(SOURCE, FULL, "en", "es", lines=True, origin="robot")
+
+
+def test_cli_origin_is_recorded_and_flags_the_omission(tmp_path: Path) -> None:
+    src, tgt, out = tmp_path / "a.en", tmp_path / "a.es", tmp_path / "r.json"
+    src.write_text(SOURCE, encoding="utf-8")
+    tgt.write_text(NO_YEAR, encoding="utf-8")
+    base = ["check", str(src), str(tgt), "--lines", "--engine", "none", "--report", str(out)]
+    runner = CliRunner()
+    assert runner.invoke(app, base).exit_code == 0
+    person = json.loads(out.read_text(encoding="utf-8"))
+    assert person["languages"][0]["origin"] == "person"
+    assert runner.invoke(app, [*base, "--origin", "machine"]).exit_code == 0
+    machine = Report.load(out)
+    assert machine.languages[0].origin == "machine"
+    assert [f.kind for f in machine.languages[0].sentences[0].flags] == ["number"]
+    bad = runner.invoke(app, [*base, "--origin", "robot"])
+    assert bad.exit_code != 0 and "robot" in bad.output + bad.stderr
