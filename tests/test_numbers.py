@@ -498,3 +498,15 @@ def test_a_machine_translation_missing_a_number_is_flagged_unless_it_came_back()
     assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
     _, flags = check_numbers(source, translation, source, "en", "es", "s", machine=True)
     assert flags == []
+
+
+def test_russian_collective_numbers_in_any_case_and_fractions() -> None:
+    # newstest2012 line 1044 (ru) and an oblique case of the same word.
+    found = extract_numbers("Трое из четырех грачей справились с этим уже с первой попытки.", "ru")
+    assert [(m.text, m.value) for m in found][:2] == [("Трое", "3"), ("четырех", "4")]
+    assert [m.value for m in extract_numbers("У троих детей", "ru")] == ["3"]
+    # "одной пятой" is a fifth (soft: a share), not the sixth.
+    (fifth,) = extract_numbers("около одной пятой в каждом случае", "ru")
+    assert fifth.value == "5" and fifth.soft
+    (billions,) = extract_numbers("dio seis miles de millones de francos", "es")
+    assert billions.value == "6000000000"

@@ -70,3 +70,13 @@ def test_cli_origin_is_recorded_and_flags_the_omission(tmp_path: Path) -> None:
     assert [f.kind for f in machine.languages[0].sentences[0].flags] == ["number"]
     bad = runner.invoke(app, [*base, "--origin", "robot"])
     assert bad.exit_code != 0 and "robot" in bad.output + bad.stderr
+
+
+def test_summary_columns_count_flags_not_missing_names() -> None:
+    from xlate.batch.summary import rows_from_report
+
+    for origin, expected in (("person", 0), ("machine", 1)):
+        report = check(SOURCE, NO_NAME, "en", "es", lines=True, origin=origin)
+        assert any(e.status == "missing" for e in report.languages[0].entities)
+        (row,) = rows_from_report(report, "a.en", "a.json")
+        assert row.name_mismatches == expected and row.number_mismatches == 0

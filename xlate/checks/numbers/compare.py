@@ -91,7 +91,9 @@ def compare_numbers(
         checks.append(check)
         if in_tgt[k] is not None:
             continue
-        changed = _changed(s, check, tgt_nums, spare or spare_words, repeated)
+        # A number word stands in only for a number that could be one (not "1973").
+        words = spare_words if s.kind != "year" else []
+        changed = _changed(s, check, tgt_nums, spare or words, repeated)
         if changed is not None:
             flags.append(changed)
             continue
