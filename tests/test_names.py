@@ -538,3 +538,19 @@ def test_name_tables_load_from_the_data_files() -> None:
     assert tables.hand_aliases()[0][0] == "U.S."
     assert "Су-30МК2".translate(tables.cyrillic_lookalikes()) == "Cy-30MK2"
     assert frozenset("kh") in tables.consonant_conventions()
+
+
+def test_a_latin_acronym_of_a_russian_text_replaced_by_another_is_flagged() -> None:
+    # newstest2012 line 366: Russian keeps IBM in Latin letters, so NASA in its place in
+    # the Spanish is another body, not a local spelling.
+    source = (
+        "IBM, как ясно из названия, начала с производства и продажи различного оборудования "
+        "для бизнеса - от сырных ножей и мясорезок до кассовых аппаратов."
+    )
+    translation = (
+        "IBM, tal como indica su nombre, empezó con la producción y venta de todo tipo de "
+        "aparatos para negocios, desde cortadores de carne y queso hasta cajas registradoras."
+    )
+    assert check_names(source, translation, None, "ru", "es", "s")[1] == []
+    _, flags = check_names(source, translation.replace("IBM", "NASA"), None, "ru", "es", "s")
+    assert [f.detail for f in flags] == [{"expected": "IBM", "found": ["NASA"]}]

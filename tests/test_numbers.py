@@ -505,8 +505,8 @@ def test_russian_collective_numbers_in_any_case_and_fractions() -> None:
     found = extract_numbers("Трое из четырех грачей справились с этим уже с первой попытки.", "ru")
     assert [(m.text, m.value) for m in found][:2] == [("Трое", "3"), ("четырех", "4")]
     assert [m.value for m in extract_numbers("У троих детей", "ru")] == ["3"]
-    # "одной пятой" is a fifth (soft: a share), not the sixth.
+    # "одной пятой" is a fifth, not the sixth.
     (fifth,) = extract_numbers("около одной пятой в каждом случае", "ru")
-    assert fifth.value == "5" and fifth.soft
+    assert fifth.value == "5"
     (billions,) = extract_numbers("dio seis miles de millones de francos", "es")
     assert billions.value == "6000000000"

@@ -25,6 +25,7 @@ from xlate.checks.names.lexicon import (
 )
 from xlate.checks.names.normalise import acronym_key, skeleton, skeleton_forms
 
+_LATIN = re.compile(r"[A-Z0-9&.\-]+")
 # Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
 # that stands in for another sits near the place of the one it replaced.
 MAX_SHIFT = 0.5
@@ -124,8 +125,13 @@ def could_replace(
         return False  # a name gives way to another name, not to a local acronym (Asia/АБР)
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
-        # body standing for another known one is a replacement (FBI → CIA).
-        return bool(groups_of(s.text)) or bool(groups_of(t.text))
+        # body standing for another known one is a replacement (FBI → CIA), and so is
+        # another Latin acronym where Russian writes the source's in Latin letters: such
+        # an acronym is not localised (IBM stays IBM), so NASA in its place is no rendering.
+        latin = _LATIN.fullmatch(s.text) and _LATIN.fullmatch(t.text)
+        return (
+            bool(groups_of(s.text)) or bool(groups_of(t.text)) or bool(latin and "ru" in (src, tgt))
+        )
     return True
 
 

@@ -79,6 +79,7 @@ def compare_numbers(
     ]
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
+    reused = _reused(in_tgt)
     for k, s in enumerate(src_nums):
         check = EntityCheck(
             kind="number",
@@ -89,10 +90,14 @@ def compare_numbers(
             in_back_translation=in_back[k] is not None,
         )
         checks.append(check)
-        if in_tgt[k] is not None:
-            continue
         # A number word stands in only for a number that could be one (not "1973").
         words = spare_words if s.kind != "year" else []
+        if in_tgt[k] is not None:
+            changed = _changed(s, check, tgt_nums, spare or words, []) if k in reused else None
+            if changed is not None:
+                check.in_translation = False
+                flags.append(changed)
+            continue
         changed = _changed(s, check, tgt_nums, spare or words, repeated)
         if changed is not None:
             flags.append(changed)
@@ -121,6 +126,20 @@ def _unexplained(
         if i not in matched and src_as_other[i] is None and not t.soft
     ]
     return [i for i in spare if _DIGIT.search(tgt_nums[i].text)]
+
+
+def _reused(in_tgt: Sequence[int | None]) -> set[int]:
+    """Source numbers matched to a mention an earlier one already matched: a repeat the
+    translation may say once ("two ... two" → "two ..."), or one of them changed ("two
+    ... eight"), which an unexplained number of the translation then says."""
+    seen: set[int] = set()
+    out: set[int] = set()
+    for k, hit in enumerate(in_tgt):
+        if hit is not None and hit in seen:
+            out.add(k)
+        elif hit is not None:
+            seen.add(hit)
+    return out
 
 
 def _unexplained_words(

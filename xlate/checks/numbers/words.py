@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -174,9 +173,8 @@ def _mention_from_words(
         if len(words) > 1:
             head = _parse_words(words[:-1], lang)
             if head is not None and head < value:
-                # A numerator before a denominator: "одной пятой" (a fifth), not the sixth.
-                fraction = NumberMention(start, end, text[start:end], canonical(value), kind)
-                return replace(fraction, soft=True)
+                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth.
+                return NumberMention(start, end, text[start:end], canonical(value), kind)
             if head is not None:
                 value += head
     else:
