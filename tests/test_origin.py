@@ -80,3 +80,41 @@ def test_summary_columns_count_flags_not_missing_names() -> None:
         assert any(e.status == "missing" for e in report.languages[0].entities)
         (row,) = rows_from_report(report, "a.en", "a.json")
         assert row.name_mismatches == expected and row.number_mismatches == 0
+
+
+def _machine_flags(source: str, translation: str, src: str, tgt: str) -> list[str]:
+    report = check(source + "\n", translation + "\n", src, tgt, lines=True, origin="machine")
+    return [f.reason for f in report.languages[0].sentences[0].flags]
+
+
+def test_machine_omissions_leave_renderings_alone() -> None:
+    # newstest2012 line 51 (ru, en): a Russian acronym written out in English is rendered.
+    ecb = "В Германии поговаривают, что ЕЦБ - последний кредитор, который может спасти ситуацию."
+    spelt = "Voices are coming from Germany, suggesting that the European Central Bank be the last"
+    assert _machine_flags(ecb, f"{spelt} resort creditor.", "ru", "en") == []
+    dropped = "Voices are coming from Germany, suggesting that it be the last resort creditor."
+    assert len(_machine_flags(ecb, dropped, "ru", "en")) == 1
+    # A country as the adjective of an institution's name (… of Russia → the Russian …).
+    bank = "Центральный банк России повысил ключевую ставку."
+    assert _machine_flags(bank, "The Russian Central Bank raised its key rate.", "ru", "en") == []
+    assert len(_machine_flags(bank, "The Central Bank raised its key rate.", "ru", "en")) == 1
+    # newstest2012 line 57: an acronym spoken as a word, written in title case.
+    assert (
+        _machine_flags(
+            "IHNED.cz watched the progress match in a detailed report.",
+            "Ihned.cz siguió detalladamente el desarrollo del partido en un reportaje minucioso.",
+            "en",
+            "es",
+        )
+        == []
+    )
+    # Sentence openers, nationality words and common-word phrases are no clear names.
+    assert (
+        _machine_flags(
+            "Additionally, the Venezuelan government asked Russia for Military Aid.",
+            "Además, el gobierno venezolano pidió ayuda militar a Rusia.",
+            "en",
+            "es",
+        )
+        == []
+    )

@@ -8,7 +8,12 @@ import re
 from unidecode import unidecode
 
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
-from xlate.checks.names import inconsistent_renderings, omission_counts, title_cased
+from xlate.checks.names import (
+    inconsistent_renderings,
+    known_renderings,
+    omission_counts,
+    title_cased,
+)
 from xlate.report import EntityCheck, Flag
 
 _WORD = re.compile(r"\w+")
@@ -50,7 +55,11 @@ def _dropped_names(
     """
     if any(f.kind == "name" for f in flags) or title_cased(pair.source):
         return []
-    clear = {m.text for m in pair.source_facts.names if omission_counts(m, pair.src)}
+    clear = {
+        m.text
+        for m in pair.source_facts.names
+        if omission_counts(m, pair.src, pair.translation.text, pair.tgt)
+    }
     back = pair.back.text if pair.back is not None else ""
     stems = set(_stems(f"{pair.translation.text} {back}"))
     evidence = " and did not come back in the back-translation" if pair.back is not None else ""
@@ -60,7 +69,9 @@ def _dropped_names(
             continue
         if e.in_back_translation or e.text not in clear:
             continue
-        if any(w in stems for w in _stems(e.text)):
+        # The name or a known spelling of it (России → Russia) as the stem of a word of
+        # the translation: rendered, maybe as an adjective (the Russian Central Bank).
+        if any(w in stems for text in (e.text, *known_renderings(e.text)) for w in _stems(text)):
             continue
         out.append(
             Flag(

@@ -37,7 +37,7 @@ knowledge), ``extract`` (mentions), ``crossscript`` (a name in another text),
 ``evidence`` (the check's rules), ``check`` (``check_names``), ``consistency``.
 """
 
-from xlate.checks.names.aliases import alias_keys, groups_in, groups_of
+from xlate.checks.names.aliases import alias_keys, groups_in, groups_of, known_renderings
 from xlate.checks.names.check import check_names
 from xlate.checks.names.consistency import inconsistent_renderings
 from xlate.checks.names.crossscript import find_name
@@ -53,6 +53,7 @@ __all__ = [
     "groups_in",
     "groups_of",
     "inconsistent_renderings",
+    "known_renderings",
     "omission_counts",
     "title_cased",
 ]

@@ -229,6 +229,9 @@ def _locate_acronym(mention: NameMention, cands: Sequence[Candidate]) -> Locatio
     near = []
     for c in cands:
         if not is_acronym(c.text):
+            # An acronym spoken as a word is written so (IHNED.cz → Ihned.cz, NATO → Nato).
+            if len(letters) >= 4 and c.text.isalpha() and c.text.upper() == mention.text:
+                return "same", c.text, []
             continue
         key = acronym_key(c.text)
         if key == letters:

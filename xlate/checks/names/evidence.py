@@ -23,7 +23,13 @@ from xlate.checks.names.lexicon import (
     ordinary_in,
     ordinary_word,
 )
-from xlate.checks.names.normalise import acronym_key, skeleton, skeleton_forms
+from xlate.checks.names.normalise import (
+    acronym_key,
+    script_of,
+    script_of_lang,
+    skeleton,
+    skeleton_forms,
+)
 
 _LATIN = re.compile(r"[A-Z0-9&.\-]+")
 # Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
@@ -187,10 +193,25 @@ def title_cased(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
-def omission_counts(mention: NameMention, lang: str) -> bool:
+# Capitalised words in a row, maybe joined by a connector: an institution spelt out.
+_SPELT_OUT = re.compile(
+    r"(?<!\w)[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]+(?:\s+(?:of|for|and|de|del|la|y|и)?\s*"
+    r"[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]+)+"
+)
+
+
+def omission_counts(mention: NameMention, lang: str, translation: str, tgt: str) -> bool:
     """Is a source name an engine left out a clear name whose loss is an error? Not a
-    sentence opener, a nationality word, or a phrase of common words an engine renders
-    word by word (Velvet Revolution → Revolución de Terciopelo, Need for Speed)."""
+    sentence opener, a nationality word, a phrase of common words an engine renders
+    word by word (Velvet Revolution → Revolución de Terciopelo, Need for Speed), or an
+    acronym of another script than the translation's where the translation spells out
+    an institution (ЕЦБ → the European Central Bank)."""
+    if (
+        mention.type == "acronym"
+        and script_of(mention.text) != script_of_lang(tgt)
+        and _SPELT_OUT.search(translation)
+    ):
+        return False
     return not (
         mention.weak
         or adjectival(mention, lang)
