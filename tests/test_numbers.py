@@ -510,3 +510,22 @@ def test_russian_collective_numbers_in_any_case_and_fractions() -> None:
     assert fifth.value == "5"
     (billions,) = extract_numbers("dio seis miles de millones de francos", "es")
     assert billions.value == "6000000000"
+
+
+def test_an_engines_english_number_forms() -> None:
+    # Apertium's English of newstest2012 lines 86 and 366 (es): a copied "4º", "four first".
+    found = extract_numbers("from the 4º until the 8º course", "en")
+    assert [(m.value, m.kind) for m in found] == [("4", "ordinal"), ("8", "ordinal")]
+    assert [m.value for m in extract_numbers("During the four first years", "en")] == ["4", "1"]
+    assert [m.value for m in extract_numbers("twenty first", "en")] == ["21"]
+    # "dos veces por semana" → "twice by week": twice is two.
+    _, flags = check_numbers(
+        "por lo menos dos veces por semana.",
+        "at least twice by week.",
+        None,
+        "es",
+        "en",
+        "s",
+        machine=True,
+    )
+    assert flags == []

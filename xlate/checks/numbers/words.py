@@ -144,7 +144,10 @@ def _ends_run(previous: str, word: str, lang: str) -> bool:
     if before is not None and before[0] == "ord":
         return True
     after = _classify(word, lang)
-    return lang == "es" and after is not None and after[0] == "ord"
+    if after is None or after[0] != "ord":
+        return False
+    # "twenty first" builds on a round ten; "four first" is 4 and 1st.
+    return lang == "es" or (lang == "en" and before is not None and int(before[1]) % 10 != 0)
 
 
 def _mention_from_words(
