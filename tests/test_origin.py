@@ -118,3 +118,27 @@ def test_machine_omissions_leave_renderings_alone() -> None:
         )
         == []
     )
+
+
+def test_machine_omissions_of_apertium_english_that_are_renderings() -> None:
+    # newstest2012 lines 21 and 99 (es) through Apertium: NATO in title case, and an
+    # imperative that opens the sentence is no name.
+    assert (
+        _machine_flags(
+            "La única justificación fue que los ataques de la OTAN no los dirigía un general "
+            "estadounidense.",
+            "The only justification was that the Nato attacks did not direct them an American "
+            "general.",
+            "es",
+            "en",
+        )
+        == []
+    )
+    assert _machine_flags("Fabrícate tu dieta", "Manufacture you your diet", "es", "en") == []
+    # One ordinary word capitalised in an institution's name is translated, not dropped
+    # (line 546 through Apertium).
+    source = "Minister of Education, Youth, and Sports, Josef Dobeš, would like to force the split."
+    kept = "Ministro de Educación, Juventud, y Deportes, Josef Dobeš, gustaría forzar la ruptura."
+    assert _machine_flags(source, kept, "en", "es") == []
+    dropped = "Ministro de Educación, Juventud, y Deportes, gustaría forzar la ruptura."
+    assert len(_machine_flags(source, dropped, "en", "es")) == 1

@@ -20,6 +20,7 @@ from xlate.checks.names.extract import Candidate, NameMention, candidates, signi
 from xlate.checks.names.lexicon import (
     common_word,
     en_nationality,
+    excluded,
     ordinary_in,
     ordinary_word,
 )
@@ -188,7 +189,10 @@ _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
 
 def title_cased(text: str) -> bool:
     """A headline in title case ("A Stylist Must Also Be a Good Psychologist"): most of
-    its longer words are capitalised, so capitals say nothing of names."""
+    its longer words are capitalised, so capitals say nothing of names. A sentence
+    with a full stop is running text, however many capitals it lists."""
+    if text.rstrip().endswith("."):
+        return False
     words = _CAPITALISED.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
@@ -212,8 +216,12 @@ def omission_counts(mention: NameMention, lang: str, translation: str, tgt: str)
         and _SPELT_OUT.search(translation)
     ):
         return False
+    words = [w for _, _, w in significant_words(mention)]
     return not (
         mention.weak
+        or (mention.type == "name" and bool(words) and all(excluded(w) for w in words))
+        # One ordinary word (Sales, Sports, Manager): an engine translates it as a word.
+        or (mention.type == "name" and len(words) == 1 and ordinary_word(words[0], lang))
         or adjectival(mention, lang)
         or common_name(mention, lang)
         or worded(mention, lang)
