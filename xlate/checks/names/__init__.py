@@ -23,9 +23,11 @@ Callers outside this package import from here; the modules inside may move.
     ``-> tuple[list[EntityCheck], list[Flag]]``. Flags of kind ``name``: altered (a similar
     but different form stands in the translation: Maduro→Madura, Su-30MK2→Su-30MK3) or
     replaced (the name is missing and an unexplained name stands in the translation) →
-    high; missing from translation and back-translation → medium (high for designations);
-    missing from the translation but found in the back-translation → ok (the round trip
-    resolved an exonym we do not know). ``back_translation`` may be None.
+    high; missing from the translation but found in the back-translation → ok (the round
+    trip resolved an exonym we do not know). ``back_translation`` may be None. A name an
+    engine's translation merely lacks is flagged by the analysis (``NamesCheck``) when
+    ``omission_counts`` says it is a clear name (not ``title_cased`` text, not a known
+    place rendered through ``known_renderings``).
 
 ``inconsistent_renderings(pairs, src, tgt)``: a name spelt otherwise in one sentence of
 a document; ``groups_of``, ``groups_in``, ``alias_keys``: the index of known places and
