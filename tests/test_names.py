@@ -538,3 +538,52 @@ def test_name_tables_load_from_the_data_files() -> None:
     assert tables.hand_aliases()[0][0] == "U.S."
     assert "Су-30МК2".translate(tables.cyrillic_lookalikes()) == "Cy-30MK2"
     assert frozenset("kh") in tables.consonant_conventions()
+
+
+def test_a_latin_acronym_of_a_russian_text_replaced_by_another_is_flagged() -> None:
+    # newstest2012 line 366: Russian keeps IBM in Latin letters, so NASA in its place in
+    # the Spanish is another body, not a local spelling.
+    source = (
+        "IBM, как ясно из названия, начала с производства и продажи различного оборудования "
+        "для бизнеса - от сырных ножей и мясорезок до кассовых аппаратов."
+    )
+    translation = (
+        "IBM, tal como indica su nombre, empezó con la producción y venta de todo tipo de "
+        "aparatos para negocios, desde cortadores de carne y queso hasta cajas registradoras."
+    )
+    assert check_names(source, translation, None, "ru", "es", "s")[1] == []
+    _, flags = check_names(source, translation.replace("IBM", "NASA"), None, "ru", "es", "s")
+    assert [f.detail for f in flags] == [{"expected": "IBM", "found": ["NASA"]}]
+
+
+def test_a_title_cased_headline_of_common_words_names_nothing_replaced() -> None:
+    # newstest2012 line 286: the headline's capitals are style; Olomouc is the
+    # translator's addition, not a replacement.
+    source = "No One Wants To Ban Our Cheese Specialties"
+    translation = "Nadie quiere prohibirnos el queso de Olomouc"
+    assert check_names(source, translation, None, "en", "es", "s")[1] == []
+    # In running text a name gone while another stands in its place is still flagged.
+    _, flags = check_names(
+        "Nobody wants to ban the cheese of Olomouc.",
+        "Nadie quiere prohibir el queso de Brno.",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert [f.detail for f in flags] == [{"expected": "Olomouc", "found": ["Brno"]}]
+
+
+def test_a_russian_opener_the_dictionary_knows_as_a_word_is_no_altered_name() -> None:
+    source = "Центральный банк России повысил ключевую ставку."
+    assert (
+        check_names(source, "The Russian Central Bank raised its key rate.", None, "ru", "en", "s")[
+            1
+        ]
+        == []
+    )
+    # A real name opening the sentence, altered, is still flagged.
+    _, flags = check_names(
+        "Германия повысила ставку.", "Gcrmany raised the rate.", None, "ru", "en", "s"
+    )
+    assert len(flags) == 1

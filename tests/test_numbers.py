@@ -432,3 +432,100 @@ def test_twelve_hour_clock_words_and_hyphenated_counts() -> None:
         "s",
     )
     assert flags == []
+
+
+# newstest2012 lines 4, 513 and 929: the reference translations with one number word changed.
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "tgt", "expected", "found"),
+    [
+        (  # a Russian oblique case against an English word
+            "В октябре Тимошенко была приговорена к семи годам тюрьмы за подписание газовой "
+            "сделки с Россией, которая была признана невыгодной.",
+            "ru",
+            "In October, Tymoshenko was sentenced to six years in prison for entering into "
+            "what was reported to be a disadvantageous gas deal with Russia.",
+            "en",
+            "7",
+            "6",
+        ),
+        (
+            "Без этого голосование за одного из трех кандидатов не начнется.",
+            "ru",
+            "Sin esto, la votación por uno de los dos candidatos no empezará.",
+            "es",
+            "3",
+            "2",
+        ),
+        (  # a Spanish scale word against an English one
+            '"Ese miércoles la coalición gubernamental del pequeño país de siete millones '
+            'decidió la mayor operación de rescate en la historia de su nación"',
+            "es",
+            '"That Wednesday, the government coalition of a small country with a population '
+            'of twelve million undertook the largest rescue operation in the history of the nation"',
+            "en",
+            "7000000",
+            "12000000",
+        ),
+    ],
+)
+def test_a_changed_number_word_is_a_change(
+    source: str, src: str, translation: str, tgt: str, expected: str, found: str
+) -> None:
+    _, flags = check_numbers(source, translation, None, src, tgt, "s")
+    assert [(f.severity, f.detail) for f in flags] == [
+        ("high", {"expected": expected, "found": [found]})
+    ]
+
+
+def test_a_number_word_a_person_added_or_dropped_stays_unflagged() -> None:
+    source = "Without it, voting for the three candidates will not start."
+    _, flags = check_numbers(source, "Sin esto, la votación no empezará.", None, "en", "es", "s")
+    assert flags == []
+    _, flags = check_numbers(
+        "Without it, voting will not start.",
+        "Sin esto, la votación por los tres candidatos no empezará.",
+        None,
+        "en",
+        "es",
+        "s",
+    )
+    assert flags == []
+
+
+def test_a_machine_translation_missing_a_number_is_flagged_unless_it_came_back() -> None:
+    source, translation = "He bought 14 units.", "Compró unidades."
+    _, flags = check_numbers(source, translation, None, "en", "es", "s", machine=True)
+    assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
+    _, flags = check_numbers(source, translation, source, "en", "es", "s", machine=True)
+    assert flags == []
+
+
+def test_russian_collective_numbers_in_any_case_and_fractions() -> None:
+    # newstest2012 line 1044 (ru) and an oblique case of the same word.
+    found = extract_numbers("Трое из четырех грачей справились с этим уже с первой попытки.", "ru")
+    assert [(m.text, m.value) for m in found][:2] == [("Трое", "3"), ("четырех", "4")]
+    assert [m.value for m in extract_numbers("У троих детей", "ru")] == ["3"]
+    # "одной пятой" is a fifth, not the sixth.
+    (fifth,) = extract_numbers("около одной пятой в каждом случае", "ru")
+    assert fifth.value == "5"
+    (billions,) = extract_numbers("dio seis miles de millones de francos", "es")
+    assert billions.value == "6000000000"
+
+
+def test_an_engines_english_number_forms() -> None:
+    # Apertium's English of newstest2012 lines 86 and 366 (es): a copied "4º", "four first".
+    found = extract_numbers("from the 4º until the 8º course", "en")
+    assert [(m.value, m.kind) for m in found] == [("4", "ordinal"), ("8", "ordinal")]
+    assert [m.value for m in extract_numbers("During the four first years", "en")] == ["4", "1"]
+    assert [m.value for m in extract_numbers("twenty first", "en")] == ["21"]
+    # "dos veces por semana" → "twice by week": twice is two.
+    _, flags = check_numbers(
+        "por lo menos dos veces por semana.",
+        "at least twice by week.",
+        None,
+        "es",
+        "en",
+        "s",
+        machine=True,
+    )
+    assert flags == []

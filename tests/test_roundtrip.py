@@ -110,6 +110,7 @@ def test_unchanged_round_trip_is_not_flagged(report: Report) -> None:
 def test_report_json_round_trips(report: Report, tmp_path: Path) -> None:
     data = json.loads(report.to_json())
     assert data["schema_version"] == "1.1"
+    assert data["languages"][0]["origin"] == "machine"  # a round trip is always an engine's
     sentence = data["languages"][0]["sentences"][1]
     assert {"chrf", "bleu", "ter"} <= sentence["scores"].keys()
     assert all({"kind", "severity", "reason"} <= f.keys() for f in sentence["flags"])

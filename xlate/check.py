@@ -24,7 +24,7 @@ from xlate.checks.document import AnalysisSettings
 from xlate.engines import Translator
 from xlate.errors import InputError
 from xlate.languages import check_pair
-from xlate.report import LanguageReport, Report
+from xlate.report import ORIGINS, LanguageReport, Report
 from xlate.text.segment import Document
 from xlate.translate import DistinctTexts, StepCallback, as_document, translate_distinct
 from xlate.translation import EngineInfo, Translation
@@ -45,6 +45,7 @@ def check(
     path: str | None = None,
     translation_path: str | None = None,
     progress: StepCallback | None = None,
+    origin: str = "person",
 ) -> Report:
     """The round-trip report of ``translation``, a translation of ``source``.
 
@@ -52,8 +53,12 @@ def check(
     translates back; without one only the model-free checks run. With ``lines`` both
     texts have one sentence per line, aligned line by line. ``path`` and
     ``translation_path`` are the files', for the report; ``progress`` is told how far the
-    back-translation and the checks are.
+    back-translation and the checks are. ``origin`` says who made the translation
+    (``xlate.report.ORIGINS``): with "machine" a number, name or quote of the source that
+    the translation lacks is flagged, as in a round trip.
     """
+    if origin not in ORIGINS:
+        raise InputError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
     source_doc = as_document(source, src, lines=lines)
     translation_doc = as_document(translation, tgt, lines=lines)
     # The one place the pair is checked.
@@ -73,6 +78,7 @@ def check(
         settings=settings,
         lines=lines,
         progress=progress,
+        origin=origin,
     )
     return check_report(
         source_doc,
@@ -110,6 +116,7 @@ def analyse_translation(
     settings: AnalysisSettings | None = None,
     lines: bool = False,
     progress: StepCallback | None = None,
+    origin: str = "person",
 ) -> LanguageReport:
     """Phase 2: align ``translation`` to ``source`` and analyse it. Pure: no engine calls.
 
@@ -136,6 +143,7 @@ def analyse_translation(
         aligned_to=spread.aligned_to,
         merged_sources=spread.merged_sources,
         progress=progress,
+        origin=origin,
     )
     language.translation_text = translation.original_text()
     language.unaligned_translation = spread.unaligned

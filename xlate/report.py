@@ -16,9 +16,15 @@ from typing import Any, Literal, get_args
 
 from xlate.errors import InputError
 
-SCHEMA_VERSION = "1.1"  # 1.1: sentences may carry ``repair`` (--repair)
+# 1.1: sentences may carry ``repair`` (--repair); languages record ``origin``
+SCHEMA_VERSION = "1.1"
 
 Severity = Literal["high", "medium", "low"]
+# Who made a translation: a person (check's default) or an engine (every round trip, or
+# check --origin machine). An engine that leaves out a figure or a name has made an
+# error; a person who does usually rephrased, so only the machine's omissions are flagged.
+Origin = Literal["person", "machine"]
+ORIGINS: tuple[str, ...] = get_args(Origin)
 # The one severity order, worst first: flag sorting, a sentence's worst flag, counts and
 # --fail-on all rank by it.
 SEVERITIES: tuple[str, ...] = get_args(Severity)
@@ -203,6 +209,7 @@ class LanguageReport:
     back_translation_text: str | None = None
     # check mode: translation sentences no source sentence aligned to
     unaligned_translation: list[str] = field(default_factory=list)
+    origin: str = "machine"  # one of ORIGINS: who made the translation
 
     def flags(self) -> list[Flag]:
         """Every sentence's flags (a quote's flags are also on the sentence it starts in)."""
@@ -341,4 +348,6 @@ def _language_from_dict(data: dict[str, Any]) -> LanguageReport:
         translation_text=data.get("translation_text"),
         back_translation_text=data.get("back_translation_text"),
         unaligned_translation=list(data.get("unaligned_translation", [])),
+        # Reports before 1.1: a given translation (no forward engine) was a person's.
+        origin=str(data.get("origin") or ("machine" if data.get("engine") else "person")),
     )

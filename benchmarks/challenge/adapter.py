@@ -44,7 +44,7 @@ def run_check(
     """The kinds of the flags ``xlate check --lines`` raises on each line (one document of
     ``len(sources)`` lines). ``engine`` is "none" or an engine that back-translates;
     ``origin`` ("person" or "machine") is passed on when the library takes it."""
-    from xlate import check, segment_lines
+    from xlate import check
 
     options: dict[str, Any] = {}
     if "origin" in inspect.signature(check).parameters:
@@ -53,8 +53,10 @@ def run_check(
         _note_once("xlate's check takes no origin yet: person/machine is not passed on")
     back = None if engine == "none" else _engine(engine, str(work))
     report = check(
-        segment_lines("\n".join(sources) + "\n", src),
-        segment_lines("\n".join(translations) + "\n", tgt),
+        "\n".join(sources) + "\n",
+        "\n".join(translations) + "\n",
+        src,
+        tgt,
         back_engine=back,
         lines=True,
         **options,

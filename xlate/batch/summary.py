@@ -90,12 +90,10 @@ def rows_from_report(report: Report, rel: str, report_rel: str) -> list[SummaryR
                 medium=sum(1 for f in flags if f.severity == "medium"),
                 quotes_changed=sum(1 for q in lang.quotes if q.status == "changed"),
                 quotes_lost=sum(1 for q in lang.quotes if q.status == "lost"),
-                number_mismatches=sum(
-                    1 for e in lang.entities if e.kind == "number" and e.status != "ok"
-                ),
-                name_mismatches=sum(
-                    1 for e in lang.entities if e.kind == "name" and e.status != "ok"
-                ),
+                # Flags, not entities: a name merely absent from a person's translation
+                # is a "missing" entity of the report, not a mismatch worth a column.
+                number_mismatches=sum(1 for f in lang.flags() if f.kind == "number"),
+                name_mismatches=sum(1 for f in lang.flags() if f.kind == "name"),
                 worst_sentence=worst.id if worst else "",
                 worst_sentence_chrf=worst.scores.chrf if worst else None,
                 report=report_rel,

@@ -19,6 +19,7 @@ from xlate.checks.base import DEFAULT_CHECKS, Check
 from xlate.checks.document import AnalysedDocument, AnalysisSettings
 from xlate.checks.scoring import corpus_scores
 from xlate.report import (
+    ORIGINS,
     SEVERITIES,
     EngineRecord,
     LanguageReport,
@@ -47,6 +48,7 @@ def analyse(
     merged_sources: Sequence[str | None] | None = None,
     checks: Sequence[Check] = DEFAULT_CHECKS,
     progress: Callable[[str, int, int], None] | None = None,
+    origin: str | None = None,
 ) -> LanguageReport:
     """Score and flag one target language of a document. Pure: no engine calls.
 
@@ -57,14 +59,19 @@ def analyse(
     (their joined text) is what it is checked and scored against; ``notes`` and
     ``aligned_to`` say per source sentence how the translation lines up with it.
     ``progress`` is told ``("checks", done, total)`` after each check.
+    ``origin`` says who made the translations (``xlate.report.ORIGINS``): by default an
+    engine when there is a ``forward`` one, else a person.
     """
     settings = settings or AnalysisSettings()
+    origin = origin or ("machine" if forward is not None else "person")
+    if origin not in ORIGINS:
+        raise ValueError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
     document = AnalysedDocument(
         doc=doc,
         tgt=tgt,
         translations=translations,
         backs=back_translations,
-        machine_translation=forward is not None,
+        machine_translation=origin == "machine",
         notes=notes,
         merged_sources=merged_sources,
     )
@@ -74,6 +81,7 @@ def analyse(
         engine=engine_record(forward),
         back_engine=engine_record(back),
         sentences=records,
+        origin=origin,
     )
     entities = []
     for done, check in enumerate(checks, 1):

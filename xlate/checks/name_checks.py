@@ -8,7 +8,12 @@ import re
 from unidecode import unidecode
 
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
-from xlate.checks.names import inconsistent_renderings
+from xlate.checks.names import (
+    inconsistent_renderings,
+    known_renderings,
+    omission_counts,
+    title_cased,
+)
 from xlate.report import EntityCheck, Flag
 
 _WORD = re.compile(r"\w+")
@@ -21,9 +26,9 @@ _MIN_WORD = 4
 class NamesCheck:
     """Each name of the source must come through the translation (see ``check_names``).
 
-    In a round trip a name the engine dropped on the way out and that stays missing on
-    the way back is a defect worth a flag too; in a person's translation (check) it is
-    usually a pronoun, so the absence is only recorded.
+    In an engine's translation (a round trip, or check --origin machine) a name dropped
+    on the way out is a defect worth a flag too, unless the way back brings it back; in
+    a person's translation it is usually a pronoun, so the absence is only recorded.
     """
 
     name = "names"
@@ -33,7 +38,7 @@ class NamesCheck:
         for pair in document.pairs:
             entities, flags = pair.name_check
             found.add(pair.index, flags, entities)
-            if pair.machine_translation and pair.back is not None:
+            if pair.machine_translation:
                 found.add(pair.index, _dropped_names(pair, entities, flags))
         return found
 
@@ -41,31 +46,38 @@ class NamesCheck:
 def _dropped_names(
     pair: SentencePair, entities: list[EntityCheck], flags: list[Flag]
 ) -> list[Flag]:
-    """Names missing both ways in a round trip, unless already flagged or merely inflected.
+    """Names an engine's translation lacks (and its back-translation, when there is one),
+    unless already flagged or merely inflected.
 
-    Only clear names count (not a capitalised sentence opener), and a word of the
+    Only clear names count (``omission_counts``; none in a title-cased headline), and a word of the
     translation or back-translation sharing the name's first five letters (Russian ->
     Rusia, Venezuela's -> venezolano) is taken as its rendering.
     """
-    if any(f.kind == "name" for f in flags):
+    if any(f.kind == "name" for f in flags) or title_cased(pair.source):
         return []
-    assert pair.back is not None
-    clear = {m.text for m in pair.source_facts.names if not m.weak}
-    stems = set(_stems(f"{pair.translation.text} {pair.back.text}"))
+    clear = {
+        m.text
+        for m in pair.source_facts.names
+        if omission_counts(m, pair.src, pair.translation.text, pair.tgt)
+    }
+    back = pair.back.text if pair.back is not None else ""
+    stems = set(_stems(f"{pair.translation.text} {back}"))
+    evidence = " and did not come back in the back-translation" if pair.back is not None else ""
     out = []
     for e in entities:
         if e.kind != "name" or e.status != "missing" or e.in_translation:
             continue
         if e.in_back_translation or e.text not in clear:
             continue
-        if any(w in stems for w in _stems(e.text)):
+        # The name or a known spelling of it (России → Russia) as the stem of a word of
+        # the translation: rendered, maybe as an adjective (the Russian Central Bank).
+        if any(w in stems for text in (e.text, *known_renderings(e.text)) for w in _stems(text)):
             continue
         out.append(
             Flag(
                 kind="name",
-                severity="medium",
-                reason=f"the name “{e.text}” is missing from the translation and did not "
-                "come back in the back-translation",
+                severity="high",
+                reason=f"the name “{e.text}” is missing from the translation{evidence}",
                 detail={"expected": e.text, "found": list(e.found)},
             )
         )

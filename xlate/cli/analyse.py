@@ -23,6 +23,7 @@ from xlate.cli.common import (
     JsonOpt,
     MarkdownOpt,
     ModelOpt,
+    Origin,
     PagerOpt,
     RepairOpt,
     ReportOpt,
@@ -130,6 +131,14 @@ def check(
             "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
         ),
     ] = DEFAULT_ENGINE,
+    origin: Annotated[
+        Origin,
+        typer.Option(
+            "--origin",
+            help="Who made the translation: person (a number or name left out is only "
+            "recorded) or machine (whatever of the source it lacks is flagged).",
+        ),
+    ] = Origin.person,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,
@@ -175,6 +184,7 @@ def check(
                 path=None if source == "-" else source,
                 translation_path=translation,
                 progress=progress.callback,
+                origin=origin.value,
             )
     finally:
         if back is not None:

@@ -67,6 +67,13 @@ class Device(str, Enum):
     cuda = "cuda"
 
 
+class Origin(str, Enum):
+    """Who made the translation under check (xlate.report.ORIGINS)."""
+
+    person = "person"
+    machine = "machine"
+
+
 class Executor(str, Enum):
     local = "local"
     ray = "ray"  # needs the ray extra: pip install 'xlate[ray]'

@@ -23,9 +23,11 @@ Callers outside this package import from here; the modules inside may move.
     ``-> tuple[list[EntityCheck], list[Flag]]``. Flags of kind ``name``: altered (a similar
     but different form stands in the translation: Maduro→Madura, Su-30MK2→Su-30MK3) or
     replaced (the name is missing and an unexplained name stands in the translation) →
-    high; missing from translation and back-translation → medium (high for designations);
-    missing from the translation but found in the back-translation → ok (the round trip
-    resolved an exonym we do not know). ``back_translation`` may be None.
+    high; missing from the translation but found in the back-translation → ok (the round
+    trip resolved an exonym we do not know). ``back_translation`` may be None. A name an
+    engine's translation merely lacks is flagged by the analysis (``NamesCheck``) when
+    ``omission_counts`` says it is a clear name (not ``title_cased`` text, not a known
+    place rendered through ``known_renderings``).
 
 ``inconsistent_renderings(pairs, src, tgt)``: a name spelt otherwise in one sentence of
 a document; ``groups_of``, ``groups_in``, ``alias_keys``: the index of known places and
@@ -37,10 +39,11 @@ knowledge), ``extract`` (mentions), ``crossscript`` (a name in another text),
 ``evidence`` (the check's rules), ``check`` (``check_names``), ``consistency``.
 """
 
-from xlate.checks.names.aliases import alias_keys, groups_in, groups_of
+from xlate.checks.names.aliases import alias_keys, groups_in, groups_of, known_renderings
 from xlate.checks.names.check import check_names
 from xlate.checks.names.consistency import inconsistent_renderings
 from xlate.checks.names.crossscript import find_name
+from xlate.checks.names.evidence import omission_counts, title_cased
 from xlate.checks.names.extract import NameMention, extract_names
 
 __all__ = [
@@ -52,4 +55,7 @@ __all__ = [
     "groups_in",
     "groups_of",
     "inconsistent_renderings",
+    "known_renderings",
+    "omission_counts",
+    "title_cased",
 ]

@@ -164,3 +164,10 @@ def groups_in(text: str) -> dict[int, str]:
                 if upper or not acronym:
                     found.setdefault(gid, span)
     return found
+
+
+def known_renderings(name: str) -> tuple[str, ...]:
+    """Every spelling we know of the places and bodies ``name`` spells (Россия → Russia,
+    Rusia, ...): a word growing from one of them (Russian, ruso) renders the name."""
+    groups = alias_groups()
+    return tuple(alias for gid in sorted(groups_of(name)) for alias in groups[gid])

@@ -23,6 +23,7 @@ from xlate.checks.names.evidence import (
     looks_like_rendering,
     position,
     surname_missing,
+    title_cased,
     translated_common_words,
     worded,
 )
@@ -146,7 +147,10 @@ class _SentenceCheck:
         if status == "similar" and (
             adjectival(s, src)
             or translated_common_words(s.text, src, [c.text for c in altered], tgt)
+            or (s.weak and src == "ru" and all(ordinary_in(w, src) for w in s.text.split()))
         ):
+            # The last: a Russian sentence opener the dictionary knows only as a common
+            # word (Центральный банк → Central Bank) is translated, not a name altered.
             status = "same"  # Center -> Centro: a common word translated, not a name altered
             check.in_translation = True
         if status == "similar":
@@ -283,6 +287,8 @@ class _SentenceCheck:
         ]
         if s.weak and common_shape(s.text, src):
             return  # Simbólicamente, Однако: a common word, whatever stands beside it
+        if title_cased(source) and any(ordinary_in(w, src) for _, _, w in significant_words(s)):
+            return  # a headline's capitals ("No One Wants To Ban Our Cheese") name nothing
         if s.weak:
             # A capitalised word that opens the source sentence may be a common word: only
             # a name opening the translation too stands in for it (Fujimori, ... →

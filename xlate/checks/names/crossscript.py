@@ -176,6 +176,9 @@ def _length_gap(word: str, lang: str, cand: Candidate) -> int:
 # --- a mention in a text --------------------------------------------------------------------
 
 
+_TITLE_ACRONYM = re.compile(r"(?<![\w.])[A-Z][a-z]{2,4}(?![\w.])")
+
+
 def locate(
     mention: NameMention, lang: str, text: str, text_lang: str, strict_groups: bool = True
 ) -> Location:
@@ -190,6 +193,10 @@ def locate(
     if groups:
         present = groups_in(text)
         hit = next((present[g] for g in groups if g in present), None)
+        if hit is None and mention.type == "acronym" and _TITLE_ACRONYM.search(text):
+            # An acronym spoken as a word, in title case (OTAN → Nato, ONU → Onu).
+            present = groups_in(_TITLE_ACRONYM.sub(lambda m: m.group().upper(), text))
+            hit = next((present[g] for g in groups if g in present), None)
         if hit is not None:
             return "same", hit, []
     if mention.type == "acronym":
@@ -229,6 +236,9 @@ def _locate_acronym(mention: NameMention, cands: Sequence[Candidate]) -> Locatio
     near = []
     for c in cands:
         if not is_acronym(c.text):
+            # An acronym spoken as a word is written so (IHNED.cz → Ihned.cz, NATO → Nato).
+            if len(letters) >= 4 and c.text.isalpha() and c.text.upper() == mention.text:
+                return "same", c.text, []
             continue
         key = acronym_key(c.text)
         if key == letters:

@@ -20,11 +20,19 @@ from xlate.checks.names.extract import Candidate, NameMention, candidates, signi
 from xlate.checks.names.lexicon import (
     common_word,
     en_nationality,
+    excluded,
     ordinary_in,
     ordinary_word,
 )
-from xlate.checks.names.normalise import acronym_key, skeleton, skeleton_forms
+from xlate.checks.names.normalise import (
+    acronym_key,
+    script_of,
+    script_of_lang,
+    skeleton,
+    skeleton_forms,
+)
 
+_LATIN = re.compile(r"[A-Z0-9&.\-]+")
 # Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
 # that stands in for another sits near the place of the one it replaced.
 MAX_SHIFT = 0.5
@@ -124,8 +132,13 @@ def could_replace(
         return False  # a name gives way to another name, not to a local acronym (Asia/АБР)
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
-        # body standing for another known one is a replacement (FBI → CIA).
-        return bool(groups_of(s.text)) or bool(groups_of(t.text))
+        # body standing for another known one is a replacement (FBI → CIA), and so is
+        # another Latin acronym where Russian writes the source's in Latin letters: such
+        # an acronym is not localised (IBM stays IBM), so NASA in its place is no rendering.
+        latin = _LATIN.fullmatch(s.text) and _LATIN.fullmatch(t.text)
+        return (
+            bool(groups_of(s.text)) or bool(groups_of(t.text)) or bool(latin and "ru" in (src, tgt))
+        )
     return True
 
 
@@ -169,3 +182,47 @@ def adjectival(mention: NameMention, lang: str) -> bool:
     """English nationality words ("Czech", "Russian"): translated as lowercase adjectives."""
     word = mention.text.lower()
     return lang == "en" and " " not in word and en_nationality(word)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_]{4,}")
+
+
+def title_cased(text: str) -> bool:
+    """A headline in title case ("A Stylist Must Also Be a Good Psychologist"): most of
+    its longer words are capitalised, so capitals say nothing of names. A sentence
+    with a full stop is running text, however many capitals it lists."""
+    if text.rstrip().endswith("."):
+        return False
+    words = _CAPITALISED.findall(text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+# Capitalised words in a row, maybe joined by a connector: an institution spelt out.
+_SPELT_OUT = re.compile(
+    r"(?<!\w)[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]+(?:\s+(?:of|for|and|de|del|la|y|и)?\s*"
+    r"[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]+)+"
+)
+
+
+def omission_counts(mention: NameMention, lang: str, translation: str, tgt: str) -> bool:
+    """Is a source name an engine left out a clear name whose loss is an error? Not a
+    sentence opener, a nationality word, a phrase of common words an engine renders
+    word by word (Velvet Revolution → Revolución de Terciopelo, Need for Speed), or an
+    acronym of another script than the translation's where the translation spells out
+    an institution (ЕЦБ → the European Central Bank)."""
+    if (
+        mention.type == "acronym"
+        and script_of(mention.text) != script_of_lang(tgt)
+        and _SPELT_OUT.search(translation)
+    ):
+        return False
+    words = [w for _, _, w in significant_words(mention)]
+    return not (
+        mention.weak
+        or (mention.type == "name" and bool(words) and all(excluded(w) for w in words))
+        # One ordinary word (Sales, Sports, Manager): an engine translates it as a word.
+        or (mention.type == "name" and len(words) == 1 and ordinary_word(words[0], lang))
+        or adjectival(mention, lang)
+        or common_name(mention, lang)
+        or worded(mention, lang)
+    )

@@ -112,7 +112,9 @@ def common_word(word: str, lang: str) -> bool:
 # adjectives and verbs.
 _COMMON_SHAPE = {
     "es": re.compile(r"(?:mente|ando|iendo|aban|aba|ían|ía|ieron|aron|amos|emos|imos|ción|"
-                     r"ciones|dad|dades|ísimo|ísima|"
+                     r"ciones|dad|dades|ísimo|ísima|[^\W\d_]{3}ó|"
+                     # an imperative with a clitic keeps its stress: Fabrícate, Cómpralo
+                     r"[áéíóú][^\W\d_]*(?:te|se|lo|la|los|las|le|les|me|nos)|"
                      r"(?:[aeiáéí]r|[aeiáé]ndo)(?:lo|la|los|las|le|les|se|me|nos))$"),
     "ru": re.compile(r"(?:ость|ости|ние|ния|нию|ием|ция|ции|ировать|ться|тся|вшись|ая|яя|"
                      r"ое|ее|ые|ие|ого|ому|ый|ий|ой|ешь|ет|ют|ут|ит|ат|ят|ал|ала|али|ил|ила|"

@@ -14,14 +14,16 @@ Public API (pure functions):
     Digits inside designations ("Su-30MK2", "F-16", "COVID-19", "MH17") are left to
     :mod:`xlate.checks.names`.
 
-``check_numbers(source, translation, back_translation, src, tgt, sentence_id)``
+``check_numbers(source, translation, back_translation, src, tgt, sentence_id, *, machine)``
     ``-> tuple[list[EntityCheck], list[Flag]]``. Every source number must reappear with the
     same value in the translation (word or digits alike). A different number in its place
-    is flagged ``number``/high ("changed"); a number that is simply missing is medium,
-    unless the back-translation still has it (the translation then carries it in a form we
-    do not read) or it is a "soft" mention ("one", "first", "un", "одна" often serve as
-    articles or pronouns). A number of the translation that the source lacks is low.
-    ``back_translation`` may be None (check mode without an engine).
+    (digits, or a number word the source does not explain) is flagged ``number``/high
+    ("changed"). A number that is simply missing is recorded ("missing"); with ``machine``
+    (an engine translated) it is flagged high, unless the back-translation still has it
+    (the translation then carries it in a form we do not read) or it is a "soft" mention
+    ("one", "first", "un", "одна" often serve as articles or pronouns). A figure of the
+    translation that the source lacks is low; a number word a person added is not
+    flagged. ``back_translation`` may be None (check mode without an engine).
 
 ``compare_numbers`` is ``check_numbers`` on mentions already extracted (the runner
 extracts each text's numbers once and shares them).

@@ -23,6 +23,7 @@ class NumbersCheck:
                 translation=pair.translation.text,
                 src=pair.src,
                 sentence_id=pair.id,
+                machine=pair.machine_translation,
             )
             found.add(pair.index, flags, entities)
         return found

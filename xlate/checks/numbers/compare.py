@@ -33,6 +33,8 @@ def check_numbers(
     src: str,
     tgt: str,
     sentence_id: str,
+    *,
+    machine: bool = False,
 ) -> tuple[list[EntityCheck], list[Flag]]:
     """Check that each number of ``source`` survived in ``translation`` (see the package doc)."""
     back = extract_numbers(back_translation, src) if back_translation is not None else None
@@ -44,6 +46,7 @@ def check_numbers(
         translation=translation,
         src=src,
         sentence_id=sentence_id,
+        machine=machine,
     )
 
 
@@ -56,13 +59,16 @@ def compare_numbers(
     translation: str,
     src: str,
     sentence_id: str,
+    machine: bool = False,
 ) -> tuple[list[EntityCheck], list[Flag]]:
     """``check_numbers`` on numbers already extracted from the source, the translation and
-    the back-translation (None: there is none)."""
+    the back-translation (None: there is none). With ``machine`` (an engine translated) a
+    source number the translation lacks is flagged too, unless the back-translation has it."""
     in_tgt = _match(src_nums, tgt_nums)
     in_back = _match(src_nums, back_nums) if back_nums is not None else [None] * len(src_nums)
     matched_tgt = {i for i in in_tgt if i is not None}
     spare = _unexplained(src_nums, tgt_nums, matched_tgt)
+    spare_words = _unexplained_words(src_nums, tgt_nums, matched_tgt)
     repeated = [
         i
         for i, t in enumerate(tgt_nums)
@@ -73,6 +79,7 @@ def compare_numbers(
     ]
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
+    reused = _reused(in_tgt)
     for k, s in enumerate(src_nums):
         check = EntityCheck(
             kind="number",
@@ -83,13 +90,21 @@ def compare_numbers(
             in_back_translation=in_back[k] is not None,
         )
         checks.append(check)
+        # A number word stands in only for a number that could be one (not "1973").
+        words = spare_words if s.kind != "year" else []
         if in_tgt[k] is not None:
+            changed = _changed(s, check, tgt_nums, spare or words, []) if k in reused else None
+            if changed is not None:
+                check.in_translation = False
+                flags.append(changed)
             continue
-        changed = _changed(s, check, tgt_nums, spare, repeated)
+        changed = _changed(s, check, tgt_nums, spare or words, repeated)
         if changed is not None:
             flags.append(changed)
             continue
         check.status = "ok" if in_back[k] is not None else "missing"
+        if machine and check.status == "missing" and not s.soft:
+            flags.append(_missing_flag(s, back_nums is not None))
     flags += _extra_flags(spare, tgt_nums, src_nums, source, translation, src)
     return checks, flags
 
@@ -111,6 +126,50 @@ def _unexplained(
         if i not in matched and src_as_other[i] is None and not t.soft
     ]
     return [i for i in spare if _DIGIT.search(tgt_nums[i].text)]
+
+
+def _reused(in_tgt: Sequence[int | None]) -> set[int]:
+    """Source numbers matched to a mention an earlier one already matched: a repeat the
+    translation may say once ("two ... two" → "two ..."), or one of them changed ("two
+    ... eight"), which an unexplained number of the translation then says."""
+    seen: set[int] = set()
+    out: set[int] = set()
+    for k, hit in enumerate(in_tgt):
+        if hit is not None and hit in seen:
+            out.add(k)
+        elif hit is not None:
+            seen.add(hit)
+    return out
+
+
+def _unexplained_words(
+    src_nums: Sequence[NumberMention], tgt_nums: Sequence[NumberMention], matched: set[int]
+) -> list[int]:
+    """Number words of the translation that nothing in the source explains ("six ships"
+    for "семь кораблей"): evidence of a change only where a source number is unmatched
+    beside them, so a word a person merely added stays unflagged."""
+    src_as_other = _match(tgt_nums, src_nums)
+    return [
+        i
+        for i, t in enumerate(tgt_nums)
+        if i not in matched
+        and src_as_other[i] is None
+        and not t.soft
+        and not _DIGIT.search(t.text)
+        and t.kind in ("cardinal", "ordinal", "percent")
+    ]
+
+
+def _missing_flag(s: NumberMention, with_back: bool) -> Flag:
+    """An engine's translation lacks a source number (and so does its way back)."""
+    evidence = " and the back-translation lacks it too" if with_back else ""
+    return Flag(
+        kind="number",
+        severity="high",
+        reason=f"number {s.text!r} is missing from the translation{evidence}",
+        span=[s.start, s.end],
+        detail={"expected": s.value, "found": []},
+    )
 
 
 def _changed(

@@ -45,7 +45,8 @@ _HOURS_AFTER = re.compile(r"\s*(?:h|hrs?|hours|horas?|hs|ч|час\w*)(?![^\W\d_
 _PM = re.compile(r"\s*(?:p\.\s?m\.|pm\b)", re.I)
 _AM = re.compile(r"\s*(?:a\.\s?m\.|am\b)", re.I)
 ORDINAL_SUFFIX: dict[str, re.Pattern[str]] = {
-    "en": re.compile(r"(?:st|nd|rd|th)\b", re.I),
+    # "4º" in English is an engine's copy of a Spanish ordinal: still the 4th.
+    "en": re.compile(r"(?:st|nd|rd|th)\b|[ºª]", re.I),
     "es": re.compile(r"\.?[ºª°]|\.?(?:er|ra|ro|do|da|to|ta|vo|va|no|na|mo|ma)\b"),
     "ru": re.compile(r"-?(?:й|я|е|го|му|м|х|ми|ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ых)\b"),
 }

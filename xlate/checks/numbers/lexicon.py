@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from number_parser.data import en as _parser_en
@@ -122,3 +122,29 @@ def month_before() -> re.Pattern[str]:
     """A capitalised English or Spanish month name (or its abbreviation)."""
     prefixes = "|".join(data_json("number_words.json")["month_prefixes"])
     return re.compile(rf"(?:{prefixes})[a-z]*\.?$", re.I)
+
+
+@cache
+def _ru_number_starts() -> frozenset[str]:
+    """The first three letters of every Russian cardinal and collective number word."""
+    lex = lexicon("ru")
+    return frozenset(w[:3] for w in (*lex.cardinals, *lex.collective) if len(w) >= 3)
+
+
+@cache
+def _morph() -> Any:
+    # Imported on first use: the dictionary takes a moment and ~15 MB.
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=4096)
+def ru_number_lemma(word: str) -> str | None:
+    """The dictionary lemma of a folded Russian numeral ("троих" → "трое", "семьюстами"
+    → "семьсот"), or None. Only words that start like a number word are looked up, so
+    the dictionary is asked about few words of a text."""
+    if len(word) < 3 or word[:3] not in _ru_number_starts():
+        return None
+    parse = _morph().parse(word)[0]
+    return fold(str(parse.normal_form)) if parse.tag.POS == "NUMR" else None

@@ -10,11 +10,18 @@ from functools import lru_cache
 
 from number_parser import parse_number, parse_ordinal
 
-from xlate.checks.numbers.lexicon import PERCENT_AFTER, RU_ADJECTIVE_ENDING, fold, lexicon
+from xlate.checks.numbers.lexicon import (
+    PERCENT_AFTER,
+    RU_ADJECTIVE_ENDING,
+    fold,
+    lexicon,
+    ru_number_lemma,
+)
 from xlate.checks.numbers.mention import NumberMention, canonical
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _Y_MEDIO = re.compile(r"\s+y\s+medio\b")
+_MILES_DE_MILLONES = re.compile(r"\s+miles\s+de\s+millones\b", re.I)
 # One word of a text: (start, end, folded word).
 Token = tuple[int, int, str]
 
@@ -124,6 +131,11 @@ def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
     ordinal = _ordinal_word(word, lang)
     if ordinal is not None:
         return "ord", ordinal
+    if lang == "ru":
+        # A case form the tables lack ("троих", "семерых", "обоих"): its dictionary lemma.
+        lemma = ru_number_lemma(word)
+        if lemma is not None and lemma != word:
+            return _classify(lemma, lang)
     return None
 
 
@@ -137,7 +149,10 @@ def _ends_run(previous: str, word: str, lang: str) -> bool:
     if before is not None and before[0] == "ord":
         return True
     after = _classify(word, lang)
-    return lang == "es" and after is not None and after[0] == "ord"
+    if after is None or after[0] != "ord":
+        return False
+    # "twenty first" builds on a round ten; "four first" is 4 and 1st.
+    return lang == "es" or (lang == "en" and before is not None and int(before[1]) % 10 != 0)
 
 
 def _mention_from_words(
@@ -165,6 +180,9 @@ def _mention_from_words(
         value = Decimal(int(classes[-1][1]))
         if len(words) > 1:
             head = _parse_words(words[:-1], lang)
+            if head is not None and head < value:
+                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth.
+                return NumberMention(start, end, text[start:end], canonical(value), kind)
             if head is not None:
                 value += head
     else:
@@ -172,6 +190,10 @@ def _mention_from_words(
         if parsed is None:
             return None
         value = parsed
+        billions = _MILES_DE_MILLONES.match(text, end) if lang == "es" else None
+        if billions is not None:  # "seis miles de millones": six billion
+            value *= 10**9
+            end = billions.end()
         # "millón y medio", "two and a half million" are rare; "y medio" after a scale word:
         half = _Y_MEDIO.match(text[end:]) if lang == "es" else None
         if half is not None:
@@ -209,10 +231,14 @@ def _last_power(words: list[str], lang: str) -> Decimal:
 
 
 def _parse_words(words: list[str], lang: str) -> Decimal | None:
-    cardinals = lexicon(lang).cardinals
+    lex = lexicon(lang)
+    cardinals = lex.cardinals
     value = parse_number(" ".join(words), lang)
-    if value is None and len(words) == 1 and words[0] in cardinals:
-        value = cardinals[words[0]]
+    if value is None and len(words) == 1:
+        value = cardinals.get(words[0], lex.collective.get(words[0]))
+        if value is None and lang == "ru":
+            lemma = ru_number_lemma(words[0])  # "троих" is "трое"
+            value = lex.collective.get(lemma or "", cardinals.get(lemma or ""))
     if value is None:
         # number-parser rejects some valid runs ("тремстам"); sum by groups as a fallback.
         total, group = 0, 0
