@@ -88,12 +88,11 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
 def _ordinal_word(word: str, lang: str) -> int | None:
     lex = lexicon(lang)
     if lang == "en":
-        if word in lex.cardinals:
+        # The suffix first: number-parser rebuilds its language tables on every call.
+        if word in lex.cardinals or word[-2:] not in ("st", "nd", "rd", "th"):
             return None
         value = parse_ordinal(word, "en")
-        return (
-            int(value) if isinstance(value, int) and word[-2:] in ("st", "nd", "rd", "th") else None
-        )
+        return int(value) if isinstance(value, int) else None
     if lang == "es":
         stem = re.sub(r"(a|os|as)$", "o", word) if word not in lex.ordinals else word
         return lex.ordinals.get(stem)
@@ -203,9 +202,16 @@ def _last_power(words: list[str], lang: str) -> Decimal:
     return Decimal(1)
 
 
+@lru_cache(maxsize=4096)
+def _parse_number(text: str, lang: str) -> int | float | None:
+    """number-parser's reading, kept: each call rebuilds its language tables."""
+    value: int | float | None = parse_number(text, lang)
+    return value
+
+
 def _parse_words(words: list[str], lang: str) -> Decimal | None:
     cardinals = lexicon(lang).cardinals
-    value = parse_number(" ".join(words), lang)
+    value = _parse_number(" ".join(words), lang)
     if value is None and len(words) == 1 and words[0] in cardinals:
         value = cardinals[words[0]]
     if value is None:
