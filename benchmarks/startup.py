@@ -39,7 +39,7 @@ def main() -> None:
         "xlate --help": [*xlate, "--help"],
         "xlate check --help": [*xlate, "check", "--help"],
     }
-    times = interleaved(cases, args.rounds)
+    times, _ = interleaved(cases, args.rounds)
     anchor = median_ms(times["sacrebleu --help"])
     print(f"Start-up, medians of {args.rounds} interleaved runs ({load_note()})\n")
     print("| command | median | vs sacrebleu --help |")
