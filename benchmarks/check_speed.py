@@ -2,6 +2,7 @@
 
     pip install translate-toolkit      # benchmark-time only: pofilter, the anchor
     python benchmarks/check_speed.py [--pair en-es] [--lines 3003] [--rounds 3] [--all-cores]
+                                     [--baseline OTHER_CHECKOUT]
 
 The same aligned pairs (newstest2012, the first ``--lines`` lines of the pair) go through
 
@@ -14,8 +15,9 @@ The same aligned pairs (newstest2012, the first ``--lines`` lines of the pair) g
   names), so it is the pace to approach, not a like-for-like race.
 
 Whole processes, pinned to one core (``--all-cores`` lifts that), interleaved (ABBA) and
-medians of ``--rounds``; peak memory is the largest ``ru_maxrss`` of the runs. Prints a
-Markdown table, with the machine's load.
+medians of ``--rounds``; peak memory is the largest ``ru_maxrss`` of the runs.
+``--baseline`` adds the same xlate command run from another checkout (``PYTHONPATH``), for
+a before/after in the same run. Prints a Markdown table, with the machine's load.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -73,6 +74,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=3003)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--all-cores", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another xlate checkout to time too")
     args = parser.parse_args()
     src, _, tgt = args.pair.partition("-")
     pofilter = shutil.which("pofilter")
@@ -92,19 +94,21 @@ def main() -> None:
         filters = [f"--test={t}" for t in POFILTER_TESTS]
         anchor = [pofilter, *filters, "--progress=none", str(work / "in.po"), str(work / "out.po")]
         cases = {"xlate check --lines --engine none": xlate, "pofilter (8 tests)": anchor}
+        if args.baseline is not None:
+            root = args.baseline.resolve()
+            cases[f"the same, from {root}"] = ["env", f"PYTHONPATH={root}", *xlate]
         cpus = None if args.all_cores else {min(os.sched_getaffinity(0))}
-        times, peaks = interleaved(cases, args.rounds, cpus=cpus)
+        results = interleaved(cases, args.rounds, cpus=cpus)
     where = "all cores" if cpus is None else "one core"
     print(f"{n} newstest2012 {args.pair} pairs, {where}, medians of {args.rounds} interleaved")
     print(f"runs ({load_note()})\n")
-    print("| tool | wall | lines/s | peak memory | vs pofilter |")
-    print("|---|--:|--:|--:|--:|")
-    anchor_s = statistics.median(times["pofilter (8 tests)"])
-    for name, values in times.items():
-        wall = statistics.median(values)
+    print("| tool | wall | CPU | lines/s (CPU) | peak memory | CPU vs pofilter |")
+    print("|---|--:|--:|--:|--:|--:|")
+    anchor_cpu = results["pofilter (8 tests)"].cpu
+    for name, r in results.items():
         print(
-            f"| {name} | {wall:.2f} s | {n / wall:.0f} | {peaks[name]:.0f} MiB | "
-            f"{wall / anchor_s:.1f}x |"
+            f"| {name} | {r.wall:.2f} s | {r.cpu:.2f} s | {n / r.cpu:.0f} | {r.peak:.0f} MiB | "
+            f"{r.cpu / anchor_cpu:.1f}x |"
         )
 
 
