@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from number_parser.data import en as _parser_en
@@ -41,10 +41,15 @@ RU_ADJECTIVE_ENDING = re.compile(
 )
 
 
+_UNACCENT = str.maketrans("áéíóúü", "aeiouu")
+
+
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lowercase, ё→е and Spanish accents off: the form lexicon lookups use."""
+    """Lowercase, ё→е and Spanish accents off: the form lexicon lookups use (cached: every
+    word of every sentence is folded)."""
     word = word.lower().replace("ё", "е")
-    return word.translate(str.maketrans("áéíóúü", "aeiouu"))
+    return word.translate(_UNACCENT)
 
 
 @dataclass(frozen=True)
