@@ -1,7 +1,8 @@
 """Throughput of the ``hf`` and ``ct2`` engines' runtimes on an opus-mt-sized model.
 
     python benchmarks/throughput.py [--sentences 64] [--length 16] [--beams 4,1]
-                                    [--batches 16,64] [--device cpu|cuda] [--work-dir DIR]
+                                    [--batches 16,64] [--rounds 3] [--device cpu|cuda]
+                                    [--work-dir DIR]
 
 No model can be downloaded here, so the script builds one locally with opus-mt-en-es's
 shape and random weights: MarianMT, 6 encoder + 6 decoder layers, d_model 512, FFN 2048,
@@ -24,6 +25,11 @@ quantizing those weights on load (``compute_type="int8"``, what ``--engine ct2``
 
 Measured: generation only (tokenization done before the clock starts, identically for
 both), sentences sorted by length and cut into batches, one warm-up batch per setting.
+Every system's model stays loaded and the systems take turns: for each beam and batch
+size, ``--rounds`` rounds run all systems, in reverse order every other round (ABBA), and
+each figure is the median of its rounds, so a change in machine load hits all systems
+alike (timing all hf settings, then all ct2 settings, once each inflated the ratio to
+6.7-13x on a loaded machine).
 The hf path is tuned as the ``hf`` engine is: ``torch.inference_mode``, SDPA attention,
 ``torch.set_num_threads(cores)``. CTranslate2 gets ``intra_threads=cores``.
 
@@ -224,7 +230,6 @@ def _hf_model(model_dir: Path, device: str, dtype: str) -> Any:
 
     key = (str(model_dir), device, dtype)
     if key not in _HF:
-        _HF.clear()  # one model in memory at a time
         model = MarianMTModel.from_pretrained(
             model_dir, dtype=getattr(torch, dtype), attn_implementation="sdpa"
         )
@@ -272,7 +277,6 @@ def _ct2_translator(ct2_dir: Path, device: str, compute_type: str) -> Any:
 
     key = (str(ct2_dir), device, compute_type)
     if key not in _CT2:
-        _CT2.clear()
         _CT2[key] = ctranslate2.Translator(
             str(ct2_dir),
             device=device,
@@ -311,6 +315,7 @@ def main() -> None:
     parser.add_argument("--batches", default="16,64")
     parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/xlate-throughput"))
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds per setting")
     args = parser.parse_args()
 
     import torch
@@ -339,20 +344,27 @@ def main() -> None:
         base_name = "hf fp32"
     beams = [int(x) for x in args.beams.split(",")]
     sizes = [int(x) for x in args.batches.split(",")]
+    systems: list[tuple[str, Any]] = [
+        (name, lambda b, n, d=dtype: run_hf(hf_dir, ids, b, n, args.length, args.device, d, pad))
+        for name, dtype in hf_systems
+    ] + [
+        (name, lambda b, n, c=ctype: run_ct2(ct2_dir, pieces, b, n, args.length, args.device, c))
+        for name, ctype in ct2_systems
+    ]
     rows: list[Row] = []
-    for name, dtype in hf_systems:
-        for beam in beams:
-            for size in sizes:
-                secs, toks = run_hf(hf_dir, ids, beam, size, args.length, args.device, dtype, pad)
-                rows.append(Row(name, beam, size, secs, len(ids), toks))
-                print(f"  {name} beam {beam} batch {size}: {secs:.1f} s", flush=True)
-    _HF.clear()
-    for name, ctype in ct2_systems:
-        for beam in beams:
-            for size in sizes:
-                secs, toks = run_ct2(ct2_dir, pieces, beam, size, args.length, args.device, ctype)
-                rows.append(Row(name, beam, size, secs, len(ids), toks))
-                print(f"  {name} beam {beam} batch {size}: {secs:.1f} s", flush=True)
+    for beam in beams:
+        for size in sizes:
+            seconds: dict[str, list[float]] = {name: [] for name, _ in systems}
+            produced: dict[str, int] = {}
+            for r in range(args.rounds):
+                for name, runner in systems if r % 2 == 0 else reversed(systems):
+                    secs, produced[name] = runner(beam, size)
+                    seconds[name].append(secs)
+            for name, _ in systems:
+                median = statistics.median(seconds[name])
+                rows.append(Row(name, beam, size, median, len(ids), produced[name]))
+                spread = ", ".join(f"{x:.1f}" for x in seconds[name])
+                print(f"  {name} beam {beam} batch {size}: {spread} s", flush=True)
 
     base = {(r.beams, r.batch): r for r in rows if r.system == base_name}
     print()
@@ -364,7 +376,8 @@ def main() -> None:
     print(
         f"{len(ids)} newstest2012.en sentences (mean {statistics.mean(map(len, ids)):.1f} "
         f"source tokens), {args.length} target tokens each, device {args.device}, "
-        f"{cores()} threads; torch {torch.__version__}"
+        f"{cores()} threads; torch {torch.__version__}; medians of {args.rounds} interleaved "
+        f"rounds; load average {os.getloadavg()[0]:.1f} at the end"
     )
     versus = "x " + base_name
     header = f"{'system':<14} {'beam':>4} {'batch':>5} {'sent/s':>8} {'tok/s':>8} {versus:>10}"

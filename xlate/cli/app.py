@@ -8,6 +8,7 @@ import typer
 
 from xlate.cli import analyse, batch, cache, models, reports, translate
 from xlate.cli.common import handle_errors
+from xlate.cli.helptext import ReadableCommand, ReadableGroup
 
 app = typer.Typer(
     name="xlate",
@@ -16,18 +17,19 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    cls=ReadableGroup,
 )
 
-app.command()(translate.translate)
-app.command()(translate.segment)
-app.command()(analyse.roundtrip)
-app.command()(analyse.check)
-app.command()(analyse.compare)
-app.command()(batch.batch)
+app.command(cls=ReadableCommand)(translate.translate)
+app.command(cls=ReadableCommand)(translate.segment)
+app.command(cls=ReadableCommand)(analyse.roundtrip)
+app.command(cls=ReadableCommand)(analyse.check)
+app.command(cls=ReadableCommand)(analyse.compare)
+app.command(cls=ReadableCommand)(batch.batch)
 app.add_typer(cache.cache_app, name="cache")
 app.add_typer(models.models_app, name="models")
-app.command()(reports.diff)
-app.command("report")(reports.report_command)
+app.command(cls=ReadableCommand)(reports.diff)
+app.command("report", cls=ReadableCommand)(reports.report_command)
 
 
 @app.callback(invoke_without_command=True)

@@ -11,13 +11,16 @@ from xlate.cli.common import (
     CacheOpt,
     handle_errors,
 )
+from xlate.cli.helptext import ReadableCommand, ReadableGroup
 
 # --- translation cache ----------------------------------------------------------------
 
-cache_app = typer.Typer(help="Inspect or empty the translation cache.", no_args_is_help=True)
+cache_app = typer.Typer(
+    help="Inspect or empty the translation cache.", no_args_is_help=True, cls=ReadableGroup
+)
 
 
-@cache_app.command("stats")
+@cache_app.command("stats", cls=ReadableCommand)
 @handle_errors
 def cache_stats(
     cache: CacheOpt = None,
@@ -36,7 +39,7 @@ def cache_stats(
         typer.echo(f"  {count:>8}  {engine_name}  {model_id}")
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=ReadableCommand)
 @handle_errors
 def cache_clear(cache: CacheOpt = None) -> None:
     """Delete every cached translation."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from xlate.engines import engine_help
+from xlate.cli.helptext import ENGINE_HELP
 from xlate.errors import XlateError
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ ToOpt = Annotated[str, typer.Option("--to", "-t", help="Target language(s), e.g.
 TargetOpt = Annotated[str, typer.Option("--to", "-t", help="Target language (en, es, ru).")]
 
 # The engine: engine_options() turns these into EngineOptions
-EngineOpt = Annotated[str, typer.Option("--engine", "-e", help=engine_help())]
+EngineOpt = Annotated[str, typer.Option("--engine", "-e", help=ENGINE_HELP)]
 ModelOpt = Annotated[
     str | None,
     typer.Option(

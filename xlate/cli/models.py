@@ -10,11 +10,14 @@ from typing import Annotated
 import typer
 
 from xlate.cli.common import handle_errors
+from xlate.cli.helptext import ReadableCommand, ReadableGroup
 from xlate.engines import DEFAULT_ENGINE
 
 # --- models ----------------------------------------------------------------------------
 
-models_app = typer.Typer(help="Prepare translation models.", no_args_is_help=True)
+models_app = typer.Typer(
+    help="Prepare translation models.", no_args_is_help=True, cls=ReadableGroup
+)
 
 
 class Quantization(str, Enum):
@@ -24,7 +27,7 @@ class Quantization(str, Enum):
     float32 = "float32"
 
 
-@models_app.command("convert")
+@models_app.command("convert", cls=ReadableCommand)
 @handle_errors
 def models_convert(
     model: Annotated[str, typer.Argument(help="Hugging Face model id or local model directory.")],
@@ -52,7 +55,7 @@ def models_convert(
     typer.echo(str(converted.path))
 
 
-@models_app.command("list")
+@models_app.command("list", cls=ReadableCommand)
 @handle_errors
 def models_list(
     engines: Annotated[
@@ -77,7 +80,7 @@ def models_list(
     Console(highlight=False).print(models_table(rows))
 
 
-@models_app.command("pull")
+@models_app.command("pull", cls=ReadableCommand)
 @handle_errors
 def models_pull(
     items: Annotated[list[str], typer.Argument(help="Language pairs (en-es) or model ids.")],
@@ -93,7 +96,7 @@ def models_pull(
         typer.echo(f"{pulled.spec}\t{state}\t{pulled.path}")
 
 
-@models_app.command("path")
+@models_app.command("path", cls=ReadableCommand)
 @handle_errors
 def models_path(
     item: Annotated[str, typer.Argument(help="A language pair (en-es) or a model id/path.")],

@@ -11,7 +11,7 @@ to the bare :class:`~xlate.engines.base.Translator` protocol gets ``Engine``'s d
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
+from typing import Any
 
 from xlate.engines.base import Engine, EngineOptions, Translator
 from xlate.errors import EngineError
@@ -42,6 +42,15 @@ __all__ = [
 
 # Protocol-only plugin classes with Engine's defaults added, made once per class.
 _ADAPTED: dict[type, type[Engine]] = {}
+
+
+def entry_points(*, group: str) -> Any:
+    """``importlib.metadata.entry_points``, imported when first asked: the import alone
+    costs ``xlate --help`` some 20-35 ms, and only a command that builds an engine (or
+    help naming the engines) needs it."""
+    from importlib.metadata import entry_points as installed
+
+    return installed(group=group)
 
 
 def _plugin_engines() -> dict[str, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -68,6 +69,14 @@ def find_name(name: str, name_lang: str, text: str, text_lang: str) -> str | Non
 
 def word_verdict(word: str, word_lang: str, cand: Candidate) -> str | None:
     """ "same", "similar" or None for one name word against one word of the other text."""
+    return _word_verdict(word, word_lang, cand.text, cand.lang, cand.initial)
+
+
+@lru_cache(maxsize=65536)
+def _word_verdict(word: str, word_lang: str, text: str, lang: str, initial: bool) -> str | None:
+    # Cached by what the verdict reads (not where the word stands): every name of a source
+    # meets every capitalised word of its translation, and names repeat across a document.
+    cand = Candidate(0, len(text), text, lang, initial)
     if not is_capitalised(cand.text) or (
         cand.initial and cand.text.lower() in sentence_openers(cand.lang)
     ):

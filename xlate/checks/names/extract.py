@@ -67,11 +67,22 @@ _ROMAN = re.compile(r"^[IVXLC]{2,}(?:th|st|nd|rd|e|о|го|й)?$|^[IVX]+$")
 _TAIL = re.compile(r"['’]s?$|-(?=[a-zа-яё])")
 
 
+# What the look-back patterns above may repeat without bound: spaces, quotes, brackets,
+# dashes. A match ending at a token starts at most 9 characters before the run of these
+# that precedes the token ("(Messrs." is the longest), so the patterns search only from
+# there: the same answer, without re-reading the whole text before every token.
+_RUN_CHARS = frozenset("\"'“”«»„()-–—‘’¿¡")
+_LOOK_BACK = 16
+
+
 def _is_initial(text: str, start: int) -> bool:
-    before = text[:start]
-    if _ABBREVIATION_BEFORE.search(before):
+    run = start
+    while run > 0 and (text[run - 1] in _RUN_CHARS or text[run - 1].isspace()):
+        run -= 1
+    pos = max(0, run - _LOOK_BACK)
+    if _ABBREVIATION_BEFORE.search(text, pos, start):
         return False
-    return bool(_SENTENCE_END.search(before))
+    return bool(_SENTENCE_END.search(text, pos, start))
 
 
 @lru_cache(maxsize=512)

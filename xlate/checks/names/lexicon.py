@@ -86,12 +86,19 @@ def _ru_dictionary_word(word: str) -> bool | None:
     return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)
 
 
-@lru_cache(maxsize=16384)
-def _zipf_elsewhere(low: str, lang: str, among: tuple[str, ...] = ("en", "es", "ru")) -> float:
-    """The highest Zipf frequency of a lowercased word in the other languages of
-    ``among``, as written or transliterated to Latin (names travel; common words don't)."""
+def _rarer_elsewhere(
+    low: str, lang: str, own: float, gap: float, among: tuple[str, ...] = ("en", "es", "ru")
+) -> bool:
+    """Is a lowercased word at least ``gap`` rarer (Zipf) in every other language of
+    ``among`` than ``own``, as written and transliterated to Latin (names travel; common
+    words don't)? ``own - max(others) >= gap``, asked one list at a time: the first other
+    frequency too high answers, so a list (Russian's takes a second to load) is read only
+    when the earlier ones leave the answer open."""
     latin = unidecode(low)
-    return max(max(zipf_in(low, o), zipf_in(latin, o)) for o in among if o != lang)
+    for other in among:
+        if other != lang and any(own - zipf_in(form, other) < gap for form in (low, latin)):
+            return False
+    return True
 
 
 @lru_cache(maxsize=16384)
@@ -104,7 +111,7 @@ def common_word(word: str, lang: str) -> bool:
         least = _RU_ADJECTIVE_MIN
     if own < least or groups_of(word):
         return False
-    return own - _zipf_elsewhere(low, lang, ("en", "es")) >= _COMMON_GAP[lang]
+    return _rarer_elsewhere(low, lang, own, _COMMON_GAP[lang], ("en", "es"))
 
 
 # Endings of common words that open sentences but are rare in word lists: Spanish adverbs,
@@ -142,8 +149,8 @@ def name_like(word: str, lang: str) -> bool:
         return not known and not common_shape(word, lang)
     low = word.lower().replace("ё", "е")
     own = zipf_in(low, lang)
-    other = _zipf_elsewhere(low, lang)
-    if (own >= WORDED_MIN and own - other >= _WORDED_GAP) or own >= 5.5:
+    # The other languages' lists only when they can change the answer.
+    if own >= 5.5 or (own >= WORDED_MIN and _rarer_elsewhere(low, lang, own, _WORDED_GAP)):
         return False  # however, ayer; me, he (frequent everywhere, names are not)
     shape = _COMMON_SHAPE.get(lang)
     return not (shape is not None and shape.search(low))
@@ -163,7 +170,7 @@ def ordinary_in(word: str, lang: str) -> bool:
         return known and zipf_in(low, "ru") >= WORDED_MIN
     stem = ru_stem(low) if lang == "ru" else low
     own = max(zipf_in(low, lang), zipf_in(stem, lang))
-    return own >= WORDED_MIN and own - _zipf_elsewhere(low, lang) >= _WORDED_GAP
+    return own >= WORDED_MIN and _rarer_elsewhere(low, lang, own, _WORDED_GAP)
 
 
 @lru_cache(maxsize=16384)
@@ -174,7 +181,7 @@ def ordinary_word(word: str, lang: str) -> bool:
     own = zipf_in(low, lang)
     if own < _ORDINARY_MIN or groups_of(word):
         return False
-    return own - _zipf_elsewhere(low, lang) >= _ORDINARY_GAP.get(lang, 1.0)
+    return _rarer_elsewhere(low, lang, own, _ORDINARY_GAP.get(lang, 1.0))
 
 
 def excluded(word: str) -> bool:

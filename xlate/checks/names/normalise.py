@@ -50,15 +50,22 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_PLAIN = re.compile(r"[^a-z0-9 ]+")
+
+
 def without_possessive(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word) or word  # Washington's, Fussell's
+    return _POSSESSIVE.sub("", word) or word  # Washington's, Fussell's
 
 
+@lru_cache(maxsize=65536)
 def plain_latin(text: str) -> str:
-    """Latin, accent-free, lowercase, letters and digits only."""
+    """Latin, accent-free, lowercase, letters and digits only.
+
+    Cached: every capitalised word of a text is asked for, by several checks."""
     text = text.replace("ё", "е").replace("Ё", "Е")
     text = unidecode(unicodedata.normalize("NFC", text))
-    return re.sub(r"[^a-z0-9 ]+", "", text.lower().replace("-", " ")).strip()
+    return _NOT_PLAIN.sub("", text.lower().replace("-", " ")).strip()
 
 
 @lru_cache(maxsize=16384)

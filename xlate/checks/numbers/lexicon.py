@@ -41,10 +41,15 @@ RU_ADJECTIVE_ENDING = re.compile(
 )
 
 
+_UNACCENT = str.maketrans("áéíóúü", "aeiouu")
+
+
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lowercase, ё→е and Spanish accents off: the form lexicon lookups use."""
+    """Lowercase, ё→е and Spanish accents off: the form lexicon lookups use (cached: every
+    word of every sentence is folded)."""
     word = word.lower().replace("ё", "е")
-    return word.translate(str.maketrans("áéíóúü", "aeiouu"))
+    return word.translate(_UNACCENT)
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,8 @@ def _english_ordinal(word: str) -> int | None:
 def _ordinal_word(word: str, lang: str) -> int | None:
     lex = lexicon(lang)
     if lang == "en":
-        if word in lex.cardinals:
+        # The suffix first: number-parser rebuilds its language tables on every call.
+        if word in lex.cardinals or word[-2:] not in ("st", "nd", "rd", "th"):
             return None
         return _english_ordinal(word)
     if lang == "es":
@@ -230,10 +231,17 @@ def _last_power(words: list[str], lang: str) -> Decimal:
     return Decimal(1)
 
 
+@lru_cache(maxsize=4096)
+def _parse_number(text: str, lang: str) -> int | float | None:
+    """number-parser's reading, kept: each call rebuilds its language tables."""
+    value: int | float | None = parse_number(text, lang)
+    return value
+
+
 def _parse_words(words: list[str], lang: str) -> Decimal | None:
     lex = lexicon(lang)
     cardinals = lex.cardinals
-    value = parse_number(" ".join(words), lang)
+    value = _parse_number(" ".join(words), lang)
     if value is None and len(words) == 1:
         value = cardinals.get(words[0], lex.collective.get(words[0]))
         if value is None and lang == "ru":

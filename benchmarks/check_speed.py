@@ -1,0 +1,116 @@
+"""Model-free checks: ``check --lines --engine none`` beside translate-toolkit's pofilter.
+
+    pip install translate-toolkit      # benchmark-time only: pofilter, the anchor
+    python benchmarks/check_speed.py [--pair en-es] [--lines 3003] [--rounds 3] [--all-cores]
+                                     [--baseline OTHER_CHECKOUT]
+
+The same aligned pairs (newstest2012, the first ``--lines`` lines of the pair) go through
+
+* ``xlate check SRC TGT --lines --from S --to T --engine none --report out.json``: every
+  model-free check (numbers and number words, names across scripts, quotes, acronyms,
+  brackets, URLs, language, length, repetition, untranslated);
+* ``pofilter`` on a PO file of the same pairs (msgid the source, msgstr the translation)
+  with its eight comparable tests: numbers, acronyms, doublequoting, brackets, untranslated,
+  long, short, unchanged. pofilter runs far fewer and shallower checks (no number words, no
+  names), so it is the pace to approach, not a like-for-like race.
+
+Whole processes, pinned to one core (``--all-cores`` lifts that), interleaved (ABBA) and
+medians of ``--rounds``; peak memory is the largest ``ru_maxrss`` of the runs.
+``--baseline`` adds the same xlate command run from another checkout (``PYTHONPATH``), for
+a before/after in the same run. Prints a Markdown table, with the machine's load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from _procs import ROOT, interleaved, load_note
+
+CORPORA = [ROOT / "tests" / "data", ROOT.parent / "shared" / "corpora"]
+POFILTER_TESTS = (
+    "numbers",
+    "acronyms",
+    "doublequoting",
+    "brackets",
+    "untranslated",
+    "long",
+    "short",
+    "unchanged",
+)
+
+
+def corpus(lang: str) -> Path:
+    for folder in CORPORA:
+        path = folder / f"newstest2012.{lang}"
+        if path.is_file():
+            return path
+    raise SystemExit(f"newstest2012.{lang} not found in {', '.join(map(str, CORPORA))}")
+
+
+def write_po(sources: list[str], translations: list[str], path: Path) -> None:
+    """The pairs as a PO file, written with translate-toolkit's own PO writer."""
+    try:
+        from translate.storage import po
+    except ImportError:
+        raise SystemExit(
+            "this benchmark needs translate-toolkit: pip install translate-toolkit"
+        ) from None
+    store = po.pofile()
+    for i, (source, translation) in enumerate(zip(sources, translations, strict=True)):
+        unit = store.addsourceunit(source)
+        unit.target = translation
+        unit.addlocation(f"line:{i + 1}")
+    path.write_bytes(bytes(store))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pair", default="en-es")
+    parser.add_argument("--lines", type=int, default=3003)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--all-cores", action="store_true")
+    parser.add_argument("--baseline", type=Path, help="another xlate checkout to time too")
+    args = parser.parse_args()
+    src, _, tgt = args.pair.partition("-")
+    pofilter = shutil.which("pofilter")
+    if pofilter is None:
+        raise SystemExit("pofilter not found: pip install translate-toolkit")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sources = corpus(src).read_text(encoding="utf-8").splitlines()[: args.lines]
+        translations = corpus(tgt).read_text(encoding="utf-8").splitlines()[: args.lines]
+        n = len(sources)
+        (work / f"in.{src}").write_text("\n".join(sources) + "\n", encoding="utf-8")
+        (work / f"in.{tgt}").write_text("\n".join(translations) + "\n", encoding="utf-8")
+        write_po(sources, translations, work / "in.po")
+        xlate = [sys.executable, "-m", "xlate", "check", str(work / f"in.{src}")]
+        xlate += [str(work / f"in.{tgt}"), "--lines", "--from", src, "--to", tgt]
+        xlate += ["--engine", "none", "--report", str(work / "out.json")]
+        filters = [f"--test={t}" for t in POFILTER_TESTS]
+        anchor = [pofilter, *filters, "--progress=none", str(work / "in.po"), str(work / "out.po")]
+        cases = {"xlate check --lines --engine none": xlate, "pofilter (8 tests)": anchor}
+        if args.baseline is not None:
+            root = args.baseline.resolve()
+            cases[f"the same, from {root}"] = ["env", f"PYTHONPATH={root}", *xlate]
+        cpus = None if args.all_cores else {min(os.sched_getaffinity(0))}
+        results = interleaved(cases, args.rounds, cpus=cpus)
+    where = "all cores" if cpus is None else "one core"
+    print(f"{n} newstest2012 {args.pair} pairs, {where}, medians of {args.rounds} interleaved")
+    print(f"runs ({load_note()})\n")
+    print("| tool | wall | CPU | lines/s (CPU) | peak memory | CPU vs pofilter |")
+    print("|---|--:|--:|--:|--:|--:|")
+    anchor_cpu = results["pofilter (8 tests)"].cpu
+    for name, r in results.items():
+        print(
+            f"| {name} | {r.wall:.2f} s | {r.cpu:.2f} s | {n / r.cpu:.0f} | {r.peak:.0f} MiB | "
+            f"{r.cpu / anchor_cpu:.1f}x |"
+        )
+
+
+if __name__ == "__main__":
+    main()
