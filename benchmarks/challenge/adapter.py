@@ -44,7 +44,8 @@ def run_check(
     """The kinds of the flags ``xlate check --lines`` raises on each line (one document of
     ``len(sources)`` lines). ``engine`` is "none" or an engine that back-translates;
     ``origin`` ("person" or "machine") is passed on when the library takes it."""
-    from xlate import check, segment_lines
+    from xlate import check
+    from xlate.text.segment import segment_lines
 
     options: dict[str, Any] = {}
     if "origin" in inspect.signature(check).parameters:
