@@ -10,7 +10,7 @@ from xlate.languages import NAMES
 from xlate.report import SEVERITIES, LanguageReport, Report
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
-STATUS_STYLE = {"kept": "green", "changed": "yellow", "lost": "bold red"}
+STATUS_STYLE = {"kept": "green", "unverified": "cyan", "changed": "yellow", "lost": "bold red"}
 
 
 def _fmt(value: float | None) -> str:
