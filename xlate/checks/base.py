@@ -17,6 +17,7 @@ from xlate.checks.coverage import UnalignedCheck, UnknownWordsCheck
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
 from xlate.checks.name_checks import NameConsistencyCheck, NamesCheck
 from xlate.checks.numbers.check import NumbersCheck
+from xlate.checks.polarity import PolarityCheck
 from xlate.checks.qa import QA_CHECKS
 from xlate.checks.quotes.tracking import QuotesCheck
 from xlate.checks.scoring import ScoreCheck
@@ -41,6 +42,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     *QA_CHECKS,
     NumbersCheck(),
     NamesCheck(),
+    PolarityCheck(),
     QuotesCheck(),
     NameConsistencyCheck(),
     UnknownWordsCheck(),
