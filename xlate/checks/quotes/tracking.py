@@ -266,6 +266,8 @@ def _judge(
     if score >= th.quote_chrf_medium and len(missing) == 1:
         severity = "medium"
     detail = f"; missing: {', '.join(missing)}" if missing else ""
+    if severity == "high" and score >= th.quote_chrf_high:
+        detail += f"; high because {len(missing)} content words did not come back"
     reason = (
         f"the quote “{shorten(record.text)}” came back as "
         f"“{shorten(record.back_translation or '')}” (chrF {score:.0f}){detail}"
