@@ -38,3 +38,14 @@ def test_punctuation_only_quotes_are_not_quotes(source: str, translation: str) -
     )
     assert report.languages[0].quotes == []
     assert not [f for f in report.languages[0].flags() if f.kind.startswith("quote")]
+
+
+@pytest.mark.needs_apertium
+def test_a_quote_the_back_translation_reworded_is_not_high() -> None:
+    from xlate import roundtrip
+
+    report = roundtrip('"Tough, tough, tough."\n', "en", "es", engine_name="apertium")
+    (quote,) = report.languages[0].quotes
+    (flag,) = [f for f in quote.flags if f.kind == "quote"]
+    assert flag.severity == "medium"
+    assert "the translation renders “tough”" in flag.reason

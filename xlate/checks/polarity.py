@@ -6,8 +6,8 @@ Each side's negations are counted per sentence with the word lists of
 "nadie", "никто", "ни") counts only in a sentence with no negator ("no vino nunca" is one
 negation), and "ni … ni" / "neither … nor" / "ни … ни" count once.
 
-Only a polarity flip counts: one side negates and the other does not (how many negators
-a negated sentence has is a matter of wording). Fixed phrases ("not only", "no matter",
+A sentence's count of negations is compared (a negation added to a sentence that has one
+already is still added). Fixed phrases ("not only", "no matter",
 "sin embargo", "не только") are removed before counting.
 
 The source is compared with the back-translation (same language: strong evidence) and
@@ -48,8 +48,13 @@ def _lists(lang: str) -> _Lists:
     table = raw[lang]
     phrases = sorted(table["idioms"], key=len, reverse=True)
     idioms = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
-    words = (frozenset(table[key]) for key in ("negators", "concord", "paired", "lexical"))
-    return _Lists(*words, idioms)
+    return _Lists(
+        negators=frozenset(table["negators"]),
+        concord=frozenset(table["concord"]),
+        paired=frozenset(table["paired"]),
+        lexical=frozenset(table["lexical"]),
+        idioms=idioms,
+    )
 
 
 def negations(text: str, lang: str) -> list[str]:
@@ -83,8 +88,8 @@ def _differs(
 ) -> int:
     """+1: the other side lost a negation; -1: it gained one; 0: same polarity (or the side
     with fewer negations says it in words)."""
-    if len(source) == len(other) or (source and other):
-        return 0  # both sides negate: how many times is a matter of wording
+    if len(source) == len(other):
+        return 0
     if len(source) > len(other):
         return 0 if _reworded(other_text, lang) else 1
     return 0 if _reworded(source_text, src) else -1

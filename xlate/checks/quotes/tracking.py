@@ -171,7 +171,7 @@ def _trace(
     if _judge_words(record, paragraph, record.back_translation, untranslated):
         return  # a changed word says more than the chrF of the whole quote
     if flag is not None:
-        record.flags.append(flag)
+        record.flags.append(_explained(flag, record, paragraph))
 
 
 class _BackTracer:
@@ -278,6 +278,28 @@ def _judge(
         reason=reason,
         detail={"quote": record.id, "chrf": record.chrf, "missing_words": missing},
     )
+
+
+def _explained(flag: Flag, record: QuoteRecord, paragraph: ParagraphPair) -> Flag:
+    """A chrF-based high flag whose lost words the translation itself renders (lexicon,
+    cognate) or whose back-translation has a synonym of ("Tough" -> "Duro" -> "Hard")
+    says the back-translation reworded, not that a fact changed: medium, saying so."""
+    if flag.severity != "high" or "untranslated" in flag.detail:
+        return flag
+    verdicts = judge_words(
+        record.text, paragraph.src, record.translation or "", paragraph.tgt,
+        record.back_translation,
+    )  # fmt: skip
+    by = {v.word: v.by for v in verdicts if v.status == "kept"}
+    if not all(w in by for w in record.missing_words):
+        return flag
+    found = ", ".join(f"“{w}” ({by[w]})" for w in record.missing_words)
+    flag.severity = "medium"
+    flag.reason += (
+        f"; medium, not high: the translation renders {found}" if found
+        else "; medium, not high: no content word was lost"
+    )  # fmt: skip
+    return flag
 
 
 def _judge_words(
