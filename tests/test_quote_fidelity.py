@@ -108,3 +108,40 @@ def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
     finally:
         for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
             loader.cache_clear()
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "translated", "tgt", "word", "stands"),
+    [
+        # newstest2012 quotes with one word turned into its opposite
+        (
+            "Especialmente alarmante es la alta popularidad de los refrescos dulces",
+            "es",
+            "Especially alarming is the low popularity of sweet soft drinks",
+            "en",
+            "alta",
+            "low",
+        ),
+        (
+            "The Charles University has a high participation in the festival",
+            "en",
+            "La Universidad Carolina tiene una baja participación en el festival",
+            "es",
+            "high",
+            "baja",
+        ),
+    ],
+)
+def test_an_antonym_in_place_is_a_changed_word(
+    quote: str, src: str, translated: str, tgt: str, word: str, stands: str
+) -> None:
+    changed = [v for v in judge_words(quote, src, translated, tgt) if v.status == "changed"]
+    assert [(v.word, v.stands, v.by) for v in changed] == [(word, stands, "antonym")]
+
+
+@needs_lexicon
+def test_the_right_word_is_not_an_antonym() -> None:
+    quote = "The Charles University has a high participation in the festival"
+    right = "La Universidad Carolina tiene una alta participación en el festival"
+    assert not [v for v in judge_words(quote, "en", right, "es") if v.status == "changed"]

@@ -139,6 +139,39 @@ def synonyms(word: str) -> set[str]:
     return out
 
 
+_POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+@cache
+def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]:
+    """The antonym pointers ("!") of one synset: (pos, offset, target word number)."""
+    with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
+        f.seek(offset)
+        fields = f.readline().decode("utf-8", "replace").split()
+    at = 4 + 2 * int(fields[3], 16)
+    out = []
+    for i in range(int(fields[at])):
+        symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+        if symbol == "!":
+            out.append((_POS_OF[kind], int(target), int(words[2:], 16)))
+    return tuple(out)
+
+
+def antonyms(word: str) -> set[str]:
+    """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last."""
+    out: set[str] = set()
+    for pos, offset in _wordnet_index().get(word.lower(), ()):
+        for target_pos, target, number in _antonym_pointers(pos, offset):
+            lemmas = sorted(_synset(target_pos, target))
+            with (WORDNET_DIR / f"data.{target_pos}").open("rb") as f:
+                f.seek(target)
+                fields = f.readline().decode("utf-8", "replace").split()
+            if number and number <= int(fields[3], 16):
+                lemmas = [re.sub(r"\(\w+\)$", "", fields[4 + 2 * (number - 1)].lower())]
+            out.update(w.replace("_", " ") for w in lemmas)
+    return out
+
+
 def is_english_word(word: str) -> bool:
     return word.lower() in _wordnet_index()
 

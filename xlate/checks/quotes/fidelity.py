@@ -13,6 +13,7 @@ may be rendered by it: ``unverified``, shown but never flagged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -62,8 +63,39 @@ def judge_words(
             verdicts.append(WordVerdict(word, "kept", "back-translation"))
         else:
             verdicts.append(WordVerdict(word, "unverified"))
-    _decide_missing(verdicts, source, target, src, tgt, explained, untranslated)
+    _antonyms_in_place(verdicts, src, target, tgt, explained)
+    # a name ("Charles" as "Carolina") is the names check's business, not a changed word
+    names = {w.lower() for w in re.findall(r"(?<=\w )[^\W\d_]+", quote) if w[0].isupper()}
+    _decide_missing(verdicts, source, target, src, tgt, explained, untranslated, names)
     return verdicts
+
+
+def _antonyms_in_place(
+    verdicts: list[WordVerdict], src: str, target: Sequence[str], tgt: str, explained: set[int]
+) -> None:
+    """A word not found whose antonym (WordNet, through the lexicon) the translated quote
+    has: ``changed`` whatever else the quote says ("alta" -> "low", "first" -> "último")."""
+    for verdict in verdicts:
+        if verdict.status != "unverified":
+            continue
+        opposite = _opposites(verdict.word, src, tgt)
+        for i, t in enumerate(target):
+            if i not in explained and stem(t, tgt) in opposite:
+                explained.add(i)
+                verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
+                verdict.means = sorted(_meanings(t, tgt, src) or {t})[:3]
+                verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
+                break
+
+
+def _opposites(word: str, src: str, tgt: str) -> set[str]:
+    """Stems, in ``tgt``, of the antonyms of ``word``: English antonyms of the word or of
+    its English renderings, rendered into ``tgt`` when that is not English."""
+    english = {word} if src == "en" else lexicon.renderings(word, src, "en")
+    opposite = {a for e in english for a in lexicon.antonyms(e) if " " not in a}
+    if tgt != "en":
+        opposite = {r for a in opposite for r in lexicon.renderings(a, "en", tgt)}
+    return {stem(w, tgt) for w in opposite}
 
 
 def _find(
@@ -106,8 +138,10 @@ def _decide_missing(
     tgt: str,
     explained: set[int],
     untranslated: Sequence[str],
+    names: set[str],
 ) -> None:
-    """Turn a word not found into ``changed`` where an accounted-for word stands in its place."""
+    """Turn a word not found into ``changed`` where an accounted-for word stands in its place
+    (never a name: ``names``)."""
     missing = [v for v in verdicts if v.status == "unverified"]
     kept = len(verdicts) - len(missing)
     if src != "en" or not missing or len(missing) > _MAX_CHANGED or untranslated:
@@ -124,6 +158,8 @@ def _decide_missing(
     for verdict in missing:
         if not free:
             return
+        if verdict.word in names:
+            continue
         rel = source.index(verdict.word) / max(len(source) - 1, 1)
         at = min(free, key=lambda i: abs(i / max(len(target) - 1, 1) - rel))
         if _related(verdict.word, means[at], src):

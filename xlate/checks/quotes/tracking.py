@@ -325,6 +325,8 @@ def _judge_words(
     record.status = "changed"
     first = changed[0]
     means = f" (“{first.stands}” means {', '.join(first.means)})" if first.means else ""
+    if first.by == "antonym":
+        means += f", an antonym of “{first.word}” (WordNet)"
     known = (
         f"; its known renderings ({', '.join(first.renderings)}) are absent"
         if first.renderings
