@@ -118,7 +118,8 @@ class QuoteRecord:
     marks: str  # the opening and closing marks, e.g. "“”" or "«»"
     translation: str | None = None
     back_translation: str | None = None
-    # kept: meaning survived; changed: found but drifted; lost: not found.
+    # kept: every content word found rendered; unverified: a word not found, nothing
+    # standing against it; changed: a word or the meaning drifted; lost: not found.
     status: str = "lost"
     matched_by: str | None = None  # "marks" | "alignment" | None
     chrf: float | None = None

@@ -10,6 +10,7 @@ the views live above batch, so the caller passes them in.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from xlate.batch.layout import write_output
 from xlate.errors import InputError
-from xlate.report import SEVERITIES, Report
+from xlate.report import SEVERITIES, LanguageReport, Report, SentenceRecord
 
 SUMMARY_VERSION = 1
 SUMMARY_JSON = "summary.json"
@@ -47,13 +48,14 @@ class SummaryRow:
     worst_sentence: str = ""
     worst_sentence_chrf: float | None = None
     report: str = ""  # the report, relative to OUT_DIR
+    triage: float | None = None  # the article's triage score (``triage``): higher is worse
+    triage_reason: str = ""  # the figures that decided it
 
     def sort_key(self) -> tuple[Any, ...]:
-        """Worst first: failures, then by worst flag severity, then by document chrF."""
-        rank = SEVERITIES.index(self.worst_severity) if self.worst_severity else len(SEVERITIES)
+        """Worst first: failures, then by triage score, then by document chrF."""
         return (
             self.status != "failed",
-            rank,
+            -(self.triage or 0.0),
             self.chrf if self.chrf is not None else 101.0,
             self.path,
             self.target,
@@ -72,8 +74,8 @@ def rows_from_report(report: Report, rel: str, report_rel: str) -> list[SummaryR
             f for q in lang.quotes for f in q.flags
         ]
         severities = {f.severity for f in flags}
-        scored = [s for s in lang.sentences if s.scores.chrf is not None]
-        worst = min(scored, key=lambda s: (s.scores.chrf, s.id), default=None)
+        worst = _worst_sentence(lang.sentences)
+        score, reason = triage(lang)
         rows.append(
             SummaryRow(
                 path=rel,
@@ -97,9 +99,72 @@ def rows_from_report(report: Report, rel: str, report_rel: str) -> list[SummaryR
                 worst_sentence=worst.id if worst else "",
                 worst_sentence_chrf=worst.scores.chrf if worst else None,
                 report=report_rel,
+                triage=score,
+                triage_reason=reason,
             )
         )
     return rows
+
+
+# Flag kinds that say a fact changed (a number, a name, a negation, a quote's key word).
+_FACT_KINDS = frozenset({"number", "name", "acronym", "negation", "quote", "quote_lost"})
+# Points per flag: a changed fact outweighs any number of remarks.
+_WEIGHTS = {"high": 10.0, "medium": 2.0, "low": 0.25}
+# Added once for an article with a changed fact: one changed number in a long article still
+# ranks above a few medium remarks in a short one.
+_FACT_BONUS = 5.0
+# A sentence whose chrF alone says little ("Shopping" -> "Purchase"): never the worst one.
+_MIN_WORST_WORDS = 5
+
+
+def triage(lang: LanguageReport) -> tuple[float, str]:
+    """One score per article and language, and the figures that decided it.
+
+    Points per flag (high 10, medium 2, low 0.25; a high flag of a fact kind counts in
+    full, any other high as medium), divided by the square root of the sentence count:
+    a long article is not worse for being long, nor a short one for having few sentences
+    to share one error; plus ``_FACT_BONUS`` once when a fact changed."""
+    flags = [f for s in lang.sentences for f in s.flags]
+    points = 0.0
+    facts: dict[str, int] = {}
+    for flag in flags:
+        severity = flag.severity
+        if severity == "high" and flag.kind not in _FACT_KINDS:
+            severity = "medium"
+        points += _WEIGHTS.get(severity, 0.0)
+        if severity == "high":
+            facts[flag.kind] = facts.get(flag.kind, 0) + 1
+    n = max(len(lang.sentences), 1)
+    score = round(points / math.sqrt(max(n, 4)) + (_FACT_BONUS if facts else 0.0), 1)
+    high = ", ".join(f"{c} {k}" for k, c in sorted(facts.items(), key=lambda kv: -kv[1]))
+    medium = sum(1 for f in flags if f.severity == "medium" or (
+        f.severity == "high" and f.kind not in _FACT_KINDS))  # fmt: skip
+    parts = [f"{sum(facts.values())} changed facts ({high})" if facts else "no changed fact"]
+    if medium:
+        parts.append(f"{medium} medium")
+    reason = f"{'; '.join(parts)} in {n} sentences"
+    if lang.scores.chrf is not None:
+        reason += f"; chrF {lang.scores.chrf:.1f}"
+    return score, reason
+
+
+def _worst_sentence(sentences: Sequence[SentenceRecord]) -> SentenceRecord | None:
+    """The sentence an editor should read first: its worst flag (a fact first), then its
+    chrF; a sentence of a few words is never worst on its chrF alone."""
+
+    def key(s: SentenceRecord) -> tuple[Any, ...]:
+        ranks = [SEVERITIES.index(f.severity) for f in s.flags if f.severity in SEVERITIES]
+        fact = any(f.kind in _FACT_KINDS and f.severity == "high" for f in s.flags)
+        chrf = s.scores.chrf if s.scores.chrf is not None else 101.0
+        return (not fact, min(ranks, default=len(SEVERITIES)), chrf, s.id)
+
+    candidates = [
+        s
+        for s in sentences
+        if any(f.kind in _FACT_KINDS for f in s.flags)
+        or (s.scores.chrf is not None and len(s.source.split()) >= _MIN_WORST_WORDS)
+    ]
+    return min(candidates, key=key, default=None)
 
 
 def failed_row(rel: str, error: str, mode: str = "roundtrip") -> SummaryRow:

@@ -43,7 +43,10 @@ class TextFacts:
 
     @cached_property
     def quotes(self) -> tuple[Quote, ...]:
-        return tuple(extract_quotes(self.text, self.lang))
+        # punctuation-only or empty quotes (“”, «...») are marks, not quotations
+        return tuple(
+            q for q in extract_quotes(self.text, self.lang) if any(c.isalnum() for c in q.text)
+        )
 
     @cached_property
     def numbers(self) -> tuple[NumberMention, ...]:

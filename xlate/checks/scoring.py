@@ -106,6 +106,9 @@ _MIN_BASELINE = 8
 # chrF of a few words swings wildly ("How come?" / "¿A qué se debe esto?" comes back at 9):
 # in check mode a sentence shorter than this gets no score flag of its own.
 _MIN_SCORED_WORDS = 5
+# "high" means a fact changed; the chrF of a sentence this short ("Shopping" -> "Compra" ->
+# "Purchase", chrF 2) says no such thing by itself: at most medium.
+_MIN_HIGH_WORDS = 8
 
 
 def relative_floor(values: Sequence[float], absolute: float) -> float:
@@ -165,8 +168,15 @@ class ScoreCheck:
             flag = score_flag(chrf, th)
             if flag is None:
                 continue
-            short = len(pair.sentence.text.split()) < _MIN_SCORED_WORDS
-            if floor is not None and chrf is not None and (short or chrf >= floor):
+            words = len(pair.sentence.text.split())
+            if (
+                floor is not None
+                and chrf is not None
+                and (words < _MIN_SCORED_WORDS or chrf >= floor)
+            ):
                 continue
+            if words < _MIN_HIGH_WORDS and flag.severity == "high":
+                flag.severity = "medium"
+                flag.reason += f"; medium, not high: a sentence of {words} words"
             found.add(pair.index, [flag])
         return found

@@ -40,20 +40,22 @@ def render_markdown(rows: Sequence[SummaryRow]) -> str:
     lines = [
         "# Batch summary",
         "",
-        f"{articles} articles{checked}, {len(failed)} failed; worst first "
-        "(flag severity, then round-trip chrF).",
+        f"{articles} articles{checked}, {len(failed)} failed; worst first by triage score "
+        "(flags weighted by severity, a changed fact most, over the square root of the "
+        "sentence count).",
         "",
     ]
     if ok:
         lines += [
-            "| Article | Lang | chrF | BLEU | TER | Worst flag | Flagged | Quotes changed "
-            "| Quotes lost | Numbers | Names | Worst sentence |",
-            "|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|---|",
+            "| Article | Lang | Triage | Why | chrF | BLEU | TER | Worst flag | Flagged "
+            "| Quotes changed | Quotes lost | Numbers | Names | Worst sentence |",
+            "|---|---|--:|---|--:|--:|--:|---|--:|--:|--:|--:|--:|---|",
         ]
         for r in ok:
             worst = f"{r.worst_sentence} ({r.worst_sentence_chrf})" if r.worst_sentence else ""
             cells = [
-                r.path, r.target, r.chrf, r.bleu, r.ter, r.worst_severity or "none",
+                r.path, r.target, r.triage, r.triage_reason, r.chrf, r.bleu, r.ter,
+                r.worst_severity or "none",
                 f"{r.flagged}/{r.sentences}", r.quotes_changed, r.quotes_lost,
                 r.number_mismatches, r.name_mismatches, worst,
             ]  # fmt: skip

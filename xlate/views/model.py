@@ -91,6 +91,10 @@ class LanguageView:
 
 
 def quote_status(quote: QuoteRecord) -> str:
+    """The status a view colours and counts: an ``unverified`` quote (a word not found,
+    nothing standing against it) is not flagged, so it is drawn and counted as kept."""
+    if quote.status == "unverified":
+        return "kept"
     return quote.status if quote.status in QUOTE_STATUSES else "changed"
 
 

@@ -11,7 +11,7 @@ from xlate.report import SEVERITIES, LanguageReport, Report, severity_rank
 from xlate.views.model import repaired_lines
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "dim"}
-STATUS_STYLE = {"kept": "green", "changed": "yellow", "lost": "bold red"}
+STATUS_STYLE = {"kept": "green", "unverified": "cyan", "changed": "yellow", "lost": "bold red"}
 
 
 def _fmt(value: float | None) -> str:

@@ -67,7 +67,12 @@ BAND_STYLES = {
     "none": "dim",
 }
 SEVERITY_STYLES = {"high": "bold red", "medium": "bold yellow", "low": "cyan"}
-STATUS_STYLES = {"kept": "green", "changed": "bold yellow", "lost": "bold red"}
+STATUS_STYLES = {
+    "kept": "green",
+    "unverified": "cyan",
+    "changed": "bold yellow",
+    "lost": "bold red",
+}
 
 
 def resolve_layout(layout: str, width: int) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, ParagraphPair
+from xlate.checks.quotes.fidelity import judge_words
 from xlate.checks.quotes.marks import Quote
 from xlate.checks.quotes.match import QuoteMatch, match_quotes
 from xlate.checks.quotes.unmarked import rendered_without_marks
@@ -40,6 +42,17 @@ class QuotesCheck:
         if document.judged_by_document:
             _keep_outliers_only([record for _, record in placed], th)
         found = Findings()
+        absent = lexicon.missing() if placed else []
+        if absent:  # said once per document, on its first quote: not per sentence
+            placed[0][1].flags.append(
+                Flag(
+                    kind="lexicon",
+                    severity="low",
+                    reason="quotes judged without a dictionary: install "
+                    f"{' '.join(absent)} for word-by-word checks",
+                    detail={"missing": absent},
+                )
+            )
         for index, record in placed:
             found.add(index, record.flags)
             found.quotes.append(record)
@@ -86,13 +99,16 @@ def _follow(
 
 
 def _keep_outliers_only(quotes: list[QuoteRecord], th: Thresholds) -> None:
-    """Check mode: a ``quote`` flag only for a quote whose chrF is under the document's floor."""
+    """Check mode: a chrF-based ``quote`` flag only for a quote whose chrF is under the
+    document's floor (a changed word is flagged whatever the chrF)."""
     floor = relative_floor([q.chrf for q in quotes if q.chrf is not None], th.quote_chrf_high)
     for q in quotes:
         if q.chrf is not None and q.chrf >= floor:
+            if any("changed_word" in f.detail for f in q.flags):
+                continue
             q.flags = [f for f in q.flags if f.kind != "quote"]
             if q.status == "changed":
-                q.status = "kept"
+                q.status = "unverified" if q.missing_words else "kept"
 
 
 def _trace(
@@ -131,8 +147,9 @@ def _trace(
     record.translation = (
         target.text if target is not None else paragraph.target.text[t_start:t_end]
     ).strip()
+    untranslated = _unknown_in(quote.text, translations)
     if back_of is None:
-        record.status = "kept"  # nothing to compare the meaning with: marks only
+        _judge_words(record, paragraph, None, untranslated)  # the lexicon alone
         return
     back_span = back_of.back_of(target, (t_start, t_end))
     if back_span is None:
@@ -150,9 +167,11 @@ def _trace(
     record.back_translation = back_span.strip()
     record.chrf = chrf(record.back_translation, quote.text)
     record.missing_words = missing_content_words(quote.text, record.back_translation, paragraph.src)
-    record.status, flag = _judge(record, th, _unknown_in(quote.text, translations))
+    record.status, flag = _judge(record, th, untranslated)
+    if _judge_words(record, paragraph, record.back_translation, untranslated):
+        return  # a changed word says more than the chrF of the whole quote
     if flag is not None:
-        record.flags.append(flag)
+        record.flags.append(_explained(flag, record, paragraph))
 
 
 class _BackTracer:
@@ -247,6 +266,8 @@ def _judge(
     if score >= th.quote_chrf_medium and len(missing) == 1:
         severity = "medium"
     detail = f"; missing: {', '.join(missing)}" if missing else ""
+    if severity == "high" and score >= th.quote_chrf_high:
+        detail += f"; high because {len(missing)} content words did not come back"
     reason = (
         f"the quote “{shorten(record.text)}” came back as "
         f"“{shorten(record.back_translation or '')}” (chrF {score:.0f}){detail}"
@@ -257,3 +278,80 @@ def _judge(
         reason=reason,
         detail={"quote": record.id, "chrf": record.chrf, "missing_words": missing},
     )
+
+
+def _explained(flag: Flag, record: QuoteRecord, paragraph: ParagraphPair) -> Flag:
+    """A chrF-based high flag whose lost words the translation itself renders (lexicon,
+    cognate) or whose back-translation has a synonym of ("Tough" -> "Duro" -> "Hard")
+    says the back-translation reworded, not that a fact changed: medium, saying so."""
+    if flag.severity != "high" or "untranslated" in flag.detail:
+        return flag
+    verdicts = judge_words(
+        record.text, paragraph.src, record.translation or "", paragraph.tgt,
+        record.back_translation,
+    )  # fmt: skip
+    by = {v.word: v.by for v in verdicts if v.status == "kept"}
+    if not all(w in by for w in record.missing_words):
+        return flag
+    found = ", ".join(f"“{w}” ({by[w]})" for w in record.missing_words)
+    flag.severity = "medium"
+    flag.reason += (
+        f"; medium, not high: the translation renders {found}" if found
+        else "; medium, not high: no content word was lost"
+    )  # fmt: skip
+    return flag
+
+
+def _judge_words(
+    record: QuoteRecord,
+    paragraph: ParagraphPair,
+    back: str | None,
+    untranslated: Sequence[str],
+) -> bool:
+    """Word by word (``fidelity``): a changed word flags the quote high; a word not found
+    with nothing against it leaves the quote ``unverified``. Whether a word changed."""
+    verdicts = judge_words(
+        record.text, paragraph.src, record.translation or "", paragraph.tgt, back, untranslated
+    )
+    changed = [v for v in verdicts if v.status == "changed"]
+    unverified = [v.word for v in verdicts if v.status == "unverified"]
+    if back is None:
+        record.missing_words = unverified
+        record.status = "unverified" if unverified else "kept"
+    elif record.status == "kept" and unverified:
+        record.status = "unverified"
+    if not changed:
+        return False
+    record.status = "changed"
+    first = changed[0]
+    means = f" (“{first.stands}” means {', '.join(first.means)})" if first.means else ""
+    if first.by == "antonym":
+        means += f", an antonym of “{first.word}” (WordNet)"
+    known = (
+        f"; its known renderings ({', '.join(first.renderings)}) are absent"
+        if first.renderings
+        else "; no rendering of it found"
+    )
+    chrf_note = (
+        f"; chrF {record.chrf:.0f} is high only because the other words survived"
+        if record.chrf is not None and record.chrf >= 50
+        else ""
+    )
+    others = "".join(f"; “{v.word}” became “{v.stands}”" for v in changed[1:])
+    record.flags.append(
+        Flag(
+            kind="quote",
+            severity="high",
+            reason=f"the quote “{shorten(record.text)}” changed a key word: “{first.word}” "
+            f"became “{first.stands}”{means}{known}{others}{chrf_note}",
+            detail={
+                "quote": record.id,
+                "changed_word": first.word,
+                "stands": first.stands,
+                "means": first.means,
+                "chrf": record.chrf,
+                "changed": [v.word for v in changed],
+            },
+        )
+    )
+    return True

@@ -1,0 +1,147 @@
+"""Quote fidelity word by word: the sample's "deterrent" rendered right, and inverted."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from xlate import check
+from xlate.checks import lexicon
+from xlate.checks.quotes.fidelity import judge_words
+from xlate.text.segment import segment_lines
+
+DATA = Path(__file__).parent / "data"
+RIGHT = "el elemento disuasorio más significativo"
+WRONG = "el incentivo más significativo"
+QUOTE = (
+    "the most significant deterrent for the Venezuelan National Government in light of the "
+    "potential threat of war."
+)
+
+needs_lexicon = pytest.mark.skipif(
+    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
+)
+
+
+def _translation(tmp_path: Path, rendering: str) -> Path:
+    text = (DATA / "maduro-su30-request.es.txt").read_text(encoding="utf-8")
+    assert RIGHT in text
+    out = tmp_path / "translation.es.txt"
+    out.write_text(text.replace(RIGHT, rendering), encoding="utf-8")
+    return out
+
+
+def _quote_of(sample: Path, translation: Path, engine: str, tmp_path: Path) -> dict:
+    report = tmp_path / "report.json"
+    proc = subprocess.run(
+        [
+            *(sys.executable, "-m", "xlate", "check", str(sample), str(translation)),
+            *("--from", "en", "--to", "es", "--engine", engine, "--report", str(report)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    (lang,) = data["languages"]
+    (quote,) = [q for q in lang["quotes"] if "deterrent" in q["text"]]
+    return quote
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    "engine", ["none", pytest.param("apertium", marks=pytest.mark.needs_apertium)]
+)
+def test_inverted_deterrent_is_flagged_high(sample_path: Path, tmp_path: Path, engine: str) -> None:
+    quote = _quote_of(sample_path, _translation(tmp_path, WRONG), engine, tmp_path)
+    assert quote["status"] == "changed"
+    (flag,) = [f for f in quote["flags"] if f["detail"].get("changed_word")]
+    assert flag["severity"] == "high"
+    assert flag["detail"]["changed_word"] == "deterrent"
+    assert flag["detail"]["stands"] == "incentivo"
+    assert "incentive" in flag["reason"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    "engine", ["none", pytest.param("apertium", marks=pytest.mark.needs_apertium)]
+)
+def test_right_rendering_is_not_flagged(sample_path: Path, tmp_path: Path, engine: str) -> None:
+    quote = _quote_of(sample_path, _translation(tmp_path, RIGHT), engine, tmp_path)
+    assert quote["status"] == "unverified"  # "disuasorio" is in no installed dictionary
+    assert "deterrent" in quote["missing_words"]
+    assert not [f for f in quote["flags"] if f["severity"] == "high"]
+
+
+@needs_lexicon
+def test_words_found_by_lexicon_and_cognates() -> None:
+    right = judge_words(QUOTE, "en", RIGHT + " ante la posible amenaza de guerra.", "es")
+    by_word = {v.word: v for v in right}
+    assert by_word["threat"].status == "kept"  # FreeDict: threat -> amenaza
+    assert by_word["significant"].by == "cognate"
+    assert by_word["potential"].status == "kept"  # posible = possible, a WordNet synonym
+    assert by_word["deterrent"].status == "unverified"
+
+
+def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(lexicon, "DICTD_DIR", tmp_path)
+    monkeypatch.setattr(lexicon, "WORDNET_DIR", tmp_path)
+    for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
+        loader.cache_clear()
+    try:
+        assert set(lexicon.missing()) >= {"dict-freedict-eng-spa", "wordnet-base"}
+        verdicts = judge_words(QUOTE, "en", WRONG, "es")
+        assert not [v for v in verdicts if v.status == "changed"]  # nothing known: no claim
+        report = check(
+            segment_lines(f"He called it “{QUOTE}” on Friday.\nAnd “a second quote” too.\n", "en"),
+            segment_lines(f"Lo llamó “{WRONG} para el Gobierno”.\nY “una segunda cita”.\n", "es"),
+            back_engine=None,
+            lines=True,
+        )
+        notes = [f for f in report.languages[0].flags() if f.kind == "lexicon"]
+        assert len(notes) == 1 and "dict-freedict-eng-spa" in notes[0].reason  # said once
+    finally:
+        for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
+            loader.cache_clear()
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "translated", "tgt", "word", "stands"),
+    [
+        # newstest2012 quotes with one word turned into its opposite
+        (
+            "Especialmente alarmante es la alta popularidad de los refrescos dulces",
+            "es",
+            "Especially alarming is the low popularity of sweet soft drinks",
+            "en",
+            "alta",
+            "low",
+        ),
+        (
+            "The Charles University has a high participation in the festival",
+            "en",
+            "La Universidad Carolina tiene una baja participación en el festival",
+            "es",
+            "high",
+            "baja",
+        ),
+    ],
+)
+def test_an_antonym_in_place_is_a_changed_word(
+    quote: str, src: str, translated: str, tgt: str, word: str, stands: str
+) -> None:
+    changed = [v for v in judge_words(quote, src, translated, tgt) if v.status == "changed"]
+    assert [(v.word, v.stands, v.by) for v in changed] == [(word, stands, "antonym")]
+
+
+@needs_lexicon
+def test_the_right_word_is_not_an_antonym() -> None:
+    quote = "The Charles University has a high participation in the festival"
+    right = "La Universidad Carolina tiene una alta participación en el festival"
+    assert not [v for v in judge_words(quote, "en", right, "es") if v.status == "changed"]

@@ -1,0 +1,238 @@
+"""Bilingual and English lexical knowledge, read from packaged dictionaries where installed.
+
+Two Debian-packaged sources, read lazily from their installed location and cached:
+
+- FreeDict's dictd dictionaries (``dict-freedict-eng-spa``, ``-spa-eng``, ``-eng-rus``;
+  ``/usr/share/dictd/freedict-*.{index,dict.dz}``): the renderings of a word in the other
+  language. ru->en is eng-rus read backwards; en<->es reads both files each way.
+- WordNet 3.0 (``wordnet-base``; ``/usr/share/wordnet/{index,data}.*``): English
+  synonyms (lemmas sharing a synset) and the English vocabulary that cognates are
+  looked up in.
+
+When a source is absent the functions answer "nothing known" and ``missing()`` names it,
+so the quotes check can say so once in the report and degrade rather than fail.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import os
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
+WORDNET_DIR = Path(os.environ.get("XLATE_WORDNET_DIR", "/usr/share/wordnet"))
+# FreeDict file -> (headword language, translation language)
+_FREEDICT = {"eng-spa": ("en", "es"), "spa-eng": ("es", "en"), "eng-rus": ("en", "ru")}
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_POS = ("noun", "verb", "adj", "adv")
+
+
+def _b64(text: str) -> int:
+    n = 0
+    for ch in text:
+        n = n * 64 + _B64.index(ch)
+    return n
+
+
+def _entries(name: str) -> dict[str, set[str]]:
+    """headword -> the single words of its translations, from one FreeDict dictionary."""
+    index = DICTD_DIR / f"freedict-{name}.index"
+    data_path = DICTD_DIR / f"freedict-{name}.dict.dz"
+    if not index.is_file() or not data_path.is_file():
+        return {}
+    data = gzip.decompress(data_path.read_bytes())
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in index.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0].startswith("00database"):
+            continue
+        start, length = _b64(parts[1]), _b64(parts[2])
+        body = data[start : start + length].decode("utf-8", "replace").splitlines()[1:]
+        for row in body:  # the first line is the headword and its pronunciation
+            row = re.sub(r"^\s*\d+\.\s*", "", row)
+            for chunk in row.split(","):
+                words = _WORD.findall(chunk.lower())
+                if len(words) <= 2:  # a gloss of more words is a definition, not a rendering
+                    out[parts[0].lower()].update(words)
+    return dict(out)
+
+
+@cache
+def _bilingual() -> dict[tuple[str, str], dict[str, set[str]]]:
+    table: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for name, (a, b) in _FREEDICT.items():
+        for head, renderings in _entries(name).items():
+            table[a, b][head].update(renderings)
+            for word in renderings:  # read backwards too: more pairs each way
+                table[b, a][word].add(head)
+    return {pair: dict(words) for pair, words in table.items()}
+
+
+def renderings(word: str, src: str, tgt: str) -> set[str]:
+    """The known renderings in ``tgt`` of the ``src`` word (lowercase; empty if unknown).
+
+    An inflected word is looked up as its likely headword too (dictionaries list "ojo"
+    and "diario", texts say "ojos" and "diarias")."""
+    table = _bilingual().get((src, tgt), {})
+    for form in _headwords(word.lower(), src):
+        if form in table:
+            return table[form]
+    return set()
+
+
+def _headwords(word: str, lang: str) -> list[str]:
+    forms = [word]
+    if lang in ("en", "es") and word.endswith("s") and len(word) > 3:
+        forms += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if lang == "es":
+        for end, base in (("as", "o"), ("os", "o"), ("a", "o"), ("es", "")):
+            if word.endswith(end) and len(word) > len(end) + 2:
+                forms.append(word[: -len(end)] + base)
+    if lang == "en" and word.endswith("ed") and len(word) > 4:
+        forms += [word[:-1], word[:-2]]
+    return forms
+
+
+def covers(src: str, tgt: str) -> bool:
+    """Whether a dictionary for the pair is installed."""
+    return bool(_bilingual().get((src, tgt)))
+
+
+@cache
+def _wordnet_index() -> dict[str, list[tuple[str, int]]]:
+    """English lemma -> its synsets as (part of speech, offset in data.<pos>)."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for pos in _POS:
+        path = WORDNET_DIR / f"index.{pos}"
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(" "):
+                continue  # the licence header
+            fields = line.split()
+            n_synsets = int(fields[2])
+            out[fields[0].replace("_", " ")] += [(pos, int(o)) for o in fields[-n_synsets:]]
+    return dict(out)
+
+
+@cache
+def _synset(pos: str, offset: int) -> frozenset[str]:
+    with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
+        f.seek(offset)
+        fields = f.readline().decode("utf-8", "replace").split()
+    count = int(fields[3], 16)
+    return frozenset(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
+
+
+def synonyms(word: str) -> set[str]:
+    """English words sharing a WordNet synset with ``word`` (itself included when known)."""
+    out: set[str] = set()
+    for pos, offset in _wordnet_index().get(word.lower(), ()):
+        out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(pos, offset)}
+    return out
+
+
+_POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+@cache
+def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]:
+    """The antonym pointers ("!") of one synset: (pos, offset, target word number)."""
+    with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
+        f.seek(offset)
+        fields = f.readline().decode("utf-8", "replace").split()
+    at = 4 + 2 * int(fields[3], 16)
+    out = []
+    for i in range(int(fields[at])):
+        symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+        if symbol == "!":
+            out.append((_POS_OF[kind], int(target), int(words[2:], 16)))
+    return tuple(out)
+
+
+def antonyms(word: str) -> set[str]:
+    """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last."""
+    out: set[str] = set()
+    for pos, offset in _wordnet_index().get(word.lower(), ()):
+        for target_pos, target, number in _antonym_pointers(pos, offset):
+            lemmas = sorted(_synset(target_pos, target))
+            with (WORDNET_DIR / f"data.{target_pos}").open("rb") as f:
+                f.seek(target)
+                fields = f.readline().decode("utf-8", "replace").split()
+            if number and number <= int(fields[3], 16):
+                lemmas = [re.sub(r"\(\w+\)$", "", fields[4 + 2 * (number - 1)].lower())]
+            out.update(w.replace("_", " ") for w in lemmas)
+    return out
+
+
+def is_english_word(word: str) -> bool:
+    return word.lower() in _wordnet_index()
+
+
+@cache
+def _by_prefix() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for lemma in _wordnet_index():
+        if lemma.isalpha() and len(lemma) >= 5:
+            out[lemma[:4]].append(lemma)
+    return dict(out)
+
+
+def cognate(a: str, b: str) -> bool:
+    """Whether two words (any script) look alike enough to be the same word: "Venezuelan" and
+    "venezolano", "significant" and "significativo", "Путин" and "Putin"."""
+    x, y = _latin(a), _latin(b)
+    if min(len(x), len(y)) < 4:
+        return x == y
+    common = _common_prefix(x, y)
+    if common >= 5 or (common >= 4 and common >= min(len(x), len(y)) - 1):
+        return True
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
+
+
+def english_cognates(word: str) -> list[str]:
+    """English words that ``word`` (Spanish or Russian) looks like: "incentivo" -> incentive."""
+    x = _latin(word)
+    if len(x) < 5:
+        return []
+    if is_english_word(x):
+        return [x]
+    scored = [
+        (difflib.SequenceMatcher(None, x, w).ratio(), w)
+        for w in _by_prefix().get(x[:4], ())
+        if cognate(x, w)
+    ]
+    # a loose match ("montase" -> montage) would invent meanings: only close look-alikes
+    return [w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _latin(word: str) -> str:
+    return unidecode(word).lower().replace("'", "")
+
+
+def missing() -> list[str]:
+    """The lexical sources not installed, as their Debian package names."""
+    out = [f"dict-freedict-{name}" for name in _FREEDICT if not _entries_present(name)]
+    if not _wordnet_index():
+        out.append("wordnet-base")
+    return out
+
+
+def _entries_present(name: str) -> bool:
+    return (DICTD_DIR / f"freedict-{name}.index").is_file()

@@ -1,0 +1,139 @@
+"""Polarity: a negation the translation added or dropped.
+
+Each side's negations are counted per sentence with the word lists of
+``xlate/data/negation.json``: negators ("not", "n't", "never", "no", "nunca", "sin",
+"не", "нет", "без"...); in Spanish and Russian a negative-concord word ("nunca",
+"nadie", "никто", "ни") counts only in a sentence with no negator ("no vino nunca" is one
+negation), and "ni … ni" / "neither … nor" / "ни … ни" count once.
+
+A sentence's count of negations is compared (a negation added to a sentence that has one
+already is still added). Fixed phrases ("not only", "no matter",
+"sin embargo", "не только") are removed before counting.
+
+The source is compared with the back-translation (same language: strong evidence) and
+with the translation (cross-lingual: weaker). With a back-translation a sentence is
+flagged only when both differ from the source the same way (a back-translation that
+alone lost a "not" is the engine's slip, not the translation's); without one the
+translation's count decides. A side with fewer negations that says the negation in
+words ("failed to", "lack", "sin", "only", "отказался") is a rewording, not a flip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.report import Flag
+from xlate.text.words import tokens
+
+_LANGS = ("en", "es", "ru")
+
+
+@dataclass(frozen=True)
+class _Lists:
+    negators: frozenset[str]
+    concord: frozenset[str]
+    paired: frozenset[str]
+    lexical: frozenset[str]
+    idioms: re.Pattern[str]
+
+
+@cache
+def _lists(lang: str) -> _Lists:
+    raw = json.loads(resources.files("xlate.data").joinpath("negation.json").read_text("utf-8"))
+    table = raw[lang]
+    phrases = sorted(table["idioms"], key=len, reverse=True)
+    idioms = re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)")
+    return _Lists(
+        negators=frozenset(table["negators"]),
+        concord=frozenset(table["concord"]),
+        paired=frozenset(table["paired"]),
+        lexical=frozenset(table["lexical"]),
+        idioms=idioms,
+    )
+
+
+def negations(text: str, lang: str) -> list[str]:
+    """The negation words of ``text`` that count, in order (see the module doc)."""
+    lists = _lists(lang)
+    text = lists.idioms.sub(" ", text.lower().replace("’", "'"))
+    found = [t for t in tokens(text) if t in lists.negators or (lang == "en" and t.endswith("n't"))]
+    primary = [t for t in found if t not in lists.concord]
+    if lang != "en" and primary:
+        found = primary
+    out: list[str] = []
+    for word in found:
+        if word in lists.paired and any(w in lists.paired for w in out):
+            continue  # "ni … ni", "neither … nor": one negation
+        out.append(word)
+    return out
+
+
+def _reworded(text: str, lang: str) -> bool:
+    """Whether ``text`` says a negation in words ("failed", "lack"; "unfinished")."""
+    words = tokens(text)
+    if lang == "en" and any(w.startswith(("un", "dis")) and len(w) > 7 for w in words):
+        return True  # a negative prefix: "unfinished", "disagree"
+    if lang == "ru" and any(w.startswith("не") and len(w) > 5 for w in words):
+        return True  # "неважно", "недостаточно": не- written as one word
+    return any(t in _lists(lang).lexical for t in words)
+
+
+def _differs(
+    source: list[str], source_text: str, src: str, other: list[str], other_text: str, lang: str
+) -> int:
+    """+1: the other side lost a negation; -1: it gained one; 0: same polarity (or the side
+    with fewer negations says it in words)."""
+    if len(source) == len(other):
+        return 0
+    if len(source) > len(other):
+        return 0 if _reworded(other_text, lang) else 1
+    return 0 if _reworded(source_text, src) else -1
+
+
+class PolarityCheck:
+    """A negation added or removed between the source and its translation."""
+
+    name = "polarity"
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = Findings()
+        for pair in document.pairs:
+            flag = _judge(pair)
+            if flag is not None:
+                found.add(pair.index, [flag])
+        return found
+
+
+def _judge(pair: SentencePair) -> Flag | None:
+    if pair.src not in _LANGS or pair.tgt not in _LANGS or not pair.translation.text.strip():
+        return None
+    source = negations(pair.source, pair.src)
+    target = negations(pair.translation.text, pair.tgt)
+    cross = _differs(source, pair.source, pair.src, target, pair.translation.text, pair.tgt)
+    if cross == 0:
+        return None
+    back_words: list[str] | None = None
+    if pair.back is not None:
+        back_words = negations(pair.back.text, pair.src)
+        if _differs(source, pair.source, pair.src, back_words, pair.back.text, pair.src) != cross:
+            return None  # the back-translation keeps the source's polarity
+    verb = "dropped" if cross > 0 else "added"
+    evidence = f"; back-translation: {_say(back_words)}" if back_words is not None else ""
+    return Flag(
+        kind="negation",
+        severity="high",
+        reason=f"a negation was {verb}: the source has {_say(source)}, the translation "
+        f"{_say(target)}{evidence}",
+        detail={"source": source, "translation": target, "back_translation": back_words},
+    )
+
+
+def _say(words: list[str] | None) -> str:
+    if not words:
+        return "none"
+    return ", ".join(f"“{w}”" for w in words)
