@@ -94,16 +94,16 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
 
 @lru_cache(maxsize=65536)
 def _english_ordinal(word: str) -> int | None:
-    # number-parser rebuilds its language tables on every call (a third of the time of a
-    # model-free check --lines); a word's reading never changes, so each is parsed once.
+    """number-parser's reading of a word ending like an ordinal (the caller tests that):
+    it rebuilds its language tables on every call, so each word is parsed once."""
     value = parse_ordinal(word, "en")
-    return int(value) if isinstance(value, int) and word[-2:] in ("st", "nd", "rd", "th") else None
+    return int(value) if isinstance(value, int) else None
 
 
 def _ordinal_word(word: str, lang: str) -> int | None:
     lex = lexicon(lang)
     if lang == "en":
-        # The suffix first: number-parser rebuilds its language tables on every call.
+        # The suffix first: most words are no ordinal, and need no number-parser call.
         if word in lex.cardinals or word[-2:] not in ("st", "nd", "rd", "th"):
             return None
         return _english_ordinal(word)
