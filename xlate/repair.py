@@ -35,6 +35,11 @@ Analyse = Callable[[Sequence[Translation], Sequence[Translation]], LanguageRepor
 class RepairOptions:
     candidates: int = DEFAULT_CANDIDATES  # n-best hypotheses asked of the engine
 
+    def record(self) -> dict[str, int]:
+        """What a report records of the repair (``settings.repair``); batch compares it to
+        tell an article repaired with other settings from one that is up to date."""
+        return {"candidates": self.candidates}
+
 
 @dataclass
 class _Option:

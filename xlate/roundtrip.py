@@ -67,7 +67,7 @@ def roundtrip(
         ]
     record = settings_record(settings)
     if repair is not None:
-        record["repair"] = {"candidates": repair.candidates}
+        record["repair"] = repair.record()
     return make_report("roundtrip", doc, languages, path=path, settings=record)
 
 

@@ -190,7 +190,7 @@ class Planner:
             and report.settings.get("thresholds") == record["thresholds"]
             and report.settings.get("glossary") == record.get("glossary")
             and report.settings.get("repair")
-            == ({"candidates": repair.candidates} if repair and not self.options.check else None)
+            == (repair.record() if repair and not self.options.check else None)
         )
 
     # --- check mode --------------------------------------------------------------------

@@ -47,5 +47,5 @@ def repair_roundtrip(
             options=options,
             positions=distinct.positions,
         )
-    report.settings["repair"] = {"candidates": options.candidates}
+    report.settings["repair"] = options.record()
     return report
