@@ -1,0 +1,73 @@
+"""xlate's packaged word frequencies answer as wordfreq does, above the floor the checks need."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from unidecode import unidecode
+from wordfreq import zipf_frequency
+
+from xlate.checks.names import crossscript, lexicon
+from xlate.text.frequencies import FLOOR, zipf
+
+DATA = Path(__file__).parent / "data"
+
+
+def _corpus_words(lang: str, limit: int = 400) -> list[str]:
+    text = (DATA / f"newstest2012.{lang}").read_text(encoding="utf-8")
+    words = sorted(set(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[:200_000])))
+    return words[:: max(1, len(words) // limit)]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_zipf_is_wordfreqs_value_for_real_words(lang: str) -> None:
+    """Words as the name check asks them: lowercased, capitalised, transliterated to Latin
+    (with apostrophes for ь: bol'shoi), hyphenated (Asia-Pacific); in every language."""
+    words = _corpus_words(lang)
+    forms = {f for w in words for f in (w, w.lower(), unidecode(w.lower()))}
+    forms |= {"asia-pacific", "don't", "alexanderstraße", "g20", "ee.uu.", "", "—"}
+    for form in sorted(forms):
+        for other in ("en", "es", "ru"):
+            expected = zipf_frequency(form, other)
+            got = zipf(form, other)
+            if expected > FLOOR[other]:
+                assert got == expected, (form, other)
+            else:
+                assert got <= FLOOR[other], (form, other)
+
+
+def test_known_values() -> None:
+    assert zipf("the", "en") == zipf_frequency("the", "en") > 7
+    assert zipf("путин", "ru") == zipf_frequency("путин", "ru") > 4
+    assert zipf("xqzzyv", "es") == 0.0
+
+
+def test_floor_is_below_every_threshold_that_reads_the_lists() -> None:
+    """A value at or below FLOOR must answer every question as 0 would: each own-frequency
+    threshold lies above the floor, and each 'rarer elsewhere' test (own - other < gap, own
+    at least its threshold) cannot be met by another language's value at or below its
+    floor. Lowering a threshold below what the packaged lists hold fails here: rebuild them
+    (scripts/build_word_frequencies.py) with a lower FLOOR."""
+    langs = ("en", "es", "ru")
+    own_thresholds = [lexicon.WORDED_MIN, lexicon._ORDINARY_MIN, crossscript._NEIGHBOUR_WORD]
+    own_thresholds += [*lexicon._COMMON_MIN.values(), lexicon._RU_ADJECTIVE_MIN]
+    assert all(t > max(FLOOR.values()) for t in own_thresholds)
+    # (lang, least own frequency, gap, languages compared with)
+    uses = [(lang, lexicon.WORDED_MIN, lexicon._WORDED_GAP, langs) for lang in langs]
+    uses += [(lang, lexicon._ORDINARY_MIN, lexicon._ORDINARY_GAP[lang], langs) for lang in langs]
+    uses += [
+        (lang, lexicon._COMMON_MIN[lang], lexicon._COMMON_GAP[lang], ("en", "es"))
+        for lang in langs
+    ]
+    uses.append(("ru", lexicon._RU_ADJECTIVE_MIN, lexicon._COMMON_GAP["ru"], ("en", "es")))
+    for lang, least, gap, among in uses:
+        for other in among:
+            if other != lang:
+                assert least - FLOOR[other] >= gap, (lang, other, least, gap)
+
+
+def test_unknown_language_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no word frequencies"):
+        zipf("word", "xx")

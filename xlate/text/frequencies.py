@@ -1,0 +1,118 @@
+"""Zipf word frequencies for en/es/ru, read from a compact copy of wordfreq's lists.
+
+``zipf(word, lang)`` returns what ``wordfreq.zipf_frequency(word, lang)`` returns, for every
+value above :data:`FLOOR` (below it: at most ``FLOOR``, usually 0). wordfreq itself builds a
+dictionary of every word of a language on first use (1.1 s and ~200 MiB for en, es and ru);
+the packaged copy (``xlate/data/wordfreq``, written by ``scripts/build_word_frequencies.py``)
+holds the same centibel buckets as strings grouped by the word's first three letters, so
+loading a language is one decompression (~50 ms, ~5 MiB) and a lookup one substring search.
+
+Words of letters only are their own token, as wordfreq's tokenizer would make them; anything
+else (apostrophes, hyphens, digits) is tokenized by wordfreq's own tokenizer, imported on
+first need (0.2 s, no word list), so the frequencies stay wordfreq's to the last digit.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import unicodedata
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["FLOOR", "LANGUAGES", "zipf"]
+
+LANGUAGES = ("en", "es", "ru")
+# Words at or below this Zipf value are left out of a language's copy and read as 0. Every
+# threshold that asks the lists (checks/names/lexicon.py) compares either a word's own
+# frequency with at least 3.0, or another language's with the own one less a gap; a value
+# at or below the floor answers those questions as 0 does (tests/test_frequencies.py holds
+# the thresholds to it). Russian's copy would triple in size without it.
+FLOOR = {"en": 0.0, "es": 0.0, "ru": 2.0}
+
+# The separators of the packaged format: records (one per three-letter prefix) and, in a
+# record, the prefix from its body. wordfreq's tokens contain neither, nor tabs or newlines.
+RECORD, PREFIX_END = "\x1e", "\x1f"
+PREFIX_LENGTH = 3
+_BUCKETS = 800  # wordfreq's large lists: centibel buckets 0 (Zipf 9) to 799 (Zipf 1.01)
+# wordfreq's zipf_to_freq(0.0): the frequency of a word missing from the list.
+_MISSING = 10**0.0 / 1e9
+
+
+def _frequency(centibels: int) -> float:
+    return 10 ** (-centibels / 100)  # wordfreq's cB_to_freq
+
+
+def _to_zipf(freq: float) -> float:
+    """wordfreq's rounding of a combined frequency, then its Zipf value (to 0.01)."""
+    unrounded = max(freq, _MISSING)  # never 0: wordfreq's zero branch cannot arise
+    rounded = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
+_MISSING_ZIPF = round(math.log(_MISSING, 10) + 9, 2)
+# One token in bucket b: wordfreq combines 1 / (1 / f) and rounds; the same, once per bucket.
+_ONE_TOKEN_ZIPF = tuple(_to_zipf(1.0 / (0.0 + 1.0 / _frequency(b))) for b in range(_BUCKETS))
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _table(lang: str) -> dict[str, str]:
+    """A language's copy: three-letter prefix -> the rest of each word, in lines, under a
+    ``\\t<bucket>`` line for each centibel bucket."""
+    packed = (files("xlate") / "data" / "wordfreq" / f"{lang}.txt.gz").read_bytes()
+    records = gzip.decompress(packed).decode("utf-8").split(RECORD)
+    return dict(record.split(PREFIX_END, 1) for record in records)
+
+
+def _bucket(token: str, lang: str) -> int | None:
+    """The centibel bucket of one wordfreq token, or None when the copy lacks it."""
+    body = _table(lang).get(token[:PREFIX_LENGTH])
+    if body is None:
+        return None
+    at = body.find("\n" + token[PREFIX_LENGTH:] + "\n")
+    if at < 0:
+        return None
+    tab = body.rfind("\t", 0, at)
+    return int(body[tab + 1 : body.index("\n", tab)])
+
+
+def _single_token(word: str) -> bool:
+    """Does wordfreq's tokenizer leave ``word`` as it is, one token? True for lowercase
+    (casefolded, NFC) Latin or Cyrillic letters only."""
+    return (
+        word.isalpha()
+        and all(ord(ch) < 0x250 or 0x400 <= ord(ch) < 0x530 for ch in word)
+        and unicodedata.normalize("NFC", word).casefold() == word
+    )
+
+
+def _tokens_frequency(word: str, lang: str) -> float:
+    """wordfreq's ``_word_frequency`` for a word it must tokenize, on the packaged copy."""
+    from wordfreq.numbers import digit_freq, smash_numbers
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, lang)
+    if not tokens:
+        return _MISSING_ZIPF
+    one_over_result = 0.0
+    for token in tokens:
+        smashed = smash_numbers(token)
+        bucket = _bucket(smashed, lang)
+        if bucket is None:
+            return _MISSING_ZIPF
+        freq = _frequency(bucket)
+        if smashed != token:
+            freq *= digit_freq(token)
+        one_over_result += 1.0 / freq
+    return _to_zipf(1.0 / one_over_result)
+
+
+@lru_cache(maxsize=32768)
+def zipf(word: str, lang: str) -> float:
+    """``wordfreq.zipf_frequency(word, lang)`` for en/es/ru above :data:`FLOOR`."""
+    if lang not in FLOOR:
+        raise ValueError(f"no word frequencies for {lang!r}")
+    if not _single_token(word):
+        return _tokens_frequency(word, lang)
+    bucket = _bucket(word, lang)
+    return _MISSING_ZIPF if bucket is None else _ONE_TOKEN_ZIPF[bucket]
