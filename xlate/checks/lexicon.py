@@ -20,7 +20,7 @@ import gzip
 import os
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
@@ -185,6 +185,9 @@ def _by_prefix() -> dict[str, list[str]]:
     return dict(out)
 
 
+# The quote check asks every source word against every free word of its translation, the
+# same pairs again and again across a document: cached, as are the words' Latin forms.
+@lru_cache(maxsize=1 << 17)
 def cognate(a: str, b: str) -> bool:
     """Whether two words (any script) look alike enough to be the same word: "Venezuelan" and
     "venezolano", "significant" and "significativo", "Путин" and "Putin"."""
@@ -194,23 +197,41 @@ def cognate(a: str, b: str) -> bool:
     common = _common_prefix(x, y)
     if common >= 5 or (common >= 4 and common >= min(len(x), len(y)) - 1):
         return True
-    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
+    return _similar(x, y, 0.8)
+
+
+def _similar(x: str, y: str, least: float) -> bool:
+    """difflib's ratio of ``x`` to ``y`` is at least ``least``; its two cheap upper bounds
+    answer most pairs (same counts over the same length, so never a different answer)."""
+    matcher = difflib.SequenceMatcher(None, x, y)
+    return (
+        matcher.real_quick_ratio() >= least
+        and matcher.quick_ratio() >= least
+        and matcher.ratio() >= least
+    )
 
 
 def english_cognates(word: str) -> list[str]:
     """English words that ``word`` (Spanish or Russian) looks like: "incentivo" -> incentive."""
+    return list(_english_cognates(word))
+
+
+@lru_cache(maxsize=1 << 15)
+def _english_cognates(word: str) -> tuple[str, ...]:
+    # A scan of WordNet's lemmas sharing the word's first four letters: cached per word.
     x = _latin(word)
     if len(x) < 5:
-        return []
+        return ()
     if is_english_word(x):
-        return [x]
+        return (x,)
+    # Only a ratio of 0.85 is kept below: lemmas whose ratio cannot reach it are not scored.
     scored = [
         (difflib.SequenceMatcher(None, x, w).ratio(), w)
         for w in _by_prefix().get(x[:4], ())
-        if cognate(x, w)
+        if _similar(x, w, 0.85) and cognate(x, w)
     ]
     # a loose match ("montase" -> montage) would invent meanings: only close look-alikes
-    return [w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3]
+    return tuple([w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3])
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -222,6 +243,7 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+@lru_cache(maxsize=1 << 16)
 def _latin(word: str) -> str:
     return unidecode(word).lower().replace("'", "")
 

@@ -79,6 +79,7 @@ def content_words(text: str, lang: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # Snowball is pure Python: a word is stemmed once per run
 def stem(word: str, lang: str) -> str:
     """The comparison key of one word: numbers without separators, else its plain stem."""
     if _NUMBER.fullmatch(word):
