@@ -44,7 +44,7 @@ from xlate.config import Thresholds
 from xlate.languages import NAMES
 from xlate.report import Flag
 from xlate.text.addresses import EMAIL, URL
-from xlate.text.langid import language_scores
+from xlate.text.langid import language_scores, surely_in
 from xlate.text.segment import Sentence
 from xlate.text.words import shorten
 from xlate.translation import Translation
@@ -107,6 +107,8 @@ def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag 
     text = " ".join(w for w in text.split() if not w[:1].isupper())
     if sum(ch.isalpha() for ch in text) < _MIN_LANGID_LETTERS or len(_words(text)) < 6:
         return None
+    if surely_in(text, tgt, wide=True):
+        return None  # the high-accuracy models (10x the load) only for a sentence in doubt
     scores = language_scores(text, wide=True)
     best = max(scores, key=lambda k: scores[k])
     if best == tgt or scores[best] < thresholds.wrong_language_confidence:
