@@ -20,6 +20,7 @@ import gzip
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -105,21 +106,64 @@ def covers(src: str, tgt: str) -> bool:
     return bool(_bilingual().get((src, tgt)))
 
 
+class _WordNetIndex:
+    """WordNet's index files: English lemma -> its synsets as (part of speech, offset in
+    data.<pos>). Each line is kept as read and parsed when its lemma is first asked for:
+    reading 150k lemmas into tuples took a second and ~40 MiB, most of it never asked."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, dict[str, str]] = {}
+        for pos in _POS:
+            path = WORDNET_DIR / f"index.{pos}"
+            if path.is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                # lines opening with a space are the licence header
+                self._lines[pos] = {
+                    line[: line.find(" ")]: line
+                    for line in text.splitlines()
+                    if line and not line.startswith(" ")
+                }
+        self._parsed: dict[str, list[tuple[str, int]]] = {}
+        # What the quote check derives from the index, per word, asked again and again
+        # across a document; kept here so that it goes with the index it was read from.
+        self.synonyms: dict[str, frozenset[str]] = {}
+        self.cognates: dict[str, tuple[str, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return any(self._lines.values())
+
+    def get(
+        self, lemma: str, default: tuple[tuple[str, int], ...] = ()
+    ) -> list[tuple[str, int]] | tuple[tuple[str, int], ...]:
+        if lemma in self._parsed:
+            return self._parsed[lemma] or default
+        senses: list[tuple[str, int]] = []
+        # The files write a multiword lemma with underscores, xlate with spaces.
+        key = lemma.replace(" ", "_") if "_" not in lemma else None
+        for pos, lines in self._lines.items():
+            line = lines.get(key) if key is not None else None
+            if line is not None:
+                fields = line.split()
+                senses += [(pos, int(o)) for o in fields[-int(fields[2]) :]]
+        self._parsed[lemma] = senses
+        return senses or default
+
+    def __contains__(self, lemma: str) -> bool:
+        return bool(self.get(lemma))
+
+    def __iter__(self) -> Iterator[str]:
+        """The lemmas, spaces for underscores, in the order the files first give them."""
+        seen: set[str] = set()
+        for lines in self._lines.values():
+            for key in lines:
+                if key not in seen:
+                    seen.add(key)
+                    yield key.replace("_", " ")
+
+
 @cache
-def _wordnet_index() -> dict[str, list[tuple[str, int]]]:
-    """English lemma -> its synsets as (part of speech, offset in data.<pos>)."""
-    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for pos in _POS:
-        path = WORDNET_DIR / f"index.{pos}"
-        if not path.is_file():
-            continue
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith(" "):
-                continue  # the licence header
-            fields = line.split()
-            n_synsets = int(fields[2])
-            out[fields[0].replace("_", " ")] += [(pos, int(o)) for o in fields[-n_synsets:]]
-    return dict(out)
+def _wordnet_index() -> _WordNetIndex:
+    return _WordNetIndex()
 
 
 @cache
@@ -133,10 +177,13 @@ def _synset(pos: str, offset: int) -> frozenset[str]:
 
 def synonyms(word: str) -> set[str]:
     """English words sharing a WordNet synset with ``word`` (itself included when known)."""
-    out: set[str] = set()
-    for pos, offset in _wordnet_index().get(word.lower(), ()):
-        out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(pos, offset)}
-    return out
+    index, lemma = _wordnet_index(), word.lower()
+    if lemma not in index.synonyms:
+        out: set[str] = set()
+        for pos, offset in index.get(lemma, ()):
+            out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(pos, offset)}
+        index.synonyms[lemma] = frozenset(out)
+    return set(index.synonyms[lemma])
 
 
 _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
@@ -203,6 +250,8 @@ def cognate(a: str, b: str) -> bool:
 def _similar(x: str, y: str, least: float) -> bool:
     """difflib's ratio of ``x`` to ``y`` is at least ``least``; its two cheap upper bounds
     answer most pairs (same counts over the same length, so never a different answer)."""
+    if 2.0 * min(len(x), len(y)) / (len(x) + len(y)) < least:
+        return False  # real_quick_ratio's bound, before a matcher is built
     matcher = difflib.SequenceMatcher(None, x, y)
     return (
         matcher.real_quick_ratio() >= least
@@ -213,10 +262,12 @@ def _similar(x: str, y: str, least: float) -> bool:
 
 def english_cognates(word: str) -> list[str]:
     """English words that ``word`` (Spanish or Russian) looks like: "incentivo" -> incentive."""
-    return list(_english_cognates(word))
+    cache = _wordnet_index().cognates
+    if word not in cache:
+        cache[word] = _english_cognates(word)
+    return list(cache[word])
 
 
-@lru_cache(maxsize=1 << 15)
 def _english_cognates(word: str) -> tuple[str, ...]:
     # A scan of WordNet's lemmas sharing the word's first four letters: cached per word.
     x = _latin(word)
