@@ -58,8 +58,7 @@ def test_floor_is_below_every_threshold_that_reads_the_lists() -> None:
     uses = [(lang, lexicon.WORDED_MIN, lexicon._WORDED_GAP, langs) for lang in langs]
     uses += [(lang, lexicon._ORDINARY_MIN, lexicon._ORDINARY_GAP[lang], langs) for lang in langs]
     uses += [
-        (lang, lexicon._COMMON_MIN[lang], lexicon._COMMON_GAP[lang], ("en", "es"))
-        for lang in langs
+        (lang, lexicon._COMMON_MIN[lang], lexicon._COMMON_GAP[lang], ("en", "es")) for lang in langs
     ]
     uses.append(("ru", lexicon._RU_ADJECTIVE_MIN, lexicon._COMMON_GAP["ru"], ("en", "es")))
     for lang, least, gap, among in uses:
@@ -71,3 +70,21 @@ def test_floor_is_below_every_threshold_that_reads_the_lists() -> None:
 def test_unknown_language_is_an_error() -> None:
     with pytest.raises(ValueError, match="no word frequencies"):
         zipf("word", "xx")
+
+
+def test_packaged_copy_is_what_the_build_script_writes() -> None:
+    """The data file is reproducible from wordfreq (compared decompressed: zlib versions may
+    pack the same text differently)."""
+    import gzip
+    import importlib.util
+    from importlib.resources import files
+
+    root = Path(__file__).parent.parent
+    spec = importlib.util.spec_from_file_location(
+        "build_word_frequencies", root / "scripts" / "build_word_frequencies.py"
+    )
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    packaged = (files("xlate") / "data" / "wordfreq" / "es.txt.gz").read_bytes()
+    assert gzip.decompress(build.packed("es")) == gzip.decompress(packaged)
