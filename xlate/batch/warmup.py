@@ -10,6 +10,8 @@ the forkserver forks and must stay single-threaded.)
 from __future__ import annotations
 
 import xlate.batch.jobs  # noqa: F401  (the analysis code itself)
-from xlate.text.langid import language_scores
+from xlate.text.langid import language_scores, surely_in
 
+# Both sets: the check asks the low-accuracy models of every sentence first.
+surely_in("a sentence to load the language models", "en", wide=True)
 language_scores("a sentence to load the language models", wide=True)
