@@ -34,7 +34,7 @@ from xlate.report import (
 
 # What the terminal summary lists of a streamed report; the counts cover everything.
 SUMMARY_FLAGS = 1000
-SUMMARY_QUOTES = 200
+SUMMARY_QUOTES = 1000
 _LATE = 1 << 30  # a late flag's place after the sentence's own flags of its check
 
 
