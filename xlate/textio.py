@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
+import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from xlate.errors import InputError, OutputError
 
@@ -137,11 +141,7 @@ def read_text(source: str | Path) -> str:
         data = sys.stdin.buffer.read()
         name = "<stdin>"
     else:
-        path = Path(source)
-        if not path.exists():
-            raise InputError(f"{name}: no such file")
-        if path.is_dir():
-            raise InputError(f"{name}: is a directory, not a file")
+        path = _readable(source)
         try:
             data = path.read_bytes()
         except OSError as err:
@@ -150,6 +150,116 @@ def read_text(source: str | Path) -> str:
     if not text.strip():
         raise InputError(f"{name}: is empty; nothing to translate")
     return text
+
+
+def _readable(source: str | Path) -> Path:
+    path = Path(source)
+    if not path.exists():
+        raise InputError(f"{source}: no such file")
+    if path.is_dir():
+        raise InputError(f"{source}: is a directory, not a file")
+    return path
+
+
+# Bytes read at a time by read_lines, and the characters decode_text tests for binary.
+_BLOCK = 1 << 16
+_SAMPLE = 8192
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def read_lines(source: str | Path) -> Iterator[tuple[str, str]]:
+    """The lines of a text file, each with the line break after it as it was ("" after
+    the last line when the file does not end with one), a block at a time: a file of any
+    length in bounded memory.
+
+    Decoded and refused as ``read_text`` does, with the same one line (which is raised
+    before any line comes, except an undecodable byte past the first block: when the
+    reading gets there; and an empty file: at its end).
+    """
+    name = str(source)
+    path = _readable(source)
+    pending = ""
+    checked = False
+    nonblank = False
+    for text in _decoded_blocks(path, name):
+        pending += text
+        if not checked:
+            if len(pending) < _SAMPLE:
+                continue
+            _check_sample(pending, name)
+            checked = True
+        lines, pending = _complete_lines(pending, final=False)
+        nonblank = nonblank or any(line.strip() for line, _ in lines)
+        yield from lines
+    if not checked:
+        _check_sample(pending, name)
+    lines, rest = _complete_lines(pending, final=True)
+    nonblank = nonblank or any(line.strip() for line, _ in lines) or bool(rest.strip())
+    if not nonblank:
+        raise InputError(f"{name}: is empty; nothing to translate")
+    yield from lines
+    if rest:
+        yield rest, ""
+
+
+def _decoded_blocks(path: Path, name: str) -> Iterator[str]:
+    """The file's text, decoded block by block (by its byte-order mark, else as UTF-8)."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        raise InputError(f"{name}: cannot read ({err.strerror})") from None
+    with handle:
+        head = handle.read(_BLOCK)
+        codec, skip, label = "utf-8", 0, ""
+        for bom, bom_codec, bom_label in _BOMS:
+            if head.startswith(bom):
+                codec, skip, label = bom_codec, len(bom), bom_label
+                break
+        else:
+            if b"\x00" in head[:_SAMPLE]:
+                raise InputError(_nul_message(head, name))
+        decoder = codecs.getincrementaldecoder(codec)()
+        data = head[skip:]
+        first = True
+        while True:
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError:
+                # A bad file: read it whole once, for the very line read_text gives.
+                decode_text(path.read_bytes(), name)
+                raise InputError(f"{name}: cannot be decoded") from None
+            # The first block holds thousands of characters, all _reads_as_alphabetic reads.
+            if first and label and not _reads_as_alphabetic(text):
+                raise InputError(
+                    f"{name}: starts with a {label} byte-order mark, but what follows does not "
+                    f"read as {label} text"
+                )
+            first = False
+            yield text
+            if not data:
+                return
+            data = handle.read(_BLOCK)
+
+
+def _check_sample(text: str, name: str) -> None:
+    """decode_text's test for binary, on the first decoded characters."""
+    sample = text[:_SAMPLE]
+    controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
+    if sample and controls / len(sample) > _BINARY_CONTROL_SHARE:
+        raise InputError(f"{name}: looks like a binary file, not text")
+
+
+def _complete_lines(buffer: str, *, final: bool) -> tuple[list[tuple[str, str]], str]:
+    """The whole lines at the start of ``buffer`` and what is left after them. A ``\r``
+    at its very end may be half of a ``\r\n`` and waits for more, unless ``final``."""
+    out: list[tuple[str, str]] = []
+    pos = 0
+    for match in _LINE_BREAK.finditer(buffer):
+        if not final and match.group() == "\r" and match.end() == len(buffer):
+            break
+        out.append((buffer[pos : match.start()], match.group()))
+        pos = match.end()
+    return out, buffer[pos:]
 
 
 def check_output_path(path: str | Path) -> Path:
@@ -207,6 +317,15 @@ def atomic_write(path: str | Path, text: str) -> None:
 
     A crash or Ctrl-C leaves either the old file or the new one, never half of one.
     """
+    with atomic_writer(path) as handle:
+        handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[TextIO]:
+    """A file to write ``path``'s new text into, piece by piece (a report too long to
+    hold): a temporary file renamed to ``path`` when the block ends without an error,
+    removed when it does not."""
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     directory.mkdir(parents=True, exist_ok=True)
@@ -216,7 +335,7 @@ def atomic_write(path: str | Path, text: str) -> None:
         # keep the mode of the file it replaces.
         os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

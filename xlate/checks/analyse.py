@@ -75,7 +75,7 @@ def analyse(
         notes=notes,
         merged_sources=merged_sources,
     )
-    records = _records(document, aligned_to)
+    records = sentence_records(document, aligned_to)
     report = LanguageReport(
         target=tgt,
         engine=engine_record(forward),
@@ -102,7 +102,7 @@ def analyse(
     return report
 
 
-def _records(
+def sentence_records(
     document: AnalysedDocument, aligned_to: Sequence[Sequence[str]] | None
 ) -> list[SentenceRecord]:
     records = []
@@ -176,15 +176,27 @@ def make_report(
     ``doc.original_text()``).
     """
     text = source_text if source_text is not None else doc.original_text()
+    source = SourceRecord(
+        path=path,
+        lang=doc.lang,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sentences=len(doc),
+        paragraphs=len(doc.paragraphs),
+    )
+    return report_of(mode, source, languages, settings=settings)
+
+
+def report_of(
+    mode: str,
+    source: SourceRecord,
+    languages: list[LanguageReport],
+    *,
+    settings: dict[str, Any] | None = None,
+) -> Report:
+    """The report of ``languages`` analysed from the source ``source`` records, made now."""
     return Report(
         mode=mode,
-        source=SourceRecord(
-            path=path,
-            lang=doc.lang,
-            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            sentences=len(doc),
-            paragraphs=len(doc.paragraphs),
-        ),
+        source=source,
         languages=languages,
         settings=dict(settings or {}),
         xlate_version=__version__,

@@ -9,7 +9,7 @@ from unidecode import unidecode
 
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.checks.names import (
-    inconsistent_renderings,
+    NameRenderings,
     known_renderings,
     omission_counts,
     title_cased,
@@ -95,17 +95,39 @@ class NameConsistencyCheck:
     name = "name_consistency"
 
     def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
-        found = Findings()
+        tally = NameConsistencyTally(document.src, document.tgt)
+        tally.add(document)
+        return tally.findings()
+
+
+class NameConsistencyTally:
+    """What the consistency check needs of a document that comes part by part (a long
+    ``check --lines`` file): the renderings of its names (``NameRenderings``, compact)
+    and the spans the names check flagged; its findings once every part is in."""
+
+    def __init__(self, src: str, tgt: str) -> None:
+        self.renderings = NameRenderings(src, tgt)
+        self.flagged_spans: dict[int, list[list[int] | None]] = {}
+
+    def add(self, document: AnalysedDocument, start: int = 0) -> None:
+        """The next part; ``start`` is the document index of its first sentence."""
+        if not self.renderings.wanted:
+            return
         texts = [
             (sentence.text, translation.text if translation is not None else "")
             for sentence, translation in zip(document.sentences, document.translations, strict=True)
         ]
-        spans: dict[int, list[list[int] | None]] = {
-            pair.index: [f.span for f in pair.name_check[1] if f.kind == "name"]
-            for pair in document.pairs
-        }
-        for i, flag in inconsistent_renderings(texts, document.src, document.tgt):
-            flagged = spans.setdefault(i, [])
+        self.renderings.add(texts, start)
+        for pair in document.pairs:
+            spans = [f.span for f in pair.name_check[1] if f.kind == "name"]
+            if spans:
+                self.flagged_spans[start + pair.index] = spans
+
+    def findings(self) -> Findings:
+        """The flags, by document index."""
+        found = Findings()
+        for i, flag in self.renderings.outliers():
+            flagged = self.flagged_spans.setdefault(i, [])
             if flag.span in flagged:
                 continue
             flagged.append(flag.span)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +16,7 @@ from xlate.cli.common import (
     Device,
     DeviceOpt,
     EngineOpt,
+    FailOn,
     FailOnOpt,
     FromOpt,
     GlossaryOpt,
@@ -35,10 +37,14 @@ from xlate.cli.common import (
     check_outputs,
     deliver_report,
     engine_options,
+    exit_if_flagged,
     handle_errors,
     repair_options,
 )
 from xlate.engines import DEFAULT_ENGINE
+
+if TYPE_CHECKING:
+    from xlate.checks.document import AnalysisSettings
 
 
 @handle_errors
@@ -167,6 +173,15 @@ def check(
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
     check_outputs(report_path, html, markdown)
     settings = analysis_settings(config, threshold, glossary)
+    # Line pairs without a back-translation are analysed and written part by part, in
+    # flat memory; the drift view, HTML and Markdown draw every sentence, and standard
+    # input cannot be read twice: those take the whole report.
+    whole = view or html is not None or markdown is not None or "-" in (source, translation)
+    if lines and engine == "none" and not whole:
+        _check_streamed(
+            source, translation, src, tgt, settings, origin, report_path, as_json, fail_on
+        )
+        return
     source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
     translation_doc = segment_doc(translation_text, tgt, lines=lines)
@@ -199,6 +214,45 @@ def check(
         fail_on=fail_on,
         pager=pager,
     )
+
+
+def _check_streamed(
+    source: str,
+    translation: str,
+    src: str | None,
+    tgt: str | None,
+    settings: AnalysisSettings,
+    origin: Origin,
+    report_path: Path | None,
+    as_json: bool,
+    fail_on: FailOn | None,
+) -> None:
+    """``check --lines --engine none`` through ``xlate.check_stream``."""
+    import tempfile
+
+    from xlate.check_stream import check_lines_streamed
+    from xlate.views.outputs import ReportOutputs, deliver_streamed
+    from xlate.views.progress import StepProgress
+
+    with tempfile.TemporaryDirectory(prefix="xlate-check-") as spool:
+        with StepProgress() as progress:
+            streamed = check_lines_streamed(
+                source,
+                translation,
+                src,
+                tgt,
+                spool=Path(spool),
+                settings=settings,
+                origin=origin.value,
+                progress=progress.callback,
+            )
+        try:
+            outputs = ReportOutputs(report_path, as_json=as_json)
+            digest = deliver_streamed(streamed.write_json, streamed.digest, outputs)
+        finally:
+            streamed.close()
+    if fail_on is not None:
+        exit_if_flagged(digest, fail_on)
 
 
 @handle_errors

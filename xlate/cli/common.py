@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from xlate.engines import EngineOptions
     from xlate.repair import RepairOptions
     from xlate.report import Report
+    from xlate.report_stream import ReportDigest
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -257,7 +258,7 @@ def deliver_report(
         exit_if_flagged(report, fail_on)
 
 
-def exit_if_flagged(report: Report, fail_on: FailOn) -> None:
+def exit_if_flagged(report: Report | ReportDigest, fail_on: FailOn) -> None:
     """Exit 3 (with one line on stderr) when the report has flags of ``fail_on`` or worse."""
     from xlate.report import is_at_least
 

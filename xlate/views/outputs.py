@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from xlate.report import Report
-from xlate.textio import atomic_write
+from xlate.report_stream import ReportDigest
+from xlate.textio import atomic_write, atomic_writer
 
 
 @dataclass(frozen=True)
@@ -47,3 +50,29 @@ def deliver_report(report: Report, outputs: ReportOutputs) -> None:
         from xlate.views.summary import render_summary
 
         render_summary(report, Console(highlight=False))
+
+
+def deliver_streamed(
+    write_json: Callable[[TextIO], None], digest: Callable[[], ReportDigest], outputs: ReportOutputs
+) -> ReportDigest:
+    """``deliver_report`` of a report too long to hold (``check --lines`` of a long file):
+    ``write_json`` writes its JSON into a file piece by piece (the ``--report`` file, through
+    a temporary file and a rename; stdout for ``--json``), and the summary is drawn from
+    its ``digest``. The drift view, HTML and Markdown draw every sentence: they take the
+    report whole (``deliver_report``)."""
+    if outputs.html is not None or outputs.markdown is not None or outputs.drift_view:
+        raise ValueError("the drift view, HTML and Markdown need the whole report")
+    if outputs.report_path is not None:
+        with atomic_writer(outputs.report_path) as out:
+            write_json(out)
+    summary = digest()
+    if outputs.as_json:
+        write_json(sys.stdout)
+        sys.stdout.flush()
+    else:
+        from rich.console import Console
+
+        from xlate.views.summary import render_digest
+
+        render_digest(summary, Console(highlight=False))
+    return summary

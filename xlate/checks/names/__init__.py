@@ -41,13 +41,14 @@ knowledge), ``extract`` (mentions), ``crossscript`` (a name in another text),
 
 from xlate.checks.names.aliases import alias_keys, groups_in, groups_of, known_renderings
 from xlate.checks.names.check import check_names
-from xlate.checks.names.consistency import inconsistent_renderings
+from xlate.checks.names.consistency import NameRenderings, inconsistent_renderings
 from xlate.checks.names.crossscript import find_name
 from xlate.checks.names.evidence import omission_counts, title_cased
 from xlate.checks.names.extract import NameMention, extract_names
 
 __all__ = [
     "NameMention",
+    "NameRenderings",
     "alias_keys",
     "check_names",
     "extract_names",

@@ -3,6 +3,9 @@ in one (the translation-QA check of "inconsistency in target", for names)."""
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+
 from rapidfuzz import fuzz
 
 from xlate.checks.names.aliases import groups_of, word_keys
@@ -39,20 +42,40 @@ def inconsistent_renderings(
     translation-QA check of "inconsistency in target" for names. Returns (index into
     ``pairs``, flag) for each such sentence.
     """
-    if script_of_lang(src) == script_of_lang(tgt):
-        return []  # one script: an altered letter is already flagged sentence by sentence
-    out: list[tuple[int, Flag]] = []
-    for uses in _renderings(pairs, src, tgt).values():
-        out += _outliers(uses)
-    return out
+    renderings = NameRenderings(src, tgt)
+    renderings.add(pairs)
+    return renderings.outliers()
 
 
-def _renderings(pairs: list[tuple[str, str]], src: str, tgt: str) -> dict[str, list[_Use]]:
-    """Every rendering found of each source name word, by the word's skeleton."""
-    seen: dict[str, list[_Use]] = {}
-    for i, (source, translation) in enumerate(pairs):
-        if not translation:
-            continue
+class NameRenderings:
+    """Every rendering found of each source name word, gathered over a document that may
+    come part by part (``check --lines`` reads a long file so): what
+    ``inconsistent_renderings`` judges once the whole document is in.
+
+    Kept compact, as the one thing a long file keeps of every part: each distinct
+    rendering once, and per use only its sentence index and the rendering's number.
+    """
+
+    def __init__(self, src: str, tgt: str) -> None:
+        self.src, self.tgt = src, tgt
+        # one script: an altered letter is already flagged sentence by sentence
+        self.wanted = script_of_lang(src) != script_of_lang(tgt)
+        self._numbers: dict[tuple[frozenset[str], str, NameMention], int] = {}
+        self._kinds: list[tuple[frozenset[str], str, NameMention]] = []
+        # by the name word's skeleton, in first-seen order: sentence indices, rendering numbers
+        self._uses: dict[str, tuple[array[int], array[int]]] = {}
+
+    def add(self, pairs: Sequence[tuple[str, str]], start: int = 0) -> None:
+        """The (source, translation) sentences of the next part; ``start`` is the index of
+        its first sentence in the document."""
+        if not self.wanted:
+            return
+        for i, (source, translation) in enumerate(pairs, start):
+            if translation:
+                self._add_sentence(i, source, translation)
+
+    def _add_sentence(self, i: int, source: str, translation: str) -> None:
+        src, tgt = self.src, self.tgt
         cands = [c for c in candidates(translation, tgt) if is_capitalised(c.text)]
         for mention in extract_names(source, src):
             if mention.type != "name" or adjectival(mention, src):
@@ -62,10 +85,24 @@ def _renderings(pairs: list[tuple[str, str]], src: str, tgt: str) -> dict[str, l
                     continue  # a known place: its spellings are known (Канады, Канадцам)
                 hit = next((c for c in cands if word_verdict(word, src, c) == "same"), None)
                 if hit is not None:
-                    seen.setdefault(skeleton(word), []).append(
-                        (i, frozenset(word_keys(hit.text)), hit.text, mention)
+                    kind = (frozenset(word_keys(hit.text)), hit.text, mention)
+                    number = self._numbers.setdefault(kind, len(self._kinds))
+                    if number == len(self._kinds):
+                        self._kinds.append(kind)
+                    indices, numbers = self._uses.setdefault(
+                        skeleton(word), (array("l"), array("l"))
                     )
-    return seen
+                    indices.append(i)
+                    numbers.append(number)
+
+    def outliers(self) -> list[tuple[int, Flag]]:
+        """(sentence index, flag) for each use that differs slightly from its name's usual
+        rendering, name by name in first-seen order."""
+        out: list[tuple[int, Flag]] = []
+        for indices, numbers in self._uses.values():
+            uses = [(i, *self._kinds[n]) for i, n in zip(indices, numbers, strict=True)]
+            out += _outliers(uses)
+        return out
 
 
 def _outliers(uses: list[_Use]) -> list[tuple[int, Flag]]:

@@ -35,14 +35,26 @@ class QuotesCheck:
     name = "quotes"
 
     def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        return self.run_part(document, settings)
+
+    def run_part(
+        self, document: AnalysedDocument, settings: AnalysisSettings, quotes_before: int = 0
+    ) -> Findings:
+        """``run`` on one part of a document read part by part (``check --lines`` of a long
+        file), after parts that held ``quotes_before`` quotes: the ids go on from there
+        and the dictionary note stays on the document's first quote. Quotes judged
+        against the rest of the document (``judged_by_document``) need the whole of it:
+        the part-by-part runner takes no back-translations."""
         th = settings.thresholds
         placed: list[tuple[int, QuoteRecord]] = []  # (index of its first sentence, record)
         for paragraph in document.paragraphs:
-            placed += _follow(paragraph, th, len(placed) + 1, document.machine_translation)
+            placed += _follow(
+                paragraph, th, quotes_before + len(placed) + 1, document.machine_translation
+            )
         if document.judged_by_document:
             _keep_outliers_only([record for _, record in placed], th)
         found = Findings()
-        absent = lexicon.missing() if placed else []
+        absent = lexicon.missing() if placed and not quotes_before else []
         if absent:  # said once per document, on its first quote: not per sentence
             placed[0][1].flags.append(
                 Flag(

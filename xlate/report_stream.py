@@ -1,0 +1,217 @@
+"""A report too long to hold (``check --lines`` of a long file): the sentences, quotes and
+entities of its one language spooled to temporary files as they are found, the JSON
+written from them piece by piece in exactly the layout of ``Report.to_json`` (same keys,
+same order, same bytes), and the digest the terminal summary shows.
+
+The digest keeps what the summary prints and no more: the flag counts, the worst
+``SUMMARY_FLAGS`` flags (a bounded heap) and the first ``SUMMARY_QUOTES`` quotes, with
+how many there are in all. Flags the whole document had to be read for (name
+consistency) come last (``finish``) and are put in their place among the flags of
+sentences already spooled: each spooled flag carries the position of the check that
+found it, and a sentence's flags are ordered by severity, then by check.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from xlate.report import (
+    SEVERITIES,
+    EntityCheck,
+    Flag,
+    QuoteRecord,
+    Report,
+    SentenceRecord,
+    severity_rank,
+)
+
+# What the terminal summary lists of a streamed report; the counts cover everything.
+SUMMARY_FLAGS = 1000
+SUMMARY_QUOTES = 1000
+_LATE = 1 << 30  # a late flag's place after the sentence's own flags of its check
+
+
+@dataclass
+class ReportDigest:
+    """The summary's view of a streamed one-language report."""
+
+    report: Report  # the header: its language without sentences, quotes or entities
+    counts: dict[str, int]  # flags per severity, as ``LanguageReport.flag_counts``
+    flags: list[tuple[str, Flag]]  # (sentence id, flag): the worst, in summary order
+    flags_total: int
+    quotes: list[QuoteRecord]  # the first ones, in document order
+    quotes_total: int
+
+    def worst_severity(self) -> str | None:
+        return next((s for s in SEVERITIES if self.counts.get(s)), None)
+
+
+@dataclass
+class _Heap:
+    """The ``size`` least keys seen, with their items (a max-heap of negated keys)."""
+
+    size: int
+    items: list[tuple[tuple[int, ...], str, Flag]] = field(default_factory=list)
+
+    def push(self, key: tuple[int, ...], sentence_id: str, flag: Flag) -> None:
+        item = (tuple(-k for k in key), sentence_id, flag)
+        if len(self.items) < self.size:
+            heapq.heappush(self.items, item)
+        elif item[0] > self.items[0][0]:
+            heapq.heapreplace(self.items, item)
+
+    def sorted(self) -> list[tuple[str, Flag]]:
+        ordered = sorted(self.items, key=lambda item: item[0], reverse=True)
+        return [(sentence_id, flag) for _, sentence_id, flag in ordered]
+
+
+class ReportSpool:
+    """The records of one language, spooled under ``directory`` (which the caller owns
+    and removes) as they are added, part by part and in document order."""
+
+    def __init__(self, directory: Path) -> None:
+        self._files = {
+            name: (directory / f"{name}.jsonl").open("w+", encoding="utf-8")
+            for name in ("sentences", "quotes", "entities")
+        }
+        self.sentences = self.quotes_total = 0
+        self.counts = dict.fromkeys(SEVERITIES, 0)
+        self._heap = _Heap(SUMMARY_FLAGS)
+        self._quotes: list[QuoteRecord] = []
+        self._late: dict[int, list[tuple[int, Flag]]] = {}
+
+    def add(
+        self,
+        records: Sequence[SentenceRecord],
+        flag_checks: Sequence[Sequence[int]],
+        quotes: Iterable[QuoteRecord] = (),
+        entities: Iterable[EntityCheck] = (),
+    ) -> None:
+        """The next sentences; ``flag_checks[i][j]``: the position of the check that found
+        ``records[i].flags[j]``."""
+        out = self._files["sentences"]
+        for record, checks in zip(records, flag_checks, strict=True):
+            out.write(json.dumps([asdict(record), list(checks)], ensure_ascii=False) + "\n")
+            for k, (at, flag) in enumerate(zip(checks, record.flags, strict=True)):
+                self._count(flag, (self.sentences, at, k), record.id)
+            self.sentences += 1
+        for quote in quotes:
+            self._files["quotes"].write(json.dumps(asdict(quote), ensure_ascii=False) + "\n")
+            if len(self._quotes) < SUMMARY_QUOTES:
+                self._quotes.append(quote)
+            self.quotes_total += 1
+        for entity in entities:
+            self._files["entities"].write(json.dumps(asdict(entity), ensure_ascii=False) + "\n")
+
+    def _count(self, flag: Flag, place: tuple[int, int, int], sentence_id: str) -> None:
+        self.counts[flag.severity] = self.counts.get(flag.severity, 0) + 1
+        self._heap.push((severity_rank(flag.severity), *place), sentence_id, flag)
+
+    def finish(self, late_flags: dict[int, list[tuple[int, Flag]]]) -> None:
+        """The flags found once the whole document was in: by sentence (its place in the
+        spool), each with its check's position."""
+        self._late = late_flags
+        if not late_flags:
+            return
+        for n, (record, _) in enumerate(self._sentences()):
+            for k, (at, flag) in enumerate(late_flags.get(n, ())):
+                self._count(flag, (n, at, _LATE + k), record["id"])
+
+    def digest(self, report: Report) -> ReportDigest:
+        return ReportDigest(
+            report=report,
+            counts=dict(self.counts),
+            flags=self._heap.sorted(),
+            flags_total=sum(self.counts.values()),
+            quotes=list(self._quotes),
+            quotes_total=self.quotes_total,
+        )
+
+    def _lines(self, name: str) -> Iterator[str]:
+        handle = self._files[name]
+        handle.flush()
+        handle.seek(0)
+        yield from handle
+        handle.seek(0, 2)
+
+    def _sentences(self) -> Iterator[tuple[dict[str, Any], list[int]]]:
+        for line in self._lines("sentences"):
+            record, checks = json.loads(line)
+            yield record, checks
+
+    def _sentence_items(self) -> Iterator[dict[str, Any]]:
+        for n, (record, checks) in enumerate(self._sentences()):
+            late = self._late.get(n)
+            if late:
+                own = zip(checks, record["flags"], strict=True)
+                ranked = [*own, *((at, asdict(flag)) for at, flag in late)]
+                ranked.sort(key=lambda item: (severity_rank(item[1]["severity"]), item[0]))
+                record["flags"] = [flag for _, flag in ranked]
+            yield record
+
+    def write_json(
+        self, out: TextIO, header: Report, translation_text: Callable[[], Iterable[str]] | None
+    ) -> None:
+        """The report's JSON, as ``header.to_json()`` would write it with this spool's
+        sentences, quotes and entities in its one language (and the translation's text
+        from ``translation_text``'s pieces)."""
+        tokens = {name: f"xlate-spool:{name}:{uuid.uuid4().hex}" for name in _FIELDS}
+        data = header.to_dict()
+        (language,) = data["languages"]
+        for name in ("sentences", "quotes", "entities"):
+            language[name] = tokens[name]
+        if translation_text is not None:
+            language["translation_text"] = tokens["translation_text"]
+        skeleton = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        by_token = {json.dumps(token): name for name, token in tokens.items()}
+        pattern = re.compile("|".join(re.escape(t) for t in by_token))
+        pos = 0
+        for match in pattern.finditer(skeleton):
+            out.write(skeleton[pos : match.start()])
+            name = by_token[match.group()]
+            if name == "translation_text":
+                _write_string(out, translation_text() if translation_text else ())
+            else:
+                line = skeleton[skeleton.rfind("\n", 0, match.start()) + 1 : match.start()]
+                indent = len(line) - len(line.lstrip(" "))
+                items = self._sentence_items() if name == "sentences" else self._items(name)
+                _write_list(out, items, " " * indent)
+            pos = match.end()
+        out.write(skeleton[pos:])
+
+    def _items(self, name: str) -> Iterator[Any]:
+        for line in self._lines(name):
+            yield json.loads(line)
+
+    def close(self) -> None:
+        for handle in self._files.values():
+            handle.close()
+
+
+_FIELDS = ("sentences", "quotes", "entities", "translation_text")
+
+
+def _write_list(out: TextIO, items: Iterable[Any], indent: str) -> None:
+    """A JSON list at ``indent`` as ``json.dumps(..., indent=2)`` lays one out."""
+    inner = indent + "  "
+    first = True
+    for item in items:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
+        out.write(("[\n" if first else ",\n") + inner + text)
+        first = False
+    out.write("[]" if first else "\n" + indent + "]")
+
+
+def _write_string(out: TextIO, pieces: Iterable[str]) -> None:
+    """A JSON string from its pieces: escaping is character by character."""
+    out.write('"')
+    for piece in pieces:
+        out.write(json.dumps(piece, ensure_ascii=False)[1:-1])
+    out.write('"')
