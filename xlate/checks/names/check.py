@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from xlate.checks.names.aliases import groups_of
-from xlate.checks.names.crossscript import locate, word_verdict
+from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
     adjectival,
@@ -22,6 +22,7 @@ from xlate.checks.names.evidence import (
     in_words,
     looks_like_rendering,
     position,
+    replaces_part,
     surname_missing,
     title_cased,
     translated_common_words,
@@ -162,9 +163,34 @@ class _SentenceCheck:
         elif status == "absent":
             check.status = "missing"
             self.absent.append(entry)
+        elif status == "same" and self._part_replaced(s, check):
+            return
         elif status == "same" and s.type == "name" and significant_words(s):
             self.renderings.setdefault(skeleton(significant_words(s)[-1][2]), []).append(entry)
             self.seen_as[(s.start, s.end)] = rendering or ""
+
+    def _part_replaced(self, s: NameMention, check: EntityCheck) -> bool:
+        """Flag a multiword name found only in part, with a word of no source beside the
+        part in place of the rest: Manchester City → Manchester United, Hugo Chávez →
+        Hugo Morales."""
+        if title_cased(self.source):
+            return False  # a headline's capitals name nothing
+        missing, beside = part_stand_ins(s, self.src, self.translation, self.tgt)
+        stand_in = next(
+            (c for c in beside if replaces_part(c, missing, self.source, self.src, self.tgt)),
+            None,
+        )
+        if stand_in is None:
+            return False
+        check.status = "changed"
+        check.in_translation = False
+        check.found = [stand_in.text]
+        reason = (
+            f"name {s.text!r} is missing {' '.join(missing)!r}; "
+            f"beside the rest the translation has {stand_in.text!r}"
+        )
+        self.flags.append(name_flag(s, check.found, reason))
+        return True
 
     def found_in_part(self) -> list[_Entry]:
         """Names found only in part, or fewer times than the source says.

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from xlate.checks.lexicon import covers, renderings
 from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.crossscript import locate, word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
@@ -21,11 +22,14 @@ from xlate.checks.names.lexicon import (
     common_word,
     en_nationality,
     excluded,
+    lemmas,
     ordinary_in,
     ordinary_word,
+    zipf_in,
 )
 from xlate.checks.names.normalise import (
     acronym_key,
+    plain_latin,
     script_of,
     script_of_lang,
     skeleton,
@@ -37,6 +41,10 @@ _LATIN = re.compile(r"[A-Z0-9&.\-]+")
 # that stands in for another sits near the place of the one it replaced.
 MAX_SHIFT = 0.5
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# Missing words this frequent (Zipf) are common words of their language (No, City): one
+# common word put for them is a translation, not another name.
+_COMMON_ZIPF = 4.0
+_BORROWED_GAP = 1.0
 
 
 def position(mention: NameMention, text: str) -> float:
@@ -140,6 +148,56 @@ def could_replace(
             bool(groups_of(s.text)) or bool(groups_of(t.text)) or bool(latin and "ru" in (src, tgt))
         )
     return True
+
+
+def replaces_part(cand: Candidate, missing: list[str], source: str, src: str, tgt: str) -> bool:
+    """Does capitalised word ``cand``, beside the part found of a source name whose
+    ``missing`` words are gone, stand in for them (Manchester City → Manchester United)?
+    Not when the source accounts for it: a name or word of the source, a dictionary
+    rendering of a source word (Reserve → Reserva, Соединенных → United), common words
+    translated (No Accident → Ningún Accidente)."""
+    t = NameMention(cand.start, cand.end, cand.text, plain_latin(cand.text))
+    if explained(t, tgt, source, src) or (tgt == "en" and en_nationality(cand.text)):
+        return False
+    common = all(_common_at_home(w.lower(), src, tgt) for w in missing)
+    if common and ordinary_in(cand.text, tgt):
+        return False
+    source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
+    return not dictionary_renders(cand.text, tgt, source_words, src)
+
+
+def _common_at_home(word: str, lang: str, other: str) -> bool:
+    """A frequent word of ``lang``, not one borrowed from ``other`` (Spanish writes "City"
+    in club names, English far more)."""
+    own = zipf_in(word, lang)
+    return own >= _COMMON_ZIPF and own >= zipf_in(word, other) - _BORROWED_GAP
+
+
+def dictionary_renders(word: str, lang: str, words: set[str], words_lang: str) -> bool:
+    """Does the bilingual dictionary give ``word`` as a rendering of one of ``words``
+    (lowercase dictionary forms), either way round, through English where the pair has
+    no dictionary of its own (Unidos → united → соединенный)? Plural and gender endings
+    aside (Referees/Árbitros)."""
+    own = lemmas(word, lang)
+    if covers(lang, words_lang):
+        back = {r for f in own for r in renderings(f, lang, words_lang)}
+        forth = {r for w in words for r in renderings(w, words_lang, lang)}
+        return bool(_stems(back) & _stems(words)) or bool(_stems(forth) & _stems(own))
+    if "en" in (lang, words_lang):
+        return False
+    english = {r for f in own for r in renderings(f, lang, "en")}
+    pivot = {r for e in english for r in renderings(e, "en", words_lang)}
+    return bool(_stems(pivot) & _stems(words))
+
+
+_ENDING = re.compile(r"(?:es|s)$")
+_VOWEL_END = re.compile(r"[aeo]$")
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Words without a plural and a final gender vowel (árbitros, árbitro, referee →
+    árbitr, árbitr, refere), for comparing dictionary forms with inflected ones."""
+    return {_VOWEL_END.sub("", _ENDING.sub("", w)) for w in words if len(w) >= 3}
 
 
 def worded(mention: NameMention, lang: str) -> bool:

@@ -69,6 +69,17 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=16384)
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """The word, lowercased, and for Russian its dictionary forms (Соединенных →
+    соединенный): what a bilingual dictionary lists."""
+    low = word.lower().replace("ё", "е")
+    if lang != "ru" or not re.fullmatch(r"[а-я\-]+", low):
+        return frozenset({low})
+    forms = {str(p.normal_form).replace("ё", "е") for p in _morph().parse(low)}
+    return frozenset({low, *forms})
+
+
 _RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
