@@ -10,6 +10,7 @@ the place of the name it replaced.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -194,7 +195,7 @@ _ENDING = re.compile(r"(?:es|s)$")
 _VOWEL_END = re.compile(r"[aeo]$")
 
 
-def _stems(words: set[str]) -> set[str]:
+def _stems(words: Iterable[str]) -> set[str]:
     """Words without a plural and a final gender vowel (árbitros, árbitro, referee →
     árbitr, árbitr, refere), for comparing dictionary forms with inflected ones."""
     return {_VOWEL_END.sub("", _ENDING.sub("", w)) for w in words if len(w) >= 3}
