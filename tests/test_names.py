@@ -637,3 +637,34 @@ def test_a_part_rendered_in_words_is_no_replacement() -> None:
         )
         == []
     )
+
+
+def test_a_name_replaced_by_a_common_noun_of_no_source_word() -> None:
+    # newstest2012 lines 141 and 6: the name gone and, in its place, a definite common
+    # noun (a Russian noun) that renders no word of the source: replaced (medium).
+    en, es, ru = (corpus_lines(lang)[140] for lang in ("en", "es", "ru"))
+    assert _part_flags(en, es, "en", "es") == []
+    assert _part_flags(es, en, "es", "en") == []
+    group = check_names(es, en.replace("Ben Renč", "the group"), None, "es", "en", "s1")[1]
+    assert [f.severity for f in group] == ["medium"] and "'the group'" in group[0].reason
+    tymoshenko = corpus_lines("en")[5]
+    assert _part_flags(tymoshenko, corpus_lines("ru")[5], "en", "ru") == []
+    gazette = corpus_lines("ru")[5].replace("Тимошенко", "Газеты")
+    assert _part_flags(tymoshenko, gazette, "en", "ru")
+    ministro = corpus_lines("es")[140].replace("Ben Renč", "el ministro")
+    assert _part_flags(ru, ministro, "ru", "es")
+
+
+def test_a_pronoun_or_a_noun_the_source_has_is_no_stand_in() -> None:
+    # A person's translation may say "she" for Tymoshenko, or "the president" where the
+    # source has президентом (a cognate; FreeDict lacks "president").
+    source = corpus_lines("en")[5]
+    she = "Ella afirma que el veredicto es una venganza política del régimen."
+    assert _part_flags(source, she, "en", "es") == []
+    source = "Более того, он опровергает обвинения в том, что он будет только президентом Чехии."
+    assert (
+        _part_flags(
+            source, "Rechaza también la idea que solo seria bohemio el presidente.", "ru", "es"
+        )
+        == []
+    )

@@ -21,6 +21,7 @@ from xlate.checks.names.evidence import (
     explained,
     in_words,
     looks_like_rendering,
+    omission_counts,
     position,
     replaces_part,
     surname_missing,
@@ -29,6 +30,7 @@ from xlate.checks.names.evidence import (
     worded,
 )
 from xlate.checks.names.extract import NameMention, candidates, extract_names, significant_words
+from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, ordinary_in
 from xlate.checks.names.normalise import skeleton
 from xlate.report import EntityCheck, Flag
@@ -71,6 +73,7 @@ def check_names(
     pending = [(*entry, False) for entry in run.absent] + [(*entry, True) for entry in partial]
     for s, check, in_back, found_in_part in pending:
         run.settle(s, check, in_back, found_in_part)
+    run.flag_nouns_in_place()
     return run.checks, run.flags
 
 
@@ -294,6 +297,29 @@ class _SentenceCheck:
         if self.back is not None and in_back and not self.newcomers:
             return  # the round trip resolved it: an exonym or paraphrase we do not read
         self._pair_stand_in(s, check)
+
+    def flag_nouns_in_place(self) -> None:
+        """A clear name still only missing, with a common noun of no source word in its
+        place (said Maduro → dijo el ministro): replaced by a word (medium: a translator
+        may name a role the sentence leaves implicit)."""
+        if title_cased(self.source):
+            return
+        flagged = {tuple(f.span) for f in self.flags if f.span}
+        for s, check, _ in self.absent:
+            if check.status != "missing" or (s.start, s.end) in flagged:
+                continue
+            if not omission_counts(s, self.src, self.translation, self.tgt):
+                continue
+            noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
+            if noun is None:
+                continue
+            flagged.add((s.start, s.end))
+            check.status = "changed"
+            check.found = [noun]
+            reason = f"name {s.text!r} is missing; {noun!r} stands in its place"
+            flag = name_flag(s, [noun], reason)
+            flag.severity = "medium"
+            self.flags.append(flag)
 
     def _gone_both_ways(self, s: NameMention, in_back: bool) -> bool:
         """Is ``s`` missing from the back-translation too, with a new name near its place?"""
