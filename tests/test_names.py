@@ -668,3 +668,12 @@ def test_a_pronoun_or_a_noun_the_source_has_is_no_stand_in() -> None:
         )
         == []
     )
+
+
+def test_a_known_body_in_a_persons_place_replaces_the_name() -> None:
+    # newstest2012 line 580: an acronym we know (NATO) the source does not speak of stands
+    # where Rajchl stood; a local acronym of the source's body would not.
+    es, en = corpus_lines("es")[579], corpus_lines("en")[579]
+    assert _part_flags(es, en, "es", "en") == []
+    nato = _part_flags(es, en.replace("Rajchl", "NATO"), "es", "en")
+    assert nato and "'NATO'" in nato[0]

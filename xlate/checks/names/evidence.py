@@ -138,7 +138,9 @@ def could_replace(
     if worded(t, tgt):
         return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
     if t.type == "acronym" and s.type != "acronym":
-        return False  # a name gives way to another name, not to a local acronym (Asia/АБР)
+        # A name gives way to another name, not to a local acronym (Asia/АБР); a body
+        # we know (NATO, the EU, PIB) the source does not speak of may stand in, though.
+        return bool(groups_of(t.text))
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
         # body standing for another known one is a replacement (FBI → CIA), and so is
