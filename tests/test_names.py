@@ -677,3 +677,30 @@ def test_a_known_body_in_a_persons_place_replaces_the_name() -> None:
     assert _part_flags(es, en, "es", "en") == []
     nato = _part_flags(es, en.replace("Rajchl", "NATO"), "es", "en")
     assert nato and "'NATO'" in nato[0]
+
+
+def test_a_persons_name_translated_word_by_word_is_flagged() -> None:
+    # newstest2012 line 1063 and Apertium's renderings of such names: a person's name
+    # part translated as a word (Stark → Duro, Van → Furgoneta); a name with a place,
+    # whose institution is translated (Bank of Spain → Banco de España), is not.
+    stark = corpus_lines("en")[1062]
+    duro = "El árbitro Wolfgang Duro de Ergolding entonces atrajo alguna atención."
+    (flag,) = check_names(stark, duro, None, "en", "es", "s1")[1]
+    assert flag.severity == "medium" and "word by word" in flag.reason
+    assert _part_flags(stark, corpus_lines("es")[1062], "en", "es") == []
+    rompuy = corpus_lines("en")[310]
+    furgoneta = corpus_lines("es")[310].replace("van Rompuy", "Furgoneta Rompuy")
+    assert _part_flags(rompuy, furgoneta, "en", "es")
+    bank = "The Bank of Spain raised its forecast."
+    assert _part_flags(bank, "El Banco de España elevó su previsión.", "en", "es") == []
+
+
+def test_an_engine_that_translates_a_name_made_of_words_dropped_nothing() -> None:
+    # newstest2012 line 261 and Apertium's translation: "Terciopelo" rendered "Velvet" is
+    # the dictionary's word, neither a replacement nor (origin machine) a name dropped.
+    from xlate import check
+
+    es = corpus_lines("es")[260]
+    en = 'The choruses of the University Carolina will take part in the concert "Students of Velvet".'
+    report = check(es + "\n", en + "\n", "es", "en", lines=True, origin="machine")
+    assert [f.reason for f in report.languages[0].sentences[0].flags] == []

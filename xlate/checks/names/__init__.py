@@ -43,7 +43,7 @@ from xlate.checks.names.aliases import alias_keys, groups_in, groups_of, known_r
 from xlate.checks.names.check import check_names
 from xlate.checks.names.consistency import inconsistent_renderings
 from xlate.checks.names.crossscript import find_name
-from xlate.checks.names.evidence import omission_counts, title_cased
+from xlate.checks.names.evidence import omission_counts, title_cased, translated_in
 from xlate.checks.names.extract import NameMention, extract_names
 
 __all__ = [
@@ -58,4 +58,5 @@ __all__ = [
     "known_renderings",
     "omission_counts",
     "title_cased",
+    "translated_in",
 ]

@@ -18,6 +18,7 @@ from xlate.checks.names.evidence import (
     cognate_nouns,
     common_name,
     could_replace,
+    dictionary_renders,
     explained,
     in_words,
     looks_like_rendering,
@@ -27,11 +28,12 @@ from xlate.checks.names.evidence import (
     surname_missing,
     title_cased,
     translated_common_words,
+    translated_word_by_word,
     worded,
 )
 from xlate.checks.names.extract import NameMention, candidates, extract_names, significant_words
 from xlate.checks.names.in_place import noun_in_place
-from xlate.checks.names.lexicon import common_shape, ordinary_in
+from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import skeleton
 from xlate.report import EntityCheck, Flag
 
@@ -174,26 +176,33 @@ class _SentenceCheck:
 
     def _part_replaced(self, s: NameMention, check: EntityCheck) -> bool:
         """Flag a multiword name found only in part, with a word of no source beside the
-        part in place of the rest: Manchester City → Manchester United, Hugo Chávez →
-        Hugo Morales."""
+        part in place of the rest (Manchester City → Manchester United, Hugo Chávez →
+        Hugo Morales), or the rest translated as words (Wolfgang Stark → Wolfgang Duro)."""
         if title_cased(self.source):
             return False  # a headline's capitals name nothing
-        missing, beside = part_stand_ins(s, self.src, self.translation, self.tgt)
-        stand_in = next(
-            (c for c in beside if replaces_part(c, missing, self.source, self.src, self.tgt)),
-            None,
-        )
-        if stand_in is None:
-            return False
-        check.status = "changed"
-        check.in_translation = False
-        check.found = [stand_in.text]
-        reason = (
-            f"name {s.text!r} is missing {' '.join(missing)!r}; "
-            f"beside the rest the translation has {stand_in.text!r}"
-        )
-        self.flags.append(name_flag(s, check.found, reason))
-        return True
+        source, src, tgt = self.source, self.src, self.tgt
+        missing, beside = part_stand_ins(s, src, self.translation, tgt)
+        gone = " ".join(missing)
+        for c in beside:
+            if replaces_part(c, missing, source, src, tgt):
+                reason = (
+                    f"name {s.text!r} is missing {gone!r}; "
+                    f"beside the rest the translation has {c.text!r}"
+                )
+                severity = "high"
+            elif translated_word_by_word(s, missing, c, source, src, tgt):
+                reason = f"name {s.text!r} seems translated word by word: {gone!r} as {c.text!r}"
+                severity = "medium"
+            else:
+                continue
+            check.status = "changed"
+            check.in_translation = False
+            check.found = [c.text]
+            flag = name_flag(s, check.found, reason)
+            flag.severity = severity
+            self.flags.append(flag)
+            return True
+        return False
 
     def found_in_part(self) -> list[_Entry]:
         """Names found only in part, or fewer times than the source says.
@@ -356,6 +365,9 @@ class _SentenceCheck:
         )
         if translated_common_words(s.text, src, [other.text], tgt):
             return  # Stadium -> Estadio, Blue Box -> Caja Azul: translated, not replaced
+        words = {f for _, _, w in significant_words(s) for f in lemmas(w, src)}
+        if all(dictionary_renders(w, tgt, words, src) for _, _, w in significant_words(other)):
+            return  # Hungry -> Famélico: the dictionary's rendering, not another name
         self.unexplained.remove(other)
         check.status = "changed"
         check.found = [other.text]

@@ -36,6 +36,7 @@ from xlate.checks.names.normalise import (
     skeleton,
     skeleton_forms,
 )
+from xlate.text.words import stopwords
 
 _LATIN = re.compile(r"[A-Z0-9&.\-]+")
 # Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
@@ -46,6 +47,9 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 # common word put for them is a translation, not another name.
 _COMMON_ZIPF = 4.0
 _BORROWED_GAP = 1.0
+# A word of a name this frequent (Zipf) is also a word an engine may translate (Stark,
+# Van, Rice, Post).
+_WORD_ZIPF = 3.5
 
 
 def position(mention: NameMention, text: str) -> float:
@@ -167,6 +171,43 @@ def replaces_part(cand: Candidate, missing: list[str], source: str, src: str, tg
         return False
     source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
     return not dictionary_renders(cand.text, tgt, source_words, src)
+
+
+def translated_word_by_word(
+    s: NameMention, missing: list[str], cand: Candidate, source: str, src: str, tgt: str
+) -> bool:
+    """Is capitalised ``cand``, beside the part found of ``s``, a missing word of it
+    translated as a word (Wolfgang Stark → Wolfgang Duro, Herman Van Rompuy → Herman
+    Furgoneta Rompuy, Condoleezza Rice → Condoleezza Arroz)? The part found must be a
+    name no language has as a word (a person, a brand: not a place, whose institutions
+    are translated, Bank of Spain → Banco de España), the missing words words of the
+    source language, and ``cand`` a common word of the translation's, or their rendering
+    in the dictionary."""
+    kept = [w for _, _, w in significant_words(s) if w not in missing]
+    if not any(zipf_in(w.lower(), src) < _WORD_ZIPF for w in kept) or any(
+        ordinary_in(w, src) or common_word(w, src) or groups_of(w) for w in kept
+    ):
+        return False  # Social Research → Búsqueda Social: words, translated
+    if cand.text.lower() in stopwords(tgt):
+        return False
+    if not all(zipf_in(w.lower(), src) >= _WORD_ZIPF for w in missing):
+        return False
+    t = NameMention(cand.start, cand.end, cand.text, plain_latin(cand.text))
+    if locate(t, tgt, source, src)[0] != "absent":
+        return False  # a name of the source
+    words = {w.lower() for w in missing}
+    return ordinary_in(cand.text, tgt) or dictionary_renders(cand.text, tgt, words, src)
+
+
+def translated_in(name: str, lang: str, text: str, text_lang: str) -> bool:
+    """Does ``text`` have the dictionary's rendering of every capitalised word of
+    ``name`` (Revolución de Terciopelo → Velvet Revolution)?"""
+    found = {w for m in _WORD.finditer(text) for w in lemmas(m.group(), text_lang)}
+    words = [w for w in _WORD.findall(name) if w[:1].isupper()]
+    return bool(words) and all(
+        any(dictionary_renders(t, text_lang, set(lemmas(w, lang)), lang) for t in found)
+        for w in words
+    )
 
 
 def _common_at_home(word: str, lang: str, other: str) -> bool:
