@@ -14,11 +14,13 @@ from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
+    abbreviated,
     adjectival,
     cognate_nouns,
     common_name,
     could_replace,
     dictionary_renders,
+    dictionary_word,
     explained,
     in_words,
     looks_like_rendering,
@@ -286,6 +288,8 @@ class _SentenceCheck:
             or adjectival(s, src)
             or common_name(s, src)
             or worded(s, src)
+            or abbreviated(s, self.source)
+            or self._rendered_alike(s)
         ):
             return
         if in_part:
@@ -330,6 +334,21 @@ class _SentenceCheck:
             flag.severity = "medium"
             self.flags.append(flag)
 
+    def _rendered_alike(self, s: NameMention) -> bool:
+        """Does a name of the translation that renders no other source name look like a
+        rendering of one-word ``s`` (Mercury/Mercurio), though the source accounts for it
+        otherwise? Then no other name replaced ``s``."""
+        if len(significant_words(s)) != 1:
+            return False
+        taken = {r for key, r in self.seen_as.items() if key != (s.start, s.end) and r}
+        return any(
+            looks_like_rendering(s, t)
+            for t in self.tgt_names
+            if t.type == s.type
+            and not t.weak
+            and not any(t.text in r or r in t.text for r in taken)
+        )
+
     def _gone_both_ways(self, s: NameMention, in_back: bool) -> bool:
         """Is ``s`` missing from the back-translation too, with a new name near its place?"""
         if self.back is None or in_back or s.weak or s.type != "name":
@@ -356,6 +375,14 @@ class _SentenceCheck:
             # Саркози, ...).
             here = position(s, source)
             stand_ins = [t for t in stand_ins if position(t, translation) - here < 0.1]
+
+        if " " not in s.text and _opens(source, s.start) and dictionary_word(s.text, src, tgt):
+            # A word the dictionary knows opening the source, and one opening the
+            # translation: a common word translated (Hungry, ... → Ávidos, ...).
+            stand_ins = [
+                t for t in stand_ins
+                if not (_opens(translation, t.start) and dictionary_word(t.text, tgt, src))
+            ]  # fmt: skip
         if not stand_ins:
             return
         same_type = [t for t in stand_ins if t.type == s.type]
@@ -373,3 +400,8 @@ class _SentenceCheck:
         check.found = [other.text]
         reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
         self.flags.append(name_flag(s, [other.text], reason))
+
+
+def _opens(text: str, start: int) -> bool:
+    """Does the word at ``start`` open ``text`` (after quotes and brackets)?"""
+    return not text[:start].strip(" \"'«“„‘(¿¡-–—")

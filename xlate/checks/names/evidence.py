@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from xlate.checks.lexicon import covers, renderings
+from xlate.checks.lexicon import covers, is_english_word, renderings
 from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.crossscript import locate, word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
@@ -141,6 +141,8 @@ def could_replace(
         return False
     if worded(t, tgt):
         return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
+    if abbreviated(t, translation):
+        return False  # Virginia → Va.: the same name cut short
     if t.type == "acronym" and s.type != "acronym":
         # A name gives way to another name, not to a local acronym (Asia/АБР); a body
         # we know (NATO, the EU, PIB) the source does not speak of may stand in, though.
@@ -208,6 +210,40 @@ def translated_in(name: str, lang: str, text: str, text_lang: str) -> bool:
         any(dictionary_renders(t, text_lang, set(lemmas(w, lang)), lang) for t in found)
         for w in words
     )
+
+
+# An abbreviation's letters at most (Va., Rep., Nov., Gen.).
+_ABBREVIATION = 4
+
+
+def abbreviated(mention: NameMention, text: str) -> bool:
+    """A word cut short with a full stop inside a sentence (Va., Nov. 18, R-Va.):
+    translators write it out (Virginia, noviembre), so its absence says nothing. The
+    sentence must go on in lowercase, digits or punctuation ("dijo Jakub." ends it)."""
+    parts = mention.text.split("-")
+    return (
+        mention.type == "name"
+        and bool(_GOES_ON.match(text, mention.end))
+        and all(len(p) <= _ABBREVIATION and p[:1].isupper() and not p[1:].isupper() for p in parts)
+        and not groups_of(mention.text)
+    )
+
+
+_GOES_ON = re.compile(r"\.\s*[a-z0-9,;:)]")
+
+
+def dictionary_word(word: str, lang: str, other: str) -> bool:
+    """Is ``word`` a common word (Hungry, Ávidos opening a sentence)? WordNet knows
+    English (FreeDict's English is small), word lists and pymorphy3 the others, and the
+    bilingual dictionary any word it translates (through English for es/ru)."""
+    if groups_of(word):
+        return False  # dictionaries list countries too (France, Мексика)
+    if lang == "en" and is_english_word(word.lower()):
+        return True
+    if ordinary_in(word, lang):
+        return True
+    pivot = "en" if "en" not in (lang, other) else other
+    return any(renderings(f, lang, other) or renderings(f, lang, pivot) for f in lemmas(word, lang))
 
 
 def _common_at_home(word: str, lang: str, other: str) -> bool:
