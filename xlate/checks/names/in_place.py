@@ -15,7 +15,7 @@ from unidecode import unidecode
 from xlate.checks.lexicon import cognate
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
-from xlate.checks.names.evidence import dictionary_renders, in_words, position
+from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
 from xlate.checks.names.lexicon import common_word, lemmas, ordinary_in, ru_noun, zipf_in
 from xlate.checks.names.tables import articles, sentence_openers
@@ -33,6 +33,7 @@ _GENERIC_DEFAULT = 4.0
 # the dictionary is silent; shorter words look alike by chance.
 _COGNATE = 5
 _WORD = re.compile(r"[^\W\d_]+")
+_OPENING = " \"'«“„‘(¿¡-–—"
 
 
 def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: str) -> str | None:
@@ -40,6 +41,8 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
     source name ``s`` stood and renders no word of ``source``, or None."""
     if not _distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
+    if not source[: s.start].strip(_OPENING) and dictionary_word(s.text, src, tgt):
+        return None  # a word the dictionary knows opening the source (Menú diario: ...)
     if groups_of(s.text) and _place_word(s.text, translation):
         return None
     here = position(s, source)
