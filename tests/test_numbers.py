@@ -529,3 +529,12 @@ def test_an_engines_english_number_forms() -> None:
         machine=True,
     )
     assert flags == []
+
+
+def test_a_number_word_said_more_often_than_the_source_says_it_stands_in() -> None:
+    # newstest2012 line 1115: "two other cars and three bikes"; a translation with "три"
+    # twice changed the two (a person may drop a number word, not double another).
+    en, ru = corpus_lines("en")[1114], corpus_lines("ru")[1114]
+    assert check_numbers(en, ru, None, "en", "ru", "s")[1] == []
+    flags = check_numbers(en, ru.replace("две", "три"), None, "en", "ru", "s")[1]
+    assert [f.reason for f in flags] == ["number 'two' became 'три' in the translation"]

@@ -13,6 +13,7 @@ from xlate.checks.names import (
     known_renderings,
     omission_counts,
     title_cased,
+    translated_in,
 )
 from xlate.report import EntityCheck, Flag
 
@@ -73,6 +74,8 @@ def _dropped_names(
         # the translation: rendered, maybe as an adjective (the Russian Central Bank).
         if any(w in stems for text in (e.text, *known_renderings(e.text)) for w in _stems(text)):
             continue
+        if translated_in(e.text, pair.src, pair.translation.text, pair.tgt):
+            continue  # Terciopelo → Velvet: a name made of a word, translated
         out.append(
             Flag(
                 kind="name",

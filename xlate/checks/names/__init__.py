@@ -22,8 +22,10 @@ Callers outside this package import from here; the modules inside may move.
 ``check_names(source, translation, back_translation, src, tgt, sentence_id)``
     ``-> tuple[list[EntityCheck], list[Flag]]``. Flags of kind ``name``: altered (a similar
     but different form stands in the translation: Maduro→Madura, Su-30MK2→Su-30MK3) or
-    replaced (the name is missing and an unexplained name stands in the translation) →
-    high; missing from the translation but found in the back-translation → ok (the round
+    replaced (the name is missing and an unexplained name stands in the translation, or
+    one word of a multiword name is gone with a word of no source beside the rest) →
+    high; replaced by a common noun of no source word, or translated word by word →
+    medium; missing from the translation but found in the back-translation → ok (the round
     trip resolved an exonym we do not know). ``back_translation`` may be None. A name an
     engine's translation merely lacks is flagged by the analysis (``NamesCheck``) when
     ``omission_counts`` says it is a clear name (not ``title_cased`` text, not a known
@@ -36,14 +38,15 @@ bodies (``aliases``).
 Modules, bottom to top: ``tables`` (data files of ``xlate/data/names``), ``normalise``
 (keys, skeletons, consonant classes), ``aliases`` (known renderings), ``lexicon`` (word
 knowledge), ``extract`` (mentions), ``crossscript`` (a name in another text),
-``evidence`` (the check's rules), ``check`` (``check_names``), ``consistency``.
+``evidence`` (the check's rules), ``in_place`` (a common noun in a name's place),
+``check`` (``check_names``), ``consistency``.
 """
 
 from xlate.checks.names.aliases import alias_keys, groups_in, groups_of, known_renderings
 from xlate.checks.names.check import check_names
 from xlate.checks.names.consistency import NameRenderings, inconsistent_renderings
 from xlate.checks.names.crossscript import find_name
-from xlate.checks.names.evidence import omission_counts, title_cased
+from xlate.checks.names.evidence import omission_counts, title_cased, translated_in
 from xlate.checks.names.extract import NameMention, extract_names
 
 __all__ = [
@@ -59,4 +62,5 @@ __all__ = [
     "known_renderings",
     "omission_counts",
     "title_cased",
+    "translated_in",
 ]

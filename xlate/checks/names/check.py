@@ -11,24 +11,31 @@ import re
 from dataclasses import dataclass, field
 
 from xlate.checks.names.aliases import groups_of
-from xlate.checks.names.crossscript import locate, word_verdict
+from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
+    abbreviated,
     adjectival,
     cognate_nouns,
     common_name,
     could_replace,
+    dictionary_renders,
+    dictionary_word,
     explained,
     in_words,
     looks_like_rendering,
+    omission_counts,
     position,
+    replaces_part,
     surname_missing,
     title_cased,
     translated_common_words,
+    translated_word_by_word,
     worded,
 )
 from xlate.checks.names.extract import NameMention, candidates, extract_names, significant_words
-from xlate.checks.names.lexicon import common_shape, ordinary_in
+from xlate.checks.names.in_place import noun_in_place
+from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import skeleton
 from xlate.report import EntityCheck, Flag
 
@@ -70,6 +77,7 @@ def check_names(
     pending = [(*entry, False) for entry in run.absent] + [(*entry, True) for entry in partial]
     for s, check, in_back, found_in_part in pending:
         run.settle(s, check, in_back, found_in_part)
+    run.flag_nouns_in_place()
     return run.checks, run.flags
 
 
@@ -162,9 +170,41 @@ class _SentenceCheck:
         elif status == "absent":
             check.status = "missing"
             self.absent.append(entry)
+        elif status == "same" and self._part_replaced(s, check):
+            return
         elif status == "same" and s.type == "name" and significant_words(s):
             self.renderings.setdefault(skeleton(significant_words(s)[-1][2]), []).append(entry)
             self.seen_as[(s.start, s.end)] = rendering or ""
+
+    def _part_replaced(self, s: NameMention, check: EntityCheck) -> bool:
+        """Flag a multiword name found only in part, with a word of no source beside the
+        part in place of the rest (Manchester City → Manchester United, Hugo Chávez →
+        Hugo Morales), or the rest translated as words (Wolfgang Stark → Wolfgang Duro)."""
+        if title_cased(self.source):
+            return False  # a headline's capitals name nothing
+        source, src, tgt = self.source, self.src, self.tgt
+        missing, beside = part_stand_ins(s, src, self.translation, tgt)
+        gone = " ".join(missing)
+        for c in beside:
+            if replaces_part(c, missing, source, src, tgt):
+                reason = (
+                    f"name {s.text!r} is missing {gone!r}; "
+                    f"beside the rest the translation has {c.text!r}"
+                )
+                severity = "high"
+            elif translated_word_by_word(s, missing, c, source, src, tgt):
+                reason = f"name {s.text!r} seems translated word by word: {gone!r} as {c.text!r}"
+                severity = "medium"
+            else:
+                continue
+            check.status = "changed"
+            check.in_translation = False
+            check.found = [c.text]
+            flag = name_flag(s, check.found, reason)
+            flag.severity = severity
+            self.flags.append(flag)
+            return True
+        return False
 
     def found_in_part(self) -> list[_Entry]:
         """Names found only in part, or fewer times than the source says.
@@ -248,6 +288,8 @@ class _SentenceCheck:
             or adjectival(s, src)
             or common_name(s, src)
             or worded(s, src)
+            or abbreviated(s, self.source)
+            or self._rendered_alike(s)
         ):
             return
         if in_part:
@@ -268,6 +310,44 @@ class _SentenceCheck:
         if self.back is not None and in_back and not self.newcomers:
             return  # the round trip resolved it: an exonym or paraphrase we do not read
         self._pair_stand_in(s, check)
+
+    def flag_nouns_in_place(self) -> None:
+        """A clear name still only missing, with a common noun of no source word in its
+        place (said Maduro → dijo el ministro): replaced by a word (medium: a translator
+        may name a role the sentence leaves implicit)."""
+        if title_cased(self.source):
+            return
+        flagged = {tuple(f.span) for f in self.flags if f.span}
+        for s, check, _ in self.absent:
+            if check.status != "missing" or (s.start, s.end) in flagged:
+                continue
+            if not omission_counts(s, self.src, self.translation, self.tgt):
+                continue
+            noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
+            if noun is None:
+                continue
+            flagged.add((s.start, s.end))
+            check.status = "changed"
+            check.found = [noun]
+            reason = f"name {s.text!r} is missing; {noun!r} stands in its place"
+            flag = name_flag(s, [noun], reason)
+            flag.severity = "medium"
+            self.flags.append(flag)
+
+    def _rendered_alike(self, s: NameMention) -> bool:
+        """Does a name of the translation that renders no other source name look like a
+        rendering of one-word ``s`` (Mercury/Mercurio), though the source accounts for it
+        otherwise? Then no other name replaced ``s``."""
+        if len(significant_words(s)) != 1:
+            return False
+        taken = {r for key, r in self.seen_as.items() if key != (s.start, s.end) and r}
+        return any(
+            looks_like_rendering(s, t)
+            for t in self.tgt_names
+            if t.type == s.type
+            and not t.weak
+            and not any(t.text in r or r in t.text for r in taken)
+        )
 
     def _gone_both_ways(self, s: NameMention, in_back: bool) -> bool:
         """Is ``s`` missing from the back-translation too, with a new name near its place?"""
@@ -295,6 +375,14 @@ class _SentenceCheck:
             # Саркози, ...).
             here = position(s, source)
             stand_ins = [t for t in stand_ins if position(t, translation) - here < 0.1]
+
+        if " " not in s.text and _opens(source, s.start) and dictionary_word(s.text, src, tgt):
+            # A word the dictionary knows opening the source, and one opening the
+            # translation: a common word translated (Hungry, ... → Ávidos, ...).
+            stand_ins = [
+                t for t in stand_ins
+                if not (_opens(translation, t.start) and dictionary_word(t.text, tgt, src))
+            ]  # fmt: skip
         if not stand_ins:
             return
         same_type = [t for t in stand_ins if t.type == s.type]
@@ -304,8 +392,16 @@ class _SentenceCheck:
         )
         if translated_common_words(s.text, src, [other.text], tgt):
             return  # Stadium -> Estadio, Blue Box -> Caja Azul: translated, not replaced
+        words = {f for _, _, w in significant_words(s) for f in lemmas(w, src)}
+        if all(dictionary_renders(w, tgt, words, src) for _, _, w in significant_words(other)):
+            return  # Hungry -> Famélico: the dictionary's rendering, not another name
         self.unexplained.remove(other)
         check.status = "changed"
         check.found = [other.text]
         reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
         self.flags.append(name_flag(s, [other.text], reason))
+
+
+def _opens(text: str, start: int) -> bool:
+    """Does the word at ``start`` open ``text`` (after quotes and brackets)?"""
+    return not text[:start].strip(" \"'«“„‘(¿¡-–—")

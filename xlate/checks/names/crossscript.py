@@ -42,7 +42,7 @@ from xlate.checks.names.normalise import (
     skeleton,
     skeleton_forms,
 )
-from xlate.checks.names.tables import consonant_conventions, sentence_openers
+from xlate.checks.names.tables import connectors, consonant_conventions, sentence_openers
 
 # Where a name stands in a text: "same" (rendered), "similar" (altered) or "absent".
 Location = tuple[str, str | None, list[Candidate]]
@@ -299,7 +299,10 @@ def _find_words(
             spelt = next((present_groups[g] for g in word_groups if g in present_groups), None)
             if spelt is not None:
                 out.found = out.found or spelt
-                out.hits.append(next((c for c in cands if c.text in spelt), cands[0]))
+                # Every word of the spelling found is a hit (Estados Unidos), not a
+                # shorter word inside one ("en" of Viena).
+                spelt_words = spelt.split()
+                out.hits.extend([c for c in cands if c.text in spelt_words] or [cands[0]])
                 continue
         word_hit = None
         word_similar = []
@@ -367,6 +370,55 @@ def _altered_neighbours(
         ):
             out.append(c)
     return out
+
+
+def part_stand_ins(
+    mention: NameMention, lang: str, text: str, text_lang: str
+) -> tuple[list[str], list[Candidate]]:
+    """A multiword name found in part (Manchester City → Manchester ...): the words of it
+    not found, and the capitalised words right beside the part found that are no
+    spelling of a missing word (Manchester United, Hugo Morales). Whether such a word
+    replaced the missing one or renders it (Reserva Federal) is for the caller to say."""
+    if mention.type != "name" or len(significant_words(mention)) < 2:
+        return [], []
+    cands = candidates(text, text_lang)
+    words = _find_words(mention, lang, text, cands)
+    if not words.hits or not words.unmatched or words.similar_of:
+        return [], []
+    if script_of(mention.text) != script_of(text) and words.words[-1][2] not in words.unmatched:
+        # Across scripts first names have many spellings (Axel/Алекс): the surname decides.
+        return [], []
+    hit_spans = {(h.start, h.end) for h in words.hits}
+    out = []
+    for c in cands:
+        if (
+            (c.start, c.end) in hit_spans
+            or not is_capitalised(c.text)
+            or is_acronym(c.text)  # each language its own acronyms: CDU/ХДС
+            or excluded(c.text)
+            or (c.initial and c.text.lower() in sentence_openers(c.lang))
+            or any(resembles(word, lang, c) for word in words.unmatched)
+            or _place_adjective(words.unmatched[0], lang, c)  # Швейцарская Конфедерация
+        ):
+            continue
+        if any(_beside(c, h, text) for h in words.hits):
+            out.append(c)
+    return words.unmatched, out
+
+
+def _beside(a: Candidate, b: Candidate, text: str) -> bool:
+    """Do two words of ``text`` stand next to each other, a space or hyphen apart, or with
+    connectors of a name between them (Herman van Rompuy)?"""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    gap = text[first.end : second.start]
+    if gap in ("-", " ", "\u00a0"):
+        return True
+    inside = gap.split()
+    return (
+        0 < len(inside) <= 2
+        and gap == f" {' '.join(inside)} "
+        and all(w in connectors(a.lang) for w in inside)
+    )
 
 
 def resembles(word: str, lang: str, cand: Candidate) -> bool:

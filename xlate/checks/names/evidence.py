@@ -10,10 +10,12 @@ the place of the name it replaced.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from xlate.checks.lexicon import covers, is_english_word, renderings
 from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.crossscript import locate, word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
@@ -21,22 +23,33 @@ from xlate.checks.names.lexicon import (
     common_word,
     en_nationality,
     excluded,
+    lemmas,
     ordinary_in,
     ordinary_word,
+    zipf_in,
 )
 from xlate.checks.names.normalise import (
     acronym_key,
+    plain_latin,
     script_of,
     script_of_lang,
     skeleton,
     skeleton_forms,
 )
+from xlate.text.words import stopwords
 
 _LATIN = re.compile(r"[A-Z0-9&.\-]+")
 # Translators keep the order of a sentence's parts by and large (en/es/ru news): a name
 # that stands in for another sits near the place of the one it replaced.
 MAX_SHIFT = 0.5
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# Missing words this frequent (Zipf) are common words of their language (No, City): one
+# common word put for them is a translation, not another name.
+_COMMON_ZIPF = 4.0
+_BORROWED_GAP = 1.0
+# A word of a name this frequent (Zipf) is also a word an engine may translate (Stark,
+# Van, Rice, Post).
+_WORD_ZIPF = 3.5
 
 
 def position(mention: NameMention, text: str) -> float:
@@ -128,8 +141,12 @@ def could_replace(
         return False
     if worded(t, tgt):
         return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
+    if abbreviated(t, translation):
+        return False  # Virginia → Va.: the same name cut short
     if t.type == "acronym" and s.type != "acronym":
-        return False  # a name gives way to another name, not to a local acronym (Asia/АБР)
+        # A name gives way to another name, not to a local acronym (Asia/АБР); a body
+        # we know (NATO, the EU, PIB) the source does not speak of may stand in, though.
+        return bool(groups_of(t.text))
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
         # body standing for another known one is a replacement (FBI → CIA), and so is
@@ -140,6 +157,127 @@ def could_replace(
             bool(groups_of(s.text)) or bool(groups_of(t.text)) or bool(latin and "ru" in (src, tgt))
         )
     return True
+
+
+def replaces_part(cand: Candidate, missing: list[str], source: str, src: str, tgt: str) -> bool:
+    """Does capitalised word ``cand``, beside the part found of a source name whose
+    ``missing`` words are gone, stand in for them (Manchester City → Manchester United)?
+    Not when the source accounts for it: a name or word of the source, a dictionary
+    rendering of a source word (Reserve → Reserva, Соединенных → United), common words
+    translated (No Accident → Ningún Accidente)."""
+    t = NameMention(cand.start, cand.end, cand.text, plain_latin(cand.text))
+    if explained(t, tgt, source, src) or (tgt == "en" and en_nationality(cand.text)):
+        return False
+    common = all(_common_at_home(w.lower(), src, tgt) for w in missing)
+    if common and ordinary_in(cand.text, tgt):
+        return False
+    source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
+    return not dictionary_renders(cand.text, tgt, source_words, src)
+
+
+def translated_word_by_word(
+    s: NameMention, missing: list[str], cand: Candidate, source: str, src: str, tgt: str
+) -> bool:
+    """Is capitalised ``cand``, beside the part found of ``s``, a missing word of it
+    translated as a word (Wolfgang Stark → Wolfgang Duro, Herman Van Rompuy → Herman
+    Furgoneta Rompuy, Condoleezza Rice → Condoleezza Arroz)? The part found must be a
+    name no language has as a word (a person, a brand: not a place, whose institutions
+    are translated, Bank of Spain → Banco de España), the missing words words of the
+    source language, and ``cand`` a common word of the translation's, or their rendering
+    in the dictionary."""
+    kept = [w for _, _, w in significant_words(s) if w not in missing]
+    if not any(zipf_in(w.lower(), src) < _WORD_ZIPF for w in kept) or any(
+        ordinary_in(w, src) or common_word(w, src) or groups_of(w) for w in kept
+    ):
+        return False  # Social Research → Búsqueda Social: words, translated
+    if cand.text.lower() in stopwords(tgt):
+        return False
+    if not all(zipf_in(w.lower(), src) >= _WORD_ZIPF for w in missing):
+        return False
+    t = NameMention(cand.start, cand.end, cand.text, plain_latin(cand.text))
+    if locate(t, tgt, source, src)[0] != "absent":
+        return False  # a name of the source
+    words = {w.lower() for w in missing}
+    return ordinary_in(cand.text, tgt) or dictionary_renders(cand.text, tgt, words, src)
+
+
+def translated_in(name: str, lang: str, text: str, text_lang: str) -> bool:
+    """Does ``text`` have the dictionary's rendering of every capitalised word of
+    ``name`` (Revolución de Terciopelo → Velvet Revolution)?"""
+    found = {w for m in _WORD.finditer(text) for w in lemmas(m.group(), text_lang)}
+    words = [w for w in _WORD.findall(name) if w[:1].isupper()]
+    return bool(words) and all(
+        any(dictionary_renders(t, text_lang, set(lemmas(w, lang)), lang) for t in found)
+        for w in words
+    )
+
+
+# An abbreviation's letters at most (Va., Rep., Nov., Gen.).
+_ABBREVIATION = 4
+
+
+def abbreviated(mention: NameMention, text: str) -> bool:
+    """A word cut short with a full stop inside a sentence (Va., Nov. 18, R-Va.):
+    translators write it out (Virginia, noviembre), so its absence says nothing. The
+    sentence must go on in lowercase, digits or punctuation ("dijo Jakub." ends it)."""
+    parts = mention.text.split("-")
+    return (
+        mention.type == "name"
+        and bool(_GOES_ON.match(text, mention.end))
+        and all(len(p) <= _ABBREVIATION and p[:1].isupper() and not p[1:].isupper() for p in parts)
+        and not groups_of(mention.text)
+    )
+
+
+_GOES_ON = re.compile(r"\.\s*[a-z0-9,;:)]")
+
+
+def dictionary_word(word: str, lang: str, other: str) -> bool:
+    """Is ``word`` a common word (Hungry, Ávidos opening a sentence)? WordNet knows
+    English (FreeDict's English is small), word lists and pymorphy3 the others, and the
+    bilingual dictionary any word it translates (through English for es/ru)."""
+    if groups_of(word):
+        return False  # dictionaries list countries too (France, Мексика)
+    if lang == "en" and is_english_word(word.lower()):
+        return True
+    if ordinary_in(word, lang):
+        return True
+    pivot = "en" if "en" not in (lang, other) else other
+    return any(renderings(f, lang, other) or renderings(f, lang, pivot) for f in lemmas(word, lang))
+
+
+def _common_at_home(word: str, lang: str, other: str) -> bool:
+    """A frequent word of ``lang``, not one borrowed from ``other`` (Spanish writes "City"
+    in club names, English far more)."""
+    own = zipf_in(word, lang)
+    return own >= _COMMON_ZIPF and own >= zipf_in(word, other) - _BORROWED_GAP
+
+
+def dictionary_renders(word: str, lang: str, words: set[str], words_lang: str) -> bool:
+    """Does the bilingual dictionary give ``word`` as a rendering of one of ``words``
+    (lowercase dictionary forms), either way round, through English where the pair has
+    no dictionary of its own (Unidos → united → соединенный)? Plural and gender endings
+    aside (Referees/Árbitros)."""
+    own = lemmas(word, lang)
+    if covers(lang, words_lang):
+        back = {r for f in own for r in renderings(f, lang, words_lang)}
+        forth = {r for w in words for r in renderings(w, words_lang, lang)}
+        return bool(_stems(back) & _stems(words)) or bool(_stems(forth) & _stems(own))
+    if "en" in (lang, words_lang):
+        return False
+    english = {r for f in own for r in renderings(f, lang, "en")}
+    pivot = {r for e in english for r in renderings(e, "en", words_lang)}
+    return bool(_stems(pivot) & _stems(words))
+
+
+_ENDING = re.compile(r"(?:es|s)$")
+_VOWEL_END = re.compile(r"[aeo]$")
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """Words without a plural and a final gender vowel (árbitros, árbitro, referee →
+    árbitr, árbitr, refere), for comparing dictionary forms with inflected ones."""
+    return {_VOWEL_END.sub("", _ENDING.sub("", w)) for w in words if len(w) >= 3}
 
 
 def worded(mention: NameMention, lang: str) -> bool:

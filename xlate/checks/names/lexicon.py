@@ -63,6 +63,30 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=16384)
+def lemmas(word: str, lang: str) -> frozenset[str]:
+    """The word, lowercased, and for Russian its dictionary forms (Соединенных →
+    соединенный): what a bilingual dictionary lists."""
+    low = word.lower().replace("ё", "е")
+    if lang != "ru" or not re.fullmatch(r"[а-я\-]+", low):
+        return frozenset({low})
+    forms = {str(p.normal_form).replace("ё", "е") for p in _morph().parse(low)}
+    return frozenset({low, *forms})
+
+
+@lru_cache(maxsize=16384)
+def ru_noun(word: str) -> bool:
+    """Does the dictionary read a Russian word only as a common noun?"""
+    low = word.lower()
+    if not re.fullmatch(r"[а-яё\-]+", low) or not _morph().word_is_known(low):
+        return False
+    # Every reading a noun: второе (the second, or a main course) is an adjective too.
+    return all(
+        p.tag.POS == "NOUN" and not any(tag in p.tag for tag in _RU_PROPER)
+        for p in _morph().parse(low)
+    )
+
+
 _RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 

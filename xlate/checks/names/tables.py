@@ -44,6 +44,12 @@ def connectors(lang: str) -> frozenset[str]:
     return _per_language("connectors.json").get(lang, frozenset())
 
 
+def articles(lang: str) -> frozenset[str]:
+    """Definite articles (with their contractions: del, al): what stands before a common
+    noun put in a name's place ("dijo el ministro"). Russian has none."""
+    return _per_language("articles.json").get(lang, frozenset())
+
+
 @cache
 def titles() -> frozenset[str]:
     return frozenset(_word_list("titles.txt"))

@@ -74,7 +74,8 @@ def compare_numbers(
         for i, t in enumerate(tgt_nums)
         if i not in matched_tgt
         and i not in spare
-        and _DIGIT.search(t.text)
+        and not t.soft
+        and (_DIGIT.search(t.text) or t.kind in ("cardinal", "ordinal"))
         and sum(_same(t, o) for o in tgt_nums) > sum(_same(t, o) for o in src_nums)
     ]
     checks: list[EntityCheck] = []
@@ -183,10 +184,14 @@ def _changed(
     for, marking ``check`` changed and using that figure up; None when none does.
 
     A figure the translation has more often than the source ("with 32 ... with 32" for
-    "with 32 ... with 35") may stand in for a source number that went missing.
+    "with 32 ... with 35") may stand in for a source number that went missing, and a
+    number word so repeated for a number word.
     """
     has_digit = _DIGIT.search(s.text) is not None
-    stand_ins = spare or (repeated if has_digit else [])  # the same list: used up there
+    # A figure said more often than the source says it stands in for a figure; a number
+    # word so repeated ("two ... three" → "три ... три") for a number word.
+    said_more = [i for i in repeated if (_DIGIT.search(tgt_nums[i].text) is not None) == has_digit]
+    stand_ins = spare or said_more
     if not has_digit:  # "cuatro" did not become the added "in 1973"
         stand_ins = [i for i in stand_ins if tgt_nums[i].kind != "year"]
     if not stand_ins or s.soft:
@@ -195,7 +200,9 @@ def _changed(
     best = max(
         stand_ins, key=lambda i: Levenshtein.normalized_similarity(s.value, tgt_nums[i].value)
     )
-    stand_ins.remove(best)
+    for used in (spare, repeated):  # the callers' lists: the stand-in is used up there
+        if best in used:
+            used.remove(best)
     check.status = "changed"
     check.found = [tgt_nums[best].text]
     return Flag(

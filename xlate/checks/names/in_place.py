@@ -1,0 +1,134 @@
+"""A common noun in a name's place: "said Maduro" → "dijo el ministro".
+
+A person's translation may drop a name for a pronoun or a title the source has, so a
+name merely absent is only recorded. A definite common noun (a Russian noun) standing
+where the name stood, that renders no word of the source, is another matter: the name
+became a thing or a role the source does not speak of.
+"""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+from xlate.checks.lexicon import cognate
+from xlate.checks.names.aliases import groups_of, known_renderings
+from xlate.checks.names.crossscript import resembles
+from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
+from xlate.checks.names.extract import Candidate, NameMention, significant_words
+from xlate.checks.names.lexicon import common_word, lemmas, ordinary_in, ru_noun, zipf_in
+from xlate.checks.names.tables import articles, sentence_openers
+from xlate.text.words import stopwords
+
+# How far (share of the sentence) from the name's place the noun may stand: translators
+# reorder a little. Russian, without articles, has a noun every other word: nearer there.
+_NEAR = {"ru": 0.15}
+_NEAR_DEFAULT = 0.25
+# A noun this frequent (Zipf) is a generic word (company, gobierno, министр), the kind
+# that stands for a name; rarer words are content of their own.
+_GENERIC = {"ru": 4.5}
+_GENERIC_DEFAULT = 4.0
+# A cognate (ministro/minister, presidente/президентом) renders a source word even where
+# the dictionary is silent; shorter words look alike by chance.
+_COGNATE = 5
+_WORD = re.compile(r"[^\W\d_]+")
+_OPENING = " \"'«“„‘(¿¡-–—"
+
+
+def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: str) -> str | None:
+    """The common noun (with its article) that stands in ``translation`` where absent
+    source name ``s`` stood and renders no word of ``source``, or None."""
+    if not _distinct_name(s, src) or in_words(s, src, translation, tgt):
+        return None
+    if not source[: s.start].strip(_OPENING) and dictionary_word(s.text, src, tgt):
+        return None  # a word the dictionary knows opening the source (Menú diario: ...)
+    if groups_of(s.text) and _place_word(s.text, translation):
+        return None
+    here = position(s, source)
+    near = _NEAR.get(tgt, _NEAR_DEFAULT)
+    source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
+    source_lemmas = {f for w in _WORD.findall(source) if len(w) >= _COGNATE for f in lemmas(w, src)}
+    words = list(_WORD.finditer(translation))
+    window = [
+        k for k, m in enumerate(words)
+        if abs(position(NameMention(m.start(), m.end(), m.group(), ""), translation) - here)
+        <= near
+    ]  # fmt: skip
+    if any(_like_the_name(s, src, words[k], tgt) for k in window):
+        return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
+    for k in window:
+        word = words[k].group()
+        if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
+            continue
+        if word in stopwords(tgt) or word in sentence_openers(tgt):
+            continue  # el que, the same: no noun
+        if not _definite_noun(words, k, translation, tgt) or zipf_in(word, tgt) < _GENERIC.get(
+            tgt, _GENERIC_DEFAULT
+        ):
+            continue
+        if any(cognate(word, w) for w in source_lemmas):
+            continue
+        if dictionary_renders(word, tgt, source_words, src):
+            continue
+        before = words[k - 1].group() if k and tgt != "ru" else ""
+        return f"{before} {word}".strip()
+    return None
+
+
+def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> bool:
+    if len(m.group()) < 4:
+        return False  # "la" is like anything
+    cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
+    return any(resembles(w, lang, cand) for _, _, w in significant_words(s))
+
+
+def _distinct_name(s: NameMention, lang: str) -> bool:
+    """A name no translator renders as a common noun: a known place (its adjective is
+    looked for apart), not an acronym or a word of the language (Rector, Obesity, Haus)."""
+    if s.type != "name" or s.weak:
+        return False
+    if groups_of(s.text):
+        return True
+    words = [w for _, _, w in significant_words(s)]
+    return any(len(w) >= _NAME_LETTERS for w in words) and not any(
+        ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in words
+    )
+
+
+# A name with no word this long (Ben, Li) may be a word of some language.
+_NAME_LETTERS = 4
+# Letters a word shares with a place's spelling to be made from it (alemán/Alemania,
+# российский/Россия, turco/Turquía).
+_PLACE_ROOT = 3
+
+
+def _place_word(place: str, text: str) -> bool:
+    """Does a word of ``text`` grow from a known spelling of ``place`` (its adjective, a
+    demonym)?"""
+    roots = {unidecode(a).lower()[:_PLACE_ROOT] for a in known_renderings(place)}
+    return any(unidecode(w).lower()[:_PLACE_ROOT] in roots for w in _WORD.findall(text))
+
+
+def _opens_sentence(text: str, m: re.Match[str]) -> bool:
+    """Is this capitalised word the first of a sentence ("Газеты утверждает")?"""
+    before = text[: m.start()].rstrip(" \"'«“„(")
+    return m.group()[1:].islower() and (not before or before[-1] in ".!?:;")
+
+
+def _definite_noun(words: list[re.Match[str]], k: int, text: str, lang: str) -> bool:
+    """Is word ``k`` a Russian noun, or a word right after a definite article?"""
+    if lang == "ru":
+        return ru_noun(words[k].group())
+    if not k or words[k - 1].group().lower() not in articles(lang):
+        return False
+    if text[words[k - 1].end() : words[k].start()] != " ":
+        return False
+    # The head of its phrase: "el famoso vuelo" puts an adjective after the article.
+    after = words[k + 1] if k + 1 < len(words) else None
+    return (
+        after is None
+        or text[words[k].end() : after.start()] != " "
+        or not after.group().islower()
+        or after.group() in stopwords(lang)
+    )
