@@ -191,6 +191,11 @@ def _ru_lemmas(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_yo(str(p.normal_form)) for p in _morph().parse(word)))
 
 
+def is_russian_word(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` ("надежным" yes, "обходимо" no)."""
+    return bool(_morph().word_is_known(word))
+
+
 def _yo(word: str) -> str:
     return word.replace("ё", "е")
 
