@@ -117,8 +117,15 @@ def _opposite_in(
         senses = opposite.get(stem(t, tgt), set())
         if i in explained or not (senses & main or len(senses) >= 2):
             continue
-        if _english(t, tgt) & own:
+        meant = _english(t, tgt)
+        if meant & own:
             continue  # it also means the word: a sense of it ("trabajo" for "работаю")
+        if "en" not in (src, tgt) and not any(
+            lexicon.antonyms(m) & senses for m in _main_senses(t, tgt, meant)
+        ):
+            # es<->ru goes through English twice: the antonym must be one of the main
+            # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150)
+            continue
         explained.add(i)
         verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
         verdict.means = sorted(_meanings(t, tgt, src) or _english(t, tgt) or {t})[:3]
