@@ -39,6 +39,20 @@ def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[s
         ),
         ("en", "ru", "The company has grown.", "Компания не выросла."),
         ("ru", "en", "Рихтарж никогда не спит.", "Rychtář sleeps."),
+        # a word written with не- that negates nothing ("необходимо") hides no removal, and
+        # a "lack" on both sides absorbs nothing
+        (
+            "en",
+            "ru",
+            "It was not granted to politically unreliable people.",
+            "Его выдавали политически ненадежным людям, и это было необходимо.",
+        ),
+        (
+            "en",
+            "es",
+            "The team lacks experience and does not win.",
+            "Al equipo le falta experiencia y gana.",
+        ),
     ],
 )
 def test_a_flipped_negation_is_flagged_high(
@@ -58,6 +72,15 @@ def test_a_flipped_negation_is_flagged_high(
         ("en", "es", "It is not only about money.", "No solo se trata de dinero."),
         ("en", "ru", "The game feels unfinished.", "Кажется, что игра не закончена."),
         ("en", "es", "The team lacks experience.", "El equipo no tiene experiencia."),
+        # "don't care" is said "все равно": the lexical word of one side, after a negator
+        # on the other, is the same negation
+        (
+            "en",
+            "ru",
+            "We don't sleep together, and I don't care where she goes.",
+            "Мы не спим вместе, и мне все равно, куда она ходит.",
+        ),
+        ("en", "ru", "It was not granted to them.", "Это им не давали недавно."),
     ],
 )
 def test_rewordings_are_not_flagged(src: str, tgt: str, source: str, translation: str) -> None:

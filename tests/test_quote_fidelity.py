@@ -73,9 +73,10 @@ def test_inverted_deterrent_is_flagged_high(sample_path: Path, tmp_path: Path, e
 )
 def test_right_rendering_is_not_flagged(sample_path: Path, tmp_path: Path, engine: str) -> None:
     quote = _quote_of(sample_path, _translation(tmp_path, RIGHT), engine, tmp_path)
-    assert quote["status"] == "unverified"  # "disuasorio" is in no installed dictionary
-    assert "deterrent" in quote["missing_words"]
     assert not [f for f in quote["flags"] if f["severity"] == "high"]
+    assert not [f for f in quote["flags"] if f["detail"].get("changed_word")]
+    if engine == "none":  # the lexicon's verdict: Apertium's deterrence -> disuasión
+        assert "deterrent" not in quote["missing_words"]
 
 
 @needs_lexicon
@@ -85,16 +86,26 @@ def test_words_found_by_lexicon_and_cognates() -> None:
     assert by_word["threat"].status == "kept"  # FreeDict: threat -> amenaza
     assert by_word["significant"].by == "cognate"
     assert by_word["potential"].status == "kept"  # posible = possible, a WordNet synonym
-    assert by_word["deterrent"].status == "unverified"
+    assert by_word["deterrent"].by == "lexicon"  # disuasorio ~ disuasión (Apertium)
+
+
+def _clear_lexicon_caches() -> None:
+    for value in vars(lexicon).values():
+        if hasattr(value, "cache_clear"):
+            value.cache_clear()
 
 
 def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(lexicon, "DICTD_DIR", tmp_path)
     monkeypatch.setattr(lexicon, "WORDNET_DIR", tmp_path)
-    for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
-        loader.cache_clear()
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    _clear_lexicon_caches()
     try:
-        assert set(lexicon.missing()) >= {"dict-freedict-eng-spa", "wordnet-base"}
+        assert set(lexicon.missing()) >= {
+            "dict-freedict-eng-spa",
+            "wordnet-base",
+            "xlate/data/lexicon/apertium-eng-spa.tsv.gz",
+        }
         verdicts = judge_words(QUOTE, "en", WRONG, "es")
         assert not [v for v in verdicts if v.status == "changed"]  # nothing known: no claim
         report = check(
@@ -106,8 +117,7 @@ def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         notes = [f for f in report.languages[0].flags() if f.kind == "lexicon"]
         assert len(notes) == 1 and "dict-freedict-eng-spa" in notes[0].reason  # said once
     finally:
-        for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
-            loader.cache_clear()
+        _clear_lexicon_caches()
 
 
 @needs_lexicon
@@ -145,3 +155,69 @@ def test_the_right_word_is_not_an_antonym() -> None:
     quote = "The Charles University has a high participation in the festival"
     right = "La Universidad Carolina tiene una alta participación en el festival"
     assert not [v for v in judge_words(quote, "en", right, "es") if v.status == "changed"]
+
+
+@needs_lexicon
+def test_shipped_word_lists_know_what_freedict_lacks() -> None:
+    # Mueller's English-Russian dictionary (xlate/data/lexicon/, from Debian's mueller7-dict)
+    assert "устрашения" in lexicon.renderings("deterrent", "en", "ru")
+    assert "incentive" in lexicon.renderings("стимулы", "ru", "en")  # through pymorphy3's lemma
+    # Apertium's en<->es dictionary (from apertium-eng-spa)
+    assert "incentive" in lexicon.renderings("incentivo", "es", "en")
+    assert "significativo" in lexicon.renderings("significant", "en", "es")
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "translated", "tgt", "word", "stands"),
+    [
+        # newstest2012 quotes: an antonym among the stopwords, and Russian's main senses
+        (
+            "Многие участники контрольной группы исследования продемонстрировали сдвиг",
+            "ru",
+            "Few participants from the survey control group showed a shift",
+            "en",
+            "многие",
+            "few",
+        ),
+        (
+            "Especially alarming is the high popularity of sweet soft drinks",
+            "en",
+            "Особенно тревожит низкая популярность сладких безалкогольных напитков",
+            "ru",
+            "high",
+            "низкая",
+        ),
+    ],
+)
+def test_antonym_through_the_shipped_lists(
+    quote: str, src: str, translated: str, tgt: str, word: str, stands: str
+) -> None:
+    changed = [v for v in judge_words(quote, src, translated, tgt) if v.status == "changed"]
+    assert [(v.word, v.stands, v.by) for v in changed] == [(word, stands, "antonym")]
+
+
+@needs_lexicon
+def test_negated_word_rendered_by_its_antonym_is_not_changed() -> None:
+    # "not decent" said as "неприличными" (indecent): a rewording, not an inversion
+    verdicts = judge_words(
+        "However, his attacks were not decent, and many people were offended",
+        "en",
+        "Однако его нападки были неприличными, и многие люди обиделись",
+        "ru",
+    )
+    assert not [v for v in verdicts if v.status == "changed"]
+
+
+def test_build_lexicon_reads_senses_and_transducer_paths() -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "scripts"))
+    try:
+        import build_lexicon
+    finally:
+        sys.path.pop(0)
+    # renderings up to the first example phrase (it has Latin letters)
+    sense = " высокий; возвышенный; high official высший чиновник; верхний"
+    assert build_lexicon._sense_renderings(sense) == ["высокий", "возвышенный"]
+    # lt-print's ATT text: one path per entry, input and output
+    att = "0\t1\tb\tc\t0.0\n1\t2\t<n>\t<n>\t0.0\n2\t0.0\n--\n0\t1\tx\tx\t0.0\n1\t0.0\n"
+    assert build_lexicon._att_paths(att) == [("b<n>", "c<n>")]

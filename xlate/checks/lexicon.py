@@ -1,10 +1,14 @@
 """Bilingual and English lexical knowledge, read from packaged dictionaries where installed.
 
-Two Debian-packaged sources, read lazily from their installed location and cached:
+Packaged sources, read lazily and cached:
 
 - FreeDict's dictd dictionaries (``dict-freedict-eng-spa``, ``-spa-eng``, ``-eng-rus``;
   ``/usr/share/dictd/freedict-*.{index,dict.dz}``): the renderings of a word in the other
   language. ru->en is eng-rus read backwards; en<->es reads both files each way.
+- Word lists shipped in ``xlate/data/lexicon/`` (GPL-2+, built by scripts/build_lexicon.py
+  from Debian's ``apertium-eng-spa`` and ``mueller7-dict``): Apertium's en<->es bilingual
+  dictionary (~22k pairs) and Mueller's English-Russian dictionary (~124k pairs), read both
+  ways like FreeDict. FreeDict alone lacks "deterrent", "incentive", "significant".
 - WordNet 3.0 (``wordnet-base``; ``/usr/share/wordnet/{index,data}.*``): English
   synonyms (lemmas sharing a synset) and the English vocabulary that cognates are
   looked up in.
@@ -15,21 +19,30 @@ so the quotes check can say so once in the report and degrade rather than fail.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import gzip
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from unidecode import unidecode
 
+from xlate.text import frequencies
+from xlate.text.words import stem
+
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
 WORDNET_DIR = Path(os.environ.get("XLATE_WORDNET_DIR", "/usr/share/wordnet"))
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 # FreeDict file -> (headword language, translation language)
 _FREEDICT = {"eng-spa": ("en", "es"), "spa-eng": ("es", "en"), "eng-rus": ("en", "ru")}
+# word list shipped in xlate/data/lexicon -> the language of its renderings (heads: English)
+_SHIPPED = {"apertium-eng-spa": "es", "mueller7-eng-rus": "ru"}
+_ORDERED = {"mueller7-eng-rus"}  # renderings listed main sense first
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _POS = ("noun", "verb", "adj", "adv")
@@ -65,27 +78,127 @@ def _entries(name: str) -> dict[str, set[str]]:
     return dict(out)
 
 
+def _shipped(name: str) -> dict[str, list[str]]:
+    """English headword -> its renderings (of one or two words), from one shipped list."""
+    path = LEXICON_DIR / f"{name}.tsv.gz"
+    if not path.is_file():
+        return {}
+    out: dict[str, list[str]] = {}
+    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+        head, _, renderings = line.partition("\t")
+        out[head] = renderings.split("|")
+    return out
+
+
 @cache
-def _bilingual() -> dict[tuple[str, str], dict[str, set[str]]]:
-    table: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+def _tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, set[str]]]:
+    """Both directions of one language pair ({en, es}), from every source that has it: a
+    check of en-es reads no Russian."""
+    table: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(dict)
+
+    def add(a: str, b: str, head: str, words: Iterable[str], backwards: bool) -> None:
+        if "ru" in pair:  # Russian words are looked up with ё as е, as texts spell them
+            head, words = _yo(head), [_yo(w) for w in words]
+        table[a, b].setdefault(head, set()).update(words)
+        for word in words if backwards else ():
+            table[b, a].setdefault(word, set()).add(head)
+
     for name, (a, b) in _FREEDICT.items():
-        for head, renderings in _entries(name).items():
-            table[a, b][head].update(renderings)
-            for word in renderings:  # read backwards too: more pairs each way
-                table[b, a][word].add(head)
-    return {pair: dict(words) for pair, words in table.items()}
+        for head, words in _entries(name).items() if {a, b} == pair else ():
+            add(a, b, head, words, True)  # read backwards too: more pairs each way
+    for name, other in _SHIPPED.items():
+        for head, renderings in _shipped(name).items() if {"en", other} == pair else ():
+            if name in _ORDERED:  # the main senses: the first two one-word renderings
+                first = [_yo(r) for r in renderings if " " not in r][:2]
+                table["main", other][head] = set(first)
+            add("en", other, head, " ".join(renderings).split(), False)
+            # backwards only a one-word rendering: "средство" in "средство устрашения"
+            # (deterrent) does not mean deterrent
+            for rendering in renderings:
+                if " " not in rendering:
+                    add(other, "en", rendering, [head], False)
+    return {direction: words for direction, words in table.items() if words}
 
 
-def renderings(word: str, src: str, tgt: str) -> set[str]:
+def main_senses(word: str, lang: str, english: set[str]) -> set[str] | None:
+    """Those of ``english`` (the word's English renderings) that have ``word`` among their
+    first renderings: its main senses ("высокий": high, tall; not "лучший" for high);
+    None where the dictionary lists no order."""
+    first = _tables(frozenset(("en", lang))).get(("main", lang))
+    if not first:
+        return None
+    lemmas = {_yo(word.lower()), *(_ru_lemmas(word.lower()) if lang == "ru" else ())}
+    return {e for e in english if first.get(e, set()) & lemmas}
+
+
+def _table(src: str, tgt: str) -> dict[str, set[str]]:
+    return _tables(frozenset((src, tgt))).get((src, tgt), {})
+
+
+@cache
+def _sorted_heads(src: str, tgt: str) -> list[str]:
+    return sorted(_table(src, tgt))
+
+
+def _by_stem(word: str, src: str, tgt: str) -> set[str]:
+    """The renderings of the headwords that share ``word``'s Snowball stem: the last resort
+    for a form no headword rule reaches ("afirmó" -> afirmar, "заявил" -> заявить)."""
+    key = stem(word, src)
+    if len(key) < 4:
+        return set()
+    heads = _sorted_heads(src, tgt)
+    out: set[str] = set()
+    # headwords are plain (no accents but Spanish's), so those with the stem start with it
+    at = bisect.bisect_left(heads, key[:-1])
+    while at < len(heads) and heads[at].startswith(key[:-1]):
+        if stem(heads[at], src) == key:
+            out |= _table(src, tgt)[heads[at]]
+        at += 1
+    return out
+
+
+def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
     """The known renderings in ``tgt`` of the ``src`` word (lowercase; empty if unknown).
 
     An inflected word is looked up as its likely headword too (dictionaries list "ojo"
-    and "diario", texts say "ojos" and "diarias")."""
-    table = _bilingual().get((src, tgt), {})
-    for form in _headwords(word.lower(), src):
+    and "diario", texts say "ojos" and "diarias"; Russian through pymorphy3's lemmas),
+    then by its stem (unless not ``by_stem``: a guess that widens a match but is no
+    knowledge of what the word means)."""
+    table = _table(src, tgt)
+    if not table:
+        return set()
+    word = _yo(word.lower())
+    if src == "ru":  # every reading's lemma: "стали" is сталь or стать
+        found = {r for form in (word, *_ru_lemmas(word)) for r in table.get(form, ())}
+        if found:
+            return found
+    for form in _headwords(word, src):
         if form in table:
             return table[form]
-    return set()
+    return _by_stem(word, src, tgt) if by_stem else set()
+
+
+@cache
+def _morph() -> Any:
+    # Imported on first use: the dictionary takes a moment and ~15 MB.
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def _ru_lemmas(word: str) -> tuple[str, ...]:
+    """The dictionary forms of a Russian word, one per reading ("стали": сталь, стать)."""
+    return tuple(dict.fromkeys(_yo(str(p.normal_form)) for p in _morph().parse(word)))
+
+
+def is_russian_word(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` ("надежным" yes, "обходимо" no)."""
+    return bool(_morph().word_is_known(word))
+
+
+def _yo(word: str) -> str:
+    return word.replace("ё", "е")
 
 
 def _headwords(word: str, lang: str) -> list[str]:
@@ -103,7 +216,7 @@ def _headwords(word: str, lang: str) -> list[str]:
 
 def covers(src: str, tgt: str) -> bool:
     """Whether a dictionary for the pair is installed."""
-    return bool(_bilingual().get((src, tgt)))
+    return bool(_table(src, tgt))
 
 
 class _WordNetIndex:
@@ -166,6 +279,46 @@ def _wordnet_index() -> _WordNetIndex:
     return _WordNetIndex()
 
 
+# WordNet's "morphy" detachment rules: an inflected form -> its base (noun, verb, adj)
+_DETACH = (
+    ("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+    ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+    ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
+)  # fmt: skip
+
+
+@cache
+def _exceptions() -> dict[str, str]:
+    """WordNet's irregular forms (``*.exc``): "children" -> child, "went" -> go."""
+    out: dict[str, str] = {}
+    for pos in _POS:
+        path = WORDNET_DIR / f"{pos}.exc"
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                form, *bases = line.split()
+                if bases:
+                    out.setdefault(form, bases[0].replace("_", " "))
+    return out
+
+
+@cache
+def _senses(word: str) -> tuple[tuple[str, int], ...]:
+    """The synsets of ``word``, or of its base form when WordNet lists only that
+    ("caused" -> cause, "honoring" -> honor, "people" stays people)."""
+    index = _wordnet_index()
+    word = word.lower()
+    if word in index:
+        return tuple(index.get(word))
+    irregular = _exceptions().get(word)
+    if irregular is not None and irregular in index:
+        return tuple(index.get(irregular))
+    for end, base in _DETACH:
+        form = word[: -len(end)] + base
+        if word.endswith(end) and len(form) >= 3 and form in index:
+            return tuple(index.get(form))
+    return ()
+
+
 @cache
 def _synset(pos: str, offset: int) -> frozenset[str]:
     with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
@@ -180,7 +333,7 @@ def synonyms(word: str) -> set[str]:
     index, lemma = _wordnet_index(), word.lower()
     if lemma not in index.synonyms:
         out: set[str] = set()
-        for pos, offset in index.get(lemma, ()):
+        for pos, offset in _senses(lemma):
             out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(pos, offset)}
         index.synonyms[lemma] = frozenset(out)
     return set(index.synonyms[lemma])
@@ -189,9 +342,14 @@ def synonyms(word: str) -> set[str]:
 _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 
 
-@cache
 def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]:
     """The antonym pointers ("!") of one synset: (pos, offset, target word number)."""
+    return tuple((p, o, n) for symbol, p, o, n in _pointers(pos, offset) if symbol == "!")
+
+
+@cache
+def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
+    """The pointers of one synset: (symbol, pos, offset, target word number)."""
     with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
         f.seek(offset)
         fields = f.readline().decode("utf-8", "replace").split()
@@ -199,15 +357,31 @@ def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]
     out = []
     for i in range(int(fields[at])):
         symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-        if symbol == "!":
-            out.append((_POS_OF[kind], int(target), int(words[2:], 16)))
+        out.append((symbol, _POS_OF[kind], int(target), int(words[2:], 16)))
     return tuple(out)
+
+
+# WordNet pointers to words near in meaning: derivation ("+": honor/honoring), pertainym
+# ("\\": daily/day), similar ("&"), see also ("^"), hypernym ("@": car/vehicle).
+_NEAR = frozenset({"+", "\\", "&", "^", "@"})
+
+
+@cache
+def relatives(word: str) -> frozenset[str]:
+    """English words near ``word`` in meaning: its synonyms and the words of the synsets
+    WordNet links to it by derivation, pertainym, similarity, see-also or hypernym."""
+    out = set(synonyms(word))
+    for pos, offset in _senses(word):
+        for symbol, target_pos, target, _ in _pointers(pos, offset):
+            if symbol in _NEAR:
+                out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(target_pos, target)}
+    return frozenset(out)
 
 
 def antonyms(word: str) -> set[str]:
     """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last."""
     out: set[str] = set()
-    for pos, offset in _wordnet_index().get(word.lower(), ()):
+    for pos, offset in _senses(word):
         for target_pos, target, number in _antonym_pointers(pos, offset):
             lemmas = sorted(_synset(target_pos, target))
             with (WORDNET_DIR / f"data.{target_pos}").open("rb") as f:
@@ -217,6 +391,13 @@ def antonyms(word: str) -> set[str]:
                 lemmas = [re.sub(r"\(\w+\)$", "", fields[4 + 2 * (number - 1)].lower())]
             out.update(w.replace("_", " ") for w in lemmas)
     return out
+
+
+def zipf(word: str, lang: str) -> float:
+    """How common a word is (wordfreq's Zipf scale: "the" 7.7, "work" 6.0, "lucubrate" 0),
+    from the packaged copy of wordfreq's lists: the quote check only asks English words'
+    order and whether a word is under Zipf 5, which the copy's floor (Russian 2.0) keeps."""
+    return frequencies.zipf(word, lang)
 
 
 def is_english_word(word: str) -> bool:
@@ -300,11 +481,17 @@ def _latin(word: str) -> str:
 
 
 def missing() -> list[str]:
-    """The lexical sources not installed, as their Debian package names."""
+    """The lexical sources not installed, as their Debian package names (a shipped word list
+    missing from the install: its file name)."""
     out = [f"dict-freedict-{name}" for name in _FREEDICT if not _entries_present(name)]
+    out += [f"xlate/data/lexicon/{n}.tsv.gz" for n in _SHIPPED if not _shipped_present(n)]
     if not _wordnet_index():
         out.append("wordnet-base")
     return out
+
+
+def _shipped_present(name: str) -> bool:
+    return (LEXICON_DIR / f"{name}.tsv.gz").is_file()
 
 
 def _entries_present(name: str) -> bool:

@@ -15,7 +15,8 @@ with the translation (cross-lingual: weaker). With a back-translation a sentence
 flagged only when both differ from the source the same way (a back-translation that
 alone lost a "not" is the engine's slip, not the translation's); without one the
 translation's count decides. A side with fewer negations that says the negation in
-words ("failed to", "lack", "sin", "only", "отказался") is a rewording, not a flip.
+words ("failed to", "lack", "sin", "only", "отказался", "ненадежным"), more often than the
+other side does, is a rewording, not a flip.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.report import Flag
 from xlate.text.words import tokens
@@ -39,6 +41,7 @@ class _Lists:
     concord: frozenset[str]
     paired: frozenset[str]
     lexical: frozenset[str]
+    not_prefixed: frozenset[str]
     idioms: re.Pattern[str]
 
 
@@ -53,6 +56,7 @@ def _lists(lang: str) -> _Lists:
         concord=frozenset(table["concord"]),
         paired=frozenset(table["paired"]),
         lexical=frozenset(table["lexical"]),
+        not_prefixed=frozenset(table.get("not_prefixed", ())),
         idioms=idioms,
     )
 
@@ -73,26 +77,42 @@ def negations(text: str, lang: str) -> list[str]:
     return out
 
 
-def _reworded(text: str, lang: str) -> bool:
-    """Whether ``text`` says a negation in words ("failed", "lack"; "unfinished")."""
+def _said_in_words(text: str, lang: str) -> int:
+    """How many negations ``text`` says in words ("failed", "lack"; "unfinished",
+    "ненадежным")."""
+    lists = _lists(lang)
     words = tokens(text)
-    if lang == "en" and any(w.startswith(("un", "dis")) and len(w) > 7 for w in words):
-        return True  # a negative prefix: "unfinished", "disagree"
-    if lang == "ru" and any(w.startswith("не") and len(w) > 5 for w in words):
-        return True  # "неважно", "недостаточно": не- written as one word
-    return any(t in _lists(lang).lexical for t in words)
+    # a word after a negator is part of a negation said with one ("don't care", "не смог")
+    negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
+    count = sum(
+        t in lists.lexical and not any(negator[max(0, i - 2) : i]) for i, t in enumerate(words)
+    )
+    if lang == "en":  # a negative prefix: "unfinished", "disagree"
+        count += sum(w.startswith(("un", "dis")) and len(w) > 7 for w in words)
+    if lang == "ru":  # не- written as one word ("неважно"), not "необходимо", "несколько"
+        count += sum(_ru_prefixed(w, lists) for w in words)
+    return count
+
+
+def _ru_prefixed(word: str, lists: _Lists) -> bool:
+    if not word.startswith("не") or len(word) <= 5 or word in lists.not_prefixed:
+        return False
+    return lexicon.is_russian_word(word[2:])  # "надежным" is a word, "обходимо" is not
 
 
 def _differs(
     source: list[str], source_text: str, src: str, other: list[str], other_text: str, lang: str
 ) -> int:
     """+1: the other side lost a negation; -1: it gained one; 0: same polarity (or the side
-    with fewer negations says it in words)."""
+    with fewer negations says the difference in words, more of them than the other side:
+    "не смог" for "failed" is no rewording when both sides say "failed")."""
     if len(source) == len(other):
         return 0
     if len(source) > len(other):
-        return 0 if _reworded(other_text, lang) else 1
-    return 0 if _reworded(source_text, src) else -1
+        absorbed = _said_in_words(other_text, lang) - _said_in_words(source_text, src)
+        return 0 if absorbed >= 1 else 1
+    absorbed = _said_in_words(source_text, src) - _said_in_words(other_text, lang)
+    return 0 if absorbed >= 1 else -1
 
 
 class PolarityCheck:
