@@ -157,6 +157,7 @@ def check(
     """Check an existing translation: align, back-translate and show where it drifted."""
     from xlate.check import check as run_check
     from xlate.engines import create_engine
+    from xlate.text.langid import release_after_each_document
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
     from xlate.views.progress import StepProgress
@@ -166,6 +167,7 @@ def check(
 
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
     check_outputs(report_path, html, markdown)
+    release_after_each_document()  # one document: nothing needs lingua's large models after
     settings = analysis_settings(config, threshold, glossary)
     source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
