@@ -167,10 +167,27 @@ def _wordnet_index() -> _WordNetIndex:
 
 
 @cache
+def _data_file(pos: str) -> int:
+    """WordNet's data file of a part of speech, opened once: the quote check reads some
+    15,000 synsets of a 3,003-line document (~0.4 s when each read opened the file)."""
+    return os.open(WORDNET_DIR / f"data.{pos}", os.O_RDONLY)
+
+
+def _data_fields(pos: str, offset: int) -> list[str]:
+    """The fields of the synset line at ``offset``. ``pread`` keeps no file position, so
+    processes forked with the file open cannot move each other's reads."""
+    fd, line = _data_file(pos), b""
+    while b"\n" not in line:
+        more = os.pread(fd, 4096, offset + len(line))
+        if not more:
+            break
+        line += more
+    return line.split(b"\n", 1)[0].decode("utf-8", "replace").split()
+
+
+@cache
 def _synset(pos: str, offset: int) -> frozenset[str]:
-    with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
-        f.seek(offset)
-        fields = f.readline().decode("utf-8", "replace").split()
+    fields = _data_fields(pos, offset)
     count = int(fields[3], 16)
     return frozenset(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
 
@@ -192,9 +209,7 @@ _POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
 @cache
 def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]:
     """The antonym pointers ("!") of one synset: (pos, offset, target word number)."""
-    with (WORDNET_DIR / f"data.{pos}").open("rb") as f:
-        f.seek(offset)
-        fields = f.readline().decode("utf-8", "replace").split()
+    fields = _data_fields(pos, offset)
     at = 4 + 2 * int(fields[3], 16)
     out = []
     for i in range(int(fields[at])):
@@ -210,9 +225,7 @@ def antonyms(word: str) -> set[str]:
     for pos, offset in _wordnet_index().get(word.lower(), ()):
         for target_pos, target, number in _antonym_pointers(pos, offset):
             lemmas = sorted(_synset(target_pos, target))
-            with (WORDNET_DIR / f"data.{target_pos}").open("rb") as f:
-                f.seek(target)
-                fields = f.readline().decode("utf-8", "replace").split()
+            fields = _data_fields(target_pos, target)
             if number and number <= int(fields[3], 16):
                 lemmas = [re.sub(r"\(\w+\)$", "", fields[4 + 2 * (number - 1)].lower())]
             out.update(w.replace("_", " ") for w in lemmas)
