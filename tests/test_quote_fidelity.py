@@ -11,6 +11,7 @@ import pytest
 
 from xlate import check
 from xlate.checks import lexicon
+from xlate.checks.quotes import fidelity
 from xlate.checks.quotes.fidelity import judge_words
 from xlate.text.segment import segment_lines
 
@@ -88,10 +89,20 @@ def test_words_found_by_lexicon_and_cognates() -> None:
     assert by_word["deterrent"].status == "unverified"
 
 
+# What is read from the dictionaries, and what the quote check derives from it.
+_LEXICAL_CACHES = (
+    lexicon._bilingual,
+    lexicon._wordnet_index,
+    lexicon._by_prefix,
+    fidelity._rendering_stems,
+    fidelity._known_meanings,
+)
+
+
 def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(lexicon, "DICTD_DIR", tmp_path)
     monkeypatch.setattr(lexicon, "WORDNET_DIR", tmp_path)
-    for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
+    for loader in _LEXICAL_CACHES:
         loader.cache_clear()
     try:
         assert set(lexicon.missing()) >= {"dict-freedict-eng-spa", "wordnet-base"}
@@ -106,7 +117,7 @@ def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         notes = [f for f in report.languages[0].flags() if f.kind == "lexicon"]
         assert len(notes) == 1 and "dict-freedict-eng-spa" in notes[0].reason  # said once
     finally:
-        for loader in (lexicon._bilingual, lexicon._wordnet_index, lexicon._by_prefix):
+        for loader in _LEXICAL_CACHES:
             loader.cache_clear()
 
 
