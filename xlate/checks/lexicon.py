@@ -19,7 +19,7 @@ import difflib
 import gzip
 import os
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -263,14 +263,21 @@ def cognate(a: str, b: str) -> bool:
 def _similar(x: str, y: str, least: float) -> bool:
     """difflib's ratio of ``x`` to ``y`` is at least ``least``; its two cheap upper bounds
     answer most pairs (same counts over the same length, so never a different answer)."""
-    if 2.0 * min(len(x), len(y)) / (len(x) + len(y)) < least:
-        return False  # real_quick_ratio's bound, before a matcher is built
-    matcher = difflib.SequenceMatcher(None, x, y)
-    return (
-        matcher.real_quick_ratio() >= least
-        and matcher.quick_ratio() >= least
-        and matcher.ratio() >= least
-    )
+    length = len(x) + len(y)
+    if 2.0 * min(len(x), len(y)) / length < least:
+        return False  # real_quick_ratio's bound
+    # quick_ratio's bound, the letters shared counted with repeats as difflib counts them,
+    # without building a matcher: most pairs of the cognate scans stop here.
+    have = _letter_counts(y)
+    shared = sum(min(n, have.get(ch, 0)) for ch, n in _letter_counts(x).items())
+    if 2.0 * shared / length < least:
+        return False
+    return difflib.SequenceMatcher(None, x, y).ratio() >= least
+
+
+@lru_cache(maxsize=1 << 16)
+def _letter_counts(word: str) -> dict[str, int]:
+    return dict(Counter(word))
 
 
 def english_cognates(word: str) -> list[str]:
