@@ -36,11 +36,9 @@ def test_a_one_shot_check_hands_the_large_models_back_and_they_load_again() -> N
     loaded = _resident_mib()
     langid.release_models()  # not asked for: a batch worker keeps its models
     assert _resident_mib() > loaded - 20
-    langid.release_after_each_document()
-    try:
+    with langid.one_document():
         langid.release_models()
         assert _resident_mib() < loaded - 60  # the seven Latin-script models: ~170 MiB
         # the same scores (lingua sums in no fixed order: they vary in the last bits anyway)
         assert language_scores(PORTUGUESE, wide=True) == pytest.approx(before, rel=1e-9)
-    finally:
-        langid.release_after_each_document(False)
+    assert not langid._release_after_document

@@ -157,7 +157,7 @@ def check(
     """Check an existing translation: align, back-translate and show where it drifted."""
     from xlate.check import check as run_check
     from xlate.engines import create_engine
-    from xlate.text.langid import release_after_each_document
+    from xlate.text.langid import one_document
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
     from xlate.views.progress import StepProgress
@@ -167,7 +167,6 @@ def check(
 
         raise InputError("only one of SOURCE and TRANSLATION can be - (standard input)")
     check_outputs(report_path, html, markdown)
-    release_after_each_document()  # one document: nothing needs lingua's large models after
     settings = analysis_settings(config, threshold, glossary)
     source_text, translation_text = read_text(source), read_text(translation)
     source_doc = segment_doc(source_text, src, lines=lines)
@@ -176,7 +175,8 @@ def check(
     if engine != "none":
         back = create_engine(engine, engine_options(model, device, beams, batch_size))
     try:
-        with StepProgress() as progress:
+        # one document: nothing after its wrong-language check needs lingua's large models
+        with StepProgress() as progress, one_document():
             report = run_check(
                 source_doc,
                 translation_doc,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
@@ -23,9 +25,9 @@ _MIN_CONFIDENCE = 0.6
 # to be in the language without asking the high-accuracy models.
 _SURE_LOW_ACCURACY = 0.5
 
-# A one-shot process (``xlate check``) hands the high-accuracy models back once the
-# wrong-language check is through its document (see ``release_models``); a long-lived one
-# (batch, whose workers share models loaded before they fork) keeps them.
+# ``xlate check`` hands the high-accuracy models back once the wrong-language check is
+# through its one document (``one_document``); a long-lived process (batch, whose workers
+# share models loaded before they fork; a library caller) keeps them.
 _release_after_document = False
 _high_accuracy: list[Any] = []  # the high-accuracy detectors built so far
 
@@ -68,17 +70,22 @@ def surely_in(text: str, lang: str, wide: bool = False) -> bool:
     return bool(detector.compute_language_confidence(text, language) >= _SURE_LOW_ACCURACY)
 
 
-def release_after_each_document(on: bool = True) -> None:
-    """Have :func:`release_models` unload the high-accuracy models: for a process that
+@contextmanager
+def one_document() -> Iterator[None]:
+    """Within, :func:`release_models` unloads the high-accuracy models: for a process that
     checks one document, where they are ~170 MiB of a 3,003-line check's peak memory
     that nothing after the wrong-language check needs."""
     global _release_after_document
-    _release_after_document = on
+    before, _release_after_document = _release_after_document, True
+    try:
+        yield
+    finally:
+        _release_after_document = before
 
 
 def release_models() -> None:
     """The wrong-language check is through a document: unload the high-accuracy models
-    if this process asked for it (they load again, lazily, should a sentence need them)."""
+    inside :func:`one_document` (they load again, lazily, should a sentence need them)."""
     if not _release_after_document or not _high_accuracy:
         return
     for detector in _high_accuracy:
