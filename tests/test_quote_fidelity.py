@@ -11,6 +11,7 @@ import pytest
 
 from xlate import check
 from xlate.checks import lexicon
+from xlate.checks.quotes import fidelity
 from xlate.checks.quotes.fidelity import judge_words
 from xlate.text.segment import segment_lines
 
@@ -90,7 +91,8 @@ def test_words_found_by_lexicon_and_cognates() -> None:
 
 
 def _clear_lexicon_caches() -> None:
-    for value in vars(lexicon).values():
+    """What is read from the dictionaries, and what the quote check derives from it."""
+    for value in [*vars(lexicon).values(), *vars(fidelity).values()]:
         if hasattr(value, "cache_clear"):
             value.cache_clear()
 

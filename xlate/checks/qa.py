@@ -44,7 +44,7 @@ from xlate.config import Thresholds
 from xlate.languages import NAMES
 from xlate.report import Flag
 from xlate.text.addresses import EMAIL, URL
-from xlate.text.langid import language_scores, surely_in
+from xlate.text.langid import language_scores, release_models, surely_in
 from xlate.text.segment import Sentence
 from xlate.text.words import shorten
 from xlate.translation import Translation
@@ -335,6 +335,17 @@ class QaCheck:
         return found
 
 
+@dataclass(frozen=True)
+class LanguageCheck(QaCheck):
+    """The wrong-language check: once through the document, the high-accuracy language
+    models it may have loaded are released where the process asked (``release_models``)."""
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = super().run(document, settings)
+        release_models()
+        return found
+
+
 class EmptyCheck:
     """A blank translation of a sentence that has text."""
 
@@ -361,7 +372,11 @@ _STEPS: tuple[tuple[str, Step], ...] = (
 # The checks of the analysis, in the order their flags are reported.
 QA_CHECKS: tuple[EmptyCheck | QaCheck, ...] = (
     EmptyCheck(),
-    *(QaCheck(name, step) for name, step in _STEPS if name != "quote_count"),
+    *(
+        (LanguageCheck if name == "language" else QaCheck)(name, step)
+        for name, step in _STEPS
+        if name != "quote_count"
+    ),
 )
 
 

@@ -163,6 +163,7 @@ def check(
     """Check an existing translation: align, back-translate and show where it drifted."""
     from xlate.check import check as run_check
     from xlate.engines import create_engine
+    from xlate.text.langid import one_document
     from xlate.textio import read_text
     from xlate.translate import segment as segment_doc
     from xlate.views.progress import StepProgress
@@ -189,7 +190,8 @@ def check(
     if engine != "none":
         back = create_engine(engine, engine_options(model, device, beams, batch_size))
     try:
-        with StepProgress() as progress:
+        # one document: nothing after its wrong-language check needs lingua's large models
+        with StepProgress() as progress, one_document():
             report = run_check(
                 source_doc,
                 translation_doc,

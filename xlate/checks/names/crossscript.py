@@ -69,6 +69,8 @@ def find_name(name: str, name_lang: str, text: str, text_lang: str) -> str | Non
 
 def word_verdict(word: str, word_lang: str, cand: Candidate) -> str | None:
     """ "same", "similar" or None for one name word against one word of the other text."""
+    if not is_capitalised(cand.text):
+        return None  # _word_verdict's first answer, before its cache: most words are so
     return _word_verdict(word, word_lang, cand.text, cand.lang, cand.initial)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from xlate.checks import lexicon
 from xlate.text.datafiles import data_json
@@ -196,16 +197,15 @@ def _find(
     word: str, src: str, target: Sequence[str], tgt: str, explained: set[int]
 ) -> tuple[int | None, str]:
     """The index of a free translated word that renders ``word``, and the evidence."""
-    forward = {stem(r, tgt) for r in lexicon.renderings(word, src, tgt)}
+    forward = _rendering_stems(word, src, tgt)
     synonyms = lexicon.synonyms(word) if src == "en" else set()
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
         if lexicon.cognate(word, t):
             return i, "cognate"
+    own = stem(word, src)
     for i, t in free:
-        if stem(t, tgt) in forward or stem(word, src) in {
-            stem(r, src) for r in lexicon.renderings(t, tgt, src)
-        }:
+        if stem(t, tgt) in forward or own in _rendering_stems(t, tgt, src):
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
@@ -221,6 +221,13 @@ def _find(
             if own & _english(t, tgt):
                 return i, "lexicon via English"
     return None, ""
+
+
+@lru_cache(maxsize=1 << 15)
+def _rendering_stems(word: str, src: str, tgt: str) -> frozenset[str]:
+    """The stems of the known renderings of ``word``: asked of each free translated word
+    for each source word of a quote, and the same words again across a document."""
+    return frozenset(stem(r, tgt) for r in lexicon.renderings(word, src, tgt))
 
 
 def _meanings(word: str, lang: str, src: str, by_stem: bool = True) -> set[str]:
