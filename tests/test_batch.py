@@ -208,13 +208,22 @@ def test_editing_one_sentence_retranslates_exactly_it(tmp_path: Path) -> None:
 
 _SLOW_RUNNER = """
 import sys, time
+from pathlib import Path
 import xlate.batch.run
 from xlate.engines import BUILTIN_ENGINES
 from xlate.engines.fake import FakeTranslator
 
+def reports_written():
+    out = Path(sys.argv[sys.argv.index("--out") + 1])
+    return len(list(out.rglob("*.report.json")))
+
 class SlowFake(FakeTranslator):  # same name and model as "fake", so the same cache keys
     def translate_batch(self, sentences, src, tgt, *, alignments=False):
         time.sleep(0.03)
+        # Once two articles are out, wait for the test's signal: on a loaded machine the
+        # run could otherwise finish before the signal lands (then it exits 1, not 130).
+        while reports_written() >= 2:
+            time.sleep(0.05)
         return super().translate_batch(sentences, src, tgt, alignments=alignments)
 
 BUILTIN_ENGINES["slowfake"] = "__main__:SlowFake"
