@@ -39,6 +39,8 @@ def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[s
         ),
         ("en", "ru", "The company has grown.", "Компания не выросла."),
         ("ru", "en", "Рихтарж никогда не спит.", "Rychtář sleeps."),
+        # a privative beside the dropped negation does not hide it
+        ("es", "en", "Se fue sin decir nada y no volvió.", "He left without a word and came back."),
     ],
 )
 def test_a_flipped_negation_is_flagged_high(
@@ -58,6 +60,63 @@ def test_a_flipped_negation_is_flagged_high(
         ("en", "es", "It is not only about money.", "No solo se trata de dinero."),
         ("en", "ru", "The game feels unfinished.", "Кажется, что игра не закончена."),
         ("en", "es", "The team lacks experience.", "El equipo no tiene experiencia."),
+        # newstest2012 people's translations (tuning half) that said the negation otherwise
+        (  # a preverbal concord word negates alone: "tampoco meto" + "no me siento"
+            "en",
+            "es",
+            "\"I don't poke my nose in what I don't understand either,' said Paclík.",
+            '"Yo tampoco meto las narices allí donde no me siento capaz", añadió Paclík.',
+        ),
+        (  # "nadie" negates alone; "не … и не" repeats one negation over two verbs
+            "es",
+            "ru",
+            "Se da cuenta de que probablemente morirá, y de que nadie se enterará o le importará.",
+            "Замечает, что он, скорее всего, умрет и никто этого не заметит и не огорчится.",
+        ),
+        (  # a limit, not a negation
+            "en",
+            "ru",
+            "No more than eleven percent think it is legitimate.",
+            "Не более одиннадцати процентов считают, что это приемлемо.",
+        ),
+        (  # "едва не" = "almost"
+            "en",
+            "ru",
+            "UBS almost went bankrupt during the financial crisis.",
+            "UBS едва не обанкротился во время финансового кризиса.",
+        ),
+        (  # "вряд ли" says "not likely" in a word
+            "ru",
+            "en",
+            "Он также заявил, что Европа вряд ли быстро стряхнет рецессию.",
+            "He also claimed that Europe is not likely to shake off a recession quickly.",
+        ),
+        (  # litotes: "no para de" = "keeps", "no faltará" = "will feature"
+            "en",
+            "es",
+            "You will feel much better than in one that keeps shifting.",
+            "Se sentirá mucho mejor que con una que no para de moverse.",
+        ),
+        (
+            "ru",
+            "es",
+            "Она снова примет участие в Европейском чемпионате.",
+            "De modo que no faltará a la cita del campeonato europeo.",
+        ),
+        # "sin", "без": a privative people render freely
+        ("en", "es", "He then fled empty-handed.", "Finalmente huyó sin el botín."),
+        (
+            "ru",
+            "es",
+            "Акции 719 компаний выросли, 2281 упали и 79 остались на том же уровне.",
+            "719 valores aumentaron, 2281 bajaron y 79 permanecieron sin cambios.",
+        ),
+        (
+            "es",
+            "ru",
+            "Los cambios de gobierno en Atenas y Roma siguen sin vigor.",
+            "Смена правительств в Афинах и Риме не имела большого эффекта.",
+        ),
     ],
 )
 def test_rewordings_are_not_flagged(src: str, tgt: str, source: str, translation: str) -> None:
@@ -70,6 +129,13 @@ def test_negations_counts_concord_and_pairs_once() -> None:
     assert negations("Никто не пришёл", "ru") == ["не"]
     assert negations("I don't know and never will", "en") == ["don't", "never"]
     assert negations("Not only that, no matter what", "en") == []
+    assert negations("Yo tampoco meto las narices donde no me siento capaz", "es") == [
+        "tampoco",
+        "no",
+    ]
+    assert negations("никто этого не заметит и не огорчится", "ru") == ["не"]
+    assert negations("Huyó sin el botín", "es") == ["sin"]
+    assert negations("Huyó sin el botín", "es", privative=False) == []
 
 
 def test_reason_names_the_words_on_each_side() -> None:

@@ -2,13 +2,18 @@
 
 Each side's negations are counted per sentence with the word lists of
 ``xlate/data/negation.json``: negators ("not", "n't", "never", "no", "nunca", "sin",
-"не", "нет", "без"...); in Spanish and Russian a negative-concord word ("nunca",
-"nadie", "никто", "ни") counts only in a sentence with no negator ("no vino nunca" is one
-negation), and "ni … ni" / "neither … nor" / "ни … ни" count once.
+"не", "нет", "без"...); a negative-concord word ("nunca", "nadie", "никто", "ни") that
+agrees with a negator is not counted again ("no vino nunca", "никто не пришёл": one
+negation), while a Spanish one before any negator negates alone ("nadie vino", "tampoco
+meto … donde no"); "ni … ni" / "neither … nor" / "ни … ни" count once, and so does a
+negator repeated after "and"/"y"/"и" ("не заметит и не огорчится").
 
 A sentence's count of negations is compared (a negation added to a sentence that has one
-already is still added). Fixed phrases ("not only", "no matter",
-"sin embargo", "не только") are removed before counting.
+already is still added). Fixed phrases ("not only", "no matter", "sin embargo", "не
+только"), limits ("no more than", "не более"), "almost" ("едва не") and litotes ("no
+faltará", "no para de", "never fails") are removed before counting. A privative
+("without", "sin", "без") is rendered freely ("empty-handed", "sin cambios" = "на том же
+уровне"), so a difference must hold with privatives counted and without them.
 
 The source is compared with the back-translation (same language: strong evidence) and
 with the translation (cross-lingual: weaker). With a back-translation a sentence is
@@ -39,6 +44,8 @@ class _Lists:
     concord: frozenset[str]
     paired: frozenset[str]
     lexical: frozenset[str]
+    privative: frozenset[str]
+    coordinators: frozenset[str]
     idioms: re.Pattern[str]
 
 
@@ -53,24 +60,39 @@ def _lists(lang: str) -> _Lists:
         concord=frozenset(table["concord"]),
         paired=frozenset(table["paired"]),
         lexical=frozenset(table["lexical"]),
+        privative=frozenset(table["privative"]),
+        coordinators=frozenset(table["coordinators"]),
         idioms=idioms,
     )
 
 
-def negations(text: str, lang: str) -> list[str]:
-    """The negation words of ``text`` that count, in order (see the module doc)."""
+def negations(text: str, lang: str, *, privative: bool = True) -> list[str]:
+    """The negation words of ``text`` that count, in order (see the module doc);
+    ``privative=False`` leaves out "without", "sin", "без"."""
     lists = _lists(lang)
-    text = lists.idioms.sub(" ", text.lower().replace("’", "'"))
-    found = [t for t in tokens(text) if t in lists.negators or (lang == "en" and t.endswith("n't"))]
-    primary = [t for t in found if t not in lists.concord]
-    if lang != "en" and primary:
-        found = primary
+    words = tokens(lists.idioms.sub(" ", text.lower().replace("’", "'")))
     out: list[str] = []
-    for word in found:
+    for i, word in enumerate(words):
+        if not (word in lists.negators or (lang == "en" and word.endswith("n't"))):
+            continue
+        if not privative and word in lists.privative:
+            continue
+        if word in lists.concord and _agrees(words, i, lang, lists):
+            continue  # "no vino nunca", "никто не пришёл": one negation
         if word in lists.paired and any(w in lists.paired for w in out):
             continue  # "ni … ni", "neither … nor": one negation
+        if i and words[i - 1] in lists.coordinators and word in out:
+            continue  # "не заметит и не огорчится": the repeat carries the first's scope
         out.append(word)
     return out
+
+
+def _agrees(words: list[str], i: int, lang: str, lists: _Lists) -> bool:
+    """Whether a concord word agrees with a negator rather than negating by itself: in
+    Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
+    alone), in Russian any negator of the sentence ("никто не", "ничего не взяв")."""
+    primary = lists.negators - lists.concord
+    return any(w in primary for w in (words[:i] if lang == "es" else words))
 
 
 def _reworded(text: str, lang: str) -> bool:
@@ -115,8 +137,16 @@ def _judge(pair: SentencePair) -> Flag | None:
     source = negations(pair.source, pair.src)
     target = negations(pair.translation.text, pair.tgt)
     cross = _differs(source, pair.source, pair.src, target, pair.translation.text, pair.tgt)
-    if cross == 0:
-        return None
+    strict = _differs(
+        negations(pair.source, pair.src, privative=False),
+        pair.source,
+        pair.src,
+        negations(pair.translation.text, pair.tgt, privative=False),
+        pair.translation.text,
+        pair.tgt,
+    )
+    if cross == 0 or strict != cross:
+        return None  # no difference, or one that only a "without"/"sin"/"без" makes
     back_words: list[str] | None = None
     if pair.back is not None:
         back_words = negations(pair.back.text, pair.src)
