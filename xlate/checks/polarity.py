@@ -46,6 +46,9 @@ class _Lists:
     lexical: frozenset[str]
     privative: frozenset[str]
     coordinators: frozenset[str]
+    prefixes: tuple[str, ...]
+    prefix_min: int
+    prefix_except: tuple[str, ...]
     idioms: re.Pattern[str]
 
 
@@ -62,6 +65,9 @@ def _lists(lang: str) -> _Lists:
         lexical=frozenset(table["lexical"]),
         privative=frozenset(table["privative"]),
         coordinators=frozenset(table["coordinators"]),
+        prefixes=tuple(table["prefixed"]["prefixes"]),
+        prefix_min=table["prefixed"]["min_length"],
+        prefix_except=tuple(table["prefixed"]["except"]),
         idioms=idioms,
     )
 
@@ -97,12 +103,19 @@ def _agrees(words: list[str], i: int, lang: str, lists: _Lists) -> bool:
 
 def _reworded(text: str, lang: str) -> bool:
     """Whether ``text`` says a negation in words ("failed", "lack"; "unfinished")."""
+    lists = _lists(lang)
     words = tokens(text)
-    if lang == "en" and any(w.startswith(("un", "dis")) and len(w) > 7 for w in words):
-        return True  # a negative prefix: "unfinished", "disagree"
-    if lang == "ru" and any(w.startswith("не") and len(w) > 5 for w in words):
-        return True  # "неважно", "недостаточно": не- written as one word
-    return any(t in _lists(lang).lexical for t in words)
+    if any(_prefixed(w, lists) for w in words):
+        return True  # a negative prefix: "unfinished", "disagree", "неважно"
+    return any(t in lists.lexical for t in words)
+
+
+def _prefixed(word: str, lists: _Lists) -> bool:
+    return (
+        len(word) >= lists.prefix_min
+        and word.startswith(lists.prefixes)
+        and not word.startswith(lists.prefix_except)
+    )
 
 
 def _differs(
