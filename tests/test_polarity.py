@@ -39,6 +39,9 @@ def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[s
         ),
         ("en", "ru", "The company has grown.", "Компания не выросла."),
         ("ru", "en", "Рихтарж никогда не спит.", "Rychtář sleeps."),
+        # "against"/"contra" and "only"/"solo" say no negation of their own
+        ("es", "en", "El equipo no jugó contra Italia.", "The team played against Italy."),
+        ("en", "es", "He did not see the game, only the goals.", "Vio el partido, solo los goles."),
         # a privative beside the dropped negation does not hide it
         ("es", "en", "Se fue sin decir nada y no volvió.", "He left without a word and came back."),
     ],
@@ -102,6 +105,12 @@ def test_a_flipped_negation_is_flagged_high(
             "es",
             "Она снова примет участие в Европейском чемпионате.",
             "De modo que no faltará a la cita del campeonato europeo.",
+        ),
+        (  # "not just" is "not only"
+            "en",
+            "es",
+            '"I want to make football for everyone, not just the chosen few," Rajchl said.',
+            '"Quiero hacer un fútbol para todos y no solo los elegidos", dijo Rajchl.',
         ),
         # "sin", "без": a privative people render freely
         ("en", "es", "He then fled empty-handed.", "Finalmente huyó sin el botín."),
