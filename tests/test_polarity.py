@@ -112,6 +112,24 @@ def test_a_flipped_negation_is_flagged_high(
             '"I want to make football for everyone, not just the chosen few," Rajchl said.',
             '"Quiero hacer un fútbol para todos y no solo los elegidos", dijo Rajchl.',
         ),
+        (  # "X, а не Y" = "X rather than Y"
+            "es",
+            "ru",
+            '"Desde el principio, IBM mantuvo un concepto de institución más que de empresa".',
+            '"С самого начала IBM скорее была организацией, а не технологической компанией".',
+        ),
+        (  # "не хватало" = "faltaron": a lack said with a negator
+            "es",
+            "ru",
+            "Deutsche Bahn sufrió considerables problemas, ya que le faltaron reservas.",
+            "Deutsche Bahn испытывала значительные трудности, поскольку ей не хватало резервов.",
+        ),
+        (  # "más fuerte que nunca" = "сильнее, чем когда-либо"
+            "es",
+            "ru",
+            "Y vas a volver con más fuerza que nunca.",
+            "И ты вернешься сильнее, чем когда-либо.",
+        ),
         # "sin", "без": a privative people render freely
         ("en", "es", "He then fled empty-handed.", "Finalmente huyó sin el botín."),
         (
