@@ -130,6 +130,13 @@ def test_a_flipped_negation_is_flagged_high(
             "Y vas a volver con más fuerza que nunca.",
             "И ты вернешься сильнее, чем когда-либо.",
         ),
+        (
+            "en",
+            "ru",
+            "The 40-year-old van driver was unhurt.",
+            "40-летний водитель фургона не пострадал.",
+        ),
+        ("en", "ru", "Not to mention fashion shows.", "Не говоря о модных показах."),
         # "sin", "без": a privative people render freely
         ("en", "es", "He then fled empty-handed.", "Finalmente huyó sin el botín."),
         (
