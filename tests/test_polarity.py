@@ -53,6 +53,11 @@ def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[s
             "The team lacks experience and does not win.",
             "Al equipo le falta experiencia y gana.",
         ),
+        # "against"/"contra" and "only"/"solo" say no negation of their own
+        ("es", "en", "El equipo no jugó contra Italia.", "The team played against Italy."),
+        ("en", "es", "He did not see the game, only the goals.", "Vio el partido, solo los goles."),
+        # a privative beside the dropped negation does not hide it
+        ("es", "en", "Se fue sin decir nada y no volvió.", "He left without a word and came back."),
     ],
 )
 def test_a_flipped_negation_is_flagged_high(
@@ -81,6 +86,94 @@ def test_a_flipped_negation_is_flagged_high(
             "Мы не спим вместе, и мне все равно, куда она ходит.",
         ),
         ("en", "ru", "It was not granted to them.", "Это им не давали недавно."),
+        # newstest2012 people's translations (tuning half) that said the negation otherwise
+        (  # a preverbal concord word negates alone: "tampoco meto" + "no me siento"
+            "en",
+            "es",
+            "\"I don't poke my nose in what I don't understand either,' said Paclík.",
+            '"Yo tampoco meto las narices allí donde no me siento capaz", añadió Paclík.',
+        ),
+        (  # "nadie" negates alone; "не … и не" repeats one negation over two verbs
+            "es",
+            "ru",
+            "Se da cuenta de que probablemente morirá, y de que nadie se enterará o le importará.",
+            "Замечает, что он, скорее всего, умрет и никто этого не заметит и не огорчится.",
+        ),
+        (  # a limit, not a negation
+            "en",
+            "ru",
+            "No more than eleven percent think it is legitimate.",
+            "Не более одиннадцати процентов считают, что это приемлемо.",
+        ),
+        (  # "едва не" = "almost"
+            "en",
+            "ru",
+            "UBS almost went bankrupt during the financial crisis.",
+            "UBS едва не обанкротился во время финансового кризиса.",
+        ),
+        (  # "вряд ли" says "not likely" in a word
+            "ru",
+            "en",
+            "Он также заявил, что Европа вряд ли быстро стряхнет рецессию.",
+            "He also claimed that Europe is not likely to shake off a recession quickly.",
+        ),
+        (  # litotes: "no para de" = "keeps", "no faltará" = "will feature"
+            "en",
+            "es",
+            "You will feel much better than in one that keeps shifting.",
+            "Se sentirá mucho mejor que con una que no para de moverse.",
+        ),
+        (
+            "ru",
+            "es",
+            "Она снова примет участие в Европейском чемпионате.",
+            "De modo que no faltará a la cita del campeonato europeo.",
+        ),
+        (  # "not just" is "not only"
+            "en",
+            "es",
+            '"I want to make football for everyone, not just the chosen few," Rajchl said.',
+            '"Quiero hacer un fútbol para todos y no solo los elegidos", dijo Rajchl.',
+        ),
+        (  # "X, а не Y" = "X rather than Y"
+            "es",
+            "ru",
+            '"Desde el principio, IBM mantuvo un concepto de institución más que de empresa".',
+            '"С самого начала IBM скорее была организацией, а не технологической компанией".',
+        ),
+        (  # "не хватало" = "faltaron": a lack said with a negator
+            "es",
+            "ru",
+            "Deutsche Bahn sufrió considerables problemas, ya que le faltaron reservas.",
+            "Deutsche Bahn испытывала значительные трудности, поскольку ей не хватало резервов.",
+        ),
+        (  # "más fuerte que nunca" = "сильнее, чем когда-либо"
+            "es",
+            "ru",
+            "Y vas a volver con más fuerza que nunca.",
+            "И ты вернешься сильнее, чем когда-либо.",
+        ),
+        (
+            "en",
+            "ru",
+            "The 40-year-old van driver was unhurt.",
+            "40-летний водитель фургона не пострадал.",
+        ),
+        ("en", "ru", "Not to mention fashion shows.", "Не говоря о модных показах."),
+        # "sin", "без": a privative people render freely
+        ("en", "es", "He then fled empty-handed.", "Finalmente huyó sin el botín."),
+        (
+            "ru",
+            "es",
+            "Акции 719 компаний выросли, 2281 упали и 79 остались на том же уровне.",
+            "719 valores aumentaron, 2281 bajaron y 79 permanecieron sin cambios.",
+        ),
+        (
+            "es",
+            "ru",
+            "Los cambios de gobierno en Atenas y Roma siguen sin vigor.",
+            "Смена правительств в Афинах и Риме не имела большого эффекта.",
+        ),
     ],
 )
 def test_rewordings_are_not_flagged(src: str, tgt: str, source: str, translation: str) -> None:
@@ -93,6 +186,13 @@ def test_negations_counts_concord_and_pairs_once() -> None:
     assert negations("Никто не пришёл", "ru") == ["не"]
     assert negations("I don't know and never will", "en") == ["don't", "never"]
     assert negations("Not only that, no matter what", "en") == []
+    assert negations("Yo tampoco meto las narices donde no me siento capaz", "es") == [
+        "tampoco",
+        "no",
+    ]
+    assert negations("никто этого не заметит и не огорчится", "ru") == ["не"]
+    assert negations("Huyó sin el botín", "es") == ["sin"]
+    assert negations("Huyó sin el botín", "es", privative=False) == []
 
 
 def test_reason_names_the_words_on_each_side() -> None:

@@ -2,21 +2,27 @@
 
 Each side's negations are counted per sentence with the word lists of
 ``xlate/data/negation.json``: negators ("not", "n't", "never", "no", "nunca", "sin",
-"не", "нет", "без"...); in Spanish and Russian a negative-concord word ("nunca",
-"nadie", "никто", "ни") counts only in a sentence with no negator ("no vino nunca" is one
-negation), and "ni … ni" / "neither … nor" / "ни … ни" count once.
+"не", "нет", "без"...); a negative-concord word ("nunca", "nadie", "никто", "ни") that
+agrees with a negator is not counted again ("no vino nunca", "никто не пришёл": one
+negation), while a Spanish one before any negator negates alone ("nadie vino", "tampoco
+meto … donde no"); "ni … ni" / "neither … nor" / "ни … ни" count once, and so does a
+negator repeated after "and"/"y"/"и" ("не заметит и не огорчится").
 
 A sentence's count of negations is compared (a negation added to a sentence that has one
-already is still added). Fixed phrases ("not only", "no matter",
-"sin embargo", "не только") are removed before counting.
+already is still added). Fixed phrases ("not only", "no matter", "sin embargo", "не
+только"), limits ("no more than", "не более"), "almost" ("едва не") and litotes ("no
+faltará", "no para de", "never fails") are removed before counting. A privative
+("without", "sin", "без") is rendered freely ("empty-handed", "sin cambios" = "на том же
+уровне"), so a difference must hold with privatives counted and without them.
 
 The source is compared with the back-translation (same language: strong evidence) and
 with the translation (cross-lingual: weaker). With a back-translation a sentence is
 flagged only when both differ from the source the same way (a back-translation that
 alone lost a "not" is the engine's slip, not the translation's); without one the
 translation's count decides. A side with fewer negations that says the negation in
-words ("failed to", "lack", "sin", "only", "отказался", "ненадежным"), more often than the
-other side does, is a rewording, not a flip.
+words ("failed to", "lack", "отказался", "unfinished", "ненадежным"), more often than the
+other side does, is a rewording, not a flip; a word right after a negator is part of
+that negation ("don't care", "не смог") and says none of its own.
 """
 
 from __future__ import annotations
@@ -41,7 +47,11 @@ class _Lists:
     concord: frozenset[str]
     paired: frozenset[str]
     lexical: frozenset[str]
-    not_prefixed: frozenset[str]
+    privative: frozenset[str]
+    coordinators: frozenset[str]
+    prefixes: tuple[str, ...]
+    prefix_min: int
+    prefix_except: tuple[str, ...]
     idioms: re.Pattern[str]
 
 
@@ -56,25 +66,42 @@ def _lists(lang: str) -> _Lists:
         concord=frozenset(table["concord"]),
         paired=frozenset(table["paired"]),
         lexical=frozenset(table["lexical"]),
-        not_prefixed=frozenset(table.get("not_prefixed", ())),
+        privative=frozenset(table["privative"]),
+        coordinators=frozenset(table["coordinators"]),
+        prefixes=tuple(table["prefixed"]["prefixes"]),
+        prefix_min=table["prefixed"]["min_length"],
+        prefix_except=tuple(table["prefixed"]["except"]),
         idioms=idioms,
     )
 
 
-def negations(text: str, lang: str) -> list[str]:
-    """The negation words of ``text`` that count, in order (see the module doc)."""
+def negations(text: str, lang: str, *, privative: bool = True) -> list[str]:
+    """The negation words of ``text`` that count, in order (see the module doc);
+    ``privative=False`` leaves out "without", "sin", "без"."""
     lists = _lists(lang)
-    text = lists.idioms.sub(" ", text.lower().replace("’", "'"))
-    found = [t for t in tokens(text) if t in lists.negators or (lang == "en" and t.endswith("n't"))]
-    primary = [t for t in found if t not in lists.concord]
-    if lang != "en" and primary:
-        found = primary
+    words = tokens(lists.idioms.sub(" ", text.lower().replace("’", "'")))
     out: list[str] = []
-    for word in found:
+    for i, word in enumerate(words):
+        if not (word in lists.negators or (lang == "en" and word.endswith("n't"))):
+            continue
+        if not privative and word in lists.privative:
+            continue
+        if word in lists.concord and _agrees(words, i, lang, lists):
+            continue  # "no vino nunca", "никто не пришёл": one negation
         if word in lists.paired and any(w in lists.paired for w in out):
             continue  # "ni … ni", "neither … nor": one negation
+        if i and words[i - 1] in lists.coordinators and word in out:
+            continue  # "не заметит и не огорчится": the repeat carries the first's scope
         out.append(word)
     return out
+
+
+def _agrees(words: list[str], i: int, lang: str, lists: _Lists) -> bool:
+    """Whether a concord word agrees with a negator rather than negating by itself: in
+    Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
+    alone), in Russian any negator of the sentence ("никто не", "ничего не взяв")."""
+    primary = lists.negators - lists.concord
+    return any(w in primary for w in (words[:i] if lang == "es" else words))
 
 
 def _said_in_words(text: str, lang: str) -> int:
@@ -84,20 +111,22 @@ def _said_in_words(text: str, lang: str) -> int:
     words = tokens(text)
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
     negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
-    count = sum(
-        t in lists.lexical and not any(negator[max(0, i - 2) : i]) for i, t in enumerate(words)
+    return sum(
+        (t in lists.lexical or _prefixed(t, lang, lists)) and not any(negator[max(0, i - 2) : i])
+        for i, t in enumerate(words)
     )
-    if lang == "en":  # a negative prefix: "unfinished", "disagree"
-        count += sum(w.startswith(("un", "dis")) and len(w) > 7 for w in words)
-    if lang == "ru":  # не- written as one word ("неважно"), not "необходимо", "несколько"
-        count += sum(_ru_prefixed(w, lists) for w in words)
-    return count
 
 
-def _ru_prefixed(word: str, lists: _Lists) -> bool:
-    if not word.startswith("не") or len(word) <= 5 or word in lists.not_prefixed:
+def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
+    """A negative prefix ("unfinished", "неважно"); in Russian only before a real word
+    ("надежным" is one, "обходимо" is not)."""
+    if not (
+        len(word) >= lists.prefix_min
+        and word.startswith(lists.prefixes)
+        and not word.startswith(lists.prefix_except)
+    ):
         return False
-    return lexicon.is_russian_word(word[2:])  # "надежным" is a word, "обходимо" is not
+    return lang != "ru" or lexicon.is_russian_word(word[2:])
 
 
 def _differs(
@@ -135,8 +164,16 @@ def _judge(pair: SentencePair) -> Flag | None:
     source = negations(pair.source, pair.src)
     target = negations(pair.translation.text, pair.tgt)
     cross = _differs(source, pair.source, pair.src, target, pair.translation.text, pair.tgt)
-    if cross == 0:
-        return None
+    strict = _differs(
+        negations(pair.source, pair.src, privative=False),
+        pair.source,
+        pair.src,
+        negations(pair.translation.text, pair.tgt, privative=False),
+        pair.translation.text,
+        pair.tgt,
+    )
+    if cross == 0 or strict != cross:
+        return None  # no difference, or one that only a "without"/"sin"/"без" makes
     back_words: list[str] | None = None
     if pair.back is not None:
         back_words = negations(pair.back.text, pair.src)
