@@ -203,9 +203,9 @@ def _find(
     for i, t in free:
         if lexicon.cognate(word, t):
             return i, "cognate"
-    own = stem(word, src)
+    own_stem = stem(word, src)
     for i, t in free:
-        if stem(t, tgt) in forward or own in _rendering_stems(t, tgt, src):
+        if stem(t, tgt) in forward or own_stem in _rendering_stems(t, tgt, src):
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
