@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from xlate.text.langid import language_scores, surely_in
@@ -42,3 +46,53 @@ def test_a_one_shot_check_hands_the_large_models_back_and_they_load_again() -> N
         # the same scores (lingua sums in no fixed order: they vary in the last bits anyway)
         assert language_scores(PORTUGUESE, wide=True) == pytest.approx(before, rel=1e-9)
     assert not langid._release_after_document
+
+
+def test_scores_asked_ahead_are_answered_without_the_models(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from xlate.checks.qa import samples_in_doubt
+    from xlate.text import langid
+
+    doubtful = list(samples_in_doubt([SPANISH, PORTUGUESE, "Sí."], "es"))
+    assert doubtful == [PORTUGUESE]  # the clear sentence and the short one need no model
+    expected = language_scores(PORTUGUESE, wide=True)
+    with langid.scores_ahead(doubtful, wide=True):
+
+        def no_detector(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the high-accuracy models were asked again")
+
+        monkeypatch.setattr(langid, "_detector", no_detector)
+        assert language_scores(PORTUGUESE, wide=True) == pytest.approx(expected)
+        monkeypatch.undo()
+    assert not langid._answered_ahead  # the answers go with the block
+
+
+def test_a_streamed_check_asks_the_sentences_in_doubt_before_its_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from xlate import check_stream
+    from xlate.text import langid
+
+    source, translation = tmp_path / "a.en", tmp_path / "a.es"
+    english = "The parliament did not support the amendment that would have freed her."
+    source.write_text(f"{english}\n{english}\n", encoding="utf-8")
+    translation.write_text(f"{SPANISH}\n{PORTUGUESE}\n", encoding="utf-8")
+    asked: list[list[str]] = []
+    real = langid.scores_ahead
+
+    def spy(texts: Iterable[str], wide: bool = False) -> Any:
+        texts = list(texts)
+        asked.append(texts)
+        return real(texts, wide)
+
+    monkeypatch.setattr(check_stream, "scores_ahead", spy)
+    streamed = check_stream.check_lines_streamed(
+        str(source), str(translation), "en", "es", spool=tmp_path, chunk_lines=1
+    )
+    digest = streamed.digest()
+    streamed.close()
+    assert asked == [[PORTUGUESE]]
+    wrong = [(sid, f) for sid, f in digest.flags if f.kind == "wrong_language"]
+    assert [sid for sid, _ in wrong] == ["p2.s1"]  # the answer asked ahead, used in part 2
+    assert "Portuguese" in wrong[0][1].reason

@@ -13,6 +13,9 @@ work, and the report's head records them with the source's hash) and once to ana
 ``CHUNK_LINES`` line pairs at a time (``xlate.checks.partwise``). Each part's records go
 to a spool on disk (``xlate.report_stream``), from which the JSON is written; the
 translation's text, which the report holds whole, is read a third time as it is written.
+Before the parts the translation is also read once for its few sentences in doubt of
+their language, so that lingua's large models can answer them and go
+(``xlate.text.langid.scores_ahead``).
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ from typing import TextIO
 from xlate.checks.analyse import report_of, settings_record
 from xlate.checks.document import AnalysisSettings
 from xlate.checks.partwise import PartwiseAnalysis
+from xlate.checks.qa import samples_in_doubt
 from xlate.errors import InputError
 from xlate.languages import check_language, check_pair
 from xlate.report import ORIGINS, LanguageReport, Report, SourceRecord
 from xlate.report_stream import ReportDigest, ReportSpool
-from xlate.text.langid import require_language
+from xlate.text.langid import require_language, scores_ahead
 from xlate.text.segment import Document, Paragraph, Sentence, sentence_id
 from xlate.textio import read_lines
 from xlate.translate import StepCallback
@@ -126,10 +130,14 @@ def check_lines_streamed(
         )
     analysis = PartwiseAnalysis(src, tgt, settings=settings, origin=origin)
     records = ReportSpool(spool)
+    # lingua's high-accuracy models answer the few sentences in doubt before the parts,
+    # then go: they would otherwise stay loaded through every part (~170 MiB).
+    doubtful = samples_in_doubt((t.strip() for _, t in _nonblank(translation_path)), tgt)
     try:
-        _analyse_parts(
-            analysis, records, source_path, translation_path, total, chunk_lines, progress
-        )
+        with scores_ahead(doubtful, wide=True):
+            _analyse_parts(
+                analysis, records, source_path, translation_path, total, chunk_lines, progress
+            )
         records.finish(analysis.late_flags())
     except BaseException:
         records.close()

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from xlate.checks.acronyms import acronym_flags
@@ -44,12 +44,12 @@ from xlate.config import Thresholds
 from xlate.languages import NAMES
 from xlate.report import Flag
 from xlate.text.addresses import EMAIL, URL
-from xlate.text.langid import language_scores, release_models, surely_in
+from xlate.text.langid import NEIGHBOUR_NAMES, language_scores, release_models, surely_in
 from xlate.text.segment import Sentence
 from xlate.text.words import shorten
 from xlate.translation import Translation
 
-__all__ = ["QA_CHECKS", "EmptyCheck", "QaCheck", "check_translation"]
+__all__ = ["QA_CHECKS", "EmptyCheck", "QaCheck", "check_translation", "samples_in_doubt"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TRAILING = ".,;:!?)]}»”\"'’"
@@ -101,11 +101,28 @@ def _untranslated(source: str, translation: str) -> Flag | None:
     return None
 
 
-def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag | None:
+def _language_sample(translation: str) -> str | None:
+    """What the wrong-language check reads of a translation, or None when too little."""
     text = EMAIL.sub(" ", URL.sub(" ", translation))
     # Names say nothing of the language (Rychtářová reads as Czech in any sentence).
     text = " ".join(w for w in text.split() if not w[:1].isupper())
     if sum(ch.isalpha() for ch in text) < _MIN_LANGID_LETTERS or len(_words(text)) < 6:
+        return None
+    return text
+
+
+def samples_in_doubt(translations: Iterable[str], tgt: str) -> Iterator[str]:
+    """The samples of ``translations`` the wrong-language check will ask lingua's
+    high-accuracy models about (see ``xlate.text.langid.scores_ahead``)."""
+    for translation in translations:
+        text = _language_sample(translation)
+        if text is not None and not surely_in(text, tgt, wide=True):
+            yield text
+
+
+def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag | None:
+    text = _language_sample(translation)
+    if text is None:
         return None
     if surely_in(text, tgt, wide=True):
         return None  # the high-accuracy models (10x the load) only for a sentence in doubt
@@ -115,7 +132,7 @@ def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag 
         return None
     if scores.get(tgt, 0.0) >= 0.1:
         return None
-    name = NAMES.get(best, best)
+    name = NAMES.get(best) or NEIGHBOUR_NAMES.get(best, best)
     return _flag(
         "wrong_language",
         "high",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -13,6 +13,11 @@ from xlate.languages import SUPPORTED
 # Languages that news MT output wrongly lands in, besides ours: close neighbours
 # (pt/it/ca for Spanish, uk/bg/be for Russian) and the big pivots.
 _NEIGHBOURS = ("pt", "it", "ca", "fr", "de", "uk", "bg", "be")
+# What a wrong-language flag calls them ("reads as Portuguese", not "reads as pt").
+NEIGHBOUR_NAMES = {
+    "pt": "Portuguese", "it": "Italian", "ca": "Catalan", "fr": "French",
+    "de": "German", "uk": "Ukrainian", "bg": "Bulgarian", "be": "Belarusian",
+}  # fmt: skip
 
 _MIN_CONFIDENCE = 0.6
 
@@ -55,8 +60,33 @@ def language_scores(text: str, wide: bool = False) -> dict[str, float]:
     With ``wide``, close neighbours are candidates too, so Portuguese or Ukrainian output
     is recognised as such instead of being forced into es or ru.
     """
+    answered = _answered_ahead.get((text, wide))
+    if answered is not None:
+        return dict(answered)
     values = _detector(_codes(wide)).compute_language_confidence_values(text)
     return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+
+
+# The high-accuracy answers of ``scores_ahead``: (text, wide) -> scores.
+_answered_ahead: dict[tuple[str, bool], dict[str, float]] = {}
+
+
+@contextmanager
+def scores_ahead(texts: Iterable[str], wide: bool = False) -> Iterator[None]:
+    """Ask the high-accuracy models about ``texts`` now, hand the models back, and answer
+    :func:`language_scores` on those texts from what they said, within. For a check read
+    part by part: its few sentences in doubt come from anywhere in the input, and keeping
+    ~170 MiB of models loaded for them all the way through is most of its peak memory."""
+    before = dict(_answered_ahead)
+    try:
+        for text in texts:
+            if (text, wide) not in _answered_ahead:
+                _answered_ahead[text, wide] = language_scores(text, wide)
+        _unload_high_accuracy()
+        yield
+    finally:
+        _answered_ahead.clear()
+        _answered_ahead.update(before)
 
 
 def surely_in(text: str, lang: str, wide: bool = False) -> bool:
@@ -86,7 +116,12 @@ def one_document() -> Iterator[None]:
 def release_models() -> None:
     """The wrong-language check is through a document: unload the high-accuracy models
     inside :func:`one_document` (they load again, lazily, should a sentence need them)."""
-    if not _release_after_document or not _high_accuracy:
+    if _release_after_document:
+        _unload_high_accuracy()
+
+
+def _unload_high_accuracy() -> None:
+    if not _high_accuracy:
         return
     for detector in _high_accuracy:
         detector.unload_language_models()
