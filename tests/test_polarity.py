@@ -184,6 +184,12 @@ def test_a_flipped_negation_is_flagged_high(
             "la segunda mitad.",
         ),
         ("en", "es", "But that was not until Sunday.", "Pero todo esto ya queda para el domingo."),
+        (  # "ни о чем не подозревающий" is one word: "unsuspecting"
+            "es",
+            "ru",
+            "A continuación los hombres siguieron a su víctima y la golpearon de repente.",
+            "Потом они пошли за ним и избили ни о чем не подозревающую жертву.",
+        ),
     ],
 )
 def test_rewordings_are_not_flagged(src: str, tgt: str, source: str, translation: str) -> None:
