@@ -720,3 +720,32 @@ def test_false_alarm_classes_of_peoples_translations() -> None:
     jakub = corpus_lines("es")[148]
     assert jakub.rstrip().endswith("Jakub.")
     assert _part_flags(jakub, corpus_lines("en")[148].replace("Jakub", "Chávez"), "es", "en")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "src", "tgt"),
+    [
+        # newstest2012 people's translations (tuning half): exonyms CLDR does not list
+        (
+            "Сейчас SAP имеет офисы в Пекине, Шанхае, Гуаньчжоу, Чэнду и Даляне.",
+            "Hasta ahora, SAP está presente en Pekín, Shanghái, Cantón, Chengdú y Dalián.",
+            "ru",
+            "es",
+        ),
+        (
+            '"У нас есть как страны как внутри, так и за пределами Еврозоны."',
+            '"Tenemos países en la Eurozona y países fuera de la Eurozona".',
+            "ru",
+            "es",
+        ),
+        (  # Europe's adjective: "Campeonato Europeo" is "чемпионат Европы"
+            "El equipo nacional juega hoy en el Campeonato Europeo.",
+            "Национальная сборная сегодня играет в чемпионате Европы.",
+            "es",
+            "ru",
+        ),
+    ],
+)
+def test_known_exonyms_are_renderings(source: str, translation: str, src: str, tgt: str) -> None:
+    _, flags = check_names(source, translation, None, src, tgt, "s")
+    assert flags == []

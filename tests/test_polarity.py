@@ -174,6 +174,22 @@ def test_a_flipped_negation_is_flagged_high(
             "Los cambios de gobierno en Atenas y Roma siguen sin vigor.",
             "Смена правительств в Афинах и Риме не имела большого эффекта.",
         ),
+        # "not until" / "no … hasta" say when, not whether: "only then"
+        (
+            "en",
+            "es",
+            "Perfect Czech team defence only allowed the Montenegro team to threaten in the "
+            "second half.",
+            "A causa de la correctísima defensa checa, los montenegrinos no presionaron hasta "
+            "la segunda mitad.",
+        ),
+        ("en", "es", "But that was not until Sunday.", "Pero todo esto ya queda para el domingo."),
+        (  # "ни о чем не подозревающий" is one word: "unsuspecting"
+            "es",
+            "ru",
+            "A continuación los hombres siguieron a su víctima y la golpearon de repente.",
+            "Потом они пошли за ним и избили ни о чем не подозревающую жертву.",
+        ),
     ],
 )
 def test_rewordings_are_not_flagged(src: str, tgt: str, source: str, translation: str) -> None:
