@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 from conftest import corpus_lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -212,3 +214,23 @@ def test_read_lines_refuses_what_read_text_refuses_with_the_same_line(
     with pytest.raises(InputError) as streamed:
         list(read_lines(path))
     assert str(streamed.value) == str(whole.value)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON, depth=st.integers(0, 4))
+def test_the_report_writer_lays_out_json_as_json_dumps_with_indent_2(
+    value: Any, depth: int
+) -> None:
+    # NaN, the infinities, control characters, empty containers, nesting: json's own bytes
+    indent = "  " * depth
+    parts: list[str] = []
+    report_stream._indented(value, indent, parts)
+    expected = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + indent)
+    assert "".join(parts) == expected

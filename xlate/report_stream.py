@@ -18,7 +18,8 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -98,17 +99,17 @@ class ReportSpool:
         ``records[i].flags[j]``."""
         out = self._files["sentences"]
         for record, checks in zip(records, flag_checks, strict=True):
-            out.write(json.dumps([asdict(record), list(checks)], ensure_ascii=False) + "\n")
+            out.write(_COMPACT([_plain(record), list(checks)]) + "\n")
             for k, (at, flag) in enumerate(zip(checks, record.flags, strict=True)):
                 self._count(flag, (self.sentences, at, k), record.id)
             self.sentences += 1
         for quote in quotes:
-            self._files["quotes"].write(json.dumps(asdict(quote), ensure_ascii=False) + "\n")
+            self._files["quotes"].write(_COMPACT(_plain(quote)) + "\n")
             if len(self._quotes) < SUMMARY_QUOTES:
                 self._quotes.append(quote)
             self.quotes_total += 1
         for entity in entities:
-            self._files["entities"].write(json.dumps(asdict(entity), ensure_ascii=False) + "\n")
+            self._files["entities"].write(_COMPACT(_plain(entity)) + "\n")
 
     def _count(self, flag: Flag, place: tuple[int, int, int], sentence_id: str) -> None:
         self.counts[flag.severity] = self.counts.get(flag.severity, 0) + 1
@@ -197,14 +198,86 @@ class ReportSpool:
 
 _FIELDS = ("sentences", "quotes", "entities", "translation_text")
 
+# One encoder for every spooled line (``json.dumps`` with options builds one per call).
+_COMPACT = json.JSONEncoder(ensure_ascii=False).encode
+_STRING = json.encoder.encode_basestring  # the C escaper ``ensure_ascii=False`` uses
+_INFINITIES = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
+
+
+@lru_cache(maxsize=64)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` for the report's records, for JSON: their fields hold only
+    records, lists, tuples, dicts and JSON scalars, which asdict's deep copy (a third of
+    the spooling's time) leaves as they are."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def _float(value: float) -> str:
+    """A float as json writes one (``allow_nan``: NaN and the infinities by name)."""
+    if value != value:
+        return "NaN"
+    return _INFINITIES.get(value) or float.__repr__(value)
+
+
+def _indented(value: Any, indent: str, parts: list[str]) -> None:
+    """``value`` (as ``json.loads`` gives it) into ``parts`` exactly as ``json.dumps(value,
+    ensure_ascii=False, indent=2)`` lays it out at ``indent``: that call takes json's
+    pure-Python encoder (the C one has no indentation), the most of the report's writing."""
+    if isinstance(value, str):
+        parts.append(_STRING(value))
+    elif value is None:
+        parts.append("null")
+    elif value is True:
+        parts.append("true")
+    elif value is False:
+        parts.append("false")
+    elif isinstance(value, int):
+        parts.append(int.__repr__(value))
+    elif isinstance(value, float):
+        parts.append(_float(value))
+    elif isinstance(value, list):
+        if not value:
+            parts.append("[]")
+            return
+        inner = indent + "  "
+        parts.append("[\n" + inner)
+        for n, item in enumerate(value):
+            if n:
+                parts.append(",\n" + inner)
+            _indented(item, inner, parts)
+        parts.append("\n" + indent + "]")
+    elif isinstance(value, dict):
+        if not value:
+            parts.append("{}")
+            return
+        inner = indent + "  "
+        parts.append("{\n" + inner)
+        for n, (key, item) in enumerate(value.items()):
+            parts.append((",\n" + inner if n else "") + _STRING(key) + ": ")
+            _indented(item, inner, parts)
+        parts.append("\n" + indent + "}")
+    else:
+        raise TypeError(f"not a JSON value: {value!r}")
+
 
 def _write_list(out: TextIO, items: Iterable[Any], indent: str) -> None:
     """A JSON list at ``indent`` as ``json.dumps(..., indent=2)`` lays one out."""
     inner = indent + "  "
     first = True
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + inner)
-        out.write(("[\n" if first else ",\n") + inner + text)
+        parts = ["[\n" if first else ",\n", inner]
+        _indented(item, inner, parts)
+        out.write("".join(parts))
         first = False
     out.write("[]" if first else "\n" + indent + "]")
 

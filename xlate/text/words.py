@@ -48,6 +48,8 @@ _STEMMER_NAMES = {"en": "english", "es": "spanish", "ru": "russian"}
 def _stemmer(lang: str) -> Any:
     import snowballstemmer
 
+    # snowballstemmer hands out PyStemmer's C stemmers (a dependency) when it is installed,
+    # its own pure-Python ones (the same stems) otherwise.
     return snowballstemmer.stemmer(_STEMMER_NAMES.get(lang, "english"))
 
 
@@ -79,7 +81,7 @@ def content_words(text: str, lang: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)  # Snowball is pure Python: a word is stemmed once per run
+@lru_cache(maxsize=1 << 16)  # a word is stemmed once per run (pure-Python Snowball is slow)
 def stem(word: str, lang: str) -> str:
     """The comparison key of one word: numbers without separators, else its plain stem."""
     if _NUMBER.fullmatch(word):

@@ -111,9 +111,11 @@ def _opposite_in(
     verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: set[int]
 ) -> bool:
     """Mark ``verdict`` changed if an antonym of its word stands free in ``target``."""
+    opposite = _opposites(verdict.word, src, tgt)
+    if not opposite:
+        return False  # most words: no antonym known, nothing can stand opposite
     own = _english(verdict.word, src)
     main = _main_senses(verdict.word, src, own)
-    opposite = _opposites(verdict.word, src, tgt)
     for i, t in enumerate(target):
         senses = opposite.get(stem(t, tgt), set())
         if i in explained or not (senses & main or len(senses) >= 2):
@@ -151,6 +153,8 @@ def _function_word_opposites(
     taken = {i for i, t in enumerate(target) if stem(t, tgt) in source_stems}
     out = []
     for word in words:
+        if not _opposites(word, src, tgt):
+            continue  # no antonym known ("the", "para"): not worth looking for its rendering
         if _find(word, src, target, tgt, set())[0] is not None:
             continue  # rendered
         verdict = WordVerdict(word, "unverified")
@@ -172,6 +176,7 @@ def _main_senses(word: str, src: str, english: set[str]) -> set[str]:
     return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:_MAIN_SENSES])
 
 
+@lru_cache(maxsize=1 << 14)  # asked again for each quote with the word; callers only read it
 def _opposites(word: str, src: str, tgt: str) -> dict[str, set[str]]:
     """Stems, in ``tgt``, of the antonyms of ``word`` -> the English senses of the word they
     are antonyms of: English antonyms of the word or of its English renderings, rendered
