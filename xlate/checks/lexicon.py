@@ -33,6 +33,7 @@ from typing import Any
 from unidecode import unidecode
 
 from xlate.text import frequencies
+from xlate.text.morphology import russian_analyser
 from xlate.text.words import stem
 
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
@@ -180,10 +181,7 @@ def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
 
 @cache
 def _morph() -> Any:
-    # Imported on first use: the dictionary takes a moment and ~15 MB.
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return russian_analyser()  # one shared by the checks (each copy ~20 MiB)
 
 
 @cache

@@ -19,6 +19,7 @@ from xlate.checks.names.aliases import alias_groups, groups_of
 from xlate.checks.names.normalise import ru_stem, without_possessive
 from xlate.checks.names.tables import english_demonyms, months_and_days, titles
 from xlate.text.frequencies import zipf
+from xlate.text.morphology import russian_analyser
 
 # A capitalised word that is a frequent common word of its language and rare in the other
 # languages (Cámara, House, Палата, Чешской) is weak evidence of a name: translated
@@ -57,10 +58,7 @@ def zipf_in(word: str, lang: str) -> float:
 
 @lru_cache(maxsize=1)
 def _morph() -> Any:
-    # Imported on first use: the dictionary takes a moment and ~15 MB.
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return russian_analyser()  # one shared by the checks (each copy ~20 MiB)
 
 
 @lru_cache(maxsize=16384)

@@ -19,6 +19,7 @@ from number_parser.data import es as _parser_es
 from number_parser.data import ru as _parser_ru
 
 from xlate.text.datafiles import data_json
+from xlate.text.morphology import russian_analyser
 
 _PARSER_INFO: dict[str, dict[str, Any]] = {
     "en": _parser_en.info,
@@ -138,10 +139,7 @@ def _ru_number_starts() -> frozenset[str]:
 
 @cache
 def _morph() -> Any:
-    # Imported on first use: the dictionary takes a moment and ~15 MB.
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
+    return russian_analyser()  # one shared by the checks (each copy ~20 MiB)
 
 
 @lru_cache(maxsize=4096)
