@@ -88,13 +88,3 @@ def test_packaged_copy_is_what_the_build_script_writes() -> None:
     spec.loader.exec_module(build)
     packaged = (files("xlate") / "data" / "wordfreq" / "es.txt.gz").read_bytes()
     assert gzip.decompress(build.packed("es")) == gzip.decompress(packaged)
-
-
-def test_the_checks_share_one_russian_analyser() -> None:
-    from xlate.checks import lexicon
-    from xlate.checks.names import lexicon as names_lexicon
-    from xlate.checks.numbers import lexicon as numbers_lexicon
-
-    shared = lexicon._morph()
-    assert names_lexicon._morph() is shared and numbers_lexicon._morph() is shared
-    assert shared.parse("кораблей")[0].normal_form == "корабль"
