@@ -28,7 +28,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 from unidecode import unidecode
 
@@ -180,19 +179,14 @@ def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
 
 
 @cache
-def _morph() -> Any:
-    return russian_analyser()  # one shared by the checks (each copy ~20 MiB)
-
-
-@cache
 def _ru_lemmas(word: str) -> tuple[str, ...]:
     """The dictionary forms of a Russian word, one per reading ("стали": сталь, стать)."""
-    return tuple(dict.fromkeys(_yo(str(p.normal_form)) for p in _morph().parse(word)))
+    return tuple(dict.fromkeys(_yo(str(p.normal_form)) for p in russian_analyser().parse(word)))
 
 
 def is_russian_word(word: str) -> bool:
     """Whether pymorphy3's dictionary knows ``word`` ("надежным" yes, "обходимо" no)."""
-    return bool(_morph().word_is_known(word))
+    return bool(russian_analyser().word_is_known(word))
 
 
 def _yo(word: str) -> str:
@@ -337,10 +331,17 @@ def _data_fields(pos: str, offset: int) -> list[str]:
 
 
 @cache
-def _synset(pos: str, offset: int) -> frozenset[str]:
+def _synset_words(pos: str, offset: int) -> tuple[str, ...]:
+    """The words of one synset in WordNet's order (lowercase, spaces for underscores;
+    adjective markers such as "(a)" kept)."""
     fields = _data_fields(pos, offset)
     count = int(fields[3], 16)
-    return frozenset(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
+    return tuple(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
+
+
+@cache
+def _synset(pos: str, offset: int) -> frozenset[str]:
+    return frozenset(_synset_words(pos, offset))
 
 
 def synonyms(word: str) -> set[str]:
@@ -396,11 +397,11 @@ def antonyms(word: str) -> set[str]:
     out: set[str] = set()
     for pos, offset in _senses(word):
         for target_pos, target, number in _antonym_pointers(pos, offset):
-            lemmas = sorted(_synset(target_pos, target))
-            fields = _data_fields(target_pos, target)
-            if number and number <= int(fields[3], 16):
-                lemmas = [re.sub(r"\(\w+\)$", "", fields[4 + 2 * (number - 1)].lower())]
-            out.update(w.replace("_", " ") for w in lemmas)
+            words = _synset_words(target_pos, target)
+            if number and number <= len(words):  # the one word the pointer names
+                out.add(re.sub(r"\(\w+\)$", "", words[number - 1]))
+            else:
+                out.update(words)
     return out
 
 

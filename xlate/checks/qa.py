@@ -111,21 +111,28 @@ def _language_sample(translation: str) -> str | None:
     return text
 
 
+def _sample_in_doubt(translation: str, tgt: str) -> str | None:
+    """The sample lingua's high-accuracy models are asked about (10x the load of the quick
+    ones), or None: too little text, or surely in ``tgt`` by the quick models."""
+    text = _language_sample(translation)
+    if text is None or surely_in(text, tgt, wide=True):
+        return None
+    return text
+
+
 def samples_in_doubt(translations: Iterable[str], tgt: str) -> Iterator[str]:
     """The samples of ``translations`` the wrong-language check will ask lingua's
     high-accuracy models about (see ``xlate.text.langid.scores_ahead``)."""
     for translation in translations:
-        text = _language_sample(translation)
-        if text is not None and not surely_in(text, tgt, wide=True):
+        text = _sample_in_doubt(translation, tgt)
+        if text is not None:
             yield text
 
 
 def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag | None:
-    text = _language_sample(translation)
+    text = _sample_in_doubt(translation, tgt)
     if text is None:
         return None
-    if surely_in(text, tgt, wide=True):
-        return None  # the high-accuracy models (10x the load) only for a sentence in doubt
     scores = language_scores(text, wide=True)
     best = max(scores, key=lambda k: scores[k])
     if best == tgt or scores[best] < thresholds.wrong_language_confidence:

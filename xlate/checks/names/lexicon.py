@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from unidecode import unidecode
 
@@ -56,11 +55,6 @@ def zipf_in(word: str, lang: str) -> float:
     return zipf(word, lang)
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    return russian_analyser()  # one shared by the checks (each copy ~20 MiB)
-
-
 @lru_cache(maxsize=16384)
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """The word, lowercased, and for Russian its dictionary forms (Соединенных →
@@ -68,7 +62,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     low = word.lower().replace("ё", "е")
     if lang != "ru" or not re.fullmatch(r"[а-я\-]+", low):
         return frozenset({low})
-    forms = {str(p.normal_form).replace("ё", "е") for p in _morph().parse(low)}
+    forms = {str(p.normal_form).replace("ё", "е") for p in russian_analyser().parse(low)}
     return frozenset({low, *forms})
 
 
@@ -76,12 +70,12 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
 def ru_noun(word: str) -> bool:
     """Does the dictionary read a Russian word only as a common noun?"""
     low = word.lower()
-    if not re.fullmatch(r"[а-яё\-]+", low) or not _morph().word_is_known(low):
+    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
         return False
     # Every reading a noun: второе (the second, or a main course) is an adjective too.
     return all(
         p.tag.POS == "NOUN" and not any(tag in p.tag for tag in _RU_PROPER)
-        for p in _morph().parse(low)
+        for p in russian_analyser().parse(low)
     )
 
 
@@ -96,7 +90,7 @@ def _ru_dictionary_word(word: str) -> bool | None:
     low = word.lower().replace("ё", "е")
     if not re.fullmatch(r"[а-я\-]+", low):
         return None
-    morph = _morph()
+    morph = russian_analyser()
     if not morph.word_is_known(low):
         return False
     return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)

@@ -137,11 +137,6 @@ def _ru_number_starts() -> frozenset[str]:
     return frozenset(w[:3] for w in (*lex.cardinals, *lex.collective) if len(w) >= 3)
 
 
-@cache
-def _morph() -> Any:
-    return russian_analyser()  # one shared by the checks (each copy ~20 MiB)
-
-
 @lru_cache(maxsize=4096)
 def ru_number_lemma(word: str) -> str | None:
     """The dictionary lemma of a folded Russian numeral ("троих" → "трое", "семьюстами"
@@ -149,5 +144,5 @@ def ru_number_lemma(word: str) -> str | None:
     the dictionary is asked about few words of a text."""
     if len(word) < 3 or word[:3] not in _ru_number_starts():
         return None
-    parse = _morph().parse(word)[0]
+    parse = russian_analyser().parse(word)[0]
     return fold(str(parse.normal_form)) if parse.tag.POS == "NUMR" else None
