@@ -31,6 +31,7 @@ from xlate.report import (
     Report,
     SentenceRecord,
     severity_rank,
+    worst_severity,
 )
 
 # What the terminal summary lists of a streamed report; the counts cover everything.
@@ -51,7 +52,7 @@ class ReportDigest:
     quotes_total: int
 
     def worst_severity(self) -> str | None:
-        return next((s for s in SEVERITIES if self.counts.get(s)), None)
+        return worst_severity(s for s, n in self.counts.items() if n)
 
 
 @dataclass
