@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from xlate.cli.common import (
+    BackEngineOpt,
     BackModelOpt,
     BatchOpt,
     BeamsOpt,
     CandidatesOpt,
     ConfigOpt,
+    DetectedToOpt,
     Device,
     DeviceOpt,
     EngineOpt,
@@ -23,15 +25,19 @@ from xlate.cli.common import (
     HtmlOpt,
     InputArg,
     JsonOpt,
+    LinePairsOpt,
     MarkdownOpt,
     ModelOpt,
     Origin,
+    OriginOpt,
     PagerOpt,
     RepairOpt,
     ReportOpt,
+    SourceArg,
     TargetOpt,
     ThresholdOpt,
     ToOpt,
+    TranslationArg,
     ViewOpt,
     analysis_settings,
     check_outputs,
@@ -45,6 +51,8 @@ from xlate.engines import DEFAULT_ENGINE
 
 if TYPE_CHECKING:
     from xlate.checks.document import AnalysisSettings
+    from xlate.engines.base import EngineOptions
+    from xlate.report import Report
 
 
 @handle_errors
@@ -120,31 +128,13 @@ def roundtrip(
 
 @handle_errors
 def check(
-    source: Annotated[str, typer.Argument(help="The original article.")],
-    translation: Annotated[str, typer.Argument(help="Its existing translation.")],
+    source: SourceArg,
+    translation: TranslationArg,
     src: FromOpt = None,
-    tgt: Annotated[
-        str | None,
-        typer.Option("--to", "-t", help="Language of the translation; detected when omitted."),
-    ] = None,
-    lines: Annotated[
-        bool,
-        typer.Option("--lines", help="Both files one sentence per line, aligned line by line."),
-    ] = False,
-    engine: Annotated[
-        str,
-        typer.Option(
-            "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
-        ),
-    ] = DEFAULT_ENGINE,
-    origin: Annotated[
-        Origin,
-        typer.Option(
-            "--origin",
-            help="Who made the translation: person (a number or name left out is only "
-            "recorded) or machine (whatever of the source it lacks is flagged).",
-        ),
-    ] = Origin.person,
+    tgt: DetectedToOpt = None,
+    lines: LinePairsOpt = False,
+    engine: BackEngineOpt = DEFAULT_ENGINE,
+    origin: OriginOpt = Origin.person,
     model: ModelOpt = None,
     device: DeviceOpt = Device.auto,
     beams: BeamsOpt = 4,
@@ -161,13 +151,6 @@ def check(
     glossary: GlossaryOpt = None,
 ) -> None:
     """Check an existing translation: align, back-translate and show where it drifted."""
-    from xlate.check import check as run_check
-    from xlate.engines import create_engine
-    from xlate.text.langid import one_document
-    from xlate.textio import read_text
-    from xlate.translate import segment as segment_doc
-    from xlate.views.progress import StepProgress
-
     if source == "-" and translation == "-":
         from xlate.errors import InputError
 
@@ -183,16 +166,47 @@ def check(
             source, translation, src, tgt, settings, origin, report_path, as_json, fail_on
         )
         return
-    source_text, translation_text = read_text(source), read_text(translation)
-    source_doc = segment_doc(source_text, src, lines=lines)
-    translation_doc = segment_doc(translation_text, tgt, lines=lines)
     back = None
     if engine != "none":
-        back = create_engine(engine, engine_options(model, device, beams, batch_size))
+        back = (engine, engine_options(model, device, beams, batch_size))
+    report = _check_whole(source, translation, src, tgt, lines, settings, origin, back)
+    deliver_report(
+        report,
+        report_path=report_path,
+        view=view,
+        html=html,
+        markdown=markdown,
+        as_json=as_json,
+        fail_on=fail_on,
+        pager=pager,
+    )
+
+
+def _check_whole(
+    source: str,
+    translation: str,
+    src: str | None,
+    tgt: str | None,
+    lines: bool,
+    settings: AnalysisSettings,
+    origin: Origin,
+    back_engine: tuple[str, EngineOptions] | None,
+) -> Report:
+    """The whole report of ``check`` in memory (back-translated when an engine is named)."""
+    from xlate.check import check as run_check
+    from xlate.engines import create_engine
+    from xlate.text.langid import one_document
+    from xlate.textio import read_text
+    from xlate.translate import segment as segment_doc
+    from xlate.views.progress import StepProgress
+
+    source_doc = segment_doc(read_text(source), src, lines=lines)
+    translation_doc = segment_doc(read_text(translation), tgt, lines=lines)
+    back = create_engine(*back_engine) if back_engine is not None else None
     try:
         # one document: nothing after its wrong-language check needs lingua's large models
         with StepProgress() as progress, one_document():
-            report = run_check(
+            return run_check(
                 source_doc,
                 translation_doc,
                 back_engine=back,
@@ -206,16 +220,6 @@ def check(
     finally:
         if back is not None:
             back.close()
-    deliver_report(
-        report,
-        report_path=report_path,
-        view=view,
-        html=html,
-        markdown=markdown,
-        as_json=as_json,
-        fail_on=fail_on,
-        pager=pager,
-    )
 
 
 def _check_streamed(

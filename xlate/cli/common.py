@@ -100,6 +100,30 @@ TargetOpt = Annotated[str, typer.Option("--to", "-t", help="Target language (en,
 
 # The engine: engine_options() turns these into EngineOptions
 EngineOpt = Annotated[str, typer.Option("--engine", "-e", help=ENGINE_HELP)]
+OriginOpt = Annotated[
+    Origin,
+    typer.Option(
+        "--origin",
+        help="Who made the translation: person (a number or name left out is only "
+        "recorded) or machine (whatever of the source it lacks is flagged).",
+    ),
+]
+SourceArg = Annotated[str, typer.Argument(help="The original article.")]
+TranslationArg = Annotated[str, typer.Argument(help="Its existing translation.")]
+DetectedToOpt = Annotated[
+    str | None,
+    typer.Option("--to", "-t", help="Language of the translation; detected when omitted."),
+]
+LinePairsOpt = Annotated[
+    bool,
+    typer.Option("--lines", help="Both files one sentence per line, aligned line by line."),
+]
+BackEngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine", "-e", help="Engine for the back-translation, or none for model-free checks."
+    ),
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
