@@ -12,12 +12,20 @@ import re
 
 from unidecode import unidecode
 
-from xlate.checks.lexicon import cognate
+from xlate.checks.lexicon import cognate, renderings
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
 from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
-from xlate.checks.names.lexicon import common_word, lemmas, ordinary_in, ru_noun, zipf_in
+from xlate.checks.names.lexicon import (
+    common_word,
+    lemmas,
+    ordinary_in,
+    ru_may_be_noun,
+    ru_noun,
+    zipf_in,
+)
+from xlate.checks.names.normalise import script_of_lang, skeleton
 from xlate.checks.names.tables import articles, sentence_openers
 from xlate.text.words import stopwords
 
@@ -47,7 +55,12 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         return None
     here = position(s, source)
     near = _NEAR.get(tgt, _NEAR_DEFAULT)
-    source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
+    # A noun renders a noun: a Russian adjective's dictionary phrases (city: большой
+    # город) do not account for the noun a name gave way to, unless the adjective is made
+    # from that noun's rendering (городской, газетный: see _relational).
+    nouns = [w for w in _WORD.findall(source) if src != "ru" or ru_may_be_noun(w)]
+    adjectives = [w for w in _WORD.findall(source) if src == "ru" and not ru_may_be_noun(w)]
+    source_words = {f for w in nouns for f in lemmas(w, src)}
     source_lemmas = {f for w in _WORD.findall(source) if len(w) >= _COGNATE for f in lemmas(w, src)}
     words = list(_WORD.finditer(translation))
     window = [
@@ -69,16 +82,40 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
             continue
         if any(cognate(word, w) for w in source_lemmas):
             continue
-        if dictionary_renders(word, tgt, source_words, src):
+        if dictionary_renders(word, tgt, source_words, src) or _relational(word, tgt, adjectives):
             continue
         before = words[k - 1].group() if k and tgt != "ru" else ""
         return f"{before} {word}".strip()
     return None
 
 
+# Letters a Russian adjective shares with the noun it is made from (газетный/газета).
+_ADJECTIVE_ROOT = 4
+
+
+def _relational(word: str, lang: str, adjectives: list[str]) -> bool:
+    """Is ``word`` the noun a Russian adjective of the source is made from (городской →
+    city, газетные заголовки → newspaper headlines), by the noun's Russian renderings?"""
+    if not adjectives:
+        return False
+    own = lemmas(word, lang)
+    english = own if lang == "en" else {e for f in own for e in renderings(f, lang, "en")}
+    russian = {r for e in english for r in renderings(e, "en", "ru")}
+    roots = {r[:_ADJECTIVE_ROOT] for r in russian if ru_noun(r)}
+    return any(a.lower()[:_ADJECTIVE_ROOT] in roots for a in adjectives)
+
+
 def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> bool:
-    if len(m.group()) < 4:
-        return False  # "la" is like anything
+    word = m.group()
+    if len(word) < 4 or word.lower() in stopwords(tgt):
+        return False  # "la", "with" are like anything
+    if (
+        script_of_lang(lang) != script_of_lang(tgt)
+        and word.islower()
+        and ordinary_in(word, tgt)
+        and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
+    ):
+        return False  # across scripts, a common word of another first sound: "love" is no Ивету
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
     return any(resembles(w, lang, cand) for _, _, w in significant_words(s))
 

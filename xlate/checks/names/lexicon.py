@@ -83,6 +83,17 @@ _RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
 @lru_cache(maxsize=16384)
+def ru_may_be_noun(word: str) -> bool:
+    """Can a Russian word be read as a noun (any reading; an unknown word may)? A noun
+    stands for a noun: "большую" (big) renders no "city", whatever a dictionary's phrase
+    entries ("city: большой город") say."""
+    low = word.lower()
+    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
+        return True
+    return any(p.tag.POS == "NOUN" for p in russian_analyser().parse(low))
+
+
+@lru_cache(maxsize=16384)
 def _ru_dictionary_word(word: str) -> bool | None:
     """For a Russian word: True if the dictionary knows it only as a common word
     (Палаты, Яблока, Только), False if it knows it as a name (Медведев, Сирии) or not at
