@@ -34,3 +34,26 @@ def test_a_short_common_word_of_another_script_is_not_the_name_spelt_otherwise()
     assert _reasons(ru, en, "ru", "en") == []
     bank = _reasons(ru, en.replace("Iveta", "the bank"), "ru", "en")
     assert bank and "'the bank'" in bank[0]
+
+
+def test_a_noun_followed_by_a_verb_or_adjective_heads_its_phrase() -> None:
+    # newstest2012 line 566: "whom the bank supported", "apoyado por el periódico antes":
+    # the noun heads what follows (a verb, an adverb); "el famoso vuelo" puts an
+    # adjective first, and "the city council" a noun that qualifies another.
+    en, es, ru = (corpus_lines(lang)[565] for lang in ("en", "es", "ru"))
+    bank = _reasons(ru, en.replace("Paclík", "the bank"), "ru", "en")
+    assert bank and "'the bank'" in bank[0]
+    paper = _reasons(en, es.replace("Paclík", "el periódico"), "en", "es")
+    assert paper and "'el periódico'" in paper[0]
+    famous = _reasons(en, es.replace("Paclík", "el famoso abogado"), "en", "es")
+    assert not any("'el famoso'" in r for r in famous)
+
+
+def test_a_russian_adjective_a_common_word_or_a_cut_short_name_has_no_stand_in() -> None:
+    # newstest2012 lines 40, 920, 1397 (people's translations, clean): "Чешскому
+    # статистическому бюро" (an adjective) became "la ČSÚ"; "Рядом" (beside, read as
+    # Riyadh's case form) opens a sentence; "Lugar (Ind.)" cuts a state short.
+    ru, es = corpus_lines("ru"), corpus_lines("es")
+    assert _reasons(ru[39], es[39], "ru", "es") == []
+    assert _reasons(ru[919], es[919], "ru", "es") == []
+    assert _reasons(corpus_lines("en")[1396], ru[1396], "en", "ru") == []

@@ -19,6 +19,7 @@ from xlate.checks.names.evidence import (
     cognate_nouns,
     common_name,
     could_replace,
+    cut_short,
     dictionary_renders,
     dictionary_word,
     explained,
@@ -323,6 +324,8 @@ class _SentenceCheck:
                 continue
             if not omission_counts(s, self.src, self.translation, self.tgt):
                 continue
+            if cut_short(s, self.source):
+                continue  # Lugar (Ind.): a state cut short, written out or left out
             noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
             if noun is None:
                 continue

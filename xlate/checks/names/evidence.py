@@ -220,12 +220,17 @@ def abbreviated(mention: NameMention, text: str) -> bool:
     """A word cut short with a full stop inside a sentence (Va., Nov. 18, R-Va.):
     translators write it out (Virginia, noviembre), so its absence says nothing. The
     sentence must go on in lowercase, digits or punctuation ("dijo Jakub." ends it)."""
+    return cut_short(mention, text) and not groups_of(mention.text)
+
+
+def cut_short(mention: NameMention, text: str) -> bool:
+    """A name word cut short with a full stop that the sentence goes on after, known
+    place or not (Lugar (Ind.), the committee's...)."""
     parts = mention.text.split("-")
     return (
         mention.type == "name"
         and bool(_GOES_ON.match(text, mention.end))
         and all(len(p) <= _ABBREVIATION and p[:1].isupper() and not p[1:].isupper() for p in parts)
-        and not groups_of(mention.text)
     )
 
 

@@ -12,7 +12,7 @@ import re
 
 from unidecode import unidecode
 
-from xlate.checks.lexicon import cognate, renderings
+from xlate.checks.lexicon import cognate, renderings, word_classes
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
 from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
@@ -21,11 +21,12 @@ from xlate.checks.names.lexicon import (
     common_word,
     lemmas,
     ordinary_in,
+    ru_common_word,
     ru_may_be_noun,
     ru_noun,
     zipf_in,
 )
-from xlate.checks.names.normalise import script_of_lang, skeleton
+from xlate.checks.names.normalise import plain_latin, script_of_lang, skeleton
 from xlate.checks.names.tables import articles, sentence_openers
 from xlate.text.words import stopwords
 
@@ -68,7 +69,14 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         if abs(position(NameMention(m.start(), m.end(), m.group(), ""), translation) - here)
         <= near
     ]  # fmt: skip
-    if any(_like_the_name(s, src, words[k], tgt) for k in window):
+    # Another name of the source, as it is there (Rajchl beside Paclík), is that name.
+    others = {plain_latin(m.group()) for m in _WORD.finditer(source) if m.group()[:1].isupper()}
+    others -= {plain_latin(w) for _, _, w in significant_words(s)}
+    if any(
+        _like_the_name(s, src, words[k], tgt)
+        for k in window
+        if not (words[k].group()[:1].isupper() and plain_latin(words[k].group()) in others)
+    ):
         return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
     for k in window:
         word = words[k].group()
@@ -125,9 +133,15 @@ def _distinct_name(s: NameMention, lang: str) -> bool:
     looked for apart), not an acronym or a word of the language (Rector, Obesity, Haus)."""
     if s.type != "name" or s.weak:
         return False
-    if groups_of(s.text):
-        return True
     words = [w for _, _, w in significant_words(s)]
+    if lang == "ru" and not any(ru_may_be_noun(w) for w in words):
+        # Russian adjectives (Чешскому статистическому бюро): a place's adjective opening
+        # an institution, which the translation names its own way (la ČSÚ).
+        return False
+    if groups_of(s.text):
+        # Рядом (beside) reads as Riyadh's case form: a word the Russian dictionary knows
+        # only as a common one is that word.
+        return not (lang == "ru" and all(ru_common_word(w) for w in words))
     return any(len(w) >= _NAME_LETTERS for w in words) and not any(
         ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in words
     )
@@ -168,4 +182,21 @@ def _definite_noun(words: list[re.Match[str]], k: int, text: str, lang: str) -> 
         or text[words[k].end() : after.start()] != " "
         or not after.group().islower()
         or after.group() in stopwords(lang)
+        or _heads_before(words[k].group(), after.group(), lang)
     )
+
+
+def _heads_before(word: str, after: str, lang: str) -> bool:
+    """Is ``word``, followed by lowercase ``after``, the head noun of its phrase? In
+    Spanish a noun heads what follows it (el periódico antes, el banco envió) unless it
+    is an adjective put first (el famoso vuelo): read by its English renderings, more of
+    them nouns than adjectives. In English a noun heads a verb (the bank supported), not
+    a noun it qualifies (the city council)."""
+    if lang == "es":
+        classes = [word_classes(e) for e in renderings(word, "es", "en", by_stem=False)]
+        nouns = sum("noun" in c and "adj" not in c for c in classes)
+        return nouns > sum("adj" in c for c in classes)
+    if lang == "en":
+        own = word_classes(word)
+        return "noun" in own and "adj" not in own and "noun" not in word_classes(after)
+    return False

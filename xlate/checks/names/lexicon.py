@@ -107,6 +107,11 @@ def _ru_dictionary_word(word: str) -> bool | None:
     return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)
 
 
+def ru_common_word(word: str) -> bool:
+    """Does the Russian dictionary know ``word`` only as a common word (Рядом, Палаты)?"""
+    return bool(_ru_dictionary_word(word))
+
+
 def _rarer_elsewhere(
     low: str, lang: str, own: float, gap: float, among: tuple[str, ...] = ("en", "es", "ru")
 ) -> bool:
