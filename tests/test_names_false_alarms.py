@@ -1,0 +1,33 @@
+"""Capitalised words of clean translations that are no names: titles cut short, Spanish
+verbs opening a sentence."""
+
+from __future__ import annotations
+
+from tests.conftest import corpus_lines
+from xlate.checks.names import check_names, extract_names
+
+
+def _reasons(source: str, translation: str, src: str, tgt: str) -> list[str]:
+    return [f.reason for f in check_names(source, translation, None, src, tgt, "s1")[1]]
+
+
+def test_a_title_cut_short_is_no_name() -> None:
+    # newstest2012 line 1400: "Rep. Bob Goodlatte (R-Va.)" → "el republicano Bob
+    # Goodlatte (republicano por Virginia)": "Rep." is a title, not a name that Virginia
+    # replaced. "Amartya Sen", without the full stop, keeps its name.
+    en, es, ru = (corpus_lines(lang)[1399] for lang in ("en", "es", "ru"))
+    assert "Rep" not in {m.text for m in extract_names(en, "en")}
+    assert _reasons(en, es, "en", "es") == []
+    assert _reasons(ru, en, "ru", "en") == []
+    assert "Amartya Sen" in {m.text for m in extract_names("He met Amartya Sen today.", "en")}
+
+
+def test_a_spanish_verb_opening_a_sentence_is_no_name() -> None:
+    # newstest2012 lines 792 and 147: "Reprocha a los 18 grandes bancos..." (reprochar),
+    # "Jugad con ello" (jugar): verbs, weak as names, so no stand-in for US or Play.
+    en, es = corpus_lines("en"), corpus_lines("es")
+    assert _reasons(en[791], es[791], "en", "es") == []
+    assert _reasons(es[791], en[791], "es", "en") == []
+    assert _reasons(en[146], es[146], "en", "es") == []
+    opener = extract_names(es[791], "es")[0]
+    assert opener.text == "Reprocha" and opener.weak
