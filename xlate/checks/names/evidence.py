@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from xlate.checks.lexicon import covers, is_english_word, renderings
+from xlate.checks.lexicon import cognate, covers, is_english_word, renderings
 from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.crossscript import locate, word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
@@ -26,6 +26,7 @@ from xlate.checks.names.lexicon import (
     lemmas,
     ordinary_in,
     ordinary_word,
+    ru_may_be_noun,
     zipf_in,
 )
 from xlate.checks.names.normalise import (
@@ -139,14 +140,17 @@ def could_replace(
     a rendering we cannot read (an institution translated in words, a local acronym)?"""
     if abs(position(s, source) - position(t, translation)) > MAX_SHIFT:
         return False
-    if worded(t, tgt):
+    if worded(t, tgt) and not _words_for_a_name(s, src, t, tgt, source):
         return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
     if abbreviated(t, translation):
         return False  # Virginia → Va.: the same name cut short
     if t.type == "acronym" and s.type != "acronym":
         # A name gives way to another name, not to a local acronym (Asia/АБР); a body
-        # we know (NATO, the EU, PIB) the source does not speak of may stand in, though.
-        return bool(groups_of(t.text))
+        # we know (NATO, the EU, PIB) the source does not speak of may stand in, though,
+        # and so may any acronym for a one-word name no place shares (Buffett → IBM):
+        # an acronym abbreviates words.
+        local_ok = tgt != "ru" or bool(_LATIN.fullmatch(t.text))  # Russian localises: КУ, ЕЦБ
+        return bool(groups_of(t.text)) or (local_ok and _lone_name(s, src, tgt))
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
         # body standing for another known one is a replacement (FBI → CIA), and so is
@@ -157,6 +161,58 @@ def could_replace(
             bool(groups_of(s.text)) or bool(groups_of(t.text)) or bool(latin and "ru" in (src, tgt))
         )
     return True
+
+
+def renders_a_word_of(t: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Does a word of ``text`` account for a word of ``t`` (spelt alike, a cognate, or
+    its dictionary rendering)? An institution translated in words does; "Czech Olympic
+    Committee" where the source speaks of Paclík does not."""
+    if in_words(t, lang, text, text_lang):
+        return True
+    words = {f for w in _WORD.findall(text) for f in lemmas(w, text_lang)}
+    return any(
+        dictionary_renders(w, lang, words, text_lang)
+        or any(cognate(w.lower(), x) for x in words if len(x) >= _COGNATE_LETTERS)
+        for _, _, w in significant_words(t)
+    )
+
+
+# Shorter words look alike by chance (ministro/minister is a cognate, the/де is not).
+_COGNATE_LETTERS = 5
+
+
+def _lone_name(s: NameMention, lang: str, other: str) -> bool:
+    """A one-word name of no known place and no word a dictionary knows: a person's,
+    mostly (Buffett; not Oriental, nor the adjective Чешскому)."""
+    words = significant_words(s)
+    if len(words) != 1 or s.weak or groups_of(s.text):
+        return False
+    word = words[0][2]
+    if lang == "ru" and not ru_may_be_noun(word):
+        return False
+    return not (
+        ordinary_in(word, lang) or common_word(word, lang) or dictionary_word(word, lang, other)
+    )
+
+
+def _words_for_a_name(s: NameMention, src: str, t: NameMention, tgt: str, source: str) -> bool:
+    """May capitalised common words ``t`` stand for name ``s`` (Paclík → Czech Olympic
+    Committee)? Only for a clear name (not an acronym, whose words the translation may
+    write out: ČSÚ/Czech Statistical Office; not a sentence's first word; not words of
+    any language: The Run/Побег), in a language that capitalises every word of a name (not
+    Russian), and with no word the source accounts for (Casa de Arraigo)."""
+    if s.weak or s.type != "name":
+        return False
+    if all(any(ordinary_in(w, lang) for lang in _LANGS) for _, _, w in significant_words(s)):
+        return False
+    if tgt == "ru":
+        # Russian capitalises an institution's first word alone: an adjective
+        # (Временный выставочный зал) or a body's noun (Палаты представителей).
+        return False
+    return not renders_a_word_of(t, tgt, source, src)
+
+
+_LANGS = ("en", "es", "ru")
 
 
 def replaces_part(cand: Candidate, missing: list[str], source: str, src: str, tgt: str) -> bool:
