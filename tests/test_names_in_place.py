@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import corpus_lines
-from xlate.checks.names import check_names
+from xlate.checks.names import check_names, extract_names
 
 
 def _reasons(source: str, translation: str, src: str, tgt: str) -> list[str]:
@@ -79,3 +79,22 @@ def test_an_acronym_written_out_or_a_local_acronym_replaces_nothing() -> None:
     assert _reasons(ru[39], es[39], "ru", "es") == []
     assert _reasons(es[377], en[377], "es", "en") == []
     assert _reasons(es[280], ru[280], "es", "ru") == []
+
+
+def test_a_known_place_ending_in_an_institution_noun_is_one_name() -> None:
+    # newstest2012 line 149: "Czech Republic" is a known place, not the weak adjective
+    # "Czech" with a title after it, so it may stand where Jakub stood.
+    es, en = corpus_lines("es")[148], corpus_lines("en")[148]
+    found = {m.text for m in extract_names("I visited the Czech Republic and Poland.", "en")}
+    assert "Czech Republic" in found
+    republic = _reasons(es, en.replace("Jakub", "Czech Republic"), "es", "en")
+    assert republic and "'Czech Republic'" in republic[0]
+
+
+def test_an_acronym_for_an_english_one_word_name_wordnet_lists() -> None:
+    # newstest2012 line 851: WordNet lists Solingen (a city); it is no common word, so
+    # UBS standing where it stood replaced it.
+    en, es = corpus_lines("en")[850], corpus_lines("es")[850]
+    assert _reasons(en, es, "en", "es") == []
+    ubs = _reasons(en, es.replace("Solingen", "UBS"), "en", "es")
+    assert ubs and "'UBS'" in ubs[0]

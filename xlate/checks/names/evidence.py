@@ -190,9 +190,9 @@ def _lone_name(s: NameMention, lang: str, other: str) -> bool:
     word = words[0][2]
     if lang == "ru" and not ru_may_be_noun(word):
         return False
-    return not (
-        ordinary_in(word, lang) or common_word(word, lang) or dictionary_word(word, lang, other)
-    )
+    # WordNet, English's dictionary here, lists places and people too (Solingen).
+    in_dictionary = lang != "en" and dictionary_word(word, lang, other)
+    return not (ordinary_in(word, lang) or common_word(word, lang) or in_dictionary)
 
 
 def _words_for_a_name(s: NameMention, src: str, t: NameMention, tgt: str, source: str) -> bool:

@@ -184,8 +184,10 @@ def _run_end(scan: _Scan, i: int) -> int:
         if gap not in (" ", "\u00a0") or not tokens[j].group("word"):
             break
         nxt = tokens[j].group()
-        if is_capitalised(nxt) and not excluded(nxt):
-            last = j
+        if is_capitalised(nxt) and (
+            not excluded(nxt) or groups_of(scan.text[tokens[i].start() : tokens[j].end()])
+        ):
+            last = j  # an institution noun ends a known place's name: Czech Republic
         elif nxt.lower() not in connectors(scan.lang):
             break
         j += 1
