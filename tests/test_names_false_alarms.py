@@ -44,3 +44,14 @@ def test_a_name_whose_latin_spelling_dropped_its_diacritics_or_silent_letters_is
     assert _reasons(ru[445], en[445], "ru", "en") == []
     altered = _reasons(en[1081], ru[1081].replace("Перишичу", "Перитичу"), "en", "ru")
     assert altered and "Perisic" in altered[0]
+
+
+def test_a_party_and_state_cut_short_and_a_number_opening_a_sentence_are_no_names() -> None:
+    # newstest2012 lines 1408 and 1418: "(D-N.Y.)" written out "(demócrata por Nueva
+    # York)"; "Ten months after..." opens with a number word, no name that Arizona
+    # (from "D-Ariz.") replaced.
+    en, es, ru = corpus_lines("en"), corpus_lines("es"), corpus_lines("ru")
+    assert _reasons(en[1407], es[1407], "en", "es") == []
+    assert _reasons(en[1407], ru[1407], "en", "ru") == []
+    assert _reasons(es[1417], en[1417], "es", "en") == []
+    assert "Ten" not in {m.text for m in extract_names(en[1417], "en")}

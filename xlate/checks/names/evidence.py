@@ -281,16 +281,18 @@ def abbreviated(mention: NameMention, text: str) -> bool:
 
 def cut_short(mention: NameMention, text: str) -> bool:
     """A name word cut short with a full stop that the sentence goes on after, known
-    place or not (Lugar (Ind.), the committee's...)."""
+    place or not (Lugar (Ind.), the committee's...), or a party and state (D-N.Y.))."""
     parts = mention.text.split("-")
     return (
-        mention.type == "name"
+        (mention.type == "name" or (mention.type == "acronym" and len(parts) > 1))
         and bool(_GOES_ON.match(text, mention.end))
         and all(len(p) <= _ABBREVIATION and p[:1].isupper() and not p[1:].isupper() for p in parts)
     )
 
 
-_GOES_ON = re.compile(r"\.\s*[a-z0-9,;:)]")
+# The sentence goes on after the full stop, maybe through more letters cut short
+# (D-N.Y.), R-Va.).
+_GOES_ON = re.compile(r"\.(?:[A-Z][a-z]?\.)*\s*[a-z0-9,;:)]")
 
 
 def dictionary_word(word: str, lang: str, other: str) -> bool:
