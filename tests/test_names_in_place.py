@@ -98,3 +98,12 @@ def test_an_acronym_for_an_english_one_word_name_wordnet_lists() -> None:
     assert _reasons(en, es, "en", "es") == []
     ubs = _reasons(en, es.replace("Solingen", "UBS"), "en", "es")
     assert ubs and "'UBS'" in ubs[0]
+
+
+def test_a_word_rendering_another_source_word_is_no_spelling_of_the_name() -> None:
+    # newstest2012 line 1312: "parque" looks a little like Zuccotti (same-script likeness), but it
+    # renders "Park"; "la región" standing where Zuccotti stood replaced it.
+    en, es = corpus_lines("en")[1311], corpus_lines("es")[1311]
+    assert _reasons(en, es, "en", "es") == []
+    region = _reasons(en, es.replace("Zuccotti", "la región"), "en", "es")
+    assert region and "'la región'" in region[0]

@@ -69,13 +69,10 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         if abs(position(NameMention(m.start(), m.end(), m.group(), ""), translation) - here)
         <= near
     ]  # fmt: skip
-    # Another name of the source, as it is there (Rajchl beside Paclík), is that name.
-    others = {plain_latin(m.group()) for m in _WORD.finditer(source) if m.group()[:1].isupper()}
-    others -= {plain_latin(w) for _, _, w in significant_words(s)}
     if any(
         _like_the_name(s, src, words[k], tgt)
         for k in window
-        if not (words[k].group()[:1].isupper() and plain_latin(words[k].group()) in others)
+        if not _accounted(words[k], s, source, src, tgt, source_words)
     ):
         return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
     for k in window:
@@ -111,6 +108,20 @@ def _relational(word: str, lang: str, adjectives: list[str]) -> bool:
     russian = {r for e in english for r in renderings(e, "en", "ru")}
     roots = {r[:_ADJECTIVE_ROOT] for r in russian if ru_noun(r)}
     return any(a.lower()[:_ADJECTIVE_ROOT] in roots for a in adjectives)
+
+
+def _accounted(
+    m: re.Match[str], s: NameMention, source: str, src: str, tgt: str, source_words: set[str]
+) -> bool:
+    """Is this word of the translation another source word's rendering, so no spelling of
+    name ``s``: another name as it is there (Rajchl beside Paclík), or a common word the
+    dictionary gives for a source word (incendio for arson, beside Solingen)?"""
+    word = m.group()
+    if word[:1].isupper():
+        others = {plain_latin(w) for w in _WORD.findall(source) if w[:1].isupper()}
+        others -= {plain_latin(w) for _, _, w in significant_words(s)}
+        return plain_latin(word) in others
+    return dictionary_renders(word, tgt, source_words, src)
 
 
 def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> bool:
