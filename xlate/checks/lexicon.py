@@ -311,6 +311,12 @@ def _senses(word: str) -> tuple[tuple[str, int], ...]:
     return ()
 
 
+def word_classes(word: str) -> frozenset[str]:
+    """WordNet's parts of speech of an English word or its base form ("noun", "verb",
+    "adj", "adv"; empty when WordNet lacks it)."""
+    return frozenset(pos for pos, _ in _senses(word))
+
+
 @cache
 def _data_file(pos: str) -> int:
     """WordNet's data file of a part of speech, opened once: the quote check reads some

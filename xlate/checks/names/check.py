@@ -19,6 +19,7 @@ from xlate.checks.names.evidence import (
     cognate_nouns,
     common_name,
     could_replace,
+    cut_short,
     dictionary_renders,
     dictionary_word,
     explained,
@@ -33,10 +34,15 @@ from xlate.checks.names.evidence import (
     translated_word_by_word,
     worded,
 )
-from xlate.checks.names.extract import NameMention, candidates, extract_names, significant_words
+from xlate.checks.names.extract import (
+    NameMention,
+    candidates,
+    extract_names,
+    significant_words,
+)
 from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
-from xlate.checks.names.normalise import skeleton
+from xlate.checks.names.normalise import plain_latin, skeleton
 from xlate.report import EntityCheck, Flag
 
 # A source name, its check, and whether the back-translation has it as it is.
@@ -108,10 +114,13 @@ class _SentenceCheck:
         self.src_names = extract_names(self.source, self.src)
         self.tgt_names = extract_names(self.translation, self.tgt)
         # Common words (House/Cámara) are weak evidence of a name, round trip or not.
+        # A title-cased headline's capitals name nothing ("UK's Choirs Will Sing").
+        headline = title_cased(self.translation)
         self.unexplained = [
             t for t in self.tgt_names
             if not t.weak and not common_name(t, self.tgt)
             and not explained(t, self.tgt, self.source, self.src)
+            and not (headline and any(ordinary_in(w, self.tgt) for _, _, w in significant_words(t)))
         ]  # fmt: skip
         self.newcomers = self._newcomers()
 
@@ -256,6 +265,7 @@ class _SentenceCheck:
                 cognate_nouns(t, tgt, c) for c in near
             ):
                 continue  # Federación/Федерация: common nouns alike, translated
+
             flagged_spans.add((owner.start, owner.end))
             reason = f"name {owner.text!r} appears altered: {t.text!r}"
             self.flags.append(name_flag(owner, [t.text], reason))
@@ -269,7 +279,7 @@ class _SentenceCheck:
                 continue
             self.unexplained.remove(twin)
             check.found = [twin.text]
-            if groups_of(s.text):
+            if groups_of(s.text) and not _written_out(s, self.source, [twin]):
                 # We know how this place is spelt, and this is not it: Vienna → Vcena.
                 check.status = "changed"
                 reason = f"name {s.text!r} appears altered: {twin.text!r}"
@@ -323,6 +333,8 @@ class _SentenceCheck:
                 continue
             if not omission_counts(s, self.src, self.translation, self.tgt):
                 continue
+            if cut_short(s, self.source):
+                continue  # Lugar (Ind.): a state cut short, written out or left out
             noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
             if noun is None:
                 continue
@@ -400,6 +412,12 @@ class _SentenceCheck:
         check.found = [other.text]
         reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
         self.flags.append(name_flag(s, [other.text], reason))
+
+
+def _written_out(s: NameMention, source: str, found: list[NameMention]) -> bool:
+    """Is a name cut short (Ind.) found written out (Indiana), not altered?"""
+    short = plain_latin(s.text)
+    return cut_short(s, source) and all(plain_latin(c.text).startswith(short) for c in found)
 
 
 def _opens(text: str, start: int) -> bool:

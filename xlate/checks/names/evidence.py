@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from xlate.checks.lexicon import covers, is_english_word, renderings
+from xlate.checks.lexicon import cognate, covers, is_english_word, renderings
 from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.crossscript import locate, word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
@@ -26,6 +26,7 @@ from xlate.checks.names.lexicon import (
     lemmas,
     ordinary_in,
     ordinary_word,
+    ru_may_be_noun,
     zipf_in,
 )
 from xlate.checks.names.normalise import (
@@ -139,14 +140,17 @@ def could_replace(
     a rendering we cannot read (an institution translated in words, a local acronym)?"""
     if abs(position(s, source) - position(t, translation)) > MAX_SHIFT:
         return False
-    if worded(t, tgt):
+    if worded(t, tgt) and not _words_for_a_name(s, src, t, tgt, source):
         return False  # Casa de Arraigo, Палаты, Большого Яблока: words, not a name
     if abbreviated(t, translation):
         return False  # Virginia → Va.: the same name cut short
     if t.type == "acronym" and s.type != "acronym":
         # A name gives way to another name, not to a local acronym (Asia/АБР); a body
-        # we know (NATO, the EU, PIB) the source does not speak of may stand in, though.
-        return bool(groups_of(t.text))
+        # we know (NATO, the EU, PIB) the source does not speak of may stand in, though,
+        # and so may any acronym for a one-word name no place shares (Buffett → IBM):
+        # an acronym abbreviates words.
+        local_ok = tgt != "ru" or bool(_LATIN.fullmatch(t.text))  # Russian localises: КУ, ЕЦБ
+        return bool(groups_of(t.text)) or (local_ok and _lone_name(s, src, tgt))
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
         # body standing for another known one is a replacement (FBI → CIA), and so is
@@ -157,6 +161,58 @@ def could_replace(
             bool(groups_of(s.text)) or bool(groups_of(t.text)) or bool(latin and "ru" in (src, tgt))
         )
     return True
+
+
+def renders_a_word_of(t: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Does a word of ``text`` account for a word of ``t`` (spelt alike, a cognate, or
+    its dictionary rendering)? An institution translated in words does; "Czech Olympic
+    Committee" where the source speaks of Paclík does not."""
+    if in_words(t, lang, text, text_lang):
+        return True
+    words = {f for w in _WORD.findall(text) for f in lemmas(w, text_lang)}
+    return any(
+        dictionary_renders(w, lang, words, text_lang)
+        or any(cognate(w.lower(), x) for x in words if len(x) >= _COGNATE_LETTERS)
+        for _, _, w in significant_words(t)
+    )
+
+
+# Shorter words look alike by chance (ministro/minister is a cognate, the/де is not).
+_COGNATE_LETTERS = 5
+
+
+def _lone_name(s: NameMention, lang: str, other: str) -> bool:
+    """A one-word name of no known place and no word a dictionary knows: a person's,
+    mostly (Buffett; not Oriental, nor the adjective Чешскому)."""
+    words = significant_words(s)
+    if len(words) != 1 or s.weak or groups_of(s.text):
+        return False
+    word = words[0][2]
+    if lang == "ru" and not ru_may_be_noun(word):
+        return False
+    # WordNet, English's dictionary here, lists places and people too (Solingen).
+    in_dictionary = lang != "en" and dictionary_word(word, lang, other)
+    return not (ordinary_in(word, lang) or common_word(word, lang) or in_dictionary)
+
+
+def _words_for_a_name(s: NameMention, src: str, t: NameMention, tgt: str, source: str) -> bool:
+    """May capitalised common words ``t`` stand for name ``s`` (Paclík → Czech Olympic
+    Committee)? Only for a clear name (not an acronym, whose words the translation may
+    write out: ČSÚ/Czech Statistical Office; not a sentence's first word; not words of
+    any language: The Run/Побег), in a language that capitalises every word of a name (not
+    Russian), and with no word the source accounts for (Casa de Arraigo)."""
+    if s.weak or s.type != "name":
+        return False
+    if all(any(ordinary_in(w, lang) for lang in _LANGS) for _, _, w in significant_words(s)):
+        return False
+    if tgt == "ru":
+        # Russian capitalises an institution's first word alone: an adjective
+        # (Временный выставочный зал) or a body's noun (Палаты представителей).
+        return False
+    return not renders_a_word_of(t, tgt, source, src)
+
+
+_LANGS = ("en", "es", "ru")
 
 
 def replaces_part(cand: Candidate, missing: list[str], source: str, src: str, tgt: str) -> bool:
@@ -220,16 +276,23 @@ def abbreviated(mention: NameMention, text: str) -> bool:
     """A word cut short with a full stop inside a sentence (Va., Nov. 18, R-Va.):
     translators write it out (Virginia, noviembre), so its absence says nothing. The
     sentence must go on in lowercase, digits or punctuation ("dijo Jakub." ends it)."""
+    return cut_short(mention, text) and not groups_of(mention.text)
+
+
+def cut_short(mention: NameMention, text: str) -> bool:
+    """A name word cut short with a full stop that the sentence goes on after, known
+    place or not (Lugar (Ind.), the committee's...), or a party and state (D-N.Y.))."""
     parts = mention.text.split("-")
     return (
-        mention.type == "name"
+        (mention.type == "name" or (mention.type == "acronym" and len(parts) > 1))
         and bool(_GOES_ON.match(text, mention.end))
         and all(len(p) <= _ABBREVIATION and p[:1].isupper() and not p[1:].isupper() for p in parts)
-        and not groups_of(mention.text)
     )
 
 
-_GOES_ON = re.compile(r"\.\s*[a-z0-9,;:)]")
+# The sentence goes on after the full stop, maybe through more letters cut short
+# (D-N.Y.), R-Va.).
+_GOES_ON = re.compile(r"\.(?:[A-Z][a-z]?\.)*\s*[a-z0-9,;:)]")
 
 
 def dictionary_word(word: str, lang: str, other: str) -> bool:

@@ -20,7 +20,7 @@ from xlate.checks.names.normalise import (
     plain_latin,
     without_possessive,
 )
-from xlate.checks.names.tables import connectors, sentence_openers
+from xlate.checks.names.tables import connectors, sentence_openers, title_abbreviations
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,9 @@ def _may_open_name(scan: _Scan, i: int) -> bool:
     word = scan.tokens[i].group()
     if scan.initial[i] and word.lower() in sentence_openers(scan.lang):
         return False
+    end = scan.tokens[i].end()
+    if scan.text[end : end + 1] == "." and word.lower() in title_abbreviations():
+        return False  # Rep. Bob Goodlatte, Sens. Kerry and McCain: a title cut short
     return not (
         not is_capitalised(word)
         or _ROMAN.match(word)
@@ -181,8 +184,10 @@ def _run_end(scan: _Scan, i: int) -> int:
         if gap not in (" ", "\u00a0") or not tokens[j].group("word"):
             break
         nxt = tokens[j].group()
-        if is_capitalised(nxt) and not excluded(nxt):
-            last = j
+        if is_capitalised(nxt) and (
+            not excluded(nxt) or groups_of(scan.text[tokens[i].start() : tokens[j].end()])
+        ):
+            last = j  # an institution noun ends a known place's name: Czech Republic
         elif nxt.lower() not in connectors(scan.lang):
             break
         j += 1

@@ -12,12 +12,21 @@ import re
 
 from unidecode import unidecode
 
-from xlate.checks.lexicon import cognate
+from xlate.checks.lexicon import cognate, renderings, word_classes
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
 from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
-from xlate.checks.names.lexicon import common_word, lemmas, ordinary_in, ru_noun, zipf_in
+from xlate.checks.names.lexicon import (
+    common_word,
+    lemmas,
+    ordinary_in,
+    ru_common_word,
+    ru_may_be_noun,
+    ru_noun,
+    zipf_in,
+)
+from xlate.checks.names.normalise import plain_latin, script_of_lang, skeleton
 from xlate.checks.names.tables import articles, sentence_openers
 from xlate.text.words import stopwords
 
@@ -47,7 +56,12 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         return None
     here = position(s, source)
     near = _NEAR.get(tgt, _NEAR_DEFAULT)
-    source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
+    # A noun renders a noun: a Russian adjective's dictionary phrases (city: большой
+    # город) do not account for the noun a name gave way to, unless the adjective is made
+    # from that noun's rendering (городской, газетный: see _relational).
+    nouns = [w for w in _WORD.findall(source) if src != "ru" or ru_may_be_noun(w)]
+    adjectives = [w for w in _WORD.findall(source) if src == "ru" and not ru_may_be_noun(w)]
+    source_words = {f for w in nouns for f in lemmas(w, src)}
     source_lemmas = {f for w in _WORD.findall(source) if len(w) >= _COGNATE for f in lemmas(w, src)}
     words = list(_WORD.finditer(translation))
     window = [
@@ -55,7 +69,11 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         if abs(position(NameMention(m.start(), m.end(), m.group(), ""), translation) - here)
         <= near
     ]  # fmt: skip
-    if any(_like_the_name(s, src, words[k], tgt) for k in window):
+    if any(
+        _like_the_name(s, src, words[k], tgt)
+        for k in window
+        if not _accounted(words[k], s, source, src, tgt, source_words)
+    ):
         return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
     for k in window:
         word = words[k].group()
@@ -69,16 +87,54 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
             continue
         if any(cognate(word, w) for w in source_lemmas):
             continue
-        if dictionary_renders(word, tgt, source_words, src):
+        if dictionary_renders(word, tgt, source_words, src) or _relational(word, tgt, adjectives):
             continue
         before = words[k - 1].group() if k and tgt != "ru" else ""
         return f"{before} {word}".strip()
     return None
 
 
+# Letters a Russian adjective shares with the noun it is made from (газетный/газета).
+_ADJECTIVE_ROOT = 4
+
+
+def _relational(word: str, lang: str, adjectives: list[str]) -> bool:
+    """Is ``word`` the noun a Russian adjective of the source is made from (городской →
+    city, газетные заголовки → newspaper headlines), by the noun's Russian renderings?"""
+    if not adjectives:
+        return False
+    own = lemmas(word, lang)
+    english = own if lang == "en" else {e for f in own for e in renderings(f, lang, "en")}
+    russian = {r for e in english for r in renderings(e, "en", "ru")}
+    roots = {r[:_ADJECTIVE_ROOT] for r in russian if ru_noun(r)}
+    return any(a.lower()[:_ADJECTIVE_ROOT] in roots for a in adjectives)
+
+
+def _accounted(
+    m: re.Match[str], s: NameMention, source: str, src: str, tgt: str, source_words: set[str]
+) -> bool:
+    """Is this word of the translation another source word's rendering, so no spelling of
+    name ``s``: another name as it is there (Rajchl beside Paclík), or a common word the
+    dictionary gives for a source word (incendio for arson, beside Solingen)?"""
+    word = m.group()
+    if word[:1].isupper():
+        others = {plain_latin(w) for w in _WORD.findall(source) if w[:1].isupper()}
+        others -= {plain_latin(w) for _, _, w in significant_words(s)}
+        return plain_latin(word) in others
+    return dictionary_renders(word, tgt, source_words, src)
+
+
 def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> bool:
-    if len(m.group()) < 4:
-        return False  # "la" is like anything
+    word = m.group()
+    if len(word) < 4 or word.lower() in stopwords(tgt):
+        return False  # "la", "with" are like anything
+    if (
+        script_of_lang(lang) != script_of_lang(tgt)
+        and word.islower()
+        and ordinary_in(word, tgt)
+        and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
+    ):
+        return False  # across scripts, a common word of another first sound: "love" is no Ивету
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
     return any(resembles(w, lang, cand) for _, _, w in significant_words(s))
 
@@ -88,9 +144,15 @@ def _distinct_name(s: NameMention, lang: str) -> bool:
     looked for apart), not an acronym or a word of the language (Rector, Obesity, Haus)."""
     if s.type != "name" or s.weak:
         return False
-    if groups_of(s.text):
-        return True
     words = [w for _, _, w in significant_words(s)]
+    if lang == "ru" and not any(ru_may_be_noun(w) for w in words):
+        # Russian adjectives (Чешскому статистическому бюро): a place's adjective opening
+        # an institution, which the translation names its own way (la ČSÚ).
+        return False
+    if groups_of(s.text):
+        # Рядом (beside) reads as Riyadh's case form: a word the Russian dictionary knows
+        # only as a common one is that word.
+        return not (lang == "ru" and all(ru_common_word(w) for w in words))
     return any(len(w) >= _NAME_LETTERS for w in words) and not any(
         ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in words
     )
@@ -131,4 +193,21 @@ def _definite_noun(words: list[re.Match[str]], k: int, text: str, lang: str) -> 
         or text[words[k].end() : after.start()] != " "
         or not after.group().islower()
         or after.group() in stopwords(lang)
+        or _heads_before(words[k].group(), after.group(), lang)
     )
+
+
+def _heads_before(word: str, after: str, lang: str) -> bool:
+    """Is ``word``, followed by lowercase ``after``, the head noun of its phrase? In
+    Spanish a noun heads what follows it (el periódico antes, el banco envió) unless it
+    is an adjective put first (el famoso vuelo): read by its English renderings, more of
+    them nouns than adjectives. In English a noun heads a verb (the bank supported), not
+    a noun it qualifies (the city council)."""
+    if lang == "es":
+        classes = [word_classes(e) for e in renderings(word, "es", "en", by_stem=False)]
+        nouns = sum("noun" in c and "adj" not in c for c in classes)
+        return nouns > sum("adj" in c for c in classes)
+    if lang == "en":
+        own = word_classes(word)
+        return "noun" in own and "adj" not in own and "noun" not in word_classes(after)
+    return False

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from xlate.checks.lexicon import renderings
 from xlate.checks.names.aliases import alias_groups, groups_of
 from xlate.checks.names.normalise import ru_stem, without_possessive
 from xlate.checks.names.tables import english_demonyms, months_and_days, titles
@@ -83,6 +84,17 @@ _RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 
 
 @lru_cache(maxsize=16384)
+def ru_may_be_noun(word: str) -> bool:
+    """Can a Russian word be read as a noun (any reading; an unknown word may)? A noun
+    stands for a noun: "большую" (big) renders no "city", whatever a dictionary's phrase
+    entries ("city: большой город") say."""
+    low = word.lower()
+    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
+        return True
+    return any(p.tag.POS == "NOUN" for p in russian_analyser().parse(low))
+
+
+@lru_cache(maxsize=16384)
 def _ru_dictionary_word(word: str) -> bool | None:
     """For a Russian word: True if the dictionary knows it only as a common word
     (Палаты, Яблока, Только), False if it knows it as a name (Медведев, Сирии) or not at
@@ -94,6 +106,11 @@ def _ru_dictionary_word(word: str) -> bool | None:
     if not morph.word_is_known(low):
         return False
     return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)
+
+
+def ru_common_word(word: str) -> bool:
+    """Does the Russian dictionary know ``word`` only as a common word (Рядом, Палаты)?"""
+    return bool(_ru_dictionary_word(word))
 
 
 def _rarer_elsewhere(
@@ -145,6 +162,27 @@ def common_shape(word: str, lang: str) -> bool:
     return shape is not None and bool(shape.search(word.lower()))
 
 
+# Spanish verb endings of a sentence's first word (Reprocha, Jugad, Exigen) and the
+# infinitive endings they come from.
+_ES_VERB_ENDINGS = (
+    ("an", ("ar",)), ("en", ("er", "ir")), ("ad", ("ar",)), ("ed", ("er",)), ("id", ("ir",)),
+    ("a", ("ar",)), ("e", ("er", "ir")),
+)  # fmt: skip
+
+
+def es_verb_form(word: str) -> bool:
+    """Is ``word`` a Spanish verb form whose infinitive the bilingual dictionary lists
+    (Reprocha: reprochar, Jugad: jugar)? A name rarely ends so with a verb under it
+    (Costa, Marca may: a sentence's first word, they are weak, not dropped)."""
+    low = word.lower()
+    for ending, infinitives in _ES_VERB_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = low[: -len(ending)]
+            if any(renderings(stem + i, "es", "en", by_stem=False) for i in infinitives):
+                return True
+    return False
+
+
 @lru_cache(maxsize=16384)
 def name_like(word: str, lang: str) -> bool:
     """Does a capitalised word that opens a sentence look like a name (Obama, Paclík,
@@ -163,7 +201,9 @@ def name_like(word: str, lang: str) -> bool:
     if own >= 5.5 or (own >= WORDED_MIN and _rarer_elsewhere(low, lang, own, _WORDED_GAP)):
         return False  # however, ayer; me, he (frequent everywhere, names are not)
     shape = _COMMON_SHAPE.get(lang)
-    return not (shape is not None and shape.search(low))
+    if shape is not None and shape.search(low):
+        return False
+    return not (lang == "es" and es_verb_form(word))
 
 
 @lru_cache(maxsize=16384)

@@ -140,9 +140,19 @@ def _cyrillic_consonants(low: str) -> frozenset[str]:
     return frozenset(_collapse(re.sub(r"[^a-zčšj]", "", s.translate(table))) for s in stems)
 
 
+# French final x after a vowel pair is silent (Giroux/Жиру, Desroux/Деру).
+_SILENT_X = re.compile(r"(?<=[aeo]u)x$")
+
+
 def _latin_consonants(low: str) -> frozenset[str]:
     kept = "".join(c if c in "řžšč" else unidecode(c) for c in low)
     kept = re.sub(r"[^a-zřžšč]", "", kept)
+    if _SILENT_X.search(kept):
+        return _latin_readings(kept) | _latin_readings(kept[:-1])
+    return _latin_readings(kept)
+
+
+def _latin_readings(kept: str) -> frozenset[str]:
     out = {""}
     i = 0
     while i < len(kept):

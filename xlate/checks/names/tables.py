@@ -56,6 +56,11 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def title_abbreviations() -> frozenset[str]:
+    return frozenset(_word_list("title_abbreviations.txt"))
+
+
+@cache
 def months_and_days() -> frozenset[str]:
     return frozenset(_word_list("months_and_days.txt"))
 
