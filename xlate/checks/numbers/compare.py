@@ -93,13 +93,14 @@ def compare_numbers(
         checks.append(check)
         # A number word stands in only for a number that could be one (not "1973").
         words = spare_words if s.kind != "year" else []
+        pool = _pool(s, spare, words, tgt_nums)
         if in_tgt[k] is not None:
-            changed = _changed(s, check, tgt_nums, spare or words, []) if k in reused else None
+            changed = _changed(s, check, tgt_nums, pool, []) if k in reused else None
             if changed is not None:
                 check.in_translation = False
                 flags.append(changed)
             continue
-        changed = _changed(s, check, tgt_nums, spare or words, repeated)
+        changed = _changed(s, check, tgt_nums, pool, repeated)
         if changed is not None:
             flags.append(changed)
             continue
@@ -108,6 +109,18 @@ def compare_numbers(
             flags.append(_missing_flag(s, back_nums is not None))
     flags += _extra_flags(spare, tgt_nums, src_nums, source, translation, src)
     return checks, flags
+
+
+def _pool(
+    s: NumberMention, spare: list[int], words: list[int], tgt_nums: Sequence[NumberMention]
+) -> list[int]:
+    """The list of stand-ins a changed ``s`` is looked for in (the list itself: a stand-in
+    used is removed from it): the unexplained figures, else the unexplained number words.
+    A number word never became a year, so for one the figures count only when one of them
+    is no year ("cuatro cilindros" → "five-cylinder ... in 1973": the "five")."""
+    if not _form(s) and all(tgt_nums[i].kind == "year" for i in spare):
+        return words
+    return spare or words
 
 
 def _unexplained(
@@ -274,18 +287,40 @@ def _same(a: NumberMention, b: NumberMention) -> bool:
 
 
 def _match(source: Sequence[NumberMention], other: Sequence[NumberMention]) -> list[int | None]:
-    """For each source mention, the index of an equal mention of ``other`` (each used once)."""
+    """For each source mention, the index of an equal mention of ``other`` (each used once).
+
+    A mention written the same way (digits for digits, words for words) is matched first,
+    so that "dos goles, 2:3" → "three-goal lead, 2:3" pairs the digits with the digits and
+    leaves "dos" beside the "three" that replaced it; then any equal mention; then, for a
+    number the translation says once for twice, one already used.
+    """
     used: set[int] = set()
-    out: list[int | None] = []
-    for s in source:
-        hit = next((i for i, o in enumerate(other) if i not in used and _same(s, o)), None)
-        if hit is None:  # a repeated number may be written once in the translation
+    out: list[int | None] = [None] * len(source)
+    for same_form in (True, False):
+        for k, s in enumerate(source):
+            if out[k] is not None:
+                continue
+            hit = next(
+                (
+                    i
+                    for i, o in enumerate(other)
+                    if i not in used and _same(s, o) and (not same_form or _form(s) == _form(o))
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                out[k] = hit
+    for k, s in enumerate(source):
+        if out[k] is None:  # a repeated number may be written once in the translation
             # (not a soft one: "II" of "Juan Pablo II" explains no second "2")
-            hit = next((i for i, o in enumerate(other) if not o.soft and _same(s, o)), None)
-        else:
-            used.add(hit)
-        out.append(hit)
+            out[k] = next((i for i, o in enumerate(other) if not o.soft and _same(s, o)), None)
     return out
+
+
+def _form(mention: NumberMention) -> bool:
+    """Whether the mention is written with digits."""
+    return _DIGIT.search(mention.text) is not None
 
 
 def _explained_extra(mention: NumberMention, translation: str, source: str, src: str) -> bool:
