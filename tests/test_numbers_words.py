@@ -3,7 +3,9 @@ words of the lexicon did not cover (made from newstest2012 sentences, tuning hal
 
 from __future__ import annotations
 
-from xlate.checks.numbers import check_numbers
+import pytest
+
+from xlate.checks.numbers import check_numbers, extract_numbers
 
 
 def _changes(source: str, src: str, translation: str, tgt: str) -> list[tuple[str, list[str]]]:
@@ -25,3 +27,118 @@ def test_a_year_the_translation_adds_hides_no_changed_number_word() -> None:
     en = "He finally shot to fame internationally in 1973 with his legendary five-cylinder BMW Tower."
     assert _changes(es, "es", en, "en") == [("4", ["5"])]
     assert _changes(es, "es", en.replace("five", "four"), "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # newstest2012 lines 1164, 445, 605, 305, 729 (ru): compound adjectives
+        ("Семилетний ребенок был сбит машиной", ["7"]),
+        ("опыт тридцатидевятилетней звезды", ["39"]),
+        ("сорокашестилетний кандидат сказал ČTK два месяца назад", ["46", "2"]),
+        ("идею двухскоростной, если не многоскоростной Европы", ["2"]),
+        ("своей легендарной четырехцилиндровой башней BMW", ["4"]),
+        # a word that merely starts like one, and a number before a compound
+        ("семинарский курс и столичный театр", []),
+        ("два пятиэтажных дома", ["2", "5"]),
+    ],
+)
+def test_russian_compound_adjectives_say_their_number(text: str, values: list[str]) -> None:
+    assert [m.value for m in extract_numbers(text, "ru")] == values
+
+
+def test_russian_compound_adjective_against_english_and_spanish() -> None:
+    # newstest2012 line 1220.
+    ru = "ударил водительницу трамвая в присутствии своего четырехлетнего сына."
+    en = "hit a female tram driver on Friday evening in front of his four-year-old son."
+    es = "la golpeó posteriormente ante la mirada de su hijo de cuatro años."
+    assert _changes(ru, "ru", en, "en") == []
+    assert _changes(ru, "ru", es, "es") == []
+    assert _changes(ru, "ru", en.replace("four", "five"), "en") == [("4", ["5"])]
+    assert _changes(ru, "ru", es.replace("cuatro", "ocho"), "es") == [("4", ["8"])]
+
+
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "tgt"),
+    [
+        (  # newstest2012 line 921
+            "But both the major Swiss banks, UBS and Credit Suisse, at some point ousted it.",
+            "en",
+            "Los dos grandes bancos suizos, la UBS y Credit Suisse, en algún momento la han desplazado.",
+            "es",
+        ),
+        (  # line 779
+            "Debbie Matz, presidente de la NCUA, celebró la deferencia de ambas instituciones.",
+            "es",
+            "The NCUA chairman, Debbie Matz, welcomed the responsiveness of the two banks.",
+            "en",
+        ),
+        (  # line 779
+            "Президент NCUA Дебби Матц приветствовала оперативную реакцию обоих банков.",
+            "ru",
+            "The NCUA chairman, Debbie Matz, welcomed the responsiveness of the two banks.",
+            "en",
+        ),
+        (  # line 457: "тройку лучших", the top three
+            'но он точно входит в тройку лучших", сказал Ягр',
+            "ru",
+            'pero sin duda está entre los tres mejores", ponderó Jágr',
+            "es",
+        ),
+        (  # line 1193: "el cuarteto", the four men
+            "fueron golpeados y pataleados de repente por el cuarteto.",
+            "es",
+            "but were immediately punched and kicked by the four men.",
+            "en",
+        ),
+    ],
+)
+def test_both_and_group_nouns_are_numbers(
+    source: str, src: str, translation: str, tgt: str
+) -> None:
+    assert _changes(source, src, translation, tgt) == []
+    for word in ("dos", "two", "tres", "four"):
+        if f" {word} " in translation:
+            changed = translation.replace(f" {word} ", " seven " if tgt == "en" else " siete ")
+            assert [found for _, found in _changes(source, src, changed, tgt)] == [["7"]]
+
+
+def test_fractions_are_their_denominator_in_every_language() -> None:
+    # newstest2012 lines 692 and 77.
+    en = "Two thirds of those questioned demand that Deutsche Bank cease trading."
+    es = "Dos tercios de los encuestados reivindican que el Deutsche Bank se retire."
+    assert _changes(en, "en", es, "es") == [] and _changes(es, "es", en, "en") == []
+    # "two in three" is the numerator's reading: line 713.
+    assert _changes("One in two people would withdraw", "en", "Dos tercios anularían", "es") == []
+    ru = "Более трети детей в возрасте от 9 до 13 лет весят больше нормы."
+    assert (
+        _changes(ru, "ru", "Over a third of children between 9 and 13 are overweight.", "en") == []
+    )
+    assert _changes(
+        ru, "ru", "Over a sixth of children between 9 and 13 are overweight.", "en"
+    ) == [("3", ["6"])]
+    es = "Más de un tercio de los niños tienen problemas de sobrepeso."
+    assert _changes(es, "es", "Over a sixth of children are overweight.", "en") == [("3", ["6"])]
+
+
+def test_an_ordinal_before_its_noun_is_no_soft_word() -> None:
+    # newstest2012 line 1234: "cuarto" is a room or a quarter alone, the fourth before "piso".
+    es = "La vivienda del cuarto piso de la casa de vecindad comenzó a arder el jueves."
+    assert _changes(es, "es", "The third floor flat was set alight on Thursday.", "en") == [
+        ("4", ["3"])
+    ]
+    (cuarto,) = extract_numbers("se colase por el cuarto de la portería", "es")
+    assert cuarto.soft
+    # "a second stroke of luck" is another one (line 755): still soft.
+    (second,) = extract_numbers("There may also be a second stroke of luck.", "en")
+    assert second.soft
+
+
+def test_a_figure_the_source_writes_inside_a_word_is_no_extra() -> None:
+    # newstest2012 lines 720 and 31: "21er Haus", "3Q".
+    _, flags = check_numbers("21er Haus in Vienna", "La casa 21 en Viena", None, "en", "es", "s")
+    assert flags == []
+    en = "Individual countries released their 3Q GDP data."
+    ru = "Отдельные страны обнародовали данные о ВВП в 3 квартале."
+    assert check_numbers(en, ru, None, "en", "ru", "s")[1] == []
+    assert check_numbers(en, ru.replace("3", "4"), None, "en", "ru", "s")[1] != []

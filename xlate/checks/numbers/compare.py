@@ -67,7 +67,11 @@ def compare_numbers(
     in_tgt = _match(src_nums, tgt_nums)
     in_back = _match(src_nums, back_nums) if back_nums is not None else [None] * len(src_nums)
     matched_tgt = {i for i in in_tgt if i is not None}
-    spare = _unexplained(src_nums, tgt_nums, matched_tgt)
+    spare = [
+        i
+        for i in _unexplained(src_nums, tgt_nums, matched_tgt)
+        if not _in_a_word(tgt_nums[i], source)
+    ]
     spare_words = _unexplained_words(src_nums, tgt_nums, matched_tgt)
     repeated = [
         i
@@ -140,6 +144,18 @@ def _unexplained(
         if i not in matched and src_as_other[i] is None and not t.soft
     ]
     return [i for i in spare if _DIGIT.search(tgt_nums[i].text)]
+
+
+def _in_a_word(mention: NumberMention, source: str) -> bool:
+    """Whether the digits of a figure of the translation stand in the source inside a
+    word or designation that is read as no number ("21er Haus" → "casa 21", "3Q" or "Q3"
+    → "в 3 квартале"): the source says that figure."""
+    digits = re.sub(r"\D", "", mention.text)
+    found = re.finditer(rf"(?<![\d.,]){digits}(?![\d]|[.,]\d)", source) if digits else ()
+    return any(
+        source[m.start() - 1 : m.start()].isalpha() or source[m.end() : m.end() + 1].isalpha()
+        for m in found
+    )
 
 
 def _reused(in_tgt: Sequence[int | None]) -> set[int]:

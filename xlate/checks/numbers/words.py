@@ -15,9 +15,11 @@ from xlate.checks.numbers.lexicon import (
     RU_ADJECTIVE_ENDING,
     fold,
     lexicon,
+    ru_compound_number,
     ru_number_lemma,
 )
 from xlate.checks.numbers.mention import NumberMention, canonical
+from xlate.text.words import stopwords
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _Y_MEDIO = re.compile(r"\s+y\s+medio\b")
@@ -104,6 +106,9 @@ def _ordinal_word(word: str, lang: str) -> int | None:
     lex = lexicon(lang)
     if lang == "en":
         # The suffix first: most words are no ordinal, and need no number-parser call.
+        if word[-3:] in ("rds", "ths"):  # "two thirds", "three fifths": denominators
+            plural = _english_ordinal(word[:-1])
+            return plural if plural is not None and plural > 2 else None
         if word in lex.cardinals or word[-2:] not in ("st", "nd", "rd", "th"):
             return None
         return _english_ordinal(word)
@@ -119,7 +124,9 @@ def _ordinal_word(word: str, lang: str) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
-    """("card", n), ("ord", n), ("frac", 1.5) or None for a folded word."""
+    """("card", n), ("ord", n), ("frac", 1.5), ("comp", n) (a Russian compound adjective,
+    "семилетний") or None for a folded word. A fraction's noun ("tercio", "треть") is its
+    denominator's ordinal, as "a third" is."""
     if not word.isalpha():  # "½", "²" are word characters to the regex, not letters
         return None
     lex = lexicon(lang)
@@ -129,6 +136,8 @@ def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
         return "frac", lex.fractions[word]
     if word in lex.collective:
         return "card", lex.collective[word]
+    if word in lex.fraction_nouns:
+        return "ord", lex.fraction_nouns[word]
     ordinal = _ordinal_word(word, lang)
     if ordinal is not None:
         return "ord", ordinal
@@ -137,6 +146,9 @@ def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
         lemma = ru_number_lemma(word)
         if lemma is not None and lemma != word:
             return _classify(lemma, lang)
+        compound = ru_compound_number(word)
+        if compound is not None:
+            return "comp", compound
     return None
 
 
@@ -147,13 +159,18 @@ def _ends_run(previous: str, word: str, lang: str) -> bool:
     ordinal on a cardinal ("los tres primeros" is 3 and 1st, unlike "twenty-first").
     """
     before = _classify(previous, lang)
-    if before is not None and before[0] == "ord":
-        return True
     after = _classify(word, lang)
-    if after is None or after[0] != "ord":
-        return False
+    if (before is not None and before[0] in ("ord", "comp")) or (after and after[0] == "comp"):
+        return True  # a compound adjective ("два пятиэтажных дома") is a number of its own
+    if after is None or after[0] != "ord" or _denominator(word, lang):
+        return False  # "dos tercios", "two thirds": a numerator before its denominator
     # "twenty first" builds on a round ten; "four first" is 4 and 1st.
     return lang == "es" or (lang == "en" and before is not None and int(before[1]) % 10 != 0)
+
+
+def _denominator(word: str, lang: str) -> bool:
+    """A fraction's noun ("tercios") or an English plural ordinal ("thirds")."""
+    return word in lexicon(lang).fraction_nouns or (lang == "en" and word[-3:] in ("rds", "ths"))
 
 
 def _mention_from_words(
@@ -172,7 +189,9 @@ def _mention_from_words(
     value: Decimal
     first = classes[0]
     assert first is not None
-    if first[0] == "frac":  # "полтора миллиона"
+    if first[0] == "comp":  # "семилетний": the run is this one word
+        value = Decimal(int(first[1]))
+    elif first[0] == "frac":  # "полтора миллиона"
         rest = [c for c in classes[1:] if c is not None]
         mult = Decimal(int(rest[0][1])) if rest else Decimal(1)
         value = Decimal(first[1]) * mult
@@ -182,8 +201,10 @@ def _mention_from_words(
         if len(words) > 1:
             head = _parse_words(words[:-1], lang)
             if head is not None and head < value:
-                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth.
-                return NumberMention(start, end, text[start:end], canonical(value), kind)
+                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth;
+                # "dos tercios" may be said "two in three" (the numerator, another reading).
+                numerator = (canonical(head),) if head > 1 else ()
+                return NumberMention(start, end, text[start:end], canonical(value), kind, numerator)
             if head is not None:
                 value += head
     else:
@@ -205,6 +226,8 @@ def _mention_from_words(
         kind = "percent"
         end = pct.end()
     soft = len(words) == 1 and (words[0] in lex.soft or (kind == "ordinal" and value == 1))
+    if soft and kind == "ordinal" and value != 1 and _ordinal_before_noun(text, start, end, lang):
+        soft = False  # "cuarto piso", "the second half": an ordinal, not a room or a moment
     return NumberMention(start, end, text[start:end], canonical(value), kind, (), soft)
 
 
@@ -217,6 +240,22 @@ def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
     if word in lex.vague_plurals and not _a_before(text, start, lang):
         return True
     return lang == "es" and word in ("ciento", "cien") and bool(re.search(r"por\s*$", text[:start]))
+
+
+_INDEFINITE_BEFORE = {
+    "en": re.compile(r"\b(?:a|an)\s+$", re.I),
+    "es": re.compile(r"\b(?:un|una|unos|unas|otro|otra)\s+$", re.I),
+    "ru": re.compile(r"(?!)"),
+}
+
+
+def _ordinal_before_noun(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a content word (lowercase, no function word) follows the ordinal right away
+    and no indefinite article stands before it ("a second tube" is another tube)."""
+    m = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    if not m or not m.group(1).islower() or m.group(1) in stopwords(lang):
+        return False
+    return not _INDEFINITE_BEFORE[lang].search(text[:start])
 
 
 def _a_before(text: str, start: int, lang: str) -> bool:
