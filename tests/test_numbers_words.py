@@ -108,8 +108,10 @@ def test_fractions_are_their_denominator_in_every_language() -> None:
     en = "Two thirds of those questioned demand that Deutsche Bank cease trading."
     es = "Dos tercios de los encuestados reivindican que el Deutsche Bank se retire."
     assert _changes(en, "en", es, "es") == [] and _changes(es, "es", en, "en") == []
-    # "two in three" is the numerator's reading: line 713.
-    assert _changes("One in two people would withdraw", "en", "Dos tercios anularían", "es") == []
+    # line 713: "one in two" is no two-thirds, a difference the corpus really has.
+    assert _changes("One in two people would withdraw", "en", "Dos tercios anularían", "es") == [
+        ("2", ["3"])
+    ]
     ru = "Более трети детей в возрасте от 9 до 13 лет весят больше нормы."
     assert (
         _changes(ru, "ru", "Over a third of children between 9 and 13 are overweight.", "en") == []
@@ -142,3 +144,11 @@ def test_a_figure_the_source_writes_inside_a_word_is_no_extra() -> None:
     ru = "Отдельные страны обнародовали данные о ВВП в 3 квартале."
     assert check_numbers(en, ru, None, "en", "ru", "s")[1] == []
     assert check_numbers(en, ru.replace("3", "4"), None, "en", "ru", "s")[1] != []
+
+
+def test_a_number_said_twice_and_once_changed_stands_beside_the_repeat() -> None:
+    # newstest2012 line 469: "dos goles, 2:3" with the "dos" changed into "three-goal".
+    es = "sino también por una diferencia de dos goles, 2:3."
+    en = "the Candiens lost their two-goal lead and lost 2:3 after a penalty shoot-out."
+    assert _changes(es, "es", en, "en") == []
+    assert _changes(es, "es", en.replace("two-goal", "three-goal"), "en") == [("2", ["3"])]

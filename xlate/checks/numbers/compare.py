@@ -64,7 +64,7 @@ def compare_numbers(
     """``check_numbers`` on numbers already extracted from the source, the translation and
     the back-translation (None: there is none). With ``machine`` (an engine translated) a
     source number the translation lacks is flagged too, unless the back-translation has it."""
-    in_tgt = _match(src_nums, tgt_nums)
+    in_tgt, reused = _match_reusing(src_nums, tgt_nums)
     in_back = _match(src_nums, back_nums) if back_nums is not None else [None] * len(src_nums)
     matched_tgt = {i for i in in_tgt if i is not None}
     spare = [
@@ -84,7 +84,6 @@ def compare_numbers(
     ]
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
-    reused = _reused(in_tgt)
     for k, s in enumerate(src_nums):
         check = EntityCheck(
             kind="number",
@@ -99,7 +98,7 @@ def compare_numbers(
         words = spare_words if s.kind != "year" else []
         pool = _pool(s, spare, words, tgt_nums)
         if in_tgt[k] is not None:
-            changed = _changed(s, check, tgt_nums, pool, []) if k in reused else None
+            changed = _changed(s, check, tgt_nums, pool, repeated) if k in reused else None
             if changed is not None:
                 check.in_translation = False
                 flags.append(changed)
@@ -156,20 +155,6 @@ def _in_a_word(mention: NumberMention, source: str) -> bool:
         source[m.start() - 1 : m.start()].isalpha() or source[m.end() : m.end() + 1].isalpha()
         for m in found
     )
-
-
-def _reused(in_tgt: Sequence[int | None]) -> set[int]:
-    """Source numbers matched to a mention an earlier one already matched: a repeat the
-    translation may say once ("two ... two" → "two ..."), or one of them changed ("two
-    ... eight"), which an unexplained number of the translation then says."""
-    seen: set[int] = set()
-    out: set[int] = set()
-    for k, hit in enumerate(in_tgt):
-        if hit is not None and hit in seen:
-            out.add(k)
-        elif hit is not None:
-            seen.add(hit)
-    return out
 
 
 def _unexplained_words(
@@ -303,12 +288,22 @@ def _same(a: NumberMention, b: NumberMention) -> bool:
 
 
 def _match(source: Sequence[NumberMention], other: Sequence[NumberMention]) -> list[int | None]:
-    """For each source mention, the index of an equal mention of ``other`` (each used once).
+    """For each source mention, the index of an equal mention of ``other``."""
+    return _match_reusing(source, other)[0]
+
+
+def _match_reusing(
+    source: Sequence[NumberMention], other: Sequence[NumberMention]
+) -> tuple[list[int | None], set[int]]:
+    """For each source mention, the index of an equal mention of ``other`` (each used once
+    where it can be), and the source mentions matched only to one already used.
 
     A mention written the same way (digits for digits, words for words) is matched first,
     so that "dos goles, 2:3" → "three-goal lead, 2:3" pairs the digits with the digits and
     leaves "dos" beside the "three" that replaced it; then any equal mention; then, for a
-    number the translation says once for twice, one already used.
+    number the translation says once for twice, one already used: a repeat the translation
+    may say once ("two ... two" → "two ..."), or one of them changed ("two ... eight"),
+    which an unexplained number of the translation then says.
     """
     used: set[int] = set()
     out: list[int | None] = [None] * len(source)
@@ -327,11 +322,14 @@ def _match(source: Sequence[NumberMention], other: Sequence[NumberMention]) -> l
             if hit is not None:
                 used.add(hit)
                 out[k] = hit
+    reused: set[int] = set()
     for k, s in enumerate(source):
-        if out[k] is None:  # a repeated number may be written once in the translation
+        if out[k] is None:
             # (not a soft one: "II" of "Juan Pablo II" explains no second "2")
             out[k] = next((i for i, o in enumerate(other) if not o.soft and _same(s, o)), None)
-    return out
+            if out[k] is not None:
+                reused.add(k)
+    return out, reused
 
 
 def _form(mention: NumberMention) -> bool:

@@ -202,9 +202,8 @@ def _mention_from_words(
             head = _parse_words(words[:-1], lang)
             if head is not None and head < value:
                 # A numerator before a denominator: "одной пятой" is a fifth, not the sixth;
-                # "dos tercios" may be said "two in three" (the numerator, another reading).
-                numerator = (canonical(head),) if head > 1 else ()
-                return NumberMention(start, end, text[start:end], canonical(value), kind, numerator)
+                # "dos tercios", "две трети", "two-thirds" are all read as the thirds.
+                return NumberMention(start, end, text[start:end], canonical(value), kind)
             if head is not None:
                 value += head
     else:
