@@ -152,3 +152,13 @@ def test_a_number_said_twice_and_once_changed_stands_beside_the_repeat() -> None
     en = "the Candiens lost their two-goal lead and lost 2:3 after a penalty shoot-out."
     assert _changes(es, "es", en, "en") == []
     assert _changes(es, "es", en.replace("two-goal", "three-goal"), "en") == [("2", ["3"])]
+
+
+def test_both_as_a_conjunction_counts_nothing() -> None:
+    # newstest2012 line 535: "both professional and regional levels"; "tres" became "dos".
+    en = (
+        "Of the three candidates, he has the most experience with football management on "
+        "both professional and regional levels."
+    )
+    es = "de los dos candidatos tiene más experiencia en la dirección del fútbol profesional y regional."
+    assert _changes(en, "en", es, "es") == [("3", ["2"])]

@@ -232,15 +232,19 @@ def _mention_from_words(
 
 def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
     """A lone word that reads as a number but is none here: an article ("un"), a vague
-    plural ("thousands of"), the "cien" of "por ciento"."""
+    plural ("thousands of"), the "cien" of "por ciento", the "both" of "both ... and"."""
     lex = lexicon(lang)
     if word in lex.article_only:
         return True
+    if lang == "en" and word == "both" and _BOTH_AND.match(text, start + len(word)):
+        return True  # a conjunction, rendered "tanto ... como", "как ..., так и"
     if word in lex.vague_plurals and not _a_before(text, start, lang):
         return True
     return lang == "es" and word in ("ciento", "cien") and bool(re.search(r"por\s*$", text[:start]))
 
 
+# "both professional and regional levels": "both" pairs two words, it counts nothing.
+_BOTH_AND = re.compile(r"(?:\s+(?!and\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){1,4},?\s+and\b", re.I)
 _INDEFINITE_BEFORE = {
     "en": re.compile(r"\b(?:a|an)\s+$", re.I),
     "es": re.compile(r"\b(?:un|una|unos|unas|otro|otra)\s+$", re.I),
