@@ -162,3 +162,20 @@ def test_both_as_a_conjunction_counts_nothing() -> None:
     )
     es = "de los dos candidatos tiene más experiencia en la dirección del fútbol profesional y regional."
     assert _changes(en, "en", es, "es") == [("3", ["2"])]
+
+
+def test_russian_floors_count_from_the_ground_floor() -> None:
+    # newstest2012 line 1234: "на пятом этаже" is the British "fourth floor".
+    ru = "Квартира на пятом этаже загорелась во второй половине дня в четверг."
+    en = "The fourth floor flat was set alight on Thursday afternoon."
+    assert _changes(ru, "ru", en, "en") == [] and _changes(en, "en", ru, "ru") == []
+    assert _changes(ru, "ru", en.replace("fourth", "third"), "en") == [("5", ["3"])]
+    es = "La vivienda del cuarto piso de la casa de vecindad comenzó a arder el jueves."
+    assert _changes(es, "es", en.replace("fourth", "fifth"), "en") == [("4", ["5"])]
+
+
+def test_a_year_changes_into_a_year() -> None:
+    # newstest2012 line 877: the Spanish leaves "in 2007" out; its billones are no year.
+    en = "As a result, in 2007 UBS was managing 1.6 billion, more than any other bank,"
+    es = "Por una parte, con 1,6 billones de dólares, la USB gestiona más dinero que nadie."
+    assert _changes(en, "en", es, "es") == [("1600000000", ["1600000000000"])]

@@ -208,6 +208,8 @@ def _changed(
     stand_ins = spare or said_more
     if not has_digit:  # "cuatro" did not become the added "in 1973"
         stand_ins = [i for i in stand_ins if tgt_nums[i].kind != "year"]
+    elif s.kind == "year":  # "in 2007" did not become "1,6 billones": a year, if any, did
+        stand_ins = [i for i in stand_ins if tgt_nums[i].kind == "year"]
     if not stand_ins or s.soft:
         # A soft word such as "one" or "first" is too weak a source to call a figure a change.
         return None
