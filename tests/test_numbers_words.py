@@ -179,3 +179,34 @@ def test_a_year_changes_into_a_year() -> None:
     en = "As a result, in 2007 UBS was managing 1.6 billion, more than any other bank,"
     es = "Por una parte, con 1,6 billones de dólares, la USB gestiona más dinero que nadie."
     assert _changes(en, "en", es, "es") == [("1600000000", ["1600000000000"])]
+
+
+def test_an_engines_glued_figure_is_kept() -> None:
+    # Apertium's Spanish of newstest2012 line 656 glues words: "personade46años".
+    en = "The 46-year-old is a real bathing culture enthusiast."
+    es = "La personade46años es un real bañando entusiasta de cultura."
+    _, flags = check_numbers(en, es, None, "en", "es", "s", machine=True)
+    assert flags == []
+    _, flags = check_numbers(en, es.replace("46", ""), None, "en", "es", "s", machine=True)
+    assert [f.severity for f in flags] == ["high"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        # newstest2012 line 67 (en), Apertium's English of lines 893 and 928 (es)
+        ("Several hundred university students created a live chain", "en", []),
+        ("a few thousand people", "en", []),
+        ("the Confederation Helvética gave six billions of frank", "en", ["6000000000"]),
+        ("the small country of seven millions decided", "en", ["7000000"]),
+        ("Durante los años de centenar, IMB", "es", ["100"]),
+        ("собрал сотню человек и десяток машин", "ru", ["100", "10"]),
+        ("a dozen eggs, dozens of hens", "en", ["12"]),
+        # line 1384: "both parties" counts, even before an "and" further on
+        ("the legislators of both parties litigated among himself and with", "en", ["2"]),
+    ],
+)
+def test_vague_scales_plural_scales_and_counting_nouns(
+    text: str, lang: str, values: list[str]
+) -> None:
+    assert [m.value for m in extract_numbers(text, lang)] == values

@@ -108,7 +108,8 @@ def compare_numbers(
             flags.append(changed)
             continue
         check.status = "ok" if in_back[k] is not None else "missing"
-        if machine and check.status == "missing" and not s.soft:
+        if machine and check.status == "missing" and not s.soft and not _in_a_word(s, translation):
+            # (an engine that glued the figure to its words, "personade46años", kept it)
             flags.append(_missing_flag(s, back_nums is not None))
     flags += _extra_flags(spare, tgt_nums, src_nums, source, translation, src)
     return checks, flags
@@ -146,9 +147,9 @@ def _unexplained(
 
 
 def _in_a_word(mention: NumberMention, source: str) -> bool:
-    """Whether the digits of a figure of the translation stand in the source inside a
-    word or designation that is read as no number ("21er Haus" → "casa 21", "3Q" or "Q3"
-    → "в 3 квартале"): the source says that figure."""
+    """Whether the digits of a figure stand in the other text inside a word or designation
+    that is read as no number ("21er Haus" → "casa 21", "3Q" or "Q3" → "в 3 квартале",
+    "46-year-old" → "personade46años"): that text says the figure."""
     digits = re.sub(r"\D", "", mention.text)
     found = re.finditer(rf"(?<![\d.,]){digits}(?![\d]|[.,]\d)", source) if digits else ()
     return any(

@@ -60,6 +60,7 @@ class Lexicon:
     cardinals: dict[str, int]
     powers: dict[str, int]  # the round cardinals from a hundred up (see _is_round)
     vague_plurals: frozenset[str]
+    vague_before: frozenset[str]  # "several" before "hundred": no number
     plural_powers: dict[str, int]  # empty: a plural reads as its cardinal (ru)
     soft: frozenset[str]
     article_only: frozenset[str]
@@ -94,6 +95,7 @@ def lexicon(lang: str) -> Lexicon:
         cardinals=cardinals,
         powers={w: v for w, v in cardinals.items() if _is_round(v)},
         vague_plurals=words("vague_plurals"),
+        vague_before=words("vague_before"),
         plural_powers=values("plural_powers"),
         soft=words("soft"),
         article_only=words("article_only"),

@@ -88,6 +88,10 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
             j += 1
             continue
         if _classify(nxt, lang) is None:
+            if lang == "en" and nxt in lexicon(lang).plural_powers:
+                # "seven millions", "six billions" (an engine's English): the plural ends
+                # the run. Spanish "seis miles de millones" is read whole after the run.
+                run.append(j)
             break
         run.append(j)
         j += 1
@@ -240,11 +244,13 @@ def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
         return True  # a conjunction, rendered "tanto ... como", "как ..., так и"
     if word in lex.vague_plurals and not _a_before(text, start, lang):
         return True
+    if word in lex.powers and _vague_before(text, start, lang):
+        return True  # "several hundred", "a few thousand": hundreds, thousands
     return lang == "es" and word in ("ciento", "cien") and bool(re.search(r"por\s*$", text[:start]))
 
 
 # "both professional and regional levels": "both" pairs two words, it counts nothing.
-_BOTH_AND = re.compile(r"(?:\s+(?!and\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){1,4},?\s+and\b", re.I)
+_BOTH_AND = re.compile(r"(?:\s+(?!and\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){1,3},?\s+and\b", re.I)
 _INDEFINITE_BEFORE = {
     "en": re.compile(r"\b(?:a|an)\s+$", re.I),
     "es": re.compile(r"\b(?:un|una|unos|unas|otro|otra)\s+$", re.I),
@@ -259,6 +265,11 @@ def _ordinal_before_noun(text: str, start: int, end: int, lang: str) -> bool:
     if not m or not m.group(1).islower() or m.group(1) in stopwords(lang):
         return False
     return not _INDEFINITE_BEFORE[lang].search(text[:start])
+
+
+def _vague_before(text: str, start: int, lang: str) -> bool:
+    m = re.search(r"([^\W\d_]+)\s+$", text[:start])
+    return m is not None and fold(m.group(1)) in lexicon(lang).vague_before
 
 
 def _a_before(text: str, start: int, lang: str) -> bool:
@@ -293,7 +304,7 @@ def _parse_words(words: list[str], lang: str) -> Decimal | None:
         # number-parser rejects some valid runs ("тремстам"); sum by groups as a fallback.
         total, group = 0, 0
         for word in words:
-            n = cardinals.get(word)
+            n = cardinals.get(word, lex.plural_powers.get(word))
             if n is None:
                 return None
             if n >= 1000:
