@@ -201,6 +201,7 @@ def test_an_engines_glued_figure_is_kept() -> None:
         ("the small country of seven millions decided", "en", ["7000000"]),
         ("Durante los años de centenar, IMB", "es", ["100"]),
         ("собрал сотню человек и десяток машин", "ru", ["100", "10"]),
+        ("в десятках стран, сотнями людей", "ru", []),  # plurals: vague
         ("a dozen eggs, dozens of hens", "en", ["12"]),
         # line 1384: "both parties" counts, even before an "and" further on
         ("the legislators of both parties litigated among himself and with", "en", ["2"]),

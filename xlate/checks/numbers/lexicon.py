@@ -155,7 +155,9 @@ def ru_number_lemma(word: str) -> str | None:
     if parse.tag.POS == "NUMR":
         return lemma
     lex = lexicon("ru")
-    return lemma if lemma in lex.collective or lemma in lex.fraction_nouns else None
+    if lemma in lex.fraction_nouns or (lemma in lex.collective and "sing" in parse.tag):
+        return lemma  # a group noun counts in the singular: "десятках", "сотнями" are vague
+    return None
 
 
 @cache
