@@ -61,6 +61,7 @@ class Lexicon:
     powers: dict[str, int]  # the round cardinals from a hundred up (see _is_round)
     vague_plurals: frozenset[str]
     vague_before: frozenset[str]  # "several" before "hundred": no number
+    paired_conjunctions: dict[str, str]  # "both" ... "and": no number
     plural_powers: dict[str, int]  # empty: a plural reads as its cardinal (ru)
     soft: frozenset[str]
     article_only: frozenset[str]
@@ -96,6 +97,7 @@ def lexicon(lang: str) -> Lexicon:
         powers={w: v for w, v in cardinals.items() if _is_round(v)},
         vague_plurals=words("vague_plurals"),
         vague_before=words("vague_before"),
+        paired_conjunctions=dict(data["paired_conjunctions"].get(lang, {})),
         plural_powers=values("plural_powers"),
         soft=words("soft"),
         article_only=words("article_only"),

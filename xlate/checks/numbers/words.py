@@ -240,7 +240,8 @@ def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
     lex = lexicon(lang)
     if word in lex.article_only:
         return True
-    if lang == "en" and word == "both" and _BOTH_AND.match(text, start + len(word)):
+    pair = lex.paired_conjunctions.get(word)
+    if pair is not None and _paired_with(text, start + len(word), pair):
         return True  # a conjunction, rendered "tanto ... como", "как ..., так и"
     if word in lex.vague_plurals and not _a_before(text, start, lang):
         return True
@@ -249,8 +250,13 @@ def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
     return lang == "es" and word in ("ciento", "cien") and bool(re.search(r"por\s*$", text[:start]))
 
 
-# "both professional and regional levels": "both" pairs two words, it counts nothing.
-_BOTH_AND = re.compile(r"(?:\s+(?!and\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){1,3},?\s+and\b", re.I)
+def _paired_with(text: str, end: int, second: str) -> bool:
+    """Whether the conjunction's second word follows within one to three words: "both
+    professional and regional levels", "ambos sectores privados y estatales"."""
+    pattern = rf"(?:\s+(?!{second}\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){{1,3}},?\s+{second}\b"
+    return re.match(pattern, text[end:], re.I) is not None
+
+
 _INDEFINITE_BEFORE = {
     "en": re.compile(r"\b(?:a|an)\s+$", re.I),
     "es": re.compile(r"\b(?:un|una|unos|unas|otro|otra)\s+$", re.I),
