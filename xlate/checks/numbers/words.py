@@ -252,7 +252,7 @@ def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
 
 def _paired_with(text: str, end: int, second: str) -> bool:
     """Whether the conjunction's second word follows within one to three words: "both
-    professional and regional levels", "ambos sectores privados y estatales"."""
+    professional and regional levels"."""
     pattern = rf"(?:\s+(?!{second}\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){{1,3}},?\s+{second}\b"
     return re.match(pattern, text[end:], re.I) is not None
 
