@@ -186,6 +186,15 @@ def test_number_word_spanish_compound() -> None:
     assert edit.new.startswith("veinti") and edit.new != "veintisiete"
 
 
+def test_number_word_never_puts_in_a_number_the_source_says() -> None:
+    # newstest2012 line 1234: floors counted from one in Russian; "fifth" would be right.
+    ru = "Квартира на пятом этаже загорелась во второй половине дня в четверг."
+    en = "The fourth floor flat was set alight on Thursday afternoon."
+    for seed in range(20):
+        edit = facts.number_word(case(ru, en, "ru", "en"), rng(seed))
+        assert edit is not None and edit.old == "fourth" and edit.new != "fifth"
+
+
 def test_figure_removed_takes_the_number_and_its_preposition() -> None:
     edit = facts.figure_removed(case("x", MADURO_EN, "es", "en"), rng(1))
     assert edit is not None and edit.old == "14"

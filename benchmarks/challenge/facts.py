@@ -89,6 +89,30 @@ def number_digits(case: Case, rng: random.Random) -> Edit | None:
 
 
 @cache
+def _values(lang: str) -> dict[str, int]:
+    """Folded form (a lemma in Russian) -> value, for the number words of ``lang``."""
+    return {r["form"].lower().translate(_FOLD): int(r["value"]) for r in rows("numbers", lang)}
+
+
+def _word_value(word: str, lang: str) -> int | None:
+    if lang == "ru":
+        found = _ru_number_class(word)
+        return _values(lang).get(str(found[0].normal_form).replace("ё", "е")) if found else None
+    return _values(lang).get(word.lower().translate(_FOLD))
+
+
+def source_values(text: str, lang: str) -> set[int]:
+    """The numbers ``text`` says in digits or in the words of the table."""
+    found = {
+        int(re.sub(r"\D", "", m.group()))
+        for m in DIGITS.finditer(text)
+        if re.search(r"\d", m.group())
+    }
+    parts = (_word_value(p.text, lang) for p in number_word_parts(text, lang))
+    return found | {v for v in parts if v is not None}
+
+
+@cache
 def _number_words(lang: str) -> dict[str, tuple[str, str, str]]:
     """Folded form -> (form, class, gender) for the number words of ``lang``."""
     return {
@@ -154,16 +178,22 @@ def number_word_parts(text: str, lang: str) -> list[Span]:
 def number_word(case: Case, rng: random.Random) -> Edit | None:
     """One number word (or one part of a compound) replaced by another of its class, in
     the same inflection: "в трёх городах" -> "в двух городах", "quince millones" ->
-    "doce millones", "twenty-one" -> "forty-one", "третьего" -> "пятого"."""
+    "doce millones", "twenty-one" -> "forty-one", "третьего" -> "пятого". A number the
+    source says is never put in: the translation might then be right ("fourth floor" ->
+    "fifth floor" for "на пятом этаже", where floors are counted from one)."""
     parts = number_word_parts(case.translation, case.tgt)
+    said = source_values(case.source, case.src)
     rng.shuffle(parts)
     for part in parts:
-        if case.tgt == "ru":
-            new = _ru_number_word(part.text, rng)
-        else:
-            new = _latin_number_word(part.text, case.tgt, rng)
-        if new is not None and new.lower() != part.text.lower():
-            return Edit(replace(case.translation, part, new), part.text, new)
+        for _ in range(3):  # a few draws, for one the source does not say
+            if case.tgt == "ru":
+                new = _ru_number_word(part.text, rng)
+            else:
+                new = _latin_number_word(part.text, case.tgt, rng)
+            if new is None or new.lower() == part.text.lower():
+                break
+            if _word_value(new, case.tgt) not in said:
+                return Edit(replace(case.translation, part, new), part.text, new)
     return None
 
 

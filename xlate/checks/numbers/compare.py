@@ -64,10 +64,14 @@ def compare_numbers(
     """``check_numbers`` on numbers already extracted from the source, the translation and
     the back-translation (None: there is none). With ``machine`` (an engine translated) a
     source number the translation lacks is flagged too, unless the back-translation has it."""
-    in_tgt = _match(src_nums, tgt_nums)
+    in_tgt, reused = _match_reusing(src_nums, tgt_nums)
     in_back = _match(src_nums, back_nums) if back_nums is not None else [None] * len(src_nums)
     matched_tgt = {i for i in in_tgt if i is not None}
-    spare = _unexplained(src_nums, tgt_nums, matched_tgt)
+    spare = [
+        i
+        for i in _unexplained(src_nums, tgt_nums, matched_tgt)
+        if not _in_a_word(tgt_nums[i], source)
+    ]
     spare_words = _unexplained_words(src_nums, tgt_nums, matched_tgt)
     repeated = [
         i
@@ -80,7 +84,6 @@ def compare_numbers(
     ]
     checks: list[EntityCheck] = []
     flags: list[Flag] = []
-    reused = _reused(in_tgt)
     for k, s in enumerate(src_nums):
         check = EntityCheck(
             kind="number",
@@ -93,21 +96,35 @@ def compare_numbers(
         checks.append(check)
         # A number word stands in only for a number that could be one (not "1973").
         words = spare_words if s.kind != "year" else []
+        pool = _pool(s, spare, words, tgt_nums)
         if in_tgt[k] is not None:
-            changed = _changed(s, check, tgt_nums, spare or words, []) if k in reused else None
+            changed = _changed(s, check, tgt_nums, pool, repeated) if k in reused else None
             if changed is not None:
                 check.in_translation = False
                 flags.append(changed)
             continue
-        changed = _changed(s, check, tgt_nums, spare or words, repeated)
+        changed = _changed(s, check, tgt_nums, pool, repeated)
         if changed is not None:
             flags.append(changed)
             continue
         check.status = "ok" if in_back[k] is not None else "missing"
-        if machine and check.status == "missing" and not s.soft:
+        if machine and check.status == "missing" and not s.soft and not _in_a_word(s, translation):
+            # (an engine that glued the figure to its words, "personade46años", kept it)
             flags.append(_missing_flag(s, back_nums is not None))
     flags += _extra_flags(spare, tgt_nums, src_nums, source, translation, src)
     return checks, flags
+
+
+def _pool(
+    s: NumberMention, spare: list[int], words: list[int], tgt_nums: Sequence[NumberMention]
+) -> list[int]:
+    """The list of stand-ins a changed ``s`` is looked for in (the list itself: a stand-in
+    used is removed from it): the unexplained figures, else the unexplained number words.
+    A number word never became a year, so for one the figures count only when one of them
+    is no year ("cuatro cilindros" → "five-cylinder ... in 1973": the "five")."""
+    if not _form(s) and all(tgt_nums[i].kind == "year" for i in spare):
+        return words
+    return spare or words
 
 
 def _unexplained(
@@ -129,18 +146,16 @@ def _unexplained(
     return [i for i in spare if _DIGIT.search(tgt_nums[i].text)]
 
 
-def _reused(in_tgt: Sequence[int | None]) -> set[int]:
-    """Source numbers matched to a mention an earlier one already matched: a repeat the
-    translation may say once ("two ... two" → "two ..."), or one of them changed ("two
-    ... eight"), which an unexplained number of the translation then says."""
-    seen: set[int] = set()
-    out: set[int] = set()
-    for k, hit in enumerate(in_tgt):
-        if hit is not None and hit in seen:
-            out.add(k)
-        elif hit is not None:
-            seen.add(hit)
-    return out
+def _in_a_word(mention: NumberMention, source: str) -> bool:
+    """Whether the digits of a figure stand in the other text inside a word or designation
+    that is read as no number ("21er Haus" → "casa 21", "3Q" or "Q3" → "в 3 квартале",
+    "46-year-old" → "personade46años"): that text says the figure."""
+    digits = re.sub(r"\D", "", mention.text)
+    found = re.finditer(rf"(?<![\d.,]){digits}(?![\d]|[.,]\d)", source) if digits else ()
+    return any(
+        source[m.start() - 1 : m.start()].isalpha() or source[m.end() : m.end() + 1].isalpha()
+        for m in found
+    )
 
 
 def _unexplained_words(
@@ -194,6 +209,8 @@ def _changed(
     stand_ins = spare or said_more
     if not has_digit:  # "cuatro" did not become the added "in 1973"
         stand_ins = [i for i in stand_ins if tgt_nums[i].kind != "year"]
+    elif s.kind == "year":  # "in 2007" did not become "1,6 billones": a year, if any, did
+        stand_ins = [i for i in stand_ins if tgt_nums[i].kind == "year"]
     if not stand_ins or s.soft:
         # A soft word such as "one" or "first" is too weak a source to call a figure a change.
         return None
@@ -274,18 +291,53 @@ def _same(a: NumberMention, b: NumberMention) -> bool:
 
 
 def _match(source: Sequence[NumberMention], other: Sequence[NumberMention]) -> list[int | None]:
-    """For each source mention, the index of an equal mention of ``other`` (each used once)."""
+    """For each source mention, the index of an equal mention of ``other``."""
+    return _match_reusing(source, other)[0]
+
+
+def _match_reusing(
+    source: Sequence[NumberMention], other: Sequence[NumberMention]
+) -> tuple[list[int | None], set[int]]:
+    """For each source mention, the index of an equal mention of ``other`` (each used once
+    where it can be), and the source mentions matched only to one already used.
+
+    A mention written the same way (digits for digits, words for words) is matched first,
+    so that "dos goles, 2:3" → "three-goal lead, 2:3" pairs the digits with the digits and
+    leaves "dos" beside the "three" that replaced it; then any equal mention; then, for a
+    number the translation says once for twice, one already used: a repeat the translation
+    may say once ("two ... two" → "two ..."), or one of them changed ("two ... eight"),
+    which an unexplained number of the translation then says.
+    """
     used: set[int] = set()
-    out: list[int | None] = []
-    for s in source:
-        hit = next((i for i, o in enumerate(other) if i not in used and _same(s, o)), None)
-        if hit is None:  # a repeated number may be written once in the translation
+    out: list[int | None] = [None] * len(source)
+    for same_form in (True, False):
+        for k, s in enumerate(source):
+            if out[k] is not None:
+                continue
+            hit = next(
+                (
+                    i
+                    for i, o in enumerate(other)
+                    if i not in used and _same(s, o) and (not same_form or _form(s) == _form(o))
+                ),
+                None,
+            )
+            if hit is not None:
+                used.add(hit)
+                out[k] = hit
+    reused: set[int] = set()
+    for k, s in enumerate(source):
+        if out[k] is None:
             # (not a soft one: "II" of "Juan Pablo II" explains no second "2")
-            hit = next((i for i, o in enumerate(other) if not o.soft and _same(s, o)), None)
-        else:
-            used.add(hit)
-        out.append(hit)
-    return out
+            out[k] = next((i for i, o in enumerate(other) if not o.soft and _same(s, o)), None)
+            if out[k] is not None:
+                reused.add(k)
+    return out, reused
+
+
+def _form(mention: NumberMention) -> bool:
+    """Whether the mention is written with digits."""
+    return _DIGIT.search(mention.text) is not None
 
 
 def _explained_extra(mention: NumberMention, translation: str, source: str, src: str) -> bool:

@@ -35,6 +35,13 @@ _DECADES_AFTER: dict[str, re.Pattern[str]] = {
     "es": re.compile(r"\s+(?:d[eé]cadas?|decenios?)\b", re.I),
     "ru": re.compile(r"\s+десятилети\w*", re.I),
 }
+# "на пятом этаже" is the "fourth floor" of London or Madrid: Russian counts the ground
+# floor as the first, British English and Spanish count from the one above it.
+_FLOOR_AFTER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"(?!)"),
+    "es": re.compile(r"(?!)"),
+    "ru": re.compile(r"\s+этаж\w*", re.I),
+}
 # Numbers written as fixed phrases: counted when they match, never flagged alone.
 _PHRASES: dict[str, dict[str, str]] = {
     "en": {
@@ -69,6 +76,9 @@ def _overlaps(mention: NumberMention, spans: list[tuple[int, int]]) -> bool:
 
 
 def _with_half_or_decades(mention: NumberMention, text: str, lang: str) -> NumberMention:
+    if mention.kind == "ordinal" and _FLOOR_AFTER[lang].match(text, mention.end):
+        below = canonical(Decimal(mention.value) - 1)
+        return replace(mention, alternatives=(*mention.alternatives, below))
     if mention.kind != "cardinal" or not mention.value.isdigit():
         return mention
     value = Decimal(mention.value)

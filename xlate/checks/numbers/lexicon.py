@@ -60,6 +60,8 @@ class Lexicon:
     cardinals: dict[str, int]
     powers: dict[str, int]  # the round cardinals from a hundred up (see _is_round)
     vague_plurals: frozenset[str]
+    vague_before: frozenset[str]  # "several" before "hundred": no number
+    paired_conjunctions: dict[str, str]  # "both" ... "and": no number
     plural_powers: dict[str, int]  # empty: a plural reads as its cardinal (ru)
     soft: frozenset[str]
     article_only: frozenset[str]
@@ -67,6 +69,7 @@ class Lexicon:
     ordinals: dict[str, int]  # es: words; ru: stems before an adjective ending
     fractions: dict[str, Decimal]
     collective: dict[str, int]
+    fraction_nouns: dict[str, int]  # a denominator's noun: "tercio", "треть" (lemmas in ru)
     scale_adjectives: dict[str, int]
     scale_abbreviations: dict[str, int]
 
@@ -93,6 +96,8 @@ def lexicon(lang: str) -> Lexicon:
         cardinals=cardinals,
         powers={w: v for w, v in cardinals.items() if _is_round(v)},
         vague_plurals=words("vague_plurals"),
+        vague_before=words("vague_before"),
+        paired_conjunctions=dict(data["paired_conjunctions"].get(lang, {})),
         plural_powers=values("plural_powers"),
         soft=words("soft"),
         article_only=words("article_only"),
@@ -100,6 +105,7 @@ def lexicon(lang: str) -> Lexicon:
         ordinals=values("ordinals"),
         fractions={w: Decimal(v) for w, v in data["fractions"].get(lang, {}).items()},
         collective=values("collective"),
+        fraction_nouns=values("fraction_nouns"),
         scale_adjectives=values("scale_adjectives"),
         scale_abbreviations=values("scale_abbreviations"),
     )
@@ -132,17 +138,62 @@ def month_before() -> re.Pattern[str]:
 
 @cache
 def _ru_number_starts() -> frozenset[str]:
-    """The first three letters of every Russian cardinal and collective number word."""
+    """The first three letters of every Russian cardinal, collective and fraction word."""
     lex = lexicon("ru")
-    return frozenset(w[:3] for w in (*lex.cardinals, *lex.collective) if len(w) >= 3)
+    words = (*lex.cardinals, *lex.collective, *lex.fraction_nouns)
+    return frozenset(w[:3] for w in words if len(w) >= 3)
 
 
 @lru_cache(maxsize=4096)
 def ru_number_lemma(word: str) -> str | None:
     """The dictionary lemma of a folded Russian numeral ("троих" → "трое", "семьюстами"
-    → "семьсот"), or None. Only words that start like a number word are looked up, so
-    the dictionary is asked about few words of a text."""
+    → "семьсот"), group noun ("тройку" → "тройка") or fraction noun ("трети" → "треть"),
+    or None. Only words that start like a number word are looked up, so the dictionary is
+    asked about few words of a text."""
     if len(word) < 3 or word[:3] not in _ru_number_starts():
         return None
     parse = russian_analyser().parse(word)[0]
-    return fold(str(parse.normal_form)) if parse.tag.POS == "NUMR" else None
+    lemma = fold(str(parse.normal_form))
+    if parse.tag.POS == "NUMR":
+        return lemma
+    lex = lexicon("ru")
+    if lemma in lex.fraction_nouns or (lemma in lex.collective and "sing" in parse.tag):
+        return lemma  # a group noun counts in the singular: "десятках", "сотнями" are vague
+    return None
+
+
+@cache
+def _ru_compound_prefixes() -> tuple[tuple[str, int], ...]:
+    """The number parts of Russian compound adjectives, longest first ("семидесяти" before
+    "семи")."""
+    table: dict[str, int] = data_json("number_words.json")["ru_compound_prefixes"]
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
+def _builds_on(value: int, part: int) -> bool:
+    """Whether ``part`` can follow the parts summed in ``value``: hundreds, then tens, then
+    units ("тридцати" + "девяти", not "девяти" + "тридцати")."""
+    if value % 100 == 0:
+        return part < 100
+    return value % 10 == 0 and value % 100 >= 20 and part < 10
+
+
+@lru_cache(maxsize=4096)
+def ru_compound_number(word: str) -> int | None:
+    """The number a folded Russian compound adjective starts with ("семилетний" → 7,
+    "тридцатидевятилетней" → 39, "двухскоростной" → 2), or None.
+
+    The parts must fall in value (tens, then units) and what follows them must be an
+    adjective the dictionary knows ("летний", "скоростной"), so that a word that merely
+    starts like a number ("семинарский") is none."""
+    value, rest = 0, word
+    while part := next(((p, v) for p, v in _ru_compound_prefixes() if rest.startswith(p)), None):
+        if value and not _builds_on(value, part[1]):
+            break
+        value, rest = value + part[1], rest[len(part[0]) :]
+    if value == 0 or len(rest) < 4:
+        return None
+    analyser = russian_analyser()
+    if not analyser.word_is_known(rest) or analyser.parse(rest)[0].tag.POS != "ADJF":
+        return None
+    return value

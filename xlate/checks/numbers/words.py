@@ -15,9 +15,11 @@ from xlate.checks.numbers.lexicon import (
     RU_ADJECTIVE_ENDING,
     fold,
     lexicon,
+    ru_compound_number,
     ru_number_lemma,
 )
 from xlate.checks.numbers.mention import NumberMention, canonical
+from xlate.text.words import stopwords
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _Y_MEDIO = re.compile(r"\s+y\s+medio\b")
@@ -86,6 +88,10 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
             j += 1
             continue
         if _classify(nxt, lang) is None:
+            if lang == "en" and nxt in lexicon(lang).plural_powers:
+                # "seven millions", "six billions" (an engine's English): the plural ends
+                # the run. Spanish "seis miles de millones" is read whole after the run.
+                run.append(j)
             break
         run.append(j)
         j += 1
@@ -104,6 +110,9 @@ def _ordinal_word(word: str, lang: str) -> int | None:
     lex = lexicon(lang)
     if lang == "en":
         # The suffix first: most words are no ordinal, and need no number-parser call.
+        if word[-3:] in ("rds", "ths"):  # "two thirds", "three fifths": denominators
+            plural = _english_ordinal(word[:-1])
+            return plural if plural is not None and plural > 2 else None
         if word in lex.cardinals or word[-2:] not in ("st", "nd", "rd", "th"):
             return None
         return _english_ordinal(word)
@@ -119,7 +128,9 @@ def _ordinal_word(word: str, lang: str) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
-    """("card", n), ("ord", n), ("frac", 1.5) or None for a folded word."""
+    """("card", n), ("ord", n), ("frac", 1.5), ("comp", n) (a Russian compound adjective,
+    "семилетний") or None for a folded word. A fraction's noun ("tercio", "треть") is its
+    denominator's ordinal, as "a third" is."""
     if not word.isalpha():  # "½", "²" are word characters to the regex, not letters
         return None
     lex = lexicon(lang)
@@ -129,6 +140,8 @@ def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
         return "frac", lex.fractions[word]
     if word in lex.collective:
         return "card", lex.collective[word]
+    if word in lex.fraction_nouns:
+        return "ord", lex.fraction_nouns[word]
     ordinal = _ordinal_word(word, lang)
     if ordinal is not None:
         return "ord", ordinal
@@ -137,6 +150,9 @@ def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
         lemma = ru_number_lemma(word)
         if lemma is not None and lemma != word:
             return _classify(lemma, lang)
+        compound = ru_compound_number(word)
+        if compound is not None:
+            return "comp", compound
     return None
 
 
@@ -147,13 +163,18 @@ def _ends_run(previous: str, word: str, lang: str) -> bool:
     ordinal on a cardinal ("los tres primeros" is 3 and 1st, unlike "twenty-first").
     """
     before = _classify(previous, lang)
-    if before is not None and before[0] == "ord":
-        return True
     after = _classify(word, lang)
-    if after is None or after[0] != "ord":
-        return False
+    if (before is not None and before[0] in ("ord", "comp")) or (after and after[0] == "comp"):
+        return True  # a compound adjective ("два пятиэтажных дома") is a number of its own
+    if after is None or after[0] != "ord" or _denominator(word, lang):
+        return False  # "dos tercios", "two thirds": a numerator before its denominator
     # "twenty first" builds on a round ten; "four first" is 4 and 1st.
     return lang == "es" or (lang == "en" and before is not None and int(before[1]) % 10 != 0)
+
+
+def _denominator(word: str, lang: str) -> bool:
+    """A fraction's noun ("tercios") or an English plural ordinal ("thirds")."""
+    return word in lexicon(lang).fraction_nouns or (lang == "en" and word[-3:] in ("rds", "ths"))
 
 
 def _mention_from_words(
@@ -172,7 +193,9 @@ def _mention_from_words(
     value: Decimal
     first = classes[0]
     assert first is not None
-    if first[0] == "frac":  # "полтора миллиона"
+    if first[0] == "comp":  # "семилетний": the run is this one word
+        value = Decimal(int(first[1]))
+    elif first[0] == "frac":  # "полтора миллиона"
         rest = [c for c in classes[1:] if c is not None]
         mult = Decimal(int(rest[0][1])) if rest else Decimal(1)
         value = Decimal(first[1]) * mult
@@ -182,7 +205,8 @@ def _mention_from_words(
         if len(words) > 1:
             head = _parse_words(words[:-1], lang)
             if head is not None and head < value:
-                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth.
+                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth;
+                # "dos tercios", "две трети", "two-thirds" are all read as the thirds.
                 return NumberMention(start, end, text[start:end], canonical(value), kind)
             if head is not None:
                 value += head
@@ -205,18 +229,53 @@ def _mention_from_words(
         kind = "percent"
         end = pct.end()
     soft = len(words) == 1 and (words[0] in lex.soft or (kind == "ordinal" and value == 1))
+    if soft and kind == "ordinal" and value != 1 and _ordinal_before_noun(text, start, end, lang):
+        soft = False  # "cuarto piso", "the second half": an ordinal, not a room or a moment
     return NumberMention(start, end, text[start:end], canonical(value), kind, (), soft)
 
 
 def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
     """A lone word that reads as a number but is none here: an article ("un"), a vague
-    plural ("thousands of"), the "cien" of "por ciento"."""
+    plural ("thousands of"), the "cien" of "por ciento", the "both" of "both ... and"."""
     lex = lexicon(lang)
     if word in lex.article_only:
         return True
+    pair = lex.paired_conjunctions.get(word)
+    if pair is not None and _paired_with(text, start + len(word), pair):
+        return True  # a conjunction, rendered "tanto ... como", "как ..., так и"
     if word in lex.vague_plurals and not _a_before(text, start, lang):
         return True
+    if word in lex.powers and _vague_before(text, start, lang):
+        return True  # "several hundred", "a few thousand": hundreds, thousands
     return lang == "es" and word in ("ciento", "cien") and bool(re.search(r"por\s*$", text[:start]))
+
+
+def _paired_with(text: str, end: int, second: str) -> bool:
+    """Whether the conjunction's second word follows within one to three words: "both
+    professional and regional levels"."""
+    pattern = rf"(?:\s+(?!{second}\b)[^\W\d_]+(?:[-'][^\W\d_]+)*){{1,3}},?\s+{second}\b"
+    return re.match(pattern, text[end:], re.I) is not None
+
+
+_INDEFINITE_BEFORE = {
+    "en": re.compile(r"\b(?:a|an)\s+$", re.I),
+    "es": re.compile(r"\b(?:un|una|unos|unas|otro|otra)\s+$", re.I),
+    "ru": re.compile(r"(?!)"),
+}
+
+
+def _ordinal_before_noun(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a content word (lowercase, no function word) follows the ordinal right away
+    and no indefinite article stands before it ("a second tube" is another tube)."""
+    m = re.match(r"[ \u00a0]+([^\W\d_]+)", text[end:])
+    if not m or not m.group(1).islower() or m.group(1) in stopwords(lang):
+        return False
+    return not _INDEFINITE_BEFORE[lang].search(text[:start])
+
+
+def _vague_before(text: str, start: int, lang: str) -> bool:
+    m = re.search(r"([^\W\d_]+)\s+$", text[:start])
+    return m is not None and fold(m.group(1)) in lexicon(lang).vague_before
 
 
 def _a_before(text: str, start: int, lang: str) -> bool:
@@ -251,7 +310,7 @@ def _parse_words(words: list[str], lang: str) -> Decimal | None:
         # number-parser rejects some valid runs ("тремстам"); sum by groups as a fallback.
         total, group = 0, 0
         for word in words:
-            n = cardinals.get(word)
+            n = cardinals.get(word, lex.plural_powers.get(word))
             if n is None:
                 return None
             if n >= 1000:
