@@ -223,3 +223,17 @@ def test_build_lexicon_reads_senses_and_transducer_paths() -> None:
     # lt-print's ATT text: one path per entry, input and output
     att = "0\t1\tb\tc\t0.0\n1\t2\t<n>\t<n>\t0.0\n2\t0.0\n--\n0\t1\tx\tx\t0.0\n1\t0.0\n"
     assert build_lexicon._att_paths(att) == [("b<n>", "c<n>")]
+
+
+@needs_lexicon
+def test_antonym_after_a_short_word_keeps_its_place() -> None:
+    # "día" (3 letters) is no candidate for an antonym, yet counts in the word indices:
+    # dropping it once shifted "bonitas" onto the index "siempre" had taken
+    verdicts = judge_words(
+        "One day, I asked myself why swimming baths always have to be so ugly,",
+        "en",
+        "Un día me pregunté por qué las piscinas tienen que ser siempre tan bonitas",
+        "es",
+    )
+    changed = [(v.word, v.stands) for v in verdicts if v.status == "changed"]
+    assert changed == [("ugly", "bonitas")]

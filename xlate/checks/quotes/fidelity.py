@@ -75,8 +75,9 @@ def judge_words(
     negated = _negated(quote, src)
     opposable = [*target, *_function_words(translated, tgt)]
     # ... and a content word's among them: an English one, or of 4 letters or more (some
-    # sense of almost any word has "con" among the renderings of its antonym)
-    content_opposable = [t for t in opposable if tgt == "en" or len(t) >= 4]
+    # sense of almost any word has "con" among the renderings of its antonym); blanked,
+    # not dropped, so that each word keeps its index in ``explained``
+    content_opposable = [t if tgt == "en" or len(t) >= 4 else "" for t in opposable]
     _antonyms_in_place(verdicts, src, content_opposable, tgt, explained, negated)
     verdicts += _function_word_opposites(quote, src, opposable, tgt, negated)
     # a name ("Charles" as "Carolina") is the names check's business, not a changed word
@@ -117,7 +118,7 @@ def _opposite_in(
     own = _english(verdict.word, src)
     main = _main_senses(verdict.word, src, own)
     for i, t in enumerate(target):
-        senses = opposite.get(stem(t, tgt), set())
+        senses = opposite.get(stem(t, tgt), set()) if t else set()
         if i in explained or not (senses & main or len(senses) >= 2):
             continue
         meant = _english(t, tgt)
