@@ -237,3 +237,34 @@ def test_antonym_after_a_short_word_keeps_its_place() -> None:
     )
     changed = [(v.word, v.stands) for v in verdicts if v.status == "changed"]
     assert changed == [("ugly", "bonitas")]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "translated", "tgt", "word", "stands"),
+    [
+        (  # "used" (get used to) had taken "старым" as a rendering: the antonym wins it back
+            "It will take five or six years before the situation becomes somewhat stable, "
+            "calm, and before all players get used to their new roles,",
+            "en",
+            "Потребуется пять или шесть лет, прежде чем ситуация хоть как-то стабилизируется, "
+            "успокоится и все игроки привыкнут к своим старым ролям",
+            "ru",
+            "new",
+            "старым",
+        ),
+        (  # "worst" is WordNet's irregular form of "bad", the antonym of "mejor" (good)
+            "No quiero decir que sea el mejor jugador de la cancha",
+            "es",
+            "I don't want to say he's the worst league player",
+            "en",
+            "mejor",
+            "worst",
+        ),
+    ],
+)
+def test_antonym_by_its_dictionary_form_or_taken_back(
+    quote: str, src: str, translated: str, tgt: str, word: str, stands: str
+) -> None:
+    verdicts = judge_words(quote, src, translated, tgt)
+    assert [(v.status, v.stands) for v in verdicts if v.word == word] == [("changed", stands)]

@@ -206,6 +206,20 @@ def _headwords(word: str, lang: str) -> list[str]:
     return forms
 
 
+def base_forms(word: str, lang: str) -> set[str]:
+    """The dictionary forms ``word`` may be of, besides itself: "feas" -> fea, feo;
+    "worst" -> bad (WordNet's irregular forms); "сильной" -> сильный."""
+    word = _yo(word.lower())
+    if lang == "ru":
+        return set(_ru_lemmas(word)) - {word}
+    forms = set(_headwords(word, lang))
+    if lang == "en":
+        irregular = _exceptions().get(word)
+        if irregular is not None:
+            forms.add(irregular)
+    return forms - {word}
+
+
 def covers(src: str, tgt: str) -> bool:
     """Whether a dictionary for the pair is installed."""
     return bool(_table(src, tgt))

@@ -14,7 +14,7 @@ may be rendered by it: ``unverified``, shown but never flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,7 +34,7 @@ _KEY_ZIPF = 5.0
 _MAIN_SENSES = 2
 
 
-@dataclass
+@dataclass(eq=False)
 class WordVerdict:
     word: str
     status: str  # kept | changed | unverified
@@ -42,6 +42,10 @@ class WordVerdict:
     stands: str = ""  # changed: the translated word standing in its place
     means: list[str] = field(default_factory=list)  # changed: what that word means
     renderings: list[str] = field(default_factory=list)  # known renderings, all absent
+
+
+# translated word index -> the verdict of the source word it renders (None: taken, no owner)
+Explained = dict[int, "WordVerdict | None"]
 
 
 def judge_words(
@@ -57,13 +61,14 @@ def judge_words(
     target = [w for w in content_words(translated, tgt) if not w.isdigit()]
     back_words = set(tokens(back)) if back else set()
     back_stems = {stem(w, src) for w in back_words}
-    explained: set[int] = set()
+    explained: Explained = {}
     verdicts: list[WordVerdict] = []
     for word in source:
         at, by = _find(word, src, target, tgt, explained)
         if at is not None:
-            explained.add(at)
-            verdicts.append(WordVerdict(word, "kept", by))
+            kept = WordVerdict(word, "kept", by)
+            explained[at] = kept
+            verdicts.append(kept)
         elif back is not None and (
             stem(word, src) in back_stems or (src == "en" and lexicon.synonyms(word) & back_words)
         ):
@@ -98,7 +103,7 @@ def _antonyms_in_place(
     src: str,
     target: Sequence[str],
     tgt: str,
-    explained: set[int],
+    explained: Explained,
     negated: set[str],
 ) -> None:
     """A word not found whose antonym (WordNet, through the lexicon) the translated quote
@@ -109,7 +114,7 @@ def _antonyms_in_place(
 
 
 def _opposite_in(
-    verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: set[int]
+    verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: Explained
 ) -> bool:
     """Mark ``verdict`` changed if an antonym of its word stands free in ``target``."""
     opposite = _opposites(verdict.word, src, tgt)
@@ -119,23 +124,64 @@ def _opposite_in(
     main = _main_senses(verdict.word, src, own)
     for i, t in enumerate(target):
         senses = opposite.get(stem(t, tgt), set()) if t else set()
-        if i in explained or not (senses & main or len(senses) >= 2):
+        by_form = not senses  # only a dictionary form of the word is an antonym
+        senses = senses or _opposite_senses(opposite, t, tgt)
+        if not (senses & main or len(senses) >= 2):
             continue
         meant = _english(t, tgt)
         if meant & own:
             continue  # it also means the word: a sense of it ("trabajo" for "работаю")
-        if "en" not in (src, tgt) and not any(
-            lexicon.antonyms(m) & senses for m in _main_senses(t, tgt, meant)
-        ):
+        standing = _main_senses(t, tgt, meant)
+        if tgt == "en":  # "worst" says bad: its base form's antonyms are its own
+            standing |= lexicon.base_forms(t, tgt)
+        strong = any(lexicon.antonyms(m) & senses for m in standing)
+        if ("en" not in (src, tgt) or by_form) and not strong:
             # es<->ru goes through English twice: the antonym must be one of the main
-            # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150)
+            # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150);
+            # so must a form's ("буду" as быть, not "stay" for "move")
             continue
-        explained.add(i)
+        # a word another source word explains is taken back only by an antonym of its
+        # main sense ("старым": old; not "буду", be, for "move" through "stay")
+        if i in explained and not (strong and _yield(i, src, target, tgt, explained)):
+            continue
+        explained[i] = verdict
         verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
         verdict.means = sorted(_meanings(t, tgt, src) or _english(t, tgt) or {t})[:3]
         verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
         return True
     return False
+
+
+def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set[str]:
+    """The senses ``word`` is an antonym of, by its stem or a dictionary form's ("feas"
+    is feo, "worst" is bad: stems that differ from the form's)."""
+    if not word:
+        return set()
+    forms = {word, *lexicon.base_forms(word, lang)}
+    return {s for form in forms if len(form) >= 3 for s in opposite.get(stem(form, lang), ())}
+
+
+def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explained) -> bool:
+    """Whether translated word ``i`` is free for an antonym: unexplained, or explained by a
+    source word's dictionary rendering that finds another free rendering or is common
+    ("used" took "старым", the antonym of the quote's "new": "get used" is glue). An
+    antonym is the stronger evidence: a word of the quote rendered by nothing else."""
+    if i not in explained:
+        return True
+    holder = explained[i]
+    if holder is None or holder.status != "kept" or holder.by != "lexicon":
+        return False
+    others = {*explained, i}
+    at, by = _find(holder.word, src, target, tgt, others)
+    if at is not None:
+        explained[at] = holder
+        holder.by = by
+    elif _rare(holder.word, src):
+        return False
+    else:
+        holder.status, holder.by = "unverified", ""
+    del explained[i]
+    return True
 
 
 def _function_words(text: str, lang: str) -> list[str]:
@@ -151,12 +197,12 @@ def _function_word_opposites(
     antonym: changed. Content words alone would never see them."""
     words = [w for w in dict.fromkeys(_function_words(quote, src)) if w not in negated]
     source_stems = {stem(w, tgt) for w in tokens(quote)} if src == tgt else set()
-    taken = {i for i, t in enumerate(target) if stem(t, tgt) in source_stems}
+    taken: Explained = {i: None for i, t in enumerate(target) if stem(t, tgt) in source_stems}
     out = []
     for word in words:
         if not _opposites(word, src, tgt):
             continue  # no antonym known ("the", "para"): not worth looking for its rendering
-        if _find(word, src, target, tgt, set())[0] is not None:
+        if _find(word, src, target, tgt, ())[0] is not None:
             continue  # rendered
         verdict = WordVerdict(word, "unverified")
         if _opposite_in(verdict, src, target, tgt, taken):
@@ -200,7 +246,7 @@ def _english(word: str, lang: str) -> set[str]:
 
 
 def _find(
-    word: str, src: str, target: Sequence[str], tgt: str, explained: set[int]
+    word: str, src: str, target: Sequence[str], tgt: str, explained: Collection[int]
 ) -> tuple[int | None, str]:
     """The index of a free translated word that renders ``word``, and the evidence."""
     forward = _rendering_stems(word, src, tgt)
@@ -252,7 +298,7 @@ def _decide_missing(
     target: Sequence[str],
     src: str,
     tgt: str,
-    explained: set[int],
+    explained: Explained,
     untranslated: Sequence[str],
     names: set[str],
 ) -> None:
