@@ -268,3 +268,30 @@ def test_antonym_by_its_dictionary_form_or_taken_back(
 ) -> None:
     verdicts = judge_words(quote, src, translated, tgt)
     assert [(v.status, v.stands) for v in verdicts if v.word == word] == [("changed", stands)]
+
+
+@needs_lexicon
+def test_antonym_of_a_word_first_for_none_of_its_senses() -> None:
+    # Mueller lists "потерять" first under no English word: its commonest sense (lose)
+    # still has an antonym ("win"), where before no sense counted
+    verdicts = judge_words(
+        "Тем не менее, два предыдущих раунда тогда потеряли бы свой смысл",
+        "ru",
+        "However, the two previous rounds would then win their meaning",
+        "en",
+    )
+    assert [(v.word, v.stands) for v in verdicts if v.status == "changed"] == [("потеряли", "win")]
+
+
+@needs_lexicon
+def test_irregular_english_form_renders_its_base() -> None:
+    # "lost" is WordNet's irregular form of "lose", a rendering of "потерянный"; unfound,
+    # "found" (the antonym) stood in its place
+    verdicts = judge_words(
+        "Однако он закончит свои дни не как мой любимый, потерянный и найденный старый дурак",
+        "ru",
+        "However, he will complete his days not as my beloved, lost and found old fool",
+        "en",
+    )
+    assert not [v for v in verdicts if v.status == "changed"]
+    assert [v.status for v in verdicts if v.word == "потерянный"] == ["kept"]

@@ -218,9 +218,12 @@ def _main_senses(word: str, src: str, english: set[str]) -> set[str]:
     if src == "en":
         return english
     main = lexicon.main_senses(word, src, english)
-    if main is not None:
+    if main:
         return main
-    return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:_MAIN_SENSES])
+    # no order known: the two commonest; the word first for none of its senses ("хотел":
+    # want lists хотеть second): the commonest alone, not none at all
+    count = _MAIN_SENSES if main is None else 1
+    return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:count])
 
 
 @lru_cache(maxsize=1 << 14)  # asked again for each quote with the word; callers only read it
@@ -262,6 +265,9 @@ def _find(
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
         if len(t) >= 6 and any(lexicon.cognate(t, r) for r in long):
+            return i, "lexicon"
+    for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
+        if any(stem(b, tgt) in forward for b in lexicon.base_forms(t, tgt)):
             return i, "lexicon"
     if synonyms:
         for i, t in free:
