@@ -295,3 +295,20 @@ def test_irregular_english_form_renders_its_base() -> None:
     )
     assert not [v for v in verdicts if v.status == "changed"]
     assert [v.status for v in verdicts if v.word == "потерянный"] == ["kept"]
+
+
+@needs_lexicon
+def test_unexplained_word_far_from_the_lost_one_is_not_its_stand_in() -> None:
+    # the translation leaves out "educational" (the quote's end); "заполняли" (filled in,
+    # for "completing") stands between "пищи" and "анкету", not in the lost word's place
+    verdicts = judge_words(
+        "Many participants from the survey control group showed a significant shift of "
+        "preferences towards healthy food when completing a questionnaire after the end of "
+        "the Obesity is No Accident educational lecture,",
+        "en",
+        "Многие участники контрольной группы исследования продемонстрировали существенный "
+        "сдвиг предпочтений в сторону здоровой пищи, когда заполняли анкету после "
+        "завершения лекции Ожирение - это не случайность",
+        "ru",
+    )
+    assert not [v for v in verdicts if v.status == "changed"]

@@ -340,11 +340,33 @@ def _decide_missing(
         if any(_related(word, means[i], src) for i in free):
             continue  # some word left may render it
         rel = source.index(word) / max(len(source) - 1, 1)
-        at = min(free, key=lambda i: abs(i / max(len(target) - 1, 1) - rel))
+        lo, hi = _place(source.index(word), verdicts, explained, len(target))
+        near = [i for i in free if lo <= i <= hi]
+        if not near:
+            continue  # nothing unexplained stands in its place: reordered or reworded
+        at = min(near, key=lambda i: abs(i / max(len(target) - 1, 1) - rel))
         free.remove(at)
         verdict.status, verdict.by = "changed", "lexicon"
         verdict.stands, verdict.means = target[at], sorted(means[at])[:3]
         verdict.renderings = sorted(lexicon.renderings(word, src, tgt))[:4]
+
+
+def _place(
+    k: int, verdicts: Sequence[WordVerdict], explained: Explained, size: int
+) -> tuple[int, int]:
+    """The stretch of the translation where source word ``k`` (its index among the first
+    verdicts, one per content word in order) would stand: between the renderings of the
+    nearest found words before and after it, one word wider each way (adjectives move
+    round their nouns: "significant deterrent" -> "incentivo más significativo"). Where a
+    side has no found word, the quote's end."""
+    at = {id(v): i for i, v in explained.items() if v is not None}
+    before = [at[id(v)] for v in verdicts[:k] if id(v) in at]
+    after = [at[id(v)] for v in verdicts[k + 1 :] if id(v) in at]
+    lo = before[-1] if before else 0
+    hi = after[0] if after else size - 1
+    if lo > hi:  # the neighbours crossed: reordered round the word
+        lo, hi = hi, lo
+    return lo - 1, hi + 1
 
 
 def _rare(word: str, lang: str) -> bool:
