@@ -228,6 +228,16 @@ def test_reason_names_the_words_on_each_side() -> None:
             'she has a boyfriend."',
             '"Мы спим вместе, и мне все равно, куда она ходит, с кем и есть ли у нее приятель."',
         ),
+        # line 64 with its "No" removed: "evitar" at the far end of the line says nothing
+        # of the "no pressure" at its start
+        (
+            "en",
+            "es",
+            "That was also why there was no pressure from the home team in the first half. "
+            "Long kicks behind the defence were neatly averted by the Czech defence.",
+            "Hubo presión de los jugadores locales en la primera mitad, patadones al otro "
+            "campo en defensa, justamente lo que la defensa checa supo evitar.",
+        ),
         # line 555 with its "не" removed: "ni siquiera" alone negates ("not even")
         (
             "es",
