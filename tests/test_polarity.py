@@ -300,3 +300,14 @@ def test_scope_rewordings_are_not_flagged(
     src: str, tgt: str, source: str, translation: str
 ) -> None:
     assert not _negation_flags(src, tgt, source, translation)
+
+
+def test_a_negator_in_the_lexical_list_is_counted_once() -> None:
+    # newstest2012 line 570 with a "no" removed, back-translated by Apertium: "neither" is
+    # one negation (a negator), not also one said in words that absorbs the lost "don't"
+    from xlate.checks import polarity
+
+    source = "\"I don't poke my nose in what I don't understand either,' said Paclík."
+    back = '"I neither dip the noses there where seat me able", added Paclík.'
+    found = polarity.negations(source, "en"), polarity.negations(back, "en")
+    assert polarity._differs(found[0], source, "en", found[1], back, "en") == 1

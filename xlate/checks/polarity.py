@@ -143,7 +143,9 @@ def _word_places(text: str, lang: str) -> list[float]:
     return [
         i / max(len(words) - 1, 1)
         for i, t in enumerate(words)
-        if (t in lists.lexical or _prefixed(t, lang, lists)) and not any(negator[max(0, i - 1) : i])
+        if (t in lists.lexical or _prefixed(t, lang, lists))
+        and not negator[i]  # "neither" is counted once, as a negator
+        and not any(negator[max(0, i - 1) : i])
     ]
 
 
