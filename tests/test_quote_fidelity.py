@@ -312,3 +312,52 @@ def test_unexplained_word_far_from_the_lost_one_is_not_its_stand_in() -> None:
         "ru",
     )
     assert not [v for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "translated", "word", "stands"),
+    [
+        (  # "best" said twice, rendered once ("mejores"): "peor" stands for the other use
+            "I don't; want to say he's the best league player, but he's definitely among the "
+            "best three,",
+            "No quiero decir que sea el peor jugador de la cancha, pero sin duda está entre "
+            "los tres mejores",
+            "best",
+            "peor",
+        ),
+        (  # "losses" has WordNet senses of its own (winnings); "loss" has gain
+            "substantial losses,",
+            "las ganancias sustanciales",
+            "losses",
+            "ganancias",
+        ),
+    ],
+)
+def test_antonym_of_a_repeated_or_inflected_word(
+    quote: str, translated: str, word: str, stands: str
+) -> None:
+    verdicts = judge_words(quote, "en", translated, "es")
+    assert (word, stands) in [(v.word, v.stands) for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "translated"),
+    [
+        (  # "found" is "find" (найденный), not an antonym of "lost" (потерянный)
+            "However, he will complete his days not as my beloved, lost and found old fool, "
+            "but as a person I have certain bonds to,",
+            "Однако он закончит свои дни не как мой любимый, потерянный и найденный старый "
+            "дурак, а человек, с которым меня что-то связывает",
+        ),
+        (  # "мужчины" means man, the base of "men": no antonym of it
+            "You feel that, after all, this is what men were intended for rather than to sit "
+            "in easy chairs with a cigarette and whiskey",
+            "Вы чувствуете, что, в конце концов, это то, для чего были созданы мужчины, а не "
+            "чтобы сидеть в удобных креслах с сигаретой и виски",
+        ),
+    ],
+)
+def test_irregular_forms_render_their_base(quote: str, translated: str) -> None:
+    assert not [v for v in judge_words(quote, "en", translated, "ru") if v.status == "changed"]

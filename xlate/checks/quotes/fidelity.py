@@ -14,6 +14,7 @@ may be rendered by it: ``unverified``, shown but never flagged.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,12 +84,57 @@ def judge_words(
     # sense of almost any word has "con" among the renderings of its antonym); blanked,
     # not dropped, so that each word keeps its index in ``explained``
     content_opposable = [t if tgt == "en" or len(t) >= 4 else "" for t in opposable]
+    repeated = _repeated(content_words(quote, src), verdicts, src, target, tgt, explained)
     _antonyms_in_place(verdicts, src, content_opposable, tgt, explained, negated)
+    verdicts += _opposed_uses(repeated, src, content_opposable, tgt, explained, negated)
     verdicts += _function_word_opposites(quote, src, opposable, tgt, negated)
     # a name ("Charles" as "Carolina") is the names check's business, not a changed word
     names = {w.lower() for w in re.findall(r"(?<=\w )[^\W\d_]+", quote) if w[0].isupper()}
     _decide_missing(verdicts, source, target, src, tgt, explained, untranslated, names)
     return verdicts
+
+
+def _repeated(
+    words: Sequence[str],
+    verdicts: Sequence[WordVerdict],
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Explained,
+) -> list[WordVerdict]:
+    """Kept words the quote says more often than the translation renders them ("the best
+    league player ... among the best three" with one "mejores"): their other renderings
+    are taken; a use left unrendered comes back, unverified."""
+    counts = Counter(words)
+    out = []
+    for verdict in verdicts:
+        uses = counts[verdict.word]
+        if verdict.status != "kept" or verdict.by == "back-translation" or uses < 2:
+            continue
+        for _ in range(uses - 1):
+            at, _by = _find(verdict.word, src, target, tgt, explained)
+            if at is None:
+                out.append(WordVerdict(verdict.word, "unverified"))
+                break
+            explained[at] = verdict
+    return out
+
+
+def _opposed_uses(
+    uses: Sequence[WordVerdict],
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Explained,
+    negated: set[str],
+) -> list[WordVerdict]:
+    """The unrendered uses of a repeated word that an antonym stands for ("peor" for the
+    first "best"): changed, as a word of a single use would be."""
+    out = []
+    for use in uses:
+        if use.word not in negated and _opposite_in(use, src, target, tgt, explained):
+            out.append(use)
+    return out
 
 
 def _negated(quote: str, lang: str) -> set[str]:
@@ -122,6 +168,8 @@ def _opposite_in(
         return False  # most words: no antonym known, nothing can stand opposite
     own = _english(verdict.word, src)
     main = _main_senses(verdict.word, src, own)
+    if src == "en":  # "мужчины" means man, and so does "men"
+        own = own | lexicon.base_forms(verdict.word, src)
     for i, t in enumerate(target):
         senses = opposite.get(stem(t, tgt), set()) if t else set()
         by_form = not senses  # only a dictionary form of the word is an antonym
@@ -234,7 +282,13 @@ def _opposites(word: str, src: str, tgt: str) -> dict[str, set[str]]:
     english = _english(word, src)
     out: dict[str, set[str]] = {}
     for sense in english:
-        for antonym in lexicon.antonyms(sense) - english:
+        # an inflected form's own senses may lack its base's: "losses" (winnings), "loss"
+        # (gain); "rose" (the flower), "rise" (fall). Not a participle's: "headed",
+        # "used" are adjectives of their own, far from "head" (tail) and "use"
+        participle = sense.endswith("ed")
+        bases = lexicon.base_forms(sense, "en") if src == "en" and not participle else set()
+        found = lexicon.antonyms(sense).union(*(lexicon.antonyms(b) for b in bases))
+        for antonym in found - english:
             if " " in antonym:
                 continue
             words = {antonym} if tgt == "en" else lexicon.renderings(antonym, "en", tgt)
@@ -258,9 +312,10 @@ def _find(
     for i, t in free:
         if lexicon.cognate(word, t):
             return i, "cognate"
-    own_stem = stem(word, src)
+    # an English irregular form is looked up as its base too: "found" (find) is "найденный"
+    own = {stem(w, src) for w in (word, *(lexicon.base_forms(word, src) if src == "en" else ()))}
     for i, t in free:
-        if stem(t, tgt) in forward or own_stem in _rendering_stems(t, tgt, src):
+        if stem(t, tgt) in forward or own & _rendering_stems(t, tgt, src):
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
@@ -340,7 +395,7 @@ def _decide_missing(
         if any(_related(word, means[i], src) for i in free):
             continue  # some word left may render it
         rel = source.index(word) / max(len(source) - 1, 1)
-        lo, hi = _place(source.index(word), verdicts, explained, len(target))
+        lo, hi = _place(source.index(word), verdicts[: len(source)], explained, len(target))
         near = [i for i in free if lo <= i <= hi]
         if not near:
             continue  # nothing unexplained stands in its place: reordered or reworded
