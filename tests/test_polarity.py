@@ -311,3 +311,43 @@ def test_a_negator_in_the_lexical_list_is_counted_once() -> None:
     back = '"I neither dip the noses there where seat me able", added Paclík.'
     found = polarity.negations(source, "en"), polarity.negations(back, "en")
     assert polarity._differs(found[0], source, "en", found[1], back, "en") == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # newstest2012 line 163: ", not to pander" is a negated infinitive, no contrast
+        (
+            "To be able to estimate people, not to pander, and stick to one's opinion.",
+            "Чтобы уметь оценивать людей, не потворствовать им и придерживаться своего мнения.",
+        ),
+        # line 553: ", not excessively connected" negates the adverb, as "не слишком" does
+        (
+            "In the future, he would like to see the position given to an experienced top "
+            "manager, not excessively connected to football life.",
+            "В будущем он бы хотел, чтобы этот пост занял опытный топ-менеджер, не слишком "
+            "связанный с футбольной жизнью.",
+        ),
+        # line 497: "не хватало" (was not enough) negates; it is no litotes
+        (
+            "For example, in Paris, Czech tours slept in parks in tents, because their income "
+            "at the time was not enough to pay for a hotel or a pension.",
+            "Например, в Париже, чешские туристы спали в парках в палатках, так как их доходов "
+            "в то время не хватало на гостиницу или пансион.",
+        ),
+        # line 732: ", пока … не" after a main clause is "until": its "не" negates nothing
+        (
+            "Nonetheless, it continued to be used until contemporary art in Vienna was given "
+            "a new home.",
+            "Однако оно продолжало использоваться, пока современное искусство в Вене не "
+            "получило новый дом.",
+        ),
+        # line 394: a sentence opening with "Пока" (so far) keeps its "не"
+        (
+            "So far, Josef does not mind that his wife closed the hind gate on him.",
+            "Пока Йозеф ничего не имеет против того, что его жена его отвергла.",
+        ),
+    ],
+)
+def test_scope_of_english_and_russian_negations(source: str, translation: str) -> None:
+    assert not _negation_flags("en", "ru", source, translation)
