@@ -214,3 +214,140 @@ def test_negations_counts_concord_and_pairs_once() -> None:
 def test_reason_names_the_words_on_each_side() -> None:
     (reason,) = _negation_flags("en", "es", "He did not sign the deal.", "Firmó el acuerdo.")
     assert "“not”" in reason and "the translation none" in reason
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "translation"),
+    [
+        # newstest2012 line 401 with the first "не" removed: "все равно" says the "don't
+        # care", not also the "don't" of "we don't sleep together" (one word, two lost)
+        (
+            "en",
+            "ru",
+            "\"We don't sleep together, and I don't care where she goes, with whom, and if "
+            'she has a boyfriend."',
+            '"Мы спим вместе, и мне все равно, куда она ходит, с кем и есть ли у нее приятель."',
+        ),
+        # line 64 with its "No" removed: "evitar" at the far end of the line says nothing
+        # of the "no pressure" at its start
+        (
+            "en",
+            "es",
+            "That was also why there was no pressure from the home team in the first half. "
+            "Long kicks behind the defence were neatly averted by the Czech defence.",
+            "Hubo presión de los jugadores locales en la primera mitad, patadones al otro "
+            "campo en defensa, justamente lo que la defensa checa supo evitar.",
+        ),
+        # line 555 with its "не" removed: "ni siquiera" alone negates ("not even")
+        (
+            "es",
+            "ru",
+            "Para mí fue una locura oír a algunos decir que en este momento ni siquiera desean "
+            "identificarse con el fútbol checo.",
+            "Для меня было ужасным услышать, как некоторые из них говорили, что в данный момент "
+            "они даже хотят иметь отношение к чешскому футболу.",
+        ),
+    ],
+)
+def test_more_negations_lost_than_words_say(
+    src: str, tgt: str, source: str, translation: str
+) -> None:
+    assert _negation_flags(src, tgt, source, translation)
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "translation"),
+    [
+        # newstest2012 line 1142: "не" before a gerund says "without doing", a privative
+        ("en", "ru", "He then fled empty-handed.", "После этого он сбежал, ничего не взяв."),
+        # line 1400: "not for lack of trying" is two negations, as "не потому, что они не
+        # пытались" is: a lexical word two words after a negator is its own
+        (
+            "en",
+            "ru",
+            "Other lawmakers have been unsuccessful so far in bringing their amendments to the "
+            "floor, but not for lack of trying.",
+            "Другим законодателям пока не удавалось вынести свои поправки на пленарное "
+            "заседание, но не потому, что они не пытались.",
+        ),
+        # line 983: "X, not Y" negates a phrase, as "а не" does (contrast, not a clause)
+        (
+            "en",
+            "ru",
+            "The Italian and Greek glass was still considered half full last week, not half "
+            "empty - now the problems are coming to the fore once again.",
+            "На прошлой неделе итальянский и греческий стаканы еще считались наполовину "
+            "полными, а не наполовину пустыми - но теперь проблемы снова выходят на первый план.",
+        ),
+        (
+            "es",
+            "ru",
+            "La semana pasada, el vaso italiano y griego se ha visto medio lleno, no medio "
+            "vacío, pero ahora los problemas vuelven a pasar a un primer plano.",
+            "На прошлой неделе итальянский и греческий стаканы еще считались наполовину "
+            "полными, а не наполовину пустыми - но теперь проблемы снова выходят на первый план.",
+        ),
+        # and "ni siquiera" after a negator agrees with it (line 555 as translated)
+        (
+            "es",
+            "ru",
+            "No quieren ni siquiera identificarse con el fútbol checo.",
+            "Они даже не хотят иметь отношение к чешскому футболу.",
+        ),
+    ],
+)
+def test_scope_rewordings_are_not_flagged(
+    src: str, tgt: str, source: str, translation: str
+) -> None:
+    assert not _negation_flags(src, tgt, source, translation)
+
+
+def test_a_negator_in_the_lexical_list_is_counted_once() -> None:
+    # newstest2012 line 570 with a "no" removed, back-translated by Apertium: "neither" is
+    # one negation (a negator), not also one said in words that absorbs the lost "don't"
+    from xlate.checks import polarity
+
+    source = "\"I don't poke my nose in what I don't understand either,' said Paclík."
+    back = '"I neither dip the noses there where seat me able", added Paclík.'
+    found = polarity.negations(source, "en"), polarity.negations(back, "en")
+    assert polarity._differs(found[0], source, "en", found[1], back, "en") == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # newstest2012 line 163: ", not to pander" is a negated infinitive, no contrast
+        (
+            "To be able to estimate people, not to pander, and stick to one's opinion.",
+            "Чтобы уметь оценивать людей, не потворствовать им и придерживаться своего мнения.",
+        ),
+        # line 553: ", not excessively connected" negates the adverb, as "не слишком" does
+        (
+            "In the future, he would like to see the position given to an experienced top "
+            "manager, not excessively connected to football life.",
+            "В будущем он бы хотел, чтобы этот пост занял опытный топ-менеджер, не слишком "
+            "связанный с футбольной жизнью.",
+        ),
+        # line 497: "не хватало" (was not enough) negates; it is no litotes
+        (
+            "For example, in Paris, Czech tours slept in parks in tents, because their income "
+            "at the time was not enough to pay for a hotel or a pension.",
+            "Например, в Париже, чешские туристы спали в парках в палатках, так как их доходов "
+            "в то время не хватало на гостиницу или пансион.",
+        ),
+        # line 732: ", пока … не" after a main clause is "until": its "не" negates nothing
+        (
+            "Nonetheless, it continued to be used until contemporary art in Vienna was given "
+            "a new home.",
+            "Однако оно продолжало использоваться, пока современное искусство в Вене не "
+            "получило новый дом.",
+        ),
+        # line 394: a sentence opening with "Пока" (so far) keeps its "не"
+        (
+            "So far, Josef does not mind that his wife closed the hind gate on him.",
+            "Пока Йозеф ничего не имеет против того, что его жена его отвергла.",
+        ),
+    ],
+)
+def test_scope_of_english_and_russian_negations(source: str, translation: str) -> None:
+    assert not _negation_flags("en", "ru", source, translation)

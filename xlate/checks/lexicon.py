@@ -180,8 +180,17 @@ def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
 
 @cache
 def _ru_lemmas(word: str) -> tuple[str, ...]:
-    """The dictionary forms of a Russian word, one per reading ("стали": сталь, стать)."""
-    return tuple(dict.fromkeys(_yo(str(p.normal_form)) for p in russian_analyser().parse(word)))
+    """The dictionary forms of a Russian word, one per reading ("стали": сталь, стать),
+    and a plural noun's nominative plural: dictionaries list "деньги" and "выборы"
+    (elections), pymorphy3's lemma is деньга and выбор (choice)."""
+    out: list[str] = []
+    for reading in russian_analyser().parse(word):
+        out.append(_yo(str(reading.normal_form)))
+        if reading.tag.POS == "NOUN" and "plur" in reading.tag:
+            plural = reading.inflect({"plur", "nomn"})
+            if plural is not None:
+                out.append(_yo(str(plural.word)))
+    return tuple(dict.fromkeys(out))
 
 
 def is_russian_word(word: str) -> bool:
@@ -204,6 +213,20 @@ def _headwords(word: str, lang: str) -> list[str]:
     if lang == "en" and word.endswith("ed") and len(word) > 4:
         forms += [word[:-1], word[:-2]]
     return forms
+
+
+def base_forms(word: str, lang: str) -> set[str]:
+    """The dictionary forms ``word`` may be of, besides itself: "feas" -> fea, feo;
+    "worst" -> bad (WordNet's irregular forms); "сильной" -> сильный."""
+    word = _yo(word.lower())
+    if lang == "ru":
+        return set(_ru_lemmas(word)) - {word}
+    forms = set(_headwords(word, lang))
+    if lang == "en":
+        irregular = _exceptions().get(word)
+        if irregular is not None:
+            forms.add(irregular)
+    return forms - {word}
 
 
 def covers(src: str, tgt: str) -> bool:

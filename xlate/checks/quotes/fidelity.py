@@ -14,7 +14,8 @@ may be rendered by it: ``unverified``, shown but never flagged.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,7 +35,7 @@ _KEY_ZIPF = 5.0
 _MAIN_SENSES = 2
 
 
-@dataclass
+@dataclass(eq=False)
 class WordVerdict:
     word: str
     status: str  # kept | changed | unverified
@@ -42,6 +43,10 @@ class WordVerdict:
     stands: str = ""  # changed: the translated word standing in its place
     means: list[str] = field(default_factory=list)  # changed: what that word means
     renderings: list[str] = field(default_factory=list)  # known renderings, all absent
+
+
+# translated word index -> the verdict of the source word it renders (None: taken, no owner)
+Explained = dict[int, "WordVerdict | None"]
 
 
 def judge_words(
@@ -57,13 +62,14 @@ def judge_words(
     target = [w for w in content_words(translated, tgt) if not w.isdigit()]
     back_words = set(tokens(back)) if back else set()
     back_stems = {stem(w, src) for w in back_words}
-    explained: set[int] = set()
+    explained: Explained = {}
     verdicts: list[WordVerdict] = []
     for word in source:
         at, by = _find(word, src, target, tgt, explained)
         if at is not None:
-            explained.add(at)
-            verdicts.append(WordVerdict(word, "kept", by))
+            kept = WordVerdict(word, "kept", by)
+            explained[at] = kept
+            verdicts.append(kept)
         elif back is not None and (
             stem(word, src) in back_stems or (src == "en" and lexicon.synonyms(word) & back_words)
         ):
@@ -75,14 +81,60 @@ def judge_words(
     negated = _negated(quote, src)
     opposable = [*target, *_function_words(translated, tgt)]
     # ... and a content word's among them: an English one, or of 4 letters or more (some
-    # sense of almost any word has "con" among the renderings of its antonym)
-    content_opposable = [t for t in opposable if tgt == "en" or len(t) >= 4]
+    # sense of almost any word has "con" among the renderings of its antonym); blanked,
+    # not dropped, so that each word keeps its index in ``explained``
+    content_opposable = [t if tgt == "en" or len(t) >= 4 else "" for t in opposable]
+    repeated = _repeated(content_words(quote, src), verdicts, src, target, tgt, explained)
     _antonyms_in_place(verdicts, src, content_opposable, tgt, explained, negated)
+    verdicts += _opposed_uses(repeated, src, content_opposable, tgt, explained, negated)
     verdicts += _function_word_opposites(quote, src, opposable, tgt, negated)
     # a name ("Charles" as "Carolina") is the names check's business, not a changed word
     names = {w.lower() for w in re.findall(r"(?<=\w )[^\W\d_]+", quote) if w[0].isupper()}
     _decide_missing(verdicts, source, target, src, tgt, explained, untranslated, names)
     return verdicts
+
+
+def _repeated(
+    words: Sequence[str],
+    verdicts: Sequence[WordVerdict],
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Explained,
+) -> list[WordVerdict]:
+    """Kept words the quote says more often than the translation renders them ("the best
+    league player ... among the best three" with one "mejores"): their other renderings
+    are taken; a use left unrendered comes back, unverified."""
+    counts = Counter(words)
+    out = []
+    for verdict in verdicts:
+        uses = counts[verdict.word]
+        if verdict.status != "kept" or verdict.by == "back-translation" or uses < 2:
+            continue
+        for _ in range(uses - 1):
+            at, _by = _find(verdict.word, src, target, tgt, explained)
+            if at is None:
+                out.append(WordVerdict(verdict.word, "unverified"))
+                break
+            explained[at] = verdict
+    return out
+
+
+def _opposed_uses(
+    uses: Sequence[WordVerdict],
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Explained,
+    negated: set[str],
+) -> list[WordVerdict]:
+    """The unrendered uses of a repeated word that an antonym stands for ("peor" for the
+    first "best"): changed, as a word of a single use would be."""
+    out = []
+    for use in uses:
+        if use.word not in negated and _opposite_in(use, src, target, tgt, explained):
+            out.append(use)
+    return out
 
 
 def _negated(quote: str, lang: str) -> set[str]:
@@ -97,7 +149,7 @@ def _antonyms_in_place(
     src: str,
     target: Sequence[str],
     tgt: str,
-    explained: set[int],
+    explained: Explained,
     negated: set[str],
 ) -> None:
     """A word not found whose antonym (WordNet, through the lexicon) the translated quote
@@ -108,7 +160,7 @@ def _antonyms_in_place(
 
 
 def _opposite_in(
-    verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: set[int]
+    verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: Explained
 ) -> bool:
     """Mark ``verdict`` changed if an antonym of its word stands free in ``target``."""
     opposite = _opposites(verdict.word, src, tgt)
@@ -116,25 +168,68 @@ def _opposite_in(
         return False  # most words: no antonym known, nothing can stand opposite
     own = _english(verdict.word, src)
     main = _main_senses(verdict.word, src, own)
+    if src == "en":  # "мужчины" means man, and so does "men"
+        own = own | lexicon.base_forms(verdict.word, src)
     for i, t in enumerate(target):
-        senses = opposite.get(stem(t, tgt), set())
-        if i in explained or not (senses & main or len(senses) >= 2):
+        senses = opposite.get(stem(t, tgt), set()) if t else set()
+        by_form = not senses  # only a dictionary form of the word is an antonym
+        senses = senses or _opposite_senses(opposite, t, tgt)
+        if not (senses & main or len(senses) >= 2):
             continue
         meant = _english(t, tgt)
         if meant & own:
             continue  # it also means the word: a sense of it ("trabajo" for "работаю")
-        if "en" not in (src, tgt) and not any(
-            lexicon.antonyms(m) & senses for m in _main_senses(t, tgt, meant)
-        ):
+        standing = _main_senses(t, tgt, meant)
+        if tgt == "en":  # "worst" says bad: its base form's antonyms are its own
+            standing |= lexicon.base_forms(t, tgt)
+        strong = any(lexicon.antonyms(m) & senses for m in standing)
+        if ("en" not in (src, tgt) or by_form) and not strong:
             # es<->ru goes through English twice: the antonym must be one of the main
-            # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150)
+            # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150);
+            # so must a form's ("буду" as быть, not "stay" for "move")
             continue
-        explained.add(i)
+        # a word another source word explains is taken back only by an antonym of its
+        # main sense ("старым": old; not "буду", be, for "move" through "stay")
+        if i in explained and not (strong and _yield(i, src, target, tgt, explained)):
+            continue
+        explained[i] = verdict
         verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
         verdict.means = sorted(_meanings(t, tgt, src) or _english(t, tgt) or {t})[:3]
         verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
         return True
     return False
+
+
+def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set[str]:
+    """The senses ``word`` is an antonym of, by its stem or a dictionary form's ("feas"
+    is feo, "worst" is bad: stems that differ from the form's)."""
+    if not word:
+        return set()
+    forms = {word, *lexicon.base_forms(word, lang)}
+    return {s for form in forms if len(form) >= 3 for s in opposite.get(stem(form, lang), ())}
+
+
+def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explained) -> bool:
+    """Whether translated word ``i`` is free for an antonym: unexplained, or explained by a
+    source word's dictionary rendering that finds another free rendering or is common
+    ("used" took "старым", the antonym of the quote's "new": "get used" is glue). An
+    antonym is the stronger evidence: a word of the quote rendered by nothing else."""
+    if i not in explained:
+        return True
+    holder = explained[i]
+    if holder is None or holder.status != "kept" or holder.by != "lexicon":
+        return False
+    others = {*explained, i}
+    at, by = _find(holder.word, src, target, tgt, others)
+    if at is not None:
+        explained[at] = holder
+        holder.by = by
+    elif _rare(holder.word, src):
+        return False
+    else:
+        holder.status, holder.by = "unverified", ""
+    del explained[i]
+    return True
 
 
 def _function_words(text: str, lang: str) -> list[str]:
@@ -150,12 +245,12 @@ def _function_word_opposites(
     antonym: changed. Content words alone would never see them."""
     words = [w for w in dict.fromkeys(_function_words(quote, src)) if w not in negated]
     source_stems = {stem(w, tgt) for w in tokens(quote)} if src == tgt else set()
-    taken = {i for i, t in enumerate(target) if stem(t, tgt) in source_stems}
+    taken: Explained = {i: None for i, t in enumerate(target) if stem(t, tgt) in source_stems}
     out = []
     for word in words:
         if not _opposites(word, src, tgt):
             continue  # no antonym known ("the", "para"): not worth looking for its rendering
-        if _find(word, src, target, tgt, set())[0] is not None:
+        if _find(word, src, target, tgt, ())[0] is not None:
             continue  # rendered
         verdict = WordVerdict(word, "unverified")
         if _opposite_in(verdict, src, target, tgt, taken):
@@ -171,9 +266,12 @@ def _main_senses(word: str, src: str, english: set[str]) -> set[str]:
     if src == "en":
         return english
     main = lexicon.main_senses(word, src, english)
-    if main is not None:
+    if main:
         return main
-    return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:_MAIN_SENSES])
+    # no order known: the two commonest; the word first for none of its senses ("хотел":
+    # want lists хотеть second): the commonest alone, not none at all
+    count = _MAIN_SENSES if main is None else 1
+    return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:count])
 
 
 @lru_cache(maxsize=1 << 14)  # asked again for each quote with the word; callers only read it
@@ -184,7 +282,13 @@ def _opposites(word: str, src: str, tgt: str) -> dict[str, set[str]]:
     english = _english(word, src)
     out: dict[str, set[str]] = {}
     for sense in english:
-        for antonym in lexicon.antonyms(sense) - english:
+        # an inflected form's own senses may lack its base's: "losses" (winnings), "loss"
+        # (gain); "rose" (the flower), "rise" (fall). Not a participle's: "headed",
+        # "used" are adjectives of their own, far from "head" (tail) and "use"
+        participle = sense.endswith("ed")
+        bases = lexicon.base_forms(sense, "en") if src == "en" and not participle else set()
+        found = lexicon.antonyms(sense).union(*(lexicon.antonyms(b) for b in bases))
+        for antonym in found - english:
             if " " in antonym:
                 continue
             words = {antonym} if tgt == "en" else lexicon.renderings(antonym, "en", tgt)
@@ -199,7 +303,7 @@ def _english(word: str, lang: str) -> set[str]:
 
 
 def _find(
-    word: str, src: str, target: Sequence[str], tgt: str, explained: set[int]
+    word: str, src: str, target: Sequence[str], tgt: str, explained: Collection[int]
 ) -> tuple[int | None, str]:
     """The index of a free translated word that renders ``word``, and the evidence."""
     forward = _rendering_stems(word, src, tgt)
@@ -208,13 +312,17 @@ def _find(
     for i, t in free:
         if lexicon.cognate(word, t):
             return i, "cognate"
-    own_stem = stem(word, src)
+    # an English irregular form is looked up as its base too: "found" (find) is "найденный"
+    own = {stem(w, src) for w in (word, *(lexicon.base_forms(word, src) if src == "en" else ()))}
     for i, t in free:
-        if stem(t, tgt) in forward or own_stem in _rendering_stems(t, tgt, src):
+        if stem(t, tgt) in forward or own & _rendering_stems(t, tgt, src):
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
         if len(t) >= 6 and any(lexicon.cognate(t, r) for r in long):
+            return i, "lexicon"
+    for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
+        if any(stem(b, tgt) in forward for b in lexicon.base_forms(t, tgt)):
             return i, "lexicon"
     if synonyms:
         for i, t in free:
@@ -251,7 +359,7 @@ def _decide_missing(
     target: Sequence[str],
     src: str,
     tgt: str,
-    explained: set[int],
+    explained: Explained,
     untranslated: Sequence[str],
     names: set[str],
 ) -> None:
@@ -287,11 +395,33 @@ def _decide_missing(
         if any(_related(word, means[i], src) for i in free):
             continue  # some word left may render it
         rel = source.index(word) / max(len(source) - 1, 1)
-        at = min(free, key=lambda i: abs(i / max(len(target) - 1, 1) - rel))
+        lo, hi = _place(source.index(word), verdicts[: len(source)], explained, len(target))
+        near = [i for i in free if lo <= i <= hi]
+        if not near:
+            continue  # nothing unexplained stands in its place: reordered or reworded
+        at = min(near, key=lambda i: abs(i / max(len(target) - 1, 1) - rel))
         free.remove(at)
         verdict.status, verdict.by = "changed", "lexicon"
         verdict.stands, verdict.means = target[at], sorted(means[at])[:3]
         verdict.renderings = sorted(lexicon.renderings(word, src, tgt))[:4]
+
+
+def _place(
+    k: int, verdicts: Sequence[WordVerdict], explained: Explained, size: int
+) -> tuple[int, int]:
+    """The stretch of the translation where source word ``k`` (its index among the first
+    verdicts, one per content word in order) would stand: between the renderings of the
+    nearest found words before and after it, one word wider each way (adjectives move
+    round their nouns: "significant deterrent" -> "incentivo más significativo"). Where a
+    side has no found word, the quote's end."""
+    at = {id(v): i for i, v in explained.items() if v is not None}
+    before = [at[id(v)] for v in verdicts[:k] if id(v) in at]
+    after = [at[id(v)] for v in verdicts[k + 1 :] if id(v) in at]
+    lo = before[-1] if before else 0
+    hi = after[0] if after else size - 1
+    if lo > hi:  # the neighbours crossed: reordered round the word
+        lo, hi = hi, lo
+    return lo - 1, hi + 1
 
 
 def _rare(word: str, lang: str) -> bool:
