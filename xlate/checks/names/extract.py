@@ -75,10 +75,17 @@ _RUN_CHARS = frozenset("\"'“”«»„()-–—‘’¿¡")
 _LOOK_BACK = 16
 
 
+# What a sentence end's run follows: a token after one space (or none) and anything but
+# these opens no sentence, as neither pattern can end there (most tokens are so).
+_STOPS = frozenset(".!?…:;")
+
+
 def _is_initial(text: str, start: int) -> bool:
     run = start
     while run > 0 and (text[run - 1] in _RUN_CHARS or text[run - 1].isspace()):
         run -= 1
+    if run > 0 and text[run:start] in ("", " ") and text[run - 1] not in _STOPS:
+        return False
     pos = max(0, run - _LOOK_BACK)
     if _ABBREVIATION_BEFORE.search(text, pos, start):
         return False
@@ -280,3 +287,10 @@ def candidates(text: str, lang: str) -> tuple[Candidate, ...]:
                 start = m.start() + part.start()
                 out.append(Candidate(start, m.start() + part.end(), part.group(), lang))
     return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def capitalised_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
+    """The capitalised ones of ``candidates``, in order: each word of a name is looked for
+    among them (a lowercase word renders no name word, see ``word_verdict``)."""
+    return tuple(c for c in candidates(text, lang) if is_capitalised(c.text))
