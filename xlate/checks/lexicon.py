@@ -449,8 +449,8 @@ def cognate(a: str, b: str) -> bool:
     x, y = _latin(a), _latin(b)
     if min(len(x), len(y)) < 4:
         return x == y
-    common = _common_prefix(x, y)
-    if common >= 5 or (common >= 4 and common >= min(len(x), len(y)) - 1):
+    # A common prefix of 5 letters, or of 4 where the shorter has at most 5
+    if x[:5] == y[:5] or (x[:4] == y[:4] and min(len(x), len(y)) <= 5):
         return True
     return _similar(x, y, 0.8)
 
@@ -498,15 +498,6 @@ def _english_cognates(word: str) -> tuple[str, ...]:
     ]
     # a loose match ("montase" -> montage) would invent meanings: only close look-alikes
     return tuple([w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3])
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 @lru_cache(maxsize=1 << 16)

@@ -141,6 +141,10 @@ def _extract(text: str, lang: str) -> tuple[NameMention, ...]:
     out: list[NameMention] = []
     i = 0
     while i < len(scan.tokens):
+        m = scan.tokens[i]
+        if m.lastgroup == "word" and not is_capitalised(m.group()):
+            i += 1  # what _next_mention says of a lowercase word (most are), sooner
+            continue
         mention, i = _next_mention(scan, i)
         if mention is not None:
             out.append(mention)
