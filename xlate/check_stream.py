@@ -20,6 +20,7 @@ their language, so that lingua's large models can answer them and go
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -167,6 +168,11 @@ def _analyse_parts(
     if progress is not None:
         progress("lines", 0, total)
     while part := list(islice(pairs, chunk_lines)):
+        # What is alive between parts lives for the process (imports, word lists, the
+        # checks' caches): moved out of the cyclic collector's sight, its full passes
+        # over them no longer grow with them (~1.1 s of a 3,003-line ru-es check's
+        # 8.8 s). The analysis makes next to no cycles: peak memory is the same.
+        gc.freeze()
         paragraphs: list[Paragraph | str] = []
         translations: list[Translation | None] = []
         aligned_to: list[list[str]] = []
