@@ -1,8 +1,8 @@
 """Model-free checks: ``check --lines --engine none`` beside translate-toolkit's pofilter.
 
     pip install translate-toolkit      # benchmark-time only: pofilter, the anchor
-    python benchmarks/check_speed.py [--pair en-es] [--lines 3003] [--rounds 3] [--all-cores]
-                                     [--baseline OTHER_CHECKOUT]
+    python benchmarks/check_speed.py [--pair en-es|en-es,ru-en|all] [--lines 3003] [--rounds 3]
+                                     [--all-cores] [--baseline OTHER_CHECKOUT]
 
 The same aligned pairs (newstest2012, the first ``--lines`` lines of the pair) go through
 
@@ -17,7 +17,9 @@ The same aligned pairs (newstest2012, the first ``--lines`` lines of the pair) g
 Whole processes, pinned to one core (``--all-cores`` lifts that), interleaved (ABBA) and
 medians of ``--rounds``; peak memory is the largest ``ru_maxrss`` of the runs.
 ``--baseline`` adds the same xlate command run from another checkout (``PYTHONPATH``), for
-a before/after in the same run. Prints a Markdown table, with the machine's load.
+a before/after in the same run. ``--pair all`` times the six directions, a pair at a time.
+Without pofilter installed the xlate rows come alone. Prints a Markdown table, with the
+machine's load.
 """
 
 from __future__ import annotations
@@ -68,18 +70,34 @@ def write_po(sources: list[str], translations: list[str], path: Path) -> None:
     path.write_bytes(bytes(store))
 
 
+DIRECTIONS = ("en-es", "es-en", "en-ru", "ru-en", "es-ru", "ru-es")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pair", default="en-es")
+    parser.add_argument("--pair", default="en-es", help="S-T, several comma-separated, or all")
     parser.add_argument("--lines", type=int, default=3003)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--all-cores", action="store_true")
     parser.add_argument("--baseline", type=Path, help="another xlate checkout to time too")
     args = parser.parse_args()
-    src, _, tgt = args.pair.partition("-")
+    pairs = DIRECTIONS if args.pair == "all" else tuple(args.pair.split(","))
     pofilter = shutil.which("pofilter")
+    cpus = None if args.all_cores else {min(os.sched_getaffinity(0))}
+    where = "all cores" if cpus is None else "one core"
+    print(f"newstest2012, {where}, medians of {args.rounds} interleaved runs")
     if pofilter is None:
-        raise SystemExit("pofilter not found: pip install translate-toolkit")
+        print("(pofilter not found, no anchor: pip install translate-toolkit)")
+    print("\n| pair | tool | wall | CPU | lines/s (CPU) | peak memory | CPU vs pofilter |")
+    print("|---|---|--:|--:|--:|--:|--:|")
+    for pair in pairs:
+        _pair(pair, args, pofilter, cpus)
+    print(f"\n({load_note()})")
+
+
+def _pair(pair: str, args: argparse.Namespace, pofilter: str | None, cpus: set[int] | None) -> None:
+    """One pair's rows: xlate (and the baseline checkout) beside pofilter, interleaved."""
+    src, _, tgt = pair.partition("-")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         sources = corpus(src).read_text(encoding="utf-8").splitlines()[: args.lines]
@@ -87,28 +105,25 @@ def main() -> None:
         n = len(sources)
         (work / f"in.{src}").write_text("\n".join(sources) + "\n", encoding="utf-8")
         (work / f"in.{tgt}").write_text("\n".join(translations) + "\n", encoding="utf-8")
-        write_po(sources, translations, work / "in.po")
         xlate = [sys.executable, "-m", "xlate", "check", str(work / f"in.{src}")]
         xlate += [str(work / f"in.{tgt}"), "--lines", "--from", src, "--to", tgt]
         xlate += ["--engine", "none", "--report", str(work / "out.json")]
-        filters = [f"--test={t}" for t in POFILTER_TESTS]
-        anchor = [pofilter, *filters, "--progress=none", str(work / "in.po"), str(work / "out.po")]
-        cases = {"xlate check --lines --engine none": xlate, "pofilter (8 tests)": anchor}
+        cases = {"xlate check --lines --engine none": xlate}
         if args.baseline is not None:
             root = args.baseline.resolve()
             cases[f"the same, from {root}"] = ["env", f"PYTHONPATH={root}", *xlate]
-        cpus = None if args.all_cores else {min(os.sched_getaffinity(0))}
+        if pofilter is not None:
+            write_po(sources, translations, work / "in.po")
+            filters = [f"--test={t}" for t in POFILTER_TESTS]
+            anchor = [pofilter, *filters, "--progress=none", str(work / "in.po")]
+            cases["pofilter (8 tests)"] = [*anchor, str(work / "out.po")]
         results = interleaved(cases, args.rounds, cpus=cpus)
-    where = "all cores" if cpus is None else "one core"
-    print(f"{n} newstest2012 {args.pair} pairs, {where}, medians of {args.rounds} interleaved")
-    print(f"runs ({load_note()})\n")
-    print("| tool | wall | CPU | lines/s (CPU) | peak memory | CPU vs pofilter |")
-    print("|---|--:|--:|--:|--:|--:|")
-    anchor_cpu = results["pofilter (8 tests)"].cpu
+    anchor_run = results.get("pofilter (8 tests)")
     for name, r in results.items():
+        ratio = f"{r.cpu / anchor_run.cpu:.1f}x" if anchor_run is not None else "–"
         print(
-            f"| {name} | {r.wall:.2f} s | {r.cpu:.2f} s | {n / r.cpu:.0f} | {r.peak:.0f} MiB | "
-            f"{r.cpu / anchor_cpu:.1f}x |"
+            f"| {pair} ({n}) | {name} | {r.wall:.2f} s | {r.cpu:.2f} s | {n / r.cpu:.0f} | "
+            f"{r.peak:.0f} MiB | {ratio} |"
         )
 
 

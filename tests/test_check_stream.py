@@ -7,6 +7,7 @@ path is the one taken and that it changes nothing a user can see.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
@@ -111,6 +112,21 @@ def test_the_lines_are_analysed_part_by_part(
     )
     assert sizes == [40, 40, 40, 30]
     assert steps == [("lines", n, 150) for n in (0, 40, 80, 120, 150)]
+
+
+def test_a_one_document_process_freezes_what_lives_between_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # xlate check (freeze=True): before each part, what is alive is moved out of the
+    # cyclic collector's sight; the report is the same either way.
+    source, translation = _pair(tmp_path, "en", "es", 0, 100)
+    frozen: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    with_freeze = _streamed_json(source, translation, "en", "es", chunk_lines=40, freeze=True)
+    assert len(frozen) == 3
+    without = _streamed_json(source, translation, "en", "es", chunk_lines=40)
+    assert len(frozen) == 3  # a library caller's process is left as it was
+    assert _undated(with_freeze) == _undated(without)
 
 
 def test_the_cli_streams_and_writes_the_same_report_and_summary(

@@ -20,6 +20,7 @@ their language, so that lingua's large models can answer them and go
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -114,10 +115,18 @@ def check_lines_streamed(
     origin: str = "person",
     progress: StepCallback | None = None,
     chunk_lines: int = CHUNK_LINES,
+    freeze: bool = False,
 ) -> StreamedCheck:
     """``check(source, translation, src, tgt, lines=True)`` of two files, without a
     back-translation, its records spooled under the folder ``spool`` (the caller's to
-    remove). ``progress`` is told ``("lines", done, total)`` as the parts are analysed."""
+    remove). ``progress`` is told ``("lines", done, total)`` as the parts are analysed.
+
+    ``freeze``, for a process that checks this one document (``xlate check``): what is
+    alive between parts (imports, word lists, the checks' caches), there for the rest of
+    the process, is moved out of the cyclic collector's sight (``gc.freeze``). Its full
+    passes over them grew with them: ~1.1 s of a 3,003-line ru-es check's 8.8 s. The
+    analysis makes next to no reference cycles (peak memory the same with the collector
+    off), so little is kept that a collection would have freed."""
     if origin not in ORIGINS:
         raise InputError(f"origin {origin!r} is not one of {', '.join(ORIGINS)}")
     source_scan, translation_scan = _scan(source_path), _scan(translation_path)
@@ -136,7 +145,14 @@ def check_lines_streamed(
     try:
         with scores_ahead(doubtful, wide=True):
             _analyse_parts(
-                analysis, records, source_path, translation_path, total, chunk_lines, progress
+                analysis,
+                records,
+                source_path,
+                translation_path,
+                total,
+                chunk_lines,
+                progress,
+                freeze,
             )
         records.finish(analysis.late_flags())
     except BaseException:
@@ -159,6 +175,7 @@ def _analyse_parts(
     total: int,
     chunk_lines: int,
     progress: Callable[[str, int, int], None] | None,
+    freeze: bool,
 ) -> None:
     # The scan counted the two sides equal.
     both = zip(_nonblank(source_path), _nonblank(translation_path), strict=False)
@@ -167,6 +184,8 @@ def _analyse_parts(
     if progress is not None:
         progress("lines", 0, total)
     while part := list(islice(pairs, chunk_lines)):
+        if freeze:  # see check_lines_streamed
+            gc.freeze()
         paragraphs: list[Paragraph | str] = []
         translations: list[Translation | None] = []
         aligned_to: list[list[str]] = []

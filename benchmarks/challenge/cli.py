@@ -29,10 +29,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--half", choices=("held-out", "tune"), default="held-out")
     p.add_argument("--lines", type=int, default=150, help="lines sampled per direction")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--engine", default="none,apertium", help="comma-separated: none, apertium (default: both)")
+    p.add_argument(
+        "--engine", default="none,apertium", help="comma-separated: none, apertium (default: both)"
+    )
     p.add_argument("--categories", help="comma-separated names or prefixes (default: all)")
     p.add_argument("--directions", help="e.g. en-es,ru-en,en-es/mt (default: all eight)")
-    p.add_argument("--origin", default="person,machine", help="comma-separated: person, machine (default: both)")
+    p.add_argument(
+        "--origin",
+        default="person,machine",
+        help="comma-separated: person, machine (default: both)",
+    )
     p.add_argument("--json", type=Path, help="write the results here")
     p.add_argument("--examples", type=int, default=0, help="print N missed variants per row")
     return p

@@ -41,7 +41,7 @@ def _squash(text: str) -> str:
 def acronym_flags(source: str, translation: str) -> list[Flag]:
     """A low ``acronym`` flag for each acronym of ``source`` the translation lost."""
     letters = [ch for ch in source if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+    if not letters or sum(map(str.isupper, letters)) > 0.5 * len(letters):
         return []  # a headline in capitals: every word would look like an acronym
     bare = without_addresses(source)
     tgt_squashed = _squash(translation)

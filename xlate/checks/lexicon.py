@@ -25,7 +25,7 @@ import gzip
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -78,45 +78,63 @@ def _entries(name: str) -> dict[str, set[str]]:
     return dict(out)
 
 
-def _shipped(name: str) -> dict[str, list[str]]:
-    """English headword -> its renderings (of one or two words), from one shipped list."""
+def _shipped(name: str) -> Iterator[tuple[str, list[str]]]:
+    """English headword -> its renderings (of one or two words), from one shipped list,
+    line by line (its ~8 MB of text never held whole)."""
     path = LEXICON_DIR / f"{name}.tsv.gz"
     if not path.is_file():
-        return {}
-    out: dict[str, list[str]] = {}
-    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        head, _, renderings = line.partition("\t")
-        out[head] = renderings.split("|")
-    return out
+        return
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as lines:
+        for line in lines:
+            head, _, renderings = line.rstrip("\r\n").partition("\t")
+            yield head, renderings.split("|")
+
+
+# A table's value: the headword's words (repeats allowed) joined by line breaks, which no
+# word holds. One string a headword where a set of strings took ~65 MiB for en-ru.
+_SEP = "\n"
+
+
+def _append(table: dict[str, str], head: str, words: str) -> None:
+    old = table.get(head)
+    table[head] = words if not old else f"{old}{_SEP}{words}" if words else old
+
+
+def _words(joined: str) -> set[str]:
+    return set(joined.split(_SEP)) if joined else set()
 
 
 @cache
-def _tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, set[str]]]:
+def _tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]:
     """Both directions of one language pair ({en, es}), from every source that has it: a
     check of en-es reads no Russian."""
-    table: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(dict)
+    table: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    # Russian words are looked up with ё as е, as texts spell them
+    yo = _yo if "ru" in pair else str
 
-    def add(a: str, b: str, head: str, words: Iterable[str], backwards: bool) -> None:
-        if "ru" in pair:  # Russian words are looked up with ё as е, as texts spell them
-            head, words = _yo(head), [_yo(w) for w in words]
-        table[a, b].setdefault(head, set()).update(words)
+    def add(a: str, b: str, head: str, words: list[str], backwards: bool) -> None:
+        head = yo(head)
+        _append(table[a, b], head, yo(_SEP.join(words)))
         for word in words if backwards else ():
-            table[b, a].setdefault(word, set()).add(head)
+            _append(table[b, a], yo(word), head)
 
     for name, (a, b) in _FREEDICT.items():
         for head, words in _entries(name).items() if {a, b} == pair else ():
-            add(a, b, head, words, True)  # read backwards too: more pairs each way
+            add(a, b, head, list(words), True)  # read backwards too: more pairs each way
     for name, other in _SHIPPED.items():
-        for head, renderings in _shipped(name).items() if {"en", other} == pair else ():
+        if {"en", other} != pair:
+            continue
+        forth, back, main = table["en", other], table[other, "en"], table["main", other]
+        for head, renderings in _shipped(name):  # ~124k pairs for en-ru: add() inlined
             if name in _ORDERED:  # the main senses: the first two one-word renderings
-                first = [_yo(r) for r in renderings if " " not in r][:2]
-                table["main", other][head] = set(first)
-            add("en", other, head, " ".join(renderings).split(), False)
+                main[head] = yo(_SEP.join([r for r in renderings if " " not in r][:2]))
+            key = yo(head)
+            _append(forth, key, yo(_SEP.join(" ".join(renderings).split())))
             # backwards only a one-word rendering: "средство" in "средство устрашения"
             # (deterrent) does not mean deterrent
             for rendering in renderings:
                 if " " not in rendering:
-                    add(other, "en", rendering, [head], False)
+                    _append(back, yo(rendering), key)
     return {direction: words for direction, words in table.items() if words}
 
 
@@ -128,10 +146,10 @@ def main_senses(word: str, lang: str, english: set[str]) -> set[str] | None:
     if not first:
         return None
     lemmas = {_yo(word.lower()), *(_ru_lemmas(word.lower()) if lang == "ru" else ())}
-    return {e for e in english if first.get(e, set()) & lemmas}
+    return {e for e in english if _words(first.get(e, "")) & lemmas}
 
 
-def _table(src: str, tgt: str) -> dict[str, set[str]]:
+def _table(src: str, tgt: str) -> dict[str, str]:
     return _tables(frozenset((src, tgt))).get((src, tgt), {})
 
 
@@ -152,7 +170,7 @@ def _by_stem(word: str, src: str, tgt: str) -> set[str]:
     at = bisect.bisect_left(heads, key[:-1])
     while at < len(heads) and heads[at].startswith(key[:-1]):
         if stem(heads[at], src) == key:
-            out |= _table(src, tgt)[heads[at]]
+            out |= _words(_table(src, tgt)[heads[at]])
         at += 1
     return out
 
@@ -164,18 +182,25 @@ def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
     and "diario", texts say "ojos" and "diarias"; Russian through pymorphy3's lemmas),
     then by its stem (unless not ``by_stem``: a guess that widens a match but is no
     knowledge of what the word means)."""
+    return set(_renderings(word, src, tgt, by_stem))
+
+
+# Cached: the quote and name checks ask ~4 times per distinct word of a document (48,666
+# asks of 12,193 words in ru-es, each a lemma or stem search); callers get their own set.
+@lru_cache(maxsize=1 << 14)
+def _renderings(word: str, src: str, tgt: str, by_stem: bool) -> frozenset[str]:
     table = _table(src, tgt)
     if not table:
-        return set()
+        return frozenset()
     word = _yo(word.lower())
     if src == "ru":  # every reading's lemma: "стали" is сталь or стать
-        found = {r for form in (word, *_ru_lemmas(word)) for r in table.get(form, ())}
+        found = {r for form in (word, *_ru_lemmas(word)) for r in _words(table.get(form, ""))}
         if found:
-            return found
+            return frozenset(found)
     for form in _headwords(word, src):
         if form in table:
-            return table[form]
-    return _by_stem(word, src, tgt) if by_stem else set()
+            return frozenset(_words(table[form]))
+    return frozenset(_by_stem(word, src, tgt)) if by_stem else frozenset()
 
 
 @cache
@@ -463,8 +488,8 @@ def cognate(a: str, b: str) -> bool:
     x, y = _latin(a), _latin(b)
     if min(len(x), len(y)) < 4:
         return x == y
-    common = _common_prefix(x, y)
-    if common >= 5 or (common >= 4 and common >= min(len(x), len(y)) - 1):
+    # A common prefix of 5 letters, or of 4 where the shorter has at most 5
+    if x[:5] == y[:5] or (x[:4] == y[:4] and min(len(x), len(y)) <= 5):
         return True
     return _similar(x, y, 0.8)
 
@@ -512,15 +537,6 @@ def _english_cognates(word: str) -> tuple[str, ...]:
     ]
     # a loose match ("montase" -> montage) would invent meanings: only close look-alikes
     return tuple([w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3])
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 @lru_cache(maxsize=1 << 16)

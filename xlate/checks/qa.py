@@ -106,7 +106,7 @@ def _language_sample(translation: str) -> str | None:
     text = EMAIL.sub(" ", URL.sub(" ", translation))
     # Names say nothing of the language (Rychtářová reads as Czech in any sentence).
     text = " ".join(w for w in text.split() if not w[:1].isupper())
-    if sum(ch.isalpha() for ch in text) < _MIN_LANGID_LETTERS or len(_words(text)) < 6:
+    if sum(map(str.isalpha, text)) < _MIN_LANGID_LETTERS or len(_words(text)) < 6:
         return None
     return text
 

@@ -251,6 +251,7 @@ def _check_streamed(
                 settings=settings,
                 origin=origin.value,
                 progress=progress.callback,
+                freeze=True,  # this process checks one document
             )
         try:
             outputs = ReportOutputs(report_path, as_json=as_json)

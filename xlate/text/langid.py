@@ -89,6 +89,10 @@ def scores_ahead(texts: Iterable[str], wide: bool = False) -> Iterator[None]:
         _answered_ahead.update(before)
 
 
+# Cached: a check read part by part asks of each sentence twice, once looking ahead for the
+# sentences in doubt (``scores_ahead``) and once in the wrong-language check; a document
+# of up to this many sentences asks lingua once (~0.1 ms and ~0.3 KB a sentence).
+@lru_cache(maxsize=4096)
 def surely_in(text: str, lang: str, wide: bool = False) -> bool:
     """Is ``text`` clearly in ``lang`` by lingua's low-accuracy models (see
     ``_SURE_LOW_ACCURACY``)? A quick answer before :func:`language_scores` for the few

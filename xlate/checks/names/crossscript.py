@@ -20,6 +20,7 @@ from xlate.checks.names.extract import (
     Candidate,
     NameMention,
     candidates,
+    capitalised_candidates,
     extract_names,
     significant_words,
 )
@@ -212,7 +213,7 @@ def locate(
             return "same", hit, []
     if mention.type == "acronym":
         return _locate_acronym(mention, cands)
-    words = _find_words(mention, lang, text, cands)
+    words = _find_words(mention, lang, text, text_lang)
     altered = words.altered(text)
     if words.hits and words.unmatched and script_of(mention.text) == script_of(text):
         # Part of a multiword name came through (Petr Jiracek → Петр ...): a first name
@@ -287,9 +288,10 @@ class _WordsFound:
         return out
 
 
-def _find_words(
-    mention: NameMention, lang: str, text: str, cands: Sequence[Candidate]
-) -> _WordsFound:
+def _find_words(mention: NameMention, lang: str, text: str, text_lang: str) -> _WordsFound:
+    cands = candidates(text, text_lang)
+    # Only a capitalised word can be the rendering (word_verdict's first answer).
+    capitalised = capitalised_candidates(text, text_lang)
     words = significant_words(mention)
     out = _WordsFound(words)
     present_groups: dict[int, str] | None = None
@@ -308,7 +310,7 @@ def _find_words(
                 continue
         word_hit = None
         word_similar = []
-        for c in cands:
+        for c in capitalised:
             verdict = word_verdict(word, lang, c)
             if verdict == "same":
                 word_hit = c
@@ -384,7 +386,7 @@ def part_stand_ins(
     if mention.type != "name" or len(significant_words(mention)) < 2:
         return [], []
     cands = candidates(text, text_lang)
-    words = _find_words(mention, lang, text, cands)
+    words = _find_words(mention, lang, text, text_lang)
     if not words.hits or not words.unmatched or words.similar_of:
         return [], []
     if script_of(mention.text) != script_of(text) and words.words[-1][2] not in words.unmatched:

@@ -75,10 +75,17 @@ _RUN_CHARS = frozenset("\"'“”«»„()-–—‘’¿¡")
 _LOOK_BACK = 16
 
 
+# What a sentence end's run follows: a token after one space (or none) and anything but
+# these opens no sentence, as neither pattern can end there (most tokens are so).
+_STOPS = frozenset(".!?…:;")
+
+
 def _is_initial(text: str, start: int) -> bool:
     run = start
     while run > 0 and (text[run - 1] in _RUN_CHARS or text[run - 1].isspace()):
         run -= 1
+    if run > 0 and text[run:start] in ("", " ") and text[run - 1] not in _STOPS:
+        return False
     pos = max(0, run - _LOOK_BACK)
     if _ABBREVIATION_BEFORE.search(text, pos, start):
         return False
@@ -134,6 +141,10 @@ def _extract(text: str, lang: str) -> tuple[NameMention, ...]:
     out: list[NameMention] = []
     i = 0
     while i < len(scan.tokens):
+        m = scan.tokens[i]
+        if m.lastgroup == "word" and not is_capitalised(m.group()):
+            i += 1  # what _next_mention says of a lowercase word (most are), sooner
+            continue
         mention, i = _next_mention(scan, i)
         if mention is not None:
             out.append(mention)
@@ -285,3 +296,10 @@ def candidates(text: str, lang: str) -> tuple[Candidate, ...]:
                 start = m.start() + part.start()
                 out.append(Candidate(start, m.start() + part.end(), part.group(), lang))
     return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def capitalised_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
+    """The capitalised ones of ``candidates``, in order: each word of a name is looked for
+    among them (a lowercase word renders no name word, see ``word_verdict``)."""
+    return tuple(c for c in candidates(text, lang) if is_capitalised(c.text))

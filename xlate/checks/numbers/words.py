@@ -56,6 +56,9 @@ def _tokens(text: str, lang: str) -> list[Token]:
     tokens: list[Token] = []
     for m in _WORD.finditer(text):
         word = fold(m.group())
+        if "-" not in word:  # most words: one token as it is
+            tokens.append((m.start(), m.end(), word))
+            continue
         parts = word.split("-")
         if len(parts) > 1 and _classify(parts[0], lang) and not _classify(parts[-1], lang):
             # "four-cylinder", "twenty-year-old": the number is the first part.
