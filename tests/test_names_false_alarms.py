@@ -83,3 +83,13 @@ def test_a_noun_rendering_a_russian_loanword_stands_for_no_name() -> None:
     # the dictionary lacks the loanword; the name is left out, not replaced.
     es, ru = corpus_lines("es")[1072], corpus_lines("ru")[1072]
     assert _reasons(ru, es, "ru", "es") == []
+
+
+def test_a_sentence_opener_its_own_text_writes_small_is_no_name() -> None:
+    # newstest2012 line 1285: 'he says: "Ersatz, everywhere ersatz."' → "Sucedáneos, por
+    # todas partes sucedáneos": the word opens the quote, and the quote writes it small.
+    en, es, ru = (corpus_lines(lang)[1284] for lang in ("en", "es", "ru"))
+    assert "Ersatz" not in {m.text for m in extract_names(en, "en")}
+    assert _reasons(en, es, "en", "es") == []
+    assert _reasons(es, en, "es", "en") == []
+    assert _reasons(ru, es, "ru", "es") == []
