@@ -98,6 +98,10 @@ def _word_verdict(word: str, word_lang: str, text: str, lang: str, initial: bool
         return "same"
     if _place_adjective(word, word_lang, cand) and _same_root(word, cand.text):
         return "same"  # Британского/British, Мексиканского/Mexico: the place's adjective
+    if cand.lang == "en" and en_nationality(cand.text) and not en_nationality(word):
+        # Turks for Турции (the Turkish president): a people, its own word, not the
+        # place's name misspelt.
+        return None
     sa, sb = skeleton(word), skeleton(cand.text)
     if min(len(sa), len(sb)) < 4:
         return None
