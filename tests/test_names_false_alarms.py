@@ -100,3 +100,12 @@ def test_a_peoples_name_is_no_misspelt_place() -> None:
     # "the taxes Turks contribute": Turks is the people's word, not Турции misspelt.
     en, ru = corpus_lines("en")[850], corpus_lines("ru")[850]
     assert _reasons(ru, en, "ru", "en") == []
+
+
+def test_a_name_spelt_by_another_languages_conventions_is_kept() -> None:
+    # newstest2012 line 532: the club Viktorie Plzeň (Czech k, -e) is Victoria Plzen in
+    # Spanish (c, -a): no letter changed that a convention does not explain.
+    en, es = corpus_lines("en")[531], corpus_lines("es")[531]
+    assert _reasons(en, es, "en", "es") == []
+    assert _reasons(es, en, "es", "en") == []
+    assert _reasons("Viktorie won.", "Ganó el Victoria.", "en", "es") == []

@@ -124,7 +124,29 @@ def _same_script_verdict(word: str, word_lang: str, cand: Candidate) -> str | No
         return None  # English -e, Spanish -a/-o: Eurozone/Eurozona, Europe/Europa
     if word_lang != cand.lang and any(_cognate_letter(pa, pb, k) for k in diffs):
         return None  # Education/Educación, Federation/Federación
+    if word_lang != cand.lang and _spelling_conventions(pa, pb, diffs):
+        return None  # Viktorie/Victoria: Czech k and -e, Spanish c and -a
     return "similar" if len(diffs) == 1 or (len(diffs) == 2 and len(pa) >= 6) else None
+
+
+def _spelt_by_convention(word: str, lang: str, cand: Candidate) -> bool:
+    """Is ``cand`` ``word`` as another Latin-script language spells it (Viktorie Plzeň,
+    Victoria Plzen)?"""
+    pa, pb = plain_latin(word), plain_latin(cand.text)
+    if lang == cand.lang or len(pa) != len(pb):
+        return False
+    diffs = [k for k, (p, q) in enumerate(zip(pa, pb, strict=True)) if p != q]
+    return _spelling_conventions(pa, pb, diffs)
+
+
+def _spelling_conventions(a: str, b: str, diffs: list[int]) -> bool:
+    """Do two spellings differ only where languages spell one sound their own way: k for
+    hard c before a consonant (Viktorie/Victoria), and a final vowel -e for -a/-o?"""
+    return len(diffs) == 2 and all(
+        ({a[k], b[k]} == {"k", "c"} and k + 1 < len(a) and a[k + 1] == b[k + 1] not in "eiy")
+        or (k == len(a) - 1 and {a[k], b[k]} in _COGNATE_ENDS)
+        for k in diffs
+    )
 
 
 def _cognate_letter(a: str, b: str, k: int) -> bool:
@@ -372,7 +394,10 @@ def _altered_neighbours(
             for h in hits
         )
         if beside and any(
-            resembles(word, lang, c) and not ordinary_word(word, lang) for word in missing
+            resembles(word, lang, c)
+            and not ordinary_word(word, lang)
+            and not _spelt_by_convention(word, lang, c)
+            for word in missing
         ):
             out.append(c)
     return out
