@@ -109,3 +109,18 @@ def test_a_name_spelt_by_another_languages_conventions_is_kept() -> None:
     assert _reasons(en, es, "en", "es") == []
     assert _reasons(es, en, "es", "en") == []
     assert _reasons("Viktorie won.", "Ganó el Victoria.", "en", "es") == []
+
+
+def test_a_known_place_inside_a_longer_name_is_found_as_the_place() -> None:
+    # newstest2012 line 1394: "the United States Armed Forces" → "Вооруженных сил
+    # Соединенных Штатов": the place is found as Russian spells it, the rest translated.
+    en, ru = corpus_lines("en")[1393], corpus_lines("ru")[1393]
+    assert _reasons(en, ru, "en", "ru") == []
+    assert _reasons(ru, en, "ru", "en") == []
+
+
+def test_south_africa_is_southern_africa_in_russian() -> None:
+    # newstest2012 line 1056: "in South Africa" → "в Южной Африке" (also ЮАР).
+    en, ru = corpus_lines("en")[1055], corpus_lines("ru")[1055]
+    assert _reasons(en, ru, "en", "ru") == []
+    assert _reasons("Viajó a Sudáfrica.", "Он поехал в ЮАР.", "es", "ru") == []

@@ -319,8 +319,17 @@ def _find_words(
     words = significant_words(mention)
     out = _WordsFound(words)
     present_groups: dict[int, str] | None = None
+    inside = _place_inside(words, text) if len(words) > 2 else None
+    if inside is not None:
+        # A known place inside a longer name (United States Armed Forces → Вооруженных
+        # сил Соединенных Штатов): its words are found as the place is spelt there; the
+        # rest are common words, translated around it.
+        (first, last), spelt = inside
+        out.found = spelt
+        out.hits.extend([c for c in cands if c.text in spelt.split()] or [cands[0]])
+        words = words[:first] + words[last:]
     for _, _, word in words:
-        word_groups = groups_of(word) if len(words) > 1 else frozenset()
+        word_groups = groups_of(word) if len(out.words) > 1 else frozenset()
         if word_groups:
             # A known place inside a longer run: Turquía y Jordania, Polonia y Ucrania.
             present_groups = present_groups if present_groups is not None else groups_in(text)
@@ -349,6 +358,24 @@ def _find_words(
         else:
             out.unmatched.append(word)
     return out
+
+
+def _place_inside(
+    words: tuple[tuple[int, int, str], ...], text: str
+) -> tuple[tuple[int, int], str] | None:
+    """The longest run of two or more of ``words`` (not all) that spells a known place
+    found in ``text``, as (first, end) indices and the spelling found, or None."""
+    present: dict[int, str] | None = None
+    for n in range(len(words) - 1, 1, -1):
+        for first in range(len(words) - n + 1):
+            groups = groups_of(" ".join(w for _, _, w in words[first : first + n]))
+            if not groups:
+                continue
+            present = present if present is not None else groups_in(text)
+            spelt = next((present[g] for g in sorted(groups) if g in present), None)
+            if spelt is not None:
+                return (first, first + n), spelt
+    return None
 
 
 def _misspelt_known_place(
