@@ -324,9 +324,9 @@ def _find_words(
         # A known place inside a longer name (United States Armed Forces → Вооруженных
         # сил Соединенных Штатов): its words are found as the place is spelt there; the
         # rest are common words, translated around it.
-        (first, last), spelt = inside
-        out.found = spelt
-        out.hits.extend([c for c in cands if c.text in spelt.split()] or [cands[0]])
+        (first, last), place = inside
+        out.found = place
+        out.hits.extend([c for c in cands if c.text in place.split()] or [cands[0]])
         words = words[:first] + words[last:]
     for _, _, word in words:
         word_groups = groups_of(word) if len(out.words) > 1 else frozenset()
