@@ -43,6 +43,7 @@ from xlate.checks.names.extract import (
 from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import plain_latin, skeleton
+from xlate.checks.names.tables import articles
 from xlate.report import EntityCheck, Flag
 
 # A source name, its check, and whether the back-translation has it as it is.
@@ -193,6 +194,8 @@ class _SentenceCheck:
             return False  # a headline's capitals name nothing
         source, src, tgt = self.source, self.src, self.tgt
         missing, beside = part_stand_ins(s, src, self.translation, tgt)
+        if missing and all(w.lower() in articles(src) for w in missing):
+            return False  # The UBS Crash → Der UBS-Crash: only the article differs
         gone = " ".join(missing)
         for c in beside:
             if replaces_part(c, missing, source, src, tgt):
