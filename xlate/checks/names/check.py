@@ -31,6 +31,7 @@ from xlate.checks.names.evidence import (
     surname_missing,
     title_cased,
     translated_common_words,
+    translated_in,
     translated_word_by_word,
     worded,
 )
@@ -303,6 +304,7 @@ class _SentenceCheck:
             or worded(s, src)
             or abbreviated(s, self.source)
             or self._rendered_alike(s)
+            or self._translated_as_words(s)
         ):
             return
         if in_part:
@@ -348,6 +350,18 @@ class _SentenceCheck:
             flag = name_flag(s, [noun], reason)
             flag.severity = "medium"
             self.flags.append(flag)
+
+    def _translated_as_words(self, s: NameMention) -> bool:
+        """Is ``s`` made of common words that the translation has as the dictionary
+        renders them ("Students for Velvet" → "Студенты в бархате")? Translated, then;
+        no other name stands in for it."""
+        words = [w for _, _, w in significant_words(s)]
+        return (
+            s.type == "name"
+            and bool(words)
+            and all(ordinary_in(w, self.src) for w in words)
+            and translated_in(s.text, self.src, self.translation, self.tgt)
+        )
 
     def _rendered_alike(self, s: NameMention) -> bool:
         """Does a name of the translation that renders no other source name look like a
