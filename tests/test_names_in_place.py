@@ -107,3 +107,21 @@ def test_a_word_rendering_another_source_word_is_no_spelling_of_the_name() -> No
     assert _reasons(en, es, "en", "es") == []
     region = _reasons(en, es.replace("Zuccotti", "la región"), "en", "es")
     assert region and "'la región'" in region[0]
+
+
+def test_half_of_a_double_surname_is_no_common_word() -> None:
+    # newstest2012 line 737: "Husslein-Arco" is a surname, though "arco" is a Spanish
+    # word: a common noun in its place replaced it.
+    es, en = corpus_lines("es")[736], corpus_lines("en")[736]
+    assert _reasons(es, en, "es", "en") == []
+    government = en.replace("Agnes Husslein-Arco", "The government")
+    assert any("'The government'" in r for r in _reasons(es, government, "es", "en"))
+
+
+def test_a_capitalised_rendering_of_a_source_word_is_no_spelling_of_the_name() -> None:
+    # newstest2012 line 1400: Палаты (Cámara, named later in the source) is no spelling of
+    # Bob Goodlatte, so the noun standing where he stood replaced him.
+    es, ru = corpus_lines("es")[1399], corpus_lines("ru")[1399]
+    assert _reasons(es, ru, "es", "ru") == []
+    company = ru.replace("Бобом Гудлатом", "компанией")
+    assert _reasons(es, company, "es", "ru")

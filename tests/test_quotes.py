@@ -403,3 +403,24 @@ def test_stray_space_before_a_closing_mark() -> None:
     assert texts('Se enfrentará "a Mathieu (Debuchy) y Adil (Rami) ", recuerda.', "es") == [
         "a Mathieu (Debuchy) y Adil (Rami) "
     ]
+
+
+def test_a_title_in_its_conventional_translation_keeps_its_capital() -> None:
+    # newstest2012 line 1305: Remarque's "All Quiet on the Western Front," is "Sin novedad
+    # en el frente" in Spanish, written in italics (no marks) and sharing no word with
+    # the English; its capital opens it where the title stood.
+    src = (
+        "The best books about World War I have often been oblique, like Paul Fussell's "
+        '"Great War and Modern Memory," or novels, like Erich Maria Remarque\'s "All Quiet '
+        'on the Western Front," rather than comprehensive histories.'
+    )
+    tgt = (
+        "Los mejores libros acerca de la Primera Guerra Mundial a menudo han sido "
+        "indirectos, como La Gran Guerra y la memoria moderna de Paul Fussell, o novelas "
+        "como Sin novedad en el frente de Erich María Remarque, en vez de historias "
+        "integrales."
+    )
+    (quote,) = [q for q in extract_quotes(src, "en") if q.text.startswith("All Quiet")]
+    assert rendered_without_marks(quote, src, "en", tgt)
+    lost = tgt.replace("Sin novedad en el frente", "una novela")
+    assert not rendered_without_marks(quote, src, "en", lost)

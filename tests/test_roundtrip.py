@@ -356,3 +356,47 @@ def test_each_distinct_sentence_and_each_distinct_translation_is_translated_once
     ]
     sentences = report.language("es").sentences
     assert [s.back_translation for s in sentences] == ["Dijo que sí."] * 3
+
+
+def test_check_an_aside_kept_as_a_clause_keeps_its_figures_punctuation_aside() -> None:
+    # newstest2012: "(33.)" is a Spanish ordinal, "OS/2," a figure before a comma; the
+    # translations keep both outside brackets ("in the 33rd minute", "OS/2;").
+    source = segment_lines(
+        "El antiguo jugador del equipo de Wolfsburg mandó un cabezazo al palo, pero el "
+        "balón no atravesó la línea de portería (33.).\nIBM no acertó siempre (IBM no "
+        "apostó por su propio sistema operativo, OS/2, servicios en línea Prodigy).\n",
+        "es",
+    )
+    translation = segment_lines(
+        "The former Wolfsburg player put a header onto the crossbar in the 33rd minute, "
+        "but the ball did not go over the goal line.\nIBM was not always right. For "
+        "example, IBM failed with its own operating system OS/2; Prodigy on-line services.\n",
+        "en",
+    )
+    sentences = check(source, translation, back_engine=None, lines=True).languages[0].sentences
+    assert not [f for s in sentences for f in s.flags if f.kind == "bracket"]
+
+
+def test_check_a_person_may_say_a_phrase_again_in_parallel() -> None:
+    # newstest2012: the Russian says "впервые в истории" twice (three words for six);
+    # the Spanish repeats "al pueblo de Libia por su" in two parallel clauses where the
+    # Russian varied its words.
+    source = segment_lines(
+        "Впервые в истории в 2008 году чехи больше половины своих отпусков провели за "
+        "границей; и впервые в истории они потратили более 15 тысяч крон на человека.\n"
+        "Резолюция восхищается народом Ливии за его невероятную храбрость и благодарит "
+        "мужчин и женщин Вооруженных сил, которые участвовали в военной операции по защите "
+        "ливийского народа, за их необыкновенную смелость.\n",
+        "ru",
+    )
+    translation = segment_lines(
+        "En 2008 los checos, por primera vez en su historia, han pasado más de la mitad de "
+        "sus vacaciones en el extranjero y por primera vez en su historia, se han gastado "
+        "más de 15 mil coronas por cabeza.\nLa resolución felicita al pueblo de Libia por su "
+        "tremendo coraje y elogia a los hombres y mujeres de las Fuerzas Armadas que "
+        "participaron en operaciones militares para proteger al pueblo de Libia por su "
+        "extraordinaria valentía.\n",
+        "es",
+    )
+    sentences = check(source, translation, back_engine=None, lines=True).languages[0].sentences
+    assert not [f for s in sentences for f in s.flags if f.kind == "repetition"]

@@ -188,7 +188,20 @@ def _repeated_phrases(words: list[str], n: int) -> Counter[tuple[str, ...]]:
     return Counter({g: c for g, c in grams.items() if c > 1})
 
 
-def _repetition(source: str, translation: str, th: Thresholds) -> Flag | None:
+# In a person's translation, a phrase said again this many words or more after it was
+# first said is a parallel construction ("for the first time in history, ...; and for the
+# first time in history, ..."), not a slip that doubled a phrase.
+_PARALLEL_GAP = 8
+
+
+def _said_apart(words: list[str], gram: tuple[str, ...]) -> bool:
+    """Do the first two occurrences of ``gram`` in ``words`` stand far apart?"""
+    n = len(gram)
+    starts = [i for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == gram]
+    return len(starts) > 1 and starts[1] - (starts[0] + n) >= _PARALLEL_GAP
+
+
+def _repetition(source: str, translation: str, th: Thresholds, person: bool = False) -> Flag | None:
     tgt_words = [w.casefold() for w in _words(translation)]
     src_words = [w.casefold() for w in _words(source)]
     repeats, n, i = _longest_run(tgt_words)
@@ -201,9 +214,12 @@ def _repetition(source: str, translation: str, th: Thresholds) -> Flag | None:
             phrase=phrase,
             repeats=repeats,
         )
-    # A phrase of six words said twice where the source repeats no phrase of four.
+    # A phrase of six words said twice where the source repeats no phrase of three (six
+    # words of English may be three of Russian: "впервые в истории").
     twice = _repeated_phrases(tgt_words, 6)
-    if twice and not _repeated_phrases(src_words, 4):
+    if person:
+        twice = Counter({g: c for g, c in twice.items() if not _said_apart(tgt_words, g)})
+    if twice and not _repeated_phrases(src_words, 3):
         phrase = " ".join(next(iter(twice)))
         return _flag(
             "repetition",
@@ -282,7 +298,10 @@ def _bracketed_facts_lost(source: str, translation: str) -> bool:
     have = translation.casefold()
     for match in _BRACKETED.finditer(source):
         inside = match.group(1) or match.group(2) or ""
-        if any(fact.casefold() not in have for fact in _FACT.findall(inside)):
+        # A figure's trailing point or comma is punctuation of the aside: "(33.)", an
+        # ordinal in Spanish, is kept as "in the 33rd minute"; "OS/2," as "OS/2;".
+        facts = (fact.rstrip(".,").casefold() for fact in _FACT.findall(inside))
+        if any(fact not in have for fact in facts):
             return True
     return False
 
@@ -309,7 +328,8 @@ def _length_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
 
 
 def _repetition_step(pair: SentencePair, th: Thresholds) -> list[Flag]:
-    return _some(_repetition(pair.source, pair.translation.text, th))
+    person = not pair.machine_translation
+    return _some(_repetition(pair.source, pair.translation.text, th, person))
 
 
 def _quote_count_step(pair: SentencePair, th: Thresholds) -> list[Flag]:

@@ -31,9 +31,10 @@ _WORDS = re.compile(r"[^\W_]+")
 _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y", "и"))
 
 
-# Nouns in -ия keep the и in some cases and not others (Ливия, Ливии, Ливию, Ливией):
-# keys drop the whole ending so that every case of a country meets its alias.
-_NOUN_AND_ADJECTIVE_ENDINGS = {"ия", "ии", "ию", "ией", "ие", "ое", "ая", "ые", "о"}
+# Nouns in -ия keep the и in every case (Ливия, Ливии, Ливию, Ливией): the one-letter
+# endings already bring each case to Ливи-. Dropping the whole -ия would let a word of
+# the bare stem meet the country (Чеху, the goalkeeper Čech, is no case of Чехия).
+_NOUN_AND_ADJECTIVE_ENDINGS = {"ие", "ое", "ая", "ые", "о"}
 
 
 @cache

@@ -31,6 +31,7 @@ from xlate.checks.names.evidence import (
     surname_missing,
     title_cased,
     translated_common_words,
+    translated_in,
     translated_word_by_word,
     worded,
 )
@@ -43,6 +44,7 @@ from xlate.checks.names.extract import (
 from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import plain_latin, skeleton
+from xlate.checks.names.tables import articles
 from xlate.report import EntityCheck, Flag
 
 # A source name, its check, and whether the back-translation has it as it is.
@@ -193,6 +195,8 @@ class _SentenceCheck:
             return False  # a headline's capitals name nothing
         source, src, tgt = self.source, self.src, self.tgt
         missing, beside = part_stand_ins(s, src, self.translation, tgt)
+        if missing and all(w.lower() in articles(src) for w in missing):
+            return False  # The UBS Crash → Der UBS-Crash: only the article differs
         gone = " ".join(missing)
         for c in beside:
             if replaces_part(c, missing, source, src, tgt):
@@ -300,6 +304,7 @@ class _SentenceCheck:
             or worded(s, src)
             or abbreviated(s, self.source)
             or self._rendered_alike(s)
+            or self._translated_as_words(s)
         ):
             return
         if in_part:
@@ -345,6 +350,18 @@ class _SentenceCheck:
             flag = name_flag(s, [noun], reason)
             flag.severity = "medium"
             self.flags.append(flag)
+
+    def _translated_as_words(self, s: NameMention) -> bool:
+        """Is ``s`` made of common words that the translation has as the dictionary
+        renders them ("Students for Velvet" → "Студенты в бархате")? Translated, then;
+        no other name stands in for it."""
+        words = [w for _, _, w in significant_words(s)]
+        return (
+            s.type == "name"
+            and bool(words)
+            and all(ordinary_in(w, self.src) for w in words)
+            and translated_in(s.text, self.src, self.translation, self.tgt)
+        )
 
     def _rendered_alike(self, s: NameMention) -> bool:
         """Does a name of the translation that renders no other source name look like a

@@ -99,6 +99,10 @@ def _word_verdict(word: str, word_lang: str, text: str, lang: str, initial: bool
         return "same"
     if _place_adjective(word, word_lang, cand) and _same_root(word, cand.text):
         return "same"  # Британского/British, Мексиканского/Mexico: the place's adjective
+    if cand.lang == "en" and en_nationality(cand.text) and not en_nationality(word):
+        # Turks for Турции (the Turkish president): a people, its own word, not the
+        # place's name misspelt.
+        return None
     sa, sb = skeleton(word), skeleton(cand.text)
     if min(len(sa), len(sb)) < 4:
         return None
@@ -121,7 +125,29 @@ def _same_script_verdict(word: str, word_lang: str, cand: Candidate) -> str | No
         return None  # English -e, Spanish -a/-o: Eurozone/Eurozona, Europe/Europa
     if word_lang != cand.lang and any(_cognate_letter(pa, pb, k) for k in diffs):
         return None  # Education/Educación, Federation/Federación
+    if word_lang != cand.lang and _spelling_conventions(pa, pb, diffs):
+        return None  # Viktorie/Victoria: Czech k and -e, Spanish c and -a
     return "similar" if len(diffs) == 1 or (len(diffs) == 2 and len(pa) >= 6) else None
+
+
+def _spelt_by_convention(word: str, lang: str, cand: Candidate) -> bool:
+    """Is ``cand`` ``word`` as another Latin-script language spells it (Viktorie Plzeň,
+    Victoria Plzen)?"""
+    pa, pb = plain_latin(word), plain_latin(cand.text)
+    if lang == cand.lang or len(pa) != len(pb):
+        return False
+    diffs = [k for k, (p, q) in enumerate(zip(pa, pb, strict=True)) if p != q]
+    return _spelling_conventions(pa, pb, diffs)
+
+
+def _spelling_conventions(a: str, b: str, diffs: list[int]) -> bool:
+    """Do two spellings differ only where languages spell one sound their own way: k for
+    hard c before a consonant (Viktorie/Victoria), and a final vowel -e for -a/-o?"""
+    return len(diffs) == 2 and all(
+        ({a[k], b[k]} == {"k", "c"} and k + 1 < len(a) and a[k + 1] == b[k + 1] not in "eiy")
+        or (k == len(a) - 1 and {a[k], b[k]} in _COGNATE_ENDS)
+        for k in diffs
+    )
 
 
 def _cognate_letter(a: str, b: str, k: int) -> bool:
@@ -295,8 +321,17 @@ def _find_words(mention: NameMention, lang: str, text: str, text_lang: str) -> _
     words = significant_words(mention)
     out = _WordsFound(words)
     present_groups: dict[int, str] | None = None
+    inside = _place_inside(words, text) if len(words) > 2 else None
+    if inside is not None:
+        # A known place inside a longer name (United States Armed Forces → Вооруженных
+        # сил Соединенных Штатов): its words are found as the place is spelt there; the
+        # rest are common words, translated around it.
+        (first, last), place = inside
+        out.found = place
+        out.hits.extend([c for c in cands if c.text in place.split()] or [cands[0]])
+        words = words[:first] + words[last:]
     for _, _, word in words:
-        word_groups = groups_of(word) if len(words) > 1 else frozenset()
+        word_groups = groups_of(word) if len(out.words) > 1 else frozenset()
         if word_groups:
             # A known place inside a longer run: Turquía y Jordania, Polonia y Ucrania.
             present_groups = present_groups if present_groups is not None else groups_in(text)
@@ -325,6 +360,24 @@ def _find_words(mention: NameMention, lang: str, text: str, text_lang: str) -> _
         else:
             out.unmatched.append(word)
     return out
+
+
+def _place_inside(
+    words: tuple[tuple[int, int, str], ...], text: str
+) -> tuple[tuple[int, int], str] | None:
+    """The longest run of two or more of ``words`` (not all) that spells a known place
+    found in ``text``, as (first, end) indices and the spelling found, or None."""
+    present: dict[int, str] | None = None
+    for n in range(len(words) - 1, 1, -1):
+        for first in range(len(words) - n + 1):
+            groups = groups_of(" ".join(w for _, _, w in words[first : first + n]))
+            if not groups:
+                continue
+            present = present if present is not None else groups_in(text)
+            spelt = next((present[g] for g in sorted(groups) if g in present), None)
+            if spelt is not None:
+                return (first, first + n), spelt
+    return None
 
 
 def _misspelt_known_place(
@@ -370,7 +423,10 @@ def _altered_neighbours(
             for h in hits
         )
         if beside and any(
-            resembles(word, lang, c) and not ordinary_word(word, lang) for word in missing
+            resembles(word, lang, c)
+            and not ordinary_word(word, lang)
+            and not _spelt_by_convention(word, lang, c)
+            for word in missing
         ):
             out.append(c)
     return out

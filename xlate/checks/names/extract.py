@@ -113,6 +113,7 @@ class _Scan:
     tokens: tuple[re.Match[str], ...]
     initial: tuple[bool, ...]  # per token: opens a sentence
     caps_inside: frozenset[str]  # words capitalised where no sentence starts
+    lower_inside: frozenset[str]  # words written in lower case
 
     def run(self, i: int, last: int) -> str:
         return self.text[self.tokens[i].start() : self.tokens[last].end()]
@@ -137,6 +138,7 @@ def _extract(text: str, lang: str) -> tuple[NameMention, ...]:
             for m, initial in tokens
             if m.group("word") and not initial and is_capitalised(m.group())
         ),
+        frozenset(m.group() for m, _ in tokens if m.group("word") and m.group().islower()),
     )
     out: list[NameMention] = []
     i = 0
@@ -242,6 +244,8 @@ def _name_mention(scan: _Scan, i: int, last: int) -> NameMention | None:
     if is_acronym(raw) and last == i:
         return NameMention(start, end, raw, plain_latin(raw), "acronym")
     weak = False
+    if scan.initial[i] and last == i and word.lower() in scan.lower_inside:
+        return None  # "Ersatz, everywhere ersatz": the word's own text writes it small
     if scan.initial[i] and last == i:
         # A sentence opener in the word lists was skipped already (_may_open_name).
         weak = plain_latin(word) not in scan.caps_inside and not name_like(word, scan.lang)

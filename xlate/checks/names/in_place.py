@@ -26,7 +26,13 @@ from xlate.checks.names.lexicon import (
     ru_noun,
     zipf_in,
 )
-from xlate.checks.names.normalise import plain_latin, script_of_lang, skeleton
+from xlate.checks.names.normalise import (
+    consonant_distance,
+    consonant_skeletons,
+    plain_latin,
+    script_of_lang,
+    skeleton,
+)
 from xlate.checks.names.tables import articles, sentence_openers
 from xlate.text.words import stopwords
 
@@ -89,9 +95,29 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
             continue
         if dictionary_renders(word, tgt, source_words, src) or _relational(word, tgt, adjectives):
             continue
+        if _borrowed(word, tgt, source_lemmas, src):
+            continue
         before = words[k - 1].group() if k and tgt != "ru" else ""
         return f"{before} {word}".strip()
     return None
+
+
+# Consonant sounds a loanword keeps of its English word to be read as it (голкипер).
+_LOAN_SOUNDS = 3
+
+
+def _borrowed(word: str, lang: str, source_words: set[str], src: str) -> bool:
+    """Does a Russian source word borrow the English that ``word`` renders (голкипер,
+    from goalkeeper, for portero), where the dictionary lacks the loanword? Only Cyrillic
+    against English: Latin words alike are cognates, read as such (see noun_in_place)."""
+    if script_of_lang(src) != "cyrl" or script_of_lang(lang) == "cyrl":
+        return False
+    english = {word.lower()} if lang == "en" else renderings(word.lower(), lang, "en")
+    return any(
+        consonant_distance(e, w) == 0 and min(map(len, consonant_skeletons(e))) >= _LOAN_SOUNDS
+        for e in english
+        for w in source_words
+    )
 
 
 # Letters a Russian adjective shares with the noun it is made from (газетный/газета).
@@ -120,7 +146,8 @@ def _accounted(
     if word[:1].isupper():
         others = {plain_latin(w) for w in _WORD.findall(source) if w[:1].isupper()}
         others -= {plain_latin(w) for _, _, w in significant_words(s)}
-        return plain_latin(word) in others
+        # or a capitalised rendering of a common source word (Австрийской for austriaca)
+        return plain_latin(word) in others or dictionary_renders(word, tgt, source_words, src)
     return dictionary_renders(word, tgt, source_words, src)
 
 
@@ -153,8 +180,12 @@ def _distinct_name(s: NameMention, lang: str) -> bool:
         # Рядом (beside) reads as Riyadh's case form: a word the Russian dictionary knows
         # only as a common one is that word.
         return not (lang == "ru" and all(ru_common_word(w) for w in words))
+    # The half of a double surname (Husslein-Arco) is that surname's, though it be a word
+    # of the language (arco): a word joined by a hyphen to a name word is no common word.
+    joined = set(re.findall(r"(?<=\w-)\w+|\w+(?=-\w)", s.text))
+    plain = [w for w in words if w not in joined] or words
     return any(len(w) >= _NAME_LETTERS for w in words) and not any(
-        ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in words
+        ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in plain
     )
 
 

@@ -72,6 +72,29 @@ def is_statement(quote: Quote, text: str) -> bool:
     return 2 * capitalised < len(long_words)
 
 
+# How far (share of the text) from the quote's place a title may open in the translation.
+_TITLE_NEAR = 0.15
+_CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-zа-яё][^\W\d_]+")
+
+
+def _capitals_in_place(quote: Quote, text: str, translation: str) -> bool:
+    """Does a capitalised word that no capitalised word of the source explains open
+    mid-sentence in the translation where the title stood? A title in its conventional
+    translation (All Quiet on the Western Front → Sin novedad en el frente, На Западном
+    фронте без перемен) shares no word with the source's, but keeps its capital."""
+    if not text or not translation:
+        return False
+    here = quote.start / len(text)
+    theirs = {latin(w) for w in _CAPITALISED.findall(text)}
+    for m in _CAPITALISED.finditer(translation):
+        before = translation[: m.start()].rstrip(" \"'«“„‘(¿¡-–—")
+        if not before or before[-1] in ".!?:;…" or latin(m.group()) in theirs:
+            continue
+        if abs(m.start() / len(translation) - here) <= _TITLE_NEAR:
+            return True
+    return False
+
+
 def _has_cognate(word: str, others: set[str]) -> bool:
     """A word of the translation that looks like ``word`` (both in Latin letters, lowercase)."""
     return any(
@@ -110,6 +133,8 @@ def rendered_without_marks(
         return False
     if is_statement(quote, text):
         return _reported_speech(quote_text, text, src, translation, tgt)
+    if len(words) > 1 and _capitals_in_place(quote, text, translation):
+        return True
     seen = {latin(w) for w in _WORD_PIECE.findall(translation) if len(w) > 2}
     # The first word of a title is capitalised anyway: names are the capitalised others.
     pieces = _WORD_PIECE.findall(quote_text)
