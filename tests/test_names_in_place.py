@@ -107,3 +107,19 @@ def test_a_word_rendering_another_source_word_is_no_spelling_of_the_name() -> No
     assert _reasons(en, es, "en", "es") == []
     region = _reasons(en, es.replace("Zuccotti", "la región"), "en", "es")
     assert region and "'la región'" in region[0]
+
+
+def test_a_capitalised_common_word_in_a_names_place() -> None:
+    # newstest2012 line 1262: Englund's place taken by "Книга" (Book), capitalised
+    # inside the sentence as Russian capitalises only names: a word, not a name.
+    es, ru = corpus_lines("es")[1261], corpus_lines("ru")[1261]
+    assert _reasons(es, ru, "es", "ru") == []
+    book = _reasons(es, ru.replace("Энглунд", "Книга"), "es", "ru")
+    assert book and "'Книга' stands in its place" in book[0]
+
+
+def test_a_capitalised_word_opening_a_quotation_stands_in_for_nothing() -> None:
+    # newstest2012 line 318: the slogan "Think!" rendered "Думай!", capitalised because
+    # it opens the quotation: a rendering, not a word in a name's place.
+    es, ru = corpus_lines("es")[317], corpus_lines("ru")[317]
+    assert _reasons(es, ru, "es", "ru") == []

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from xlate.checks.names.aliases import groups_of
+from xlate.checks.names.capital_in_place import capital_in_place
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
@@ -336,6 +337,8 @@ class _SentenceCheck:
             if cut_short(s, self.source):
                 continue  # Lugar (Ind.): a state cut short, written out or left out
             noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
+            # Or a capitalised common word (dijo Derecho, Г-н Книга): a word all the same.
+            noun = noun or capital_in_place(s, self.source, self.src, self.translation, self.tgt)
             if noun is None:
                 continue
             flagged.add((s.start, s.end))
