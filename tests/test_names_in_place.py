@@ -123,3 +123,13 @@ def test_a_capitalised_word_opening_a_quotation_stands_in_for_nothing() -> None:
     # it opens the quotation: a rendering, not a word in a name's place.
     es, ru = corpus_lines("es")[317], corpus_lines("ru")[317]
     assert _reasons(es, ru, "es", "ru") == []
+
+
+def test_a_persons_name_opening_the_source_is_no_dictionary_phrase() -> None:
+    # newstest2012 line 861: "Алекс Вебер" opens the source; word lists count the phrase
+    # as frequent, but neither word is a common one, so "The government" in its place
+    # stands in for the name.
+    ru, en = corpus_lines("ru")[860], corpus_lines("en")[860]
+    assert _reasons(ru, en, "ru", "en") == []
+    government = _reasons(ru, en.replace("Axel Weber", "The government"), "ru", "en")
+    assert government and "'The government'" in government[0]

@@ -15,8 +15,8 @@ import re
 
 from xlate.checks.lexicon import cognate
 from xlate.checks.names.evidence import (
+    dictionary_phrase,
     dictionary_renders,
-    dictionary_word,
     explained,
     in_words,
     position,
@@ -49,7 +49,7 @@ def capital_in_place(
         return None
     if not distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
-    if _opens_sentence(source, s.start) and dictionary_word(s.text, src, tgt):
+    if _opens_sentence(source, s.start) and dictionary_phrase(s, src, tgt):
         return None  # a word the dictionary knows opening the source (Individual countries)
     here = position(s, source)
     source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}

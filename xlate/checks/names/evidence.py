@@ -309,6 +309,13 @@ def dictionary_word(word: str, lang: str, other: str) -> bool:
     return any(renderings(f, lang, other) or renderings(f, lang, pivot) for f in lemmas(word, lang))
 
 
+def dictionary_phrase(mention: NameMention, lang: str, other: str) -> bool:
+    """Is each word of ``mention`` a common word (Menú diario), not a name (Алекс Вебер,
+    which word lists, asked of the whole phrase, may count as frequent)?"""
+    words = [w for _, _, w in significant_words(mention)] or [mention.text]
+    return all(dictionary_word(w, lang, other) for w in words)
+
+
 def _common_at_home(word: str, lang: str, other: str) -> bool:
     """A frequent word of ``lang``, not one borrowed from ``other`` (Spanish writes "City"
     in club names, English far more)."""

@@ -15,7 +15,12 @@ from unidecode import unidecode
 from xlate.checks.lexicon import cognate, renderings, word_classes
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
-from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
+from xlate.checks.names.evidence import (
+    dictionary_phrase,
+    dictionary_renders,
+    in_words,
+    position,
+)
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
 from xlate.checks.names.lexicon import (
     common_word,
@@ -50,7 +55,7 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
     source name ``s`` stood and renders no word of ``source``, or None."""
     if not _distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
-    if not source[: s.start].strip(_OPENING) and dictionary_word(s.text, src, tgt):
+    if not source[: s.start].strip(_OPENING) and dictionary_phrase(s, src, tgt):
         return None  # a word the dictionary knows opening the source (Menú diario: ...)
     if groups_of(s.text) and _place_word(s.text, translation):
         return None
