@@ -133,3 +133,22 @@ def test_a_persons_name_opening_the_source_is_no_dictionary_phrase() -> None:
     assert _reasons(ru, en, "ru", "en") == []
     government = _reasons(ru, en.replace("Axel Weber", "The government"), "ru", "en")
     assert government and "'The government'" in government[0]
+
+
+def test_a_clear_name_in_the_place_of_an_institution_named_in_words() -> None:
+    # newstest2012 line 1369: the Department of Education, all common words, gave way to
+    # Manhattan, which no source word renders: a name replaced, though it is worded.
+    en, es = corpus_lines("en")[1368], corpus_lines("es")[1368]
+    assert _reasons(en, es, "en", "es") == []
+    manhattan = _reasons(en, es.replace("Departamento de Educación", "Manhattan"), "en", "es")
+    assert manhattan and "'Manhattan'" in manhattan[0]
+
+
+def test_words_kept_in_their_own_language_replace_no_worded_institution() -> None:
+    # newstest2012 lines 86 and 667: the insurer kept in Czech (Všeobecná zdravotní
+    # pojišťovna) and a book's German title in quotation marks ("Badefreuden") where
+    # the source translates them: renderings, not other names.
+    es, en = corpus_lines("es")[85], corpus_lines("en")[85]
+    assert _reasons(es, en, "es", "en") == []
+    en, es = corpus_lines("en")[666], corpus_lines("es")[666]
+    assert _reasons(en, es, "en", "es") == []

@@ -44,6 +44,7 @@ from xlate.checks.names.extract import (
 from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import plain_latin, skeleton
+from xlate.checks.names.worded_stand_in import worded_stand_in
 from xlate.report import EntityCheck, Flag
 
 # A source name, its check, and whether the back-translation has it as it is.
@@ -84,6 +85,7 @@ def check_names(
     pending = [(*entry, False) for entry in run.absent] + [(*entry, True) for entry in partial]
     for s, check, in_back, found_in_part in pending:
         run.settle(s, check, in_back, found_in_part)
+    run.flag_worded_stand_ins()
     run.flag_nouns_in_place()
     return run.checks, run.flags
 
@@ -321,6 +323,24 @@ class _SentenceCheck:
         if self.back is not None and in_back and not self.newcomers:
             return  # the round trip resolved it: an exonym or paraphrase we do not read
         self._pair_stand_in(s, check)
+
+    def flag_worded_stand_ins(self) -> None:
+        """An institution named in words still only missing, with a clear name of no
+        source word near its place (Department of Education → Manhattan): replaced."""
+        flagged = {tuple(f.span) for f in self.flags if f.span}
+        for s, check, _ in self.absent:
+            if check.status != "missing" or (s.start, s.end) in flagged:
+                continue
+            args = (self.source, self.src, self.unexplained, self.translation, self.tgt)
+            other = worded_stand_in(s, *args)
+            if other is None:
+                continue
+            flagged.add((s.start, s.end))
+            self.unexplained.remove(other)
+            check.status = "changed"
+            check.found = [other.text]
+            reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
+            self.flags.append(name_flag(s, [other.text], reason))
 
     def flag_nouns_in_place(self) -> None:
         """A clear name still only missing, with a common noun of no source word in its
