@@ -22,7 +22,7 @@ from xlate.checks.names.evidence import (
     position,
     title_cased,
 )
-from xlate.checks.names.extract import NameMention, extract_names
+from xlate.checks.names.extract import NameMention, extract_names, significant_words
 from xlate.checks.names.in_place import _distinct_name as distinct_name
 from xlate.checks.names.lexicon import lemmas, ordinary_in, ru_common_word
 from xlate.checks.names.tables import sentence_openers
@@ -64,6 +64,8 @@ def capital_in_place(
             continue
         if not _common(word, tgt) or explained(t, tgt, source, src):
             continue
+        if any(word.lower().startswith(w.lower()) for _, _, w in significant_words(s)):
+            continue  # Vice → Vicepresidente: the name's own word, compounded
         own = lemmas(word, tgt)
         if any(dictionary_renders(f, tgt, source_words, src) for f in own):
             continue  # Congreso for Congress: the institution, translated

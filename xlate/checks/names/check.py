@@ -87,6 +87,7 @@ def check_names(
         run.settle(s, check, in_back, found_in_part)
     run.flag_worded_stand_ins()
     run.flag_nouns_in_place()
+    run.record_dropped_repeats()
     return run.checks, run.flags
 
 
@@ -112,6 +113,8 @@ class _SentenceCheck:
     # Names found as they are, by the skeleton of their last word (Miroslav Pelta, Pelta).
     renderings: dict[str, list[_Entry]] = field(default_factory=dict)
     seen_as: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Mentions beyond the times the translation has the name (Kinkel ... Kinkel → Kinkel).
+    repeats: list[_Entry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.src_names = extract_names(self.source, self.src)
@@ -237,6 +240,7 @@ class _SentenceCheck:
                 times = sum(len(re.findall(rf"(?<!\w){re.escape(r)}(?!\w)", translation))
                             for r in spelt)  # fmt: skip
             extra = found[times:]
+            self.repeats.extend(extra)
             for entry in found:
                 if entry in extra or surname_missing(entry[0], src, translation, tgt):
                     partial.append(entry)
@@ -323,6 +327,15 @@ class _SentenceCheck:
         if self.back is not None and in_back and not self.newcomers:
             return  # the round trip resolved it: an exonym or paraphrase we do not read
         self._pair_stand_in(s, check)
+
+    def record_dropped_repeats(self) -> None:
+        """A mention the translation has no more of (the source says Kinkel twice, the
+        translation once) and nothing replaced is missing, not found: an engine that
+        drops it dropped a name (``NamesCheck``); a person's pronoun stays unflagged."""
+        for _, check, _ in self.repeats:
+            if check.status == "ok" and check.in_translation:
+                check.status = "missing"
+                check.in_translation = False
 
     def flag_worded_stand_ins(self) -> None:
         """An institution named in words still only missing, with a clear name of no
