@@ -152,3 +152,12 @@ def test_words_kept_in_their_own_language_replace_no_worded_institution() -> Non
     assert _reasons(es, en, "es", "en") == []
     en, es = corpus_lines("en")[666], corpus_lines("es")[666]
     assert _reasons(en, es, "en", "es") == []
+
+
+def test_an_acronym_in_the_place_of_a_persons_name_and_surname() -> None:
+    # newstest2012 line 885: Петер Вуффли, a name and surname no dictionary knows, gave
+    # way to UBS: no acronym abbreviates a person's name, so it replaced him.
+    ru, en = corpus_lines("ru")[884], corpus_lines("en")[884]
+    assert _reasons(ru, en, "ru", "en") == []
+    ubs = _reasons(ru, en.replace("CEO Peter Wuffli", "UBS"), "ru", "en")
+    assert ubs and "'UBS'" in ubs[0]
