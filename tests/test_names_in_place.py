@@ -161,3 +161,12 @@ def test_an_acronym_in_the_place_of_a_persons_name_and_surname() -> None:
     assert _reasons(ru, en, "ru", "en") == []
     ubs = _reasons(ru, en.replace("CEO Peter Wuffli", "UBS"), "ru", "en")
     assert ubs and "'UBS'" in ubs[0]
+
+
+def test_a_russian_verb_is_no_spelling_of_the_name() -> None:
+    # newstest2012 line 571: "привлек" (drew) sounds a little like Paclík, but a verb is
+    # no spelling of a name; "газета" standing where Пацлик stood replaced him.
+    en, ru = corpus_lines("en")[570], corpus_lines("ru")[570]
+    assert _reasons(en, ru, "en", "ru") == []
+    paper = _reasons(en, ru.replace("Пацлик", "газета"), "en", "ru")
+    assert paper and "'газета'" in paper[0]

@@ -29,6 +29,7 @@ from xlate.checks.names.lexicon import (
     ru_common_word,
     ru_may_be_noun,
     ru_noun,
+    ru_verb_like,
     zipf_in,
 )
 from xlate.checks.names.normalise import plain_latin, script_of_lang, skeleton
@@ -140,6 +141,8 @@ def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> boo
         and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
     ):
         return False  # across scripts, a common word of another first sound: "love" is no Ивету
+    if tgt == "ru" and word.islower() and ru_verb_like(word):
+        return False  # a verb (привлек) is no spelling of Paclík, however alike
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
     return any(resembles(w, lang, cand) for _, _, w in significant_words(s))
 
