@@ -749,3 +749,28 @@ def test_false_alarm_classes_of_peoples_translations() -> None:
 def test_known_exonyms_are_renderings(source: str, translation: str, src: str, tgt: str) -> None:
     _, flags = check_names(source, translation, None, src, tgt, "s")
     assert flags == []
+
+
+def test_an_engine_that_drops_one_of_two_mentions_of_a_name_dropped_a_name() -> None:
+    # newstest2012 line 851, Apertium's Spanish with "Klaus Kinkel" left out: the source
+    # says Kinkel twice, the translation once, so one mention is missing, not found by
+    # the other, and (origin machine) a name dropped; the full translation is clean.
+    from xlate import check
+
+    en = corpus_lines("en")[850]
+    es = (
+        "Envió un telegrama de commiseration al presidente turco después del arson ataque en "
+        "Solingen, pero era su ministro de asuntos exteriores, Klaus Kinkel, quién tomó su "
+        "sitio en la ceremonia conmemorativa en Cologne - Kinkel summed arriba en su habla "
+        "los impuestos Turks contribuir en Alemania,"
+    )
+
+    def name_flags(translation: str) -> list[str]:
+        report = check(en + "\n", translation + "\n", "en", "es", lines=True, origin="machine")
+        return [
+            f.reason for s in report.languages[0].sentences for f in s.flags if f.kind == "name"
+        ]
+
+    assert name_flags(es) == []
+    dropped = name_flags(es.replace(" Klaus Kinkel,", ""))
+    assert dropped and "Kinkel" in dropped[0]

@@ -4,6 +4,7 @@ round trip lost both ways, and a name a document spells otherwise in one sentenc
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from unidecode import unidecode
 
@@ -62,7 +63,10 @@ def _dropped_names(
         if omission_counts(m, pair.src, pair.translation.text, pair.tgt)
     }
     back = pair.back.text if pair.back is not None else ""
-    stems = set(_stems(f"{pair.translation.text} {back}"))
+    stems = Counter(_stems(f"{pair.translation.text} {back}"))
+    # How many of the source's names have each stem: a name said twice (Klaus Kinkel ...
+    # Kinkel) needs two words of it in the translation.
+    wanted = Counter(w for e in entities if e.kind == "name" for w in set(_stems(e.text)))
     evidence = " and did not come back in the back-translation" if pair.back is not None else ""
     out = []
     for e in entities:
@@ -72,7 +76,12 @@ def _dropped_names(
             continue
         # The name or a known spelling of it (России → Russia) as the stem of a word of
         # the translation: rendered, maybe as an adjective (the Russian Central Bank).
-        if any(w in stems for text in (e.text, *known_renderings(e.text)) for w in _stems(text)):
+        own = set(_stems(e.text))
+        if any(
+            stems[w] >= (wanted[w] if w in own else 1)
+            for text in (e.text, *known_renderings(e.text))
+            for w in _stems(text)
+        ):
             continue
         if translated_in(e.text, pair.src, pair.translation.text, pair.tgt):
             continue  # Terciopelo → Velvet: a name made of a word, translated

@@ -39,6 +39,8 @@ Modules, bottom to top: ``tables`` (data files of ``xlate/data/names``), ``norma
 (keys, skeletons, consonant classes), ``aliases`` (known renderings), ``lexicon`` (word
 knowledge), ``extract`` (mentions), ``crossscript`` (a name in another text),
 ``evidence`` (the check's rules), ``in_place`` (a common noun in a name's place),
+``capital_in_place`` (a capitalised common word there), ``worded_stand_in`` (a clear
+name where an institution named in words stood),
 ``check`` (``check_names``), ``consistency``.
 """
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from xlate.checks.names.aliases import groups_of
+from xlate.checks.names.capital_in_place import capital_in_place
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
@@ -45,6 +46,7 @@ from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import plain_latin, skeleton
 from xlate.checks.names.tables import articles
+from xlate.checks.names.worded_stand_in import worded_stand_in
 from xlate.report import EntityCheck, Flag
 
 # A source name, its check, and whether the back-translation has it as it is.
@@ -85,7 +87,9 @@ def check_names(
     pending = [(*entry, False) for entry in run.absent] + [(*entry, True) for entry in partial]
     for s, check, in_back, found_in_part in pending:
         run.settle(s, check, in_back, found_in_part)
+    run.flag_worded_stand_ins()
     run.flag_nouns_in_place()
+    run.record_dropped_repeats()
     return run.checks, run.flags
 
 
@@ -111,6 +115,8 @@ class _SentenceCheck:
     # Names found as they are, by the skeleton of their last word (Miroslav Pelta, Pelta).
     renderings: dict[str, list[_Entry]] = field(default_factory=dict)
     seen_as: dict[tuple[int, int], str] = field(default_factory=dict)
+    # Mentions beyond the times the translation has the name (Kinkel ... Kinkel → Kinkel).
+    repeats: list[_Entry] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.src_names = extract_names(self.source, self.src)
@@ -238,6 +244,7 @@ class _SentenceCheck:
                 times = sum(len(re.findall(rf"(?<!\w){re.escape(r)}(?!\w)", translation))
                             for r in spelt)  # fmt: skip
             extra = found[times:]
+            self.repeats.extend(extra)
             for entry in found:
                 if entry in extra or surname_missing(entry[0], src, translation, tgt):
                     partial.append(entry)
@@ -326,6 +333,33 @@ class _SentenceCheck:
             return  # the round trip resolved it: an exonym or paraphrase we do not read
         self._pair_stand_in(s, check)
 
+    def record_dropped_repeats(self) -> None:
+        """A mention the translation has no more of (the source says Kinkel twice, the
+        translation once) and nothing replaced is missing, not found: an engine that
+        drops it dropped a name (``NamesCheck``); a person's pronoun stays unflagged."""
+        for _, check, _ in self.repeats:
+            if check.status == "ok" and check.in_translation:
+                check.status = "missing"
+                check.in_translation = False
+
+    def flag_worded_stand_ins(self) -> None:
+        """An institution named in words still only missing, with a clear name of no
+        source word near its place (Department of Education → Manhattan): replaced."""
+        flagged = {tuple(f.span) for f in self.flags if f.span}
+        for s, check, _ in self.absent:
+            if check.status != "missing" or (s.start, s.end) in flagged:
+                continue
+            args = (self.source, self.src, self.unexplained, self.translation, self.tgt)
+            other = worded_stand_in(s, *args)
+            if other is None:
+                continue
+            flagged.add((s.start, s.end))
+            self.unexplained.remove(other)
+            check.status = "changed"
+            check.found = [other.text]
+            reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
+            self.flags.append(name_flag(s, [other.text], reason))
+
     def flag_nouns_in_place(self) -> None:
         """A clear name still only missing, with a common noun of no source word in its
         place (said Maduro → dijo el ministro): replaced by a word (medium: a translator
@@ -341,6 +375,8 @@ class _SentenceCheck:
             if cut_short(s, self.source):
                 continue  # Lugar (Ind.): a state cut short, written out or left out
             noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
+            # Or a capitalised common word (dijo Derecho, Г-н Книга): a word all the same.
+            noun = noun or capital_in_place(s, self.source, self.src, self.translation, self.tgt)
             if noun is None:
                 continue
             flagged.add((s.start, s.end))

@@ -150,7 +150,9 @@ def could_replace(
         # and so may any acronym for a one-word name no place shares (Buffett → IBM):
         # an acronym abbreviates words.
         local_ok = tgt != "ru" or bool(_LATIN.fullmatch(t.text))  # Russian localises: КУ, ЕЦБ
-        return bool(groups_of(t.text)) or (local_ok and _lone_name(s, src, tgt))
+        return bool(groups_of(t.text)) or (
+            local_ok and (_lone_name(s, src, tgt) or _persons_name(s, src, tgt))
+        )
     if s.type == "acronym" and t.type == "acronym":
         # Each language spells its own acronyms (ADB/BAsD/АБР, CDU/ХДС); only a known
         # body standing for another known one is a replacement (FBI → CIA), and so is
@@ -193,6 +195,18 @@ def _lone_name(s: NameMention, lang: str, other: str) -> bool:
     # WordNet, English's dictionary here, lists places and people too (Solingen).
     in_dictionary = lang != "en" and dictionary_word(word, lang, other)
     return not (ordinary_in(word, lang) or common_word(word, lang) or in_dictionary)
+
+
+def _persons_name(s: NameMention, lang: str, other: str) -> bool:
+    """A name and surname, neither a word a dictionary knows nor a known place (Петер
+    Вуффли, Warren Buffett): no acronym abbreviates them, so one in their place (UBS)
+    replaced them."""
+    words = significant_words(s)
+    if len(words) < 2 or s.weak or s.type != "name" or groups_of(s.text):
+        return False
+    return all(
+        _lone_name(NameMention(start, end, word, s.key), lang, other) for start, end, word in words
+    )
 
 
 def _words_for_a_name(s: NameMention, src: str, t: NameMention, tgt: str, source: str) -> bool:
@@ -307,6 +321,13 @@ def dictionary_word(word: str, lang: str, other: str) -> bool:
         return True
     pivot = "en" if "en" not in (lang, other) else other
     return any(renderings(f, lang, other) or renderings(f, lang, pivot) for f in lemmas(word, lang))
+
+
+def dictionary_phrase(mention: NameMention, lang: str, other: str) -> bool:
+    """Is each word of ``mention`` a common word (Menú diario), not a name (Алекс Вебер,
+    which word lists, asked of the whole phrase, may count as frequent)?"""
+    words = [w for _, _, w in significant_words(mention)] or [mention.text]
+    return all(dictionary_word(w, lang, other) for w in words)
 
 
 def _common_at_home(word: str, lang: str, other: str) -> bool:

@@ -15,7 +15,12 @@ from unidecode import unidecode
 from xlate.checks.lexicon import cognate, renderings, word_classes
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
-from xlate.checks.names.evidence import dictionary_renders, dictionary_word, in_words, position
+from xlate.checks.names.evidence import (
+    dictionary_phrase,
+    dictionary_renders,
+    in_words,
+    position,
+)
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
 from xlate.checks.names.lexicon import (
     common_word,
@@ -24,6 +29,7 @@ from xlate.checks.names.lexicon import (
     ru_common_word,
     ru_may_be_noun,
     ru_noun,
+    ru_verb_like,
     zipf_in,
 )
 from xlate.checks.names.normalise import (
@@ -56,7 +62,7 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
     source name ``s`` stood and renders no word of ``source``, or None."""
     if not _distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
-    if not source[: s.start].strip(_OPENING) and dictionary_word(s.text, src, tgt):
+    if not source[: s.start].strip(_OPENING) and dictionary_phrase(s, src, tgt):
         return None  # a word the dictionary knows opening the source (Menú diario: ...)
     if groups_of(s.text) and _place_word(s.text, translation):
         return None
@@ -162,6 +168,8 @@ def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> boo
         and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
     ):
         return False  # across scripts, a common word of another first sound: "love" is no Ивету
+    if tgt == "ru" and word.islower() and ru_verb_like(word):
+        return False  # a verb (привлек) is no spelling of Paclík, however alike
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
     return any(resembles(w, lang, cand) for _, _, w in significant_words(s))
 

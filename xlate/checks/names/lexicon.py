@@ -94,6 +94,21 @@ def ru_may_be_noun(word: str) -> bool:
     return any(p.tag.POS == "NOUN" for p in russian_analyser().parse(low))
 
 
+# Parts of speech a name's Russian spelling may take: a noun, or an adjective made from it
+# (пражский); a verb or an adverb is a word of its own.
+_RU_NAME_POS = ("NOUN", "ADJF", "ADJS", "PRTF")
+
+
+@lru_cache(maxsize=16384)
+def ru_verb_like(word: str) -> bool:
+    """Does the dictionary read a lowercase Russian word only as a verb, adverb or other
+    word no name becomes (привлек, разбираюсь), never as a noun or adjective?"""
+    low = word.lower()
+    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
+        return False
+    return not any(p.tag.POS in _RU_NAME_POS for p in russian_analyser().parse(low))
+
+
 @lru_cache(maxsize=16384)
 def _ru_dictionary_word(word: str) -> bool | None:
     """For a Russian word: True if the dictionary knows it only as a common word
