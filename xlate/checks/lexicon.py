@@ -235,9 +235,27 @@ def _headwords(word: str, lang: str) -> list[str]:
         for end, base in (("as", "o"), ("os", "o"), ("a", "o"), ("es", "")):
             if word.endswith(end) and len(word) > len(end) + 2:
                 forms.append(word[: -len(end)] + base)
+        forms += _es_superlative_bases(word)
     if lang == "en" and word.endswith("ed") and len(word) > 4:
         forms += [word[:-1], word[:-2]]
     return forms
+
+
+# Spanish absolute superlatives: "clarísima" (claro), "grandísimo" (grande), "felicísimo"
+# (feliz), "amabilísimo" (amable); the ending of each, and what stands for it in the base.
+_ES_SUPERLATIVE = re.compile(r"(bil|c)?ísim[oa]s?$")
+
+
+def _es_superlative_bases(word: str) -> list[str]:
+    m = _ES_SUPERLATIVE.search(word)
+    if m is None or m.start() < 3:
+        return []
+    root = word[: m.start()]
+    if m.group(1) == "bil":
+        return [root + "ble"]
+    if m.group(1) == "c":
+        return [root + "z", root + "co", root + "ce"]  # feliz; rico (riquísimo aside); dulce
+    return [root + "o", root + "e", root]  # claro, grande, fácil (facilísimo)
 
 
 def base_forms(word: str, lang: str) -> set[str]:

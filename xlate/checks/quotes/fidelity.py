@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlate.checks import lexicon
+from xlate.checks.quotes.prefixes import negation_apart, unprefixed
 from xlate.text.datafiles import data_json
 from xlate.text.words import content_words, stem, stopwords, tokens
 
@@ -64,8 +65,11 @@ def judge_words(
     back_stems = {stem(w, src) for w in back_words}
     explained: Explained = {}
     verdicts: list[WordVerdict] = []
+    # a translated word after a negator may say a negative derivative ("not decent" for
+    # "неприличными"): its look-alike counts as the same word there
+    negated_target = _negated(translated, tgt)
     for word in source:
-        at, by = _find(word, src, target, tgt, explained)
+        at, by = _find(word, src, target, tgt, explained, negated_target)
         if at is not None:
             kept = WordVerdict(word, "kept", by)
             explained[at] = kept
@@ -155,8 +159,40 @@ def _antonyms_in_place(
     """A word not found whose antonym (WordNet, through the lexicon) the translated quote
     has: ``changed`` whatever else the quote says ("alta" -> "low", "first" -> "último")."""
     for verdict in verdicts:
-        if verdict.status == "unverified" and verdict.word not in negated:
-            _opposite_in(verdict, src, target, tgt, explained)
+        if verdict.status != "unverified" or verdict.word in negated:
+            continue
+        if not _opposite_in(verdict, src, target, tgt, explained):
+            _negative_derivative_in(verdict, src, target, tgt, explained)
+
+
+def _negative_derivative_in(
+    verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: Explained
+) -> bool:
+    """Mark ``verdict`` changed if a free translated word is its opposite by a negating
+    prefix (data/negative_prefixes.json): a rendering of the word with the prefix
+    ("capable" as "incapaz", "claro" as "unclear"), or a rendering of the word without
+    its own ("imposible" as "possible"). WordNet pairs few such words, the dictionaries
+    list fewer of their renderings."""
+    word, stop = verdict.word, stopwords(tgt)
+    forward = _rendering_stems(word, src, tgt)
+    # the word without its prefix, where that is a word the dictionaries know (not by a
+    # stem's guess: "desarrollo" is no "des" + "arrollo")
+    without = {
+        stem(r, tgt)
+        for rest in unprefixed(word, src)
+        for r in lexicon.renderings(rest, src, tgt, by_stem=False)
+    }
+    for i, t in enumerate(target):
+        if not t or i in explained or t in stop or stem(t, tgt) in forward:
+            continue
+        opposed = any(stem(rest, tgt) in forward for rest in unprefixed(t, tgt))
+        if opposed or stem(t, tgt) in without - forward:
+            explained[i] = verdict
+            verdict.status, verdict.by, verdict.stands = "changed", "negative prefix", t
+            verdict.means = sorted(_meanings(t, tgt, src) or {t})[:3]
+            verdict.renderings = sorted(lexicon.renderings(word, src, tgt))[:4]
+            return True
+    return False
 
 
 def _opposite_in(
@@ -303,14 +339,20 @@ def _english(word: str, lang: str) -> set[str]:
 
 
 def _find(
-    word: str, src: str, target: Sequence[str], tgt: str, explained: Collection[int]
+    word: str,
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Collection[int],
+    negated: Collection[str] = (),
 ) -> tuple[int | None, str]:
-    """The index of a free translated word that renders ``word``, and the evidence."""
+    """The index of a free translated word that renders ``word``, and the evidence (a
+    look-alike with a negating prefix only one of them has is none, unless ``negated``)."""
     forward = _rendering_stems(word, src, tgt)
     synonyms = lexicon.synonyms(word) if src == "en" else set()
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
-        if lexicon.cognate(word, t):
+        if lexicon.cognate(word, t) and (t in negated or not negation_apart(word, src, t, tgt)):
             return i, "cognate"
     # an English irregular form is looked up as its base too: "found" (find) is "найденный"
     own = {stem(w, src) for w in (word, *(lexicon.base_forms(word, src) if src == "en" else ()))}
@@ -319,7 +361,10 @@ def _find(
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
-        if len(t) >= 6 and any(lexicon.cognate(t, r) for r in long):
+        if len(t) >= 6 and any(
+            lexicon.cognate(t, r) and (t in negated or not negation_apart(r, tgt, t, tgt))
+            for r in long
+        ):
             return i, "lexicon"
     for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
         if any(stem(b, tgt) in forward for b in lexicon.base_forms(t, tgt)):

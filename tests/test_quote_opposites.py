@@ -1,0 +1,99 @@
+"""Opposites the quote check finds beyond WordNet's antonym pairs: a negating prefix, a
+Spanish absolute superlative read as its base. Quotes from newstest2012."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlate.checks import lexicon
+from xlate.checks.quotes.fidelity import judge_words
+
+needs_lexicon = pytest.mark.skipif(
+    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
+)
+
+# newstest2012: the Spanish quote and its English translation (one word changed below)
+CLEAR_ES = (
+    "Es un hombre que sabe escuchar a los miembros de los veintisiete estados, comunicarse "
+    "con ellos y que tiene una visión clarísima de hacia dónde debe ir la UE"
+)
+CLEAR_EN = (
+    "He is a person who can listen to all twenty-seven member states, communicate with them "
+    "perfectly, and who has a {} vision of where the EU should be headed."
+)
+CAPAZ_ES = "un funcionario gris, capaz de asumir cualquier rol"
+LIKE_RU = "Я бы хотел изменить это мнение"
+
+
+def _status(verdicts: list, word: str) -> list[tuple[str, str]]:
+    return [(v.status, v.stands) for v in verdicts if v.word == word]
+
+
+def test_spanish_superlative_is_looked_up_as_its_base() -> None:
+    assert {"claro"} <= lexicon.base_forms("clarísima", "es")
+    assert "amable" in lexicon.base_forms("amabilísimos", "es")
+    assert "feliz" in lexicon.base_forms("felicísimo", "es")
+    assert "clear" in lexicon.renderings("clarísima", "es", "en", by_stem=False)
+
+
+@needs_lexicon
+def test_superlative_rendered_by_its_antonym_is_changed() -> None:
+    wrong = judge_words(CLEAR_ES, "es", CLEAR_EN.format("unclear"), "en")
+    assert _status(wrong, "clarísima") == [("changed", "unclear")]
+    right = judge_words(CLEAR_ES, "es", CLEAR_EN.format("clear"), "en")
+    assert not [v for v in right if v.status == "changed"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "translated", "tgt", "word", "stands"),
+    [
+        # a rendering of the word with a negating prefix: capaz = capable, so incapable
+        (CAPAZ_ES, "es", "a grey official, incapable of taking on any role", "en", "capaz",
+         "incapable"),
+        # хотеть = like, so dislike (WordNet pairs like with dislike only as a verb's sense)
+        (LIKE_RU, "ru", "I'd dislike to change this opinion", "en", "хотел", "dislike"),
+    ],
+)  # fmt: skip
+def test_negative_derivative_of_a_rendering_is_changed(
+    quote: str, src: str, translated: str, tgt: str, word: str, stands: str
+) -> None:
+    assert _status(judge_words(quote, src, translated, tgt), word) == [("changed", stands)]
+
+
+@needs_lexicon
+def test_right_rendering_is_no_negative_derivative() -> None:
+    verdicts = judge_words(CAPAZ_ES, "es", "a grey official, capable of taking on any role", "en")
+    assert not [v for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+def test_function_word_is_no_negative_derivative() -> None:
+    # "несколько" (some) is no не + сколько (how many), "некоторые" no не + которые
+    verdicts = judge_words(
+        "добавить несколько красивых вещей ... сказав ей о том, что ее одежда ужасна",
+        "ru",
+        "add some nice pieces ... telling her how awful the clothes are",
+        "en",
+    )
+    assert not [v for v in verdicts if v.by == "negative prefix"]
+
+
+@needs_lexicon
+def test_negated_look_alike_is_the_negative_derivative() -> None:
+    # "неприличными" (indecent) said "not decent": the same, not an opposite
+    verdicts = judge_words(
+        "его нападки были неприличными, и многих людей удивили методы его кампании",
+        "ru",
+        "his attacks were not decent, and many people were caught by surprise by his campaign",
+        "en",
+    )
+    assert not [v for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+def test_look_alike_with_a_negating_prefix_is_no_rendering() -> None:
+    # "incapable" looks like "capable" (capaz), and says its opposite
+    verdicts = judge_words(CAPAZ_ES, "es", "a grey official, incapable of taking on any role", "en")
+    # (found then by WordNet's capable/incapable; before, the look-alike kept it)
+    assert _status(verdicts, "capaz") == [("changed", "incapable")]
