@@ -97,3 +97,24 @@ def test_look_alike_with_a_negating_prefix_is_no_rendering() -> None:
     verdicts = judge_words(CAPAZ_ES, "es", "a grey official, incapable of taking on any role", "en")
     # (found then by WordNet's capable/incapable; before, the look-alike kept it)
     assert _status(verdicts, "capaz") == [("changed", "incapable")]
+
+
+# newstest2012 line 640: the Spanish quote and the Russian translation's
+FUERTE_ES = (
+    "Todavía siento tener un fuerte apoyo de la Federación Checa, la cual me eligió como su "
+    "vicepresidente y que sabe que detrás de mí hay éxitos claros"
+)
+FUERTE_RU = (
+    "Тем не менее, я по-прежнему чувствую {} поддержку в Чешской палате, которая избрала "
+    "меня своим вице-президентом, и вижу, что я достиг каких-то очевидных успехов"
+)
+
+
+@needs_lexicon
+def test_word_met_through_english_by_a_side_sense_yields_to_an_antonym() -> None:
+    # "claros" met "слабую" through light, a side sense of слабый (weak): "fuerte" (strong)
+    # finds its antonym there
+    wrong = judge_words(FUERTE_ES, "es", FUERTE_RU.format("слабую"), "ru")
+    assert _status(wrong, "fuerte") == [("changed", "слабую")]
+    right = judge_words(FUERTE_ES, "es", FUERTE_RU.format("сильную"), "ru")
+    assert not [v for v in right if v.status == "changed"]

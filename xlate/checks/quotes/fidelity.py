@@ -245,6 +245,12 @@ def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set
     return {s for form in forms if len(form) >= 3 for s in opposite.get(stem(form, lang), ())}
 
 
+# The evidence a kept word's rendering yields to an antonym on: a dictionary's, and the
+# weaker one through English of es<->ru where only a side sense joins them ("claros" took
+# "слабую" by light, and "fuerte", strong, so weak, stayed unverified).
+_YIELDING = frozenset({"lexicon", "lexicon via English"})
+
+
 def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explained) -> bool:
     """Whether translated word ``i`` is free for an antonym: unexplained, or explained by a
     source word's dictionary rendering that finds another free rendering or is common
@@ -253,19 +259,31 @@ def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explain
     if i not in explained:
         return True
     holder = explained[i]
-    if holder is None or holder.status != "kept" or holder.by != "lexicon":
+    if holder is None or holder.status != "kept" or holder.by not in _YIELDING:
         return False
+    through_english = holder.by == "lexicon via English"
+    if through_english and not _by_a_side_sense(holder, i, src, target, tgt):
+        return False  # met through English by a main sense: as good as a rendering
     others = {*explained, i}
     at, by = _find(holder.word, src, target, tgt, others)
     if at is not None:
         explained[at] = holder
         holder.by = by
-    elif _rare(holder.word, src):
+    elif _rare(holder.word, src) and not through_english:
         return False
     else:
         holder.status, holder.by = "unverified", ""
     del explained[i]
     return True
+
+
+def _by_a_side_sense(
+    holder: WordVerdict, i: int, src: str, target: Sequence[str], tgt: str
+) -> bool:
+    """Whether ``holder`` met translated word ``i`` through English only by a sense that is
+    none of the word's main ones ("claros" and "слабую" share light; слабый is weak)."""
+    meant = _english(target[i], tgt)
+    return not (_english(holder.word, src) & _main_senses(target[i], tgt, meant))
 
 
 def _function_words(text: str, lang: str) -> list[str]:
