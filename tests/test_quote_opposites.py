@@ -118,3 +118,27 @@ def test_word_met_through_english_by_a_side_sense_yields_to_an_antonym() -> None
     assert _status(wrong, "fuerte") == [("changed", "слабую")]
     right = judge_words(FUERTE_ES, "es", FUERTE_RU.format("сильную"), "ru")
     assert not [v for v in right if v.status == "changed"]
+
+
+def test_adjective_satellite_takes_its_heads_antonyms() -> None:
+    if lexicon.missing():
+        pytest.skip("WordNet not installed")
+    # WordNet's indirect antonyms: "huge" and "great" are similar to large, so small
+    assert "small" in lexicon.antonyms("huge")
+    assert "small" in lexicon.antonyms("great")
+    # never a function word's, nor a noun first of all's
+    assert not lexicon.antonyms("both")
+    assert not lexicon.antonyms("meaning")
+
+
+NOVELES_ES = "Jugamos el partido solo con un jugador veterano, el resto eran noveles"
+NOVELES_EN = "We finished the match with just one experienced player, the rest were {} men."
+
+
+@needs_lexicon
+def test_satellite_antonym_in_place_is_changed() -> None:
+    # newstest2012 line 473: "noveles" (novel: similar to new) said "old"
+    wrong = judge_words(NOVELES_ES, "es", NOVELES_EN.format("old"), "en")
+    assert _status(wrong, "noveles") == [("changed", "old")]
+    right = judge_words(NOVELES_ES, "es", NOVELES_EN.format("young"), "en")
+    assert not [v for v in right if v.status == "changed"]
