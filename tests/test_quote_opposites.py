@@ -142,3 +142,25 @@ def test_satellite_antonym_in_place_is_changed() -> None:
     assert _status(wrong, "noveles") == [("changed", "old")]
     right = judge_words(NOVELES_ES, "es", NOVELES_EN.format("young"), "en")
     assert not [v for v in right if v.status == "changed"]
+
+
+# newstest2012 line 928
+SMALL_EN = (
+    "That Wednesday, the government coalition of a small country with a population of seven "
+    "million undertook the largest rescue operation in the history of the nation"
+)
+SMALL_ES = (
+    "Ese miércoles la coalición gubernamental del {} país de siete millones decidió la mayor "
+    "operación de rescate en la historia de su nación"
+)
+
+
+@needs_lexicon
+def test_antonym_known_from_the_standing_word() -> None:
+    # "grande" and "mayor" are great, whose antonyms (a satellite's: large's) name small;
+    # the dictionaries render no antonym of small as either. ("largest" takes "grande",
+    # a form of large, and "small" the "mayor" left: the quote is flagged all the same.)
+    wrong = judge_words(SMALL_EN, "en", SMALL_ES.format("grande"), "es")
+    assert [v.status for v in wrong if v.word == "small"] == ["changed"]
+    right = judge_words(SMALL_EN, "en", SMALL_ES.format("pequeño"), "es")
+    assert not [v for v in right if v.status == "changed"]

@@ -210,7 +210,12 @@ def _opposite_in(
         senses = opposite.get(stem(t, tgt), set()) if t else set()
         by_form = not senses  # only a dictionary form of the word is an antonym
         senses = senses or _opposite_senses(opposite, t, tgt)
-        if not (senses & main or len(senses) >= 2):
+        if not senses and t:  # the standing word's antonyms name the word ("mayor": great)
+            senses = main_of = _standing_opposes(t, tgt, main)
+            by_form = False
+        else:
+            main_of = senses & main
+        if not (main_of or len(senses) >= 2):
             continue
         meant = _english(t, tgt)
         if meant & own:
@@ -234,6 +239,21 @@ def _opposite_in(
         verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
         return True
     return False
+
+
+def _standing_opposes(word: str, lang: str, main: set[str]) -> set[str]:
+    """Those of ``main`` (the quote word's main senses, or their base forms: "smallest",
+    small) that an antonym of a main sense of the translated ``word`` names ("mayor" is
+    great, whose antonym is small): the antonym known from the standing side only."""
+    meant = _english(word, lang)
+    standing = _main_senses(word, lang, meant) if meant else set()
+    # adjectives and adverbs alone: a noun's or verb's antonyms from this side flagged
+    # clean quotes ("hombres" by "women" in "men and women", "move" by "палки": staff)
+    standing = {m for m in standing if lexicon.word_classes(m) & {"adj", "adv"}}
+    if not standing:
+        return set()
+    opposed = set().union(*(lexicon.antonyms(m) for m in standing))
+    return {b for m in main for b in (m, *lexicon.base_forms(m, "en")) if b in opposed}
 
 
 def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set[str]:
