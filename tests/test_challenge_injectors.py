@@ -367,3 +367,19 @@ def test_every_injector_returns_none_or_a_changed_line(category: object) -> None
     ):
         edit = category.inject(case(src, tgt, s, t, elsewhere=[MADURO_EN, PIXAR_RU]), rng(1))
         assert edit is None or (edit.text != tgt and edit.text.strip())
+
+
+def test_opposite_with_no_counterpart_in_the_source_is_unreachable() -> None:
+    from benchmarks.challenge.cases import Case, Edit
+    from benchmarks.challenge.reach import reachable
+    from xlate.checks import lexicon
+
+    if lexicon.missing():
+        pytest.skip("FreeDict/WordNet not installed")
+
+    # newstest2012 line 459: "happy" has no counterpart in "Estoy muy satisfecho de ello"
+    happy = Case(459, '"Estoy muy satisfecho de ello".', '"It makes me happy."', "es", "en")
+    assert not reachable(happy, Edit('"It makes me unhappy."', "happy", "unhappy"))
+    # line 283: "clear" renders "clarísima"
+    clear = Case(283, '"tiene una visión clarísima"', '"has a clear vision"', "es", "en")
+    assert reachable(clear, Edit('"has a unclear vision"', "clear", "unclear"))

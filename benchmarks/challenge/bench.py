@@ -30,6 +30,9 @@ class Result:
     any_flag: int = 0  # the variant line has a flag of any kind
     clean_flagged: int = 0  # the same lines unmodified: a flag of a counted kind
     clean_any: int = 0
+    # categories with a reachability test: variants with no counterpart in the source
+    unreachable: int | None = None
+    caught_reachable: int = 0  # caught among the rest
     missed: list[dict[str, object]] = field(default_factory=list)
     caught_examples: list[dict[str, object]] = field(default_factory=list)
 
@@ -83,6 +86,8 @@ def score(
     order = _padded(len(cases), set(edits))
     texts = [edits[k].text if k in edits else cases[k].translation for k in order]
     flags = dict(zip(order, _check([cases[k] for k in order], texts, *run), strict=True))
+    if category.reachable is not None:
+        result.unreachable = 0
     for k, edit in edits.items():
         kinds = flags[k]
         hit = bool(kinds & category.kinds)
@@ -93,9 +98,13 @@ def score(
         result.any_flag += bool(kinds)
         result.clean_flagged += was
         result.clean_any += bool(clean[k])
+        reachable = category.reachable is None or category.reachable(cases[k], edit)
+        if result.unreachable is not None:
+            result.caught_reachable += hit and reachable
+            result.unreachable += not reachable
         bucket = result.caught_examples if hit else result.missed
         if len(bucket) < examples:
-            bucket.append(_example(cases[k], edit, kinds))
+            bucket.append({**_example(cases[k], edit, kinds), "unreachable": not reachable})
     return result
 
 

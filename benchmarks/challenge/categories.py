@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from benchmarks.challenge import facts, meaning
-from benchmarks.challenge.cases import Injector
+from benchmarks.challenge import facts, meaning, reach
+from benchmarks.challenge.cases import Case, Edit, Injector
 from benchmarks.challenge.text import quotes
 
 NUMBER = frozenset({"number"})
@@ -38,6 +38,9 @@ class Category:
     sealed: bool = False  # never tuned on: held-out half only
     # The sample the category draws from (a key of SAMPLES).
     sample: str = "lines"
+    # Whether a variant can be caught from the source at all (None: always); the table
+    # counts those that cannot apart, and 'caught' of the rest (see reach.py).
+    reachable: Callable[[Case, Edit], bool] | None = None
 
 
 def _quoted(sides: dict[str, str]) -> bool:
@@ -81,7 +84,14 @@ CATEGORIES = (
         clean_variant=True,
         sample="quoted",
     ),
-    Category("quote_opposite", 13, meaning.quote_opposite, QUOTE_WORD, sample="quoted"),
+    Category(
+        "quote_opposite",
+        13,
+        meaning.quote_opposite,
+        QUOTE_WORD,
+        sample="quoted",
+        reachable=reach.reachable,
+    ),
     Category(
         "quote_unrelated", 13, meaning.quote_unrelated, QUOTE_WORD, sealed=True, sample="quoted"
     ),

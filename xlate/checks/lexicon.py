@@ -33,7 +33,7 @@ from unidecode import unidecode
 
 from xlate.text import frequencies
 from xlate.text.morphology import russian_analyser
-from xlate.text.words import stem
+from xlate.text.words import stem, stopwords
 
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
 WORDNET_DIR = Path(os.environ.get("XLATE_WORDNET_DIR", "/usr/share/wordnet"))
@@ -235,9 +235,27 @@ def _headwords(word: str, lang: str) -> list[str]:
         for end, base in (("as", "o"), ("os", "o"), ("a", "o"), ("es", "")):
             if word.endswith(end) and len(word) > len(end) + 2:
                 forms.append(word[: -len(end)] + base)
+        forms += _es_superlative_bases(word)
     if lang == "en" and word.endswith("ed") and len(word) > 4:
         forms += [word[:-1], word[:-2]]
     return forms
+
+
+# Spanish absolute superlatives: "clarísima" (claro), "grandísimo" (grande), "felicísimo"
+# (feliz), "amabilísimo" (amable); the ending of each, and what stands for it in the base.
+_ES_SUPERLATIVE = re.compile(r"(bil|c)?ísim[oa]s?$")
+
+
+def _es_superlative_bases(word: str) -> list[str]:
+    m = _ES_SUPERLATIVE.search(word)
+    if m is None or m.start() < 3:
+        return []
+    root = word[: m.start()]
+    if m.group(1) == "bil":
+        return [root + "ble"]
+    if m.group(1) == "c":
+        return [root + "z", root + "co", root + "ce"]  # feliz; rico (riquísimo aside); dulce
+    return [root + "o", root + "e", root]  # claro, grande, fácil (facilísimo)
 
 
 def base_forms(word: str, lang: str) -> set[str]:
@@ -447,9 +465,35 @@ def relatives(word: str) -> frozenset[str]:
 
 
 def antonyms(word: str) -> set[str]:
-    """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last."""
+    """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last.
+    A word with none of its own takes a satellite's: those of the head its commonest
+    adjective senses are similar to ("great": large, so small), WordNet's indirect
+    antonyms; not every sense's ("clear" would oppose "guilty", "bright" "unhappy")."""
+    senses = _senses(word)
+    out = _direct_antonyms(senses)
+    adjectives = [offset for pos, offset in senses if pos == "adj"]
+    # an adjective first of all ("huge", "great"; not "meaning"), and no function word
+    # ("both", "each" are satellites of all: it would oppose "todo", "cada" to them)
+    if not out and 2 * len(adjectives) >= len(senses) and word not in stopwords("en"):
+        # nor a function word's cluster: "several" is similar to some, which opposes all
+        stop = stopwords("en")
+        heads = [
+            h
+            for o in adjectives[:_SATELLITE_SENSES]
+            for h in _heads(o)
+            if not {re.sub(r"\(\w+\)$", "", w) for w in _synset(*h)} & stop
+        ]
+        out = _direct_antonyms(tuple(heads))
+    return out
+
+
+# The adjective senses of a word whose satellite heads lend it antonyms: the commonest.
+_SATELLITE_SENSES = 2
+
+
+def _direct_antonyms(senses: tuple[tuple[str, int], ...]) -> set[str]:
     out: set[str] = set()
-    for pos, offset in _senses(word):
+    for pos, offset in senses:
         for target_pos, target, number in _antonym_pointers(pos, offset):
             words = _synset_words(target_pos, target)
             if number and number <= len(words):  # the one word the pointer names
@@ -457,6 +501,13 @@ def antonyms(word: str) -> set[str]:
             else:
                 out.update(words)
     return out
+
+
+def _heads(offset: int) -> list[tuple[str, int]]:
+    """The head synsets an adjective satellite (type "s") is similar to ("&")."""
+    if _data_fields("adj", offset)[2] != "s":
+        return []
+    return [(p, o) for symbol, p, o, _ in _pointers("adj", offset) if symbol == "&"]
 
 
 def zipf(word: str, lang: str) -> float:

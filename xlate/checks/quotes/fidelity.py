@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlate.checks import lexicon
+from xlate.checks.quotes.prefixes import negation_apart, unprefixed
 from xlate.text.datafiles import data_json
 from xlate.text.words import content_words, stem, stopwords, tokens
 
@@ -64,8 +65,11 @@ def judge_words(
     back_stems = {stem(w, src) for w in back_words}
     explained: Explained = {}
     verdicts: list[WordVerdict] = []
+    # a translated word after a negator may say a negative derivative ("not decent" for
+    # "неприличными"): its look-alike counts as the same word there
+    negated_target = _negated(translated, tgt)
     for word in source:
-        at, by = _find(word, src, target, tgt, explained)
+        at, by = _find(word, src, target, tgt, explained, negated_target)
         if at is not None:
             kept = WordVerdict(word, "kept", by)
             explained[at] = kept
@@ -155,8 +159,40 @@ def _antonyms_in_place(
     """A word not found whose antonym (WordNet, through the lexicon) the translated quote
     has: ``changed`` whatever else the quote says ("alta" -> "low", "first" -> "último")."""
     for verdict in verdicts:
-        if verdict.status == "unverified" and verdict.word not in negated:
-            _opposite_in(verdict, src, target, tgt, explained)
+        if verdict.status != "unverified" or verdict.word in negated:
+            continue
+        if not _opposite_in(verdict, src, target, tgt, explained):
+            _negative_derivative_in(verdict, src, target, tgt, explained)
+
+
+def _negative_derivative_in(
+    verdict: WordVerdict, src: str, target: Sequence[str], tgt: str, explained: Explained
+) -> bool:
+    """Mark ``verdict`` changed if a free translated word is its opposite by a negating
+    prefix (data/negative_prefixes.json): a rendering of the word with the prefix
+    ("capable" as "incapaz", "claro" as "unclear"), or a rendering of the word without
+    its own ("imposible" as "possible"). WordNet pairs few such words, the dictionaries
+    list fewer of their renderings."""
+    word, stop = verdict.word, stopwords(tgt)
+    forward = _rendering_stems(word, src, tgt)
+    # the word without its prefix, where that is a word the dictionaries know (not by a
+    # stem's guess: "desarrollo" is no "des" + "arrollo")
+    without = {
+        stem(r, tgt)
+        for rest in unprefixed(word, src)
+        for r in lexicon.renderings(rest, src, tgt, by_stem=False)
+    }
+    for i, t in enumerate(target):
+        if not t or i in explained or t in stop or stem(t, tgt) in forward:
+            continue
+        opposed = any(stem(rest, tgt) in forward for rest in unprefixed(t, tgt))
+        if opposed or stem(t, tgt) in without - forward:
+            explained[i] = verdict
+            verdict.status, verdict.by, verdict.stands = "changed", "negative prefix", t
+            verdict.means = sorted(_meanings(t, tgt, src) or {t})[:3]
+            verdict.renderings = sorted(lexicon.renderings(word, src, tgt))[:4]
+            return True
+    return False
 
 
 def _opposite_in(
@@ -174,7 +210,12 @@ def _opposite_in(
         senses = opposite.get(stem(t, tgt), set()) if t else set()
         by_form = not senses  # only a dictionary form of the word is an antonym
         senses = senses or _opposite_senses(opposite, t, tgt)
-        if not (senses & main or len(senses) >= 2):
+        if not senses and t:  # the standing word's antonyms name the word ("mayor": great)
+            senses = main_of = _standing_opposes(t, tgt, main)
+            by_form = False
+        else:
+            main_of = senses & main
+        if not (main_of or len(senses) >= 2):
             continue
         meant = _english(t, tgt)
         if meant & own:
@@ -200,6 +241,21 @@ def _opposite_in(
     return False
 
 
+def _standing_opposes(word: str, lang: str, main: set[str]) -> set[str]:
+    """Those of ``main`` (the quote word's main senses, or their base forms: "smallest",
+    small) that an antonym of a main sense of the translated ``word`` names ("mayor" is
+    great, whose antonym is small): the antonym known from the standing side only."""
+    meant = _english(word, lang)
+    standing = _main_senses(word, lang, meant) if meant else set()
+    # adjectives and adverbs alone: a noun's or verb's antonyms from this side flagged
+    # clean quotes ("hombres" by "women" in "men and women", "move" by "палки": staff)
+    standing = {m for m in standing if lexicon.word_classes(m) & {"adj", "adv"}}
+    if not standing:
+        return set()
+    opposed = set().union(*(lexicon.antonyms(m) for m in standing))
+    return {b for m in main for b in (m, *lexicon.base_forms(m, "en")) if b in opposed}
+
+
 def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set[str]:
     """The senses ``word`` is an antonym of, by its stem or a dictionary form's ("feas"
     is feo, "worst" is bad: stems that differ from the form's)."""
@@ -207,6 +263,12 @@ def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set
         return set()
     forms = {word, *lexicon.base_forms(word, lang)}
     return {s for form in forms if len(form) >= 3 for s in opposite.get(stem(form, lang), ())}
+
+
+# The evidence a kept word's rendering yields to an antonym on: a dictionary's, and the
+# weaker one through English of es<->ru where only a side sense joins them ("claros" took
+# "слабую" by light, and "fuerte", strong, so weak, stayed unverified).
+_YIELDING = frozenset({"lexicon", "lexicon via English"})
 
 
 def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explained) -> bool:
@@ -217,19 +279,31 @@ def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explain
     if i not in explained:
         return True
     holder = explained[i]
-    if holder is None or holder.status != "kept" or holder.by != "lexicon":
+    if holder is None or holder.status != "kept" or holder.by not in _YIELDING:
         return False
+    through_english = holder.by == "lexicon via English"
+    if through_english and not _by_a_side_sense(holder, i, src, target, tgt):
+        return False  # met through English by a main sense: as good as a rendering
     others = {*explained, i}
     at, by = _find(holder.word, src, target, tgt, others)
     if at is not None:
         explained[at] = holder
         holder.by = by
-    elif _rare(holder.word, src):
+    elif _rare(holder.word, src) and not through_english:
         return False
     else:
         holder.status, holder.by = "unverified", ""
     del explained[i]
     return True
+
+
+def _by_a_side_sense(
+    holder: WordVerdict, i: int, src: str, target: Sequence[str], tgt: str
+) -> bool:
+    """Whether ``holder`` met translated word ``i`` through English only by a sense that is
+    none of the word's main ones ("claros" and "слабую" share light; слабый is weak)."""
+    meant = _english(target[i], tgt)
+    return not (_english(holder.word, src) & _main_senses(target[i], tgt, meant))
 
 
 def _function_words(text: str, lang: str) -> list[str]:
@@ -303,14 +377,20 @@ def _english(word: str, lang: str) -> set[str]:
 
 
 def _find(
-    word: str, src: str, target: Sequence[str], tgt: str, explained: Collection[int]
+    word: str,
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Collection[int],
+    negated: Collection[str] = (),
 ) -> tuple[int | None, str]:
-    """The index of a free translated word that renders ``word``, and the evidence."""
+    """The index of a free translated word that renders ``word``, and the evidence (a
+    look-alike with a negating prefix only one of them has is none, unless ``negated``)."""
     forward = _rendering_stems(word, src, tgt)
     synonyms = lexicon.synonyms(word) if src == "en" else set()
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
-        if lexicon.cognate(word, t):
+        if lexicon.cognate(word, t) and (t in negated or not negation_apart(word, src, t, tgt)):
             return i, "cognate"
     # an English irregular form is looked up as its base too: "found" (find) is "найденный"
     own = {stem(w, src) for w in (word, *(lexicon.base_forms(word, src) if src == "en" else ()))}
@@ -319,7 +399,10 @@ def _find(
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
-        if len(t) >= 6 and any(lexicon.cognate(t, r) for r in long):
+        if len(t) >= 6 and any(
+            lexicon.cognate(t, r) and (t in negated or not negation_apart(r, tgt, t, tgt))
+            for r in long
+        ):
             return i, "lexicon"
     for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
         if any(stem(b, tgt) in forward for b in lexicon.base_forms(t, tgt)):

@@ -1,0 +1,166 @@
+"""Opposites the quote check finds beyond WordNet's antonym pairs: a negating prefix, a
+Spanish absolute superlative read as its base. Quotes from newstest2012."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlate.checks import lexicon
+from xlate.checks.quotes.fidelity import judge_words
+
+needs_lexicon = pytest.mark.skipif(
+    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
+)
+
+# newstest2012: the Spanish quote and its English translation (one word changed below)
+CLEAR_ES = (
+    "Es un hombre que sabe escuchar a los miembros de los veintisiete estados, comunicarse "
+    "con ellos y que tiene una visión clarísima de hacia dónde debe ir la UE"
+)
+CLEAR_EN = (
+    "He is a person who can listen to all twenty-seven member states, communicate with them "
+    "perfectly, and who has a {} vision of where the EU should be headed."
+)
+CAPAZ_ES = "un funcionario gris, capaz de asumir cualquier rol"
+LIKE_RU = "Я бы хотел изменить это мнение"
+
+
+def _status(verdicts: list, word: str) -> list[tuple[str, str]]:
+    return [(v.status, v.stands) for v in verdicts if v.word == word]
+
+
+def test_spanish_superlative_is_looked_up_as_its_base() -> None:
+    assert {"claro"} <= lexicon.base_forms("clarísima", "es")
+    assert "amable" in lexicon.base_forms("amabilísimos", "es")
+    assert "feliz" in lexicon.base_forms("felicísimo", "es")
+    assert "clear" in lexicon.renderings("clarísima", "es", "en", by_stem=False)
+
+
+@needs_lexicon
+def test_superlative_rendered_by_its_antonym_is_changed() -> None:
+    wrong = judge_words(CLEAR_ES, "es", CLEAR_EN.format("unclear"), "en")
+    assert _status(wrong, "clarísima") == [("changed", "unclear")]
+    right = judge_words(CLEAR_ES, "es", CLEAR_EN.format("clear"), "en")
+    assert not [v for v in right if v.status == "changed"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "translated", "tgt", "word", "stands"),
+    [
+        # a rendering of the word with a negating prefix: capaz = capable, so incapable
+        (CAPAZ_ES, "es", "a grey official, incapable of taking on any role", "en", "capaz",
+         "incapable"),
+        # хотеть = like, so dislike (WordNet pairs like with dislike only as a verb's sense)
+        (LIKE_RU, "ru", "I'd dislike to change this opinion", "en", "хотел", "dislike"),
+    ],
+)  # fmt: skip
+def test_negative_derivative_of_a_rendering_is_changed(
+    quote: str, src: str, translated: str, tgt: str, word: str, stands: str
+) -> None:
+    assert _status(judge_words(quote, src, translated, tgt), word) == [("changed", stands)]
+
+
+@needs_lexicon
+def test_right_rendering_is_no_negative_derivative() -> None:
+    verdicts = judge_words(CAPAZ_ES, "es", "a grey official, capable of taking on any role", "en")
+    assert not [v for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+def test_function_word_is_no_negative_derivative() -> None:
+    # "несколько" (some) is no не + сколько (how many), "некоторые" no не + которые
+    verdicts = judge_words(
+        "добавить несколько красивых вещей ... сказав ей о том, что ее одежда ужасна",
+        "ru",
+        "add some nice pieces ... telling her how awful the clothes are",
+        "en",
+    )
+    assert not [v for v in verdicts if v.by == "negative prefix"]
+
+
+@needs_lexicon
+def test_negated_look_alike_is_the_negative_derivative() -> None:
+    # "неприличными" (indecent) said "not decent": the same, not an opposite
+    verdicts = judge_words(
+        "его нападки были неприличными, и многих людей удивили методы его кампании",
+        "ru",
+        "his attacks were not decent, and many people were caught by surprise by his campaign",
+        "en",
+    )
+    assert not [v for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+def test_look_alike_with_a_negating_prefix_is_no_rendering() -> None:
+    # "incapable" looks like "capable" (capaz), and says its opposite
+    verdicts = judge_words(CAPAZ_ES, "es", "a grey official, incapable of taking on any role", "en")
+    # (found then by WordNet's capable/incapable; before, the look-alike kept it)
+    assert _status(verdicts, "capaz") == [("changed", "incapable")]
+
+
+# newstest2012 line 640: the Spanish quote and the Russian translation's
+FUERTE_ES = (
+    "Todavía siento tener un fuerte apoyo de la Federación Checa, la cual me eligió como su "
+    "vicepresidente y que sabe que detrás de mí hay éxitos claros"
+)
+FUERTE_RU = (
+    "Тем не менее, я по-прежнему чувствую {} поддержку в Чешской палате, которая избрала "
+    "меня своим вице-президентом, и вижу, что я достиг каких-то очевидных успехов"
+)
+
+
+@needs_lexicon
+def test_word_met_through_english_by_a_side_sense_yields_to_an_antonym() -> None:
+    # "claros" met "слабую" through light, a side sense of слабый (weak): "fuerte" (strong)
+    # finds its antonym there
+    wrong = judge_words(FUERTE_ES, "es", FUERTE_RU.format("слабую"), "ru")
+    assert _status(wrong, "fuerte") == [("changed", "слабую")]
+    right = judge_words(FUERTE_ES, "es", FUERTE_RU.format("сильную"), "ru")
+    assert not [v for v in right if v.status == "changed"]
+
+
+def test_adjective_satellite_takes_its_heads_antonyms() -> None:
+    if lexicon.missing():
+        pytest.skip("WordNet not installed")
+    # WordNet's indirect antonyms: "huge" and "great" are similar to large, so small
+    assert "small" in lexicon.antonyms("huge")
+    assert "small" in lexicon.antonyms("great")
+    # never a function word's, nor a noun first of all's
+    assert not lexicon.antonyms("both")
+    assert not lexicon.antonyms("meaning")
+
+
+NOVELES_ES = "Jugamos el partido solo con un jugador veterano, el resto eran noveles"
+NOVELES_EN = "We finished the match with just one experienced player, the rest were {} men."
+
+
+@needs_lexicon
+def test_satellite_antonym_in_place_is_changed() -> None:
+    # newstest2012 line 473: "noveles" (novel: similar to new) said "old"
+    wrong = judge_words(NOVELES_ES, "es", NOVELES_EN.format("old"), "en")
+    assert _status(wrong, "noveles") == [("changed", "old")]
+    right = judge_words(NOVELES_ES, "es", NOVELES_EN.format("young"), "en")
+    assert not [v for v in right if v.status == "changed"]
+
+
+# newstest2012 line 928
+SMALL_EN = (
+    "That Wednesday, the government coalition of a small country with a population of seven "
+    "million undertook the largest rescue operation in the history of the nation"
+)
+SMALL_ES = (
+    "Ese miércoles la coalición gubernamental del {} país de siete millones decidió la mayor "
+    "operación de rescate en la historia de su nación"
+)
+
+
+@needs_lexicon
+def test_antonym_known_from_the_standing_word() -> None:
+    # "grande" and "mayor" are great, whose antonyms (a satellite's: large's) name small;
+    # the dictionaries render no antonym of small as either. ("largest" takes "grande",
+    # a form of large, and "small" the "mayor" left: the quote is flagged all the same.)
+    wrong = judge_words(SMALL_EN, "en", SMALL_ES.format("grande"), "es")
+    assert [v.status for v in wrong if v.word == "small"] == ["changed"]
+    right = judge_words(SMALL_EN, "en", SMALL_ES.format("pequeño"), "es")
+    assert not [v for v in right if v.status == "changed"]
