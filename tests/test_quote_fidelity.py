@@ -13,6 +13,7 @@ from xlate import check
 from xlate.checks import lexicon
 from xlate.checks.quotes import fidelity
 from xlate.checks.quotes.fidelity import judge_words
+from xlate.text import wordnet
 from xlate.text.segment import segment_lines
 
 DATA = Path(__file__).parent / "data"
@@ -92,14 +93,14 @@ def test_words_found_by_lexicon_and_cognates() -> None:
 
 def _clear_lexicon_caches() -> None:
     """What is read from the dictionaries, and what the quote check derives from it."""
-    for value in [*vars(lexicon).values(), *vars(fidelity).values()]:
+    for value in [*vars(lexicon).values(), *vars(wordnet).values(), *vars(fidelity).values()]:
         if hasattr(value, "cache_clear"):
             value.cache_clear()
 
 
 def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(lexicon, "DICTD_DIR", tmp_path)
-    monkeypatch.setattr(lexicon, "WORDNET_DIR", tmp_path)
+    monkeypatch.setattr(wordnet, "WORDNET_DIR", tmp_path)
     monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
     _clear_lexicon_caches()
     try:

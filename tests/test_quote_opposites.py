@@ -7,6 +7,7 @@ import pytest
 
 from xlate.checks import lexicon
 from xlate.checks.quotes.fidelity import judge_words
+from xlate.text import wordnet
 
 needs_lexicon = pytest.mark.skipif(
     bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
@@ -124,11 +125,11 @@ def test_adjective_satellite_takes_its_heads_antonyms() -> None:
     if lexicon.missing():
         pytest.skip("WordNet not installed")
     # WordNet's indirect antonyms: "huge" and "great" are similar to large, so small
-    assert "small" in lexicon.antonyms("huge")
-    assert "small" in lexicon.antonyms("great")
+    assert "small" in wordnet.antonyms("huge")
+    assert "small" in wordnet.antonyms("great")
     # never a function word's, nor a noun first of all's
-    assert not lexicon.antonyms("both")
-    assert not lexicon.antonyms("meaning")
+    assert not wordnet.antonyms("both")
+    assert not wordnet.antonyms("meaning")
 
 
 NOVELES_ES = "Jugamos el partido solo con un jugador veterano, el resto eran noveles"

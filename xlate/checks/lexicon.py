@@ -9,9 +9,8 @@ Packaged sources, read lazily and cached:
   from Debian's ``apertium-eng-spa`` and ``mueller7-dict``): Apertium's en<->es bilingual
   dictionary (~22k pairs) and Mueller's English-Russian dictionary (~124k pairs), read both
   ways like FreeDict. FreeDict alone lacks "deterrent", "incentive", "significant".
-- WordNet 3.0 (``wordnet-base``; ``/usr/share/wordnet/{index,data}.*``): English
-  synonyms (lemmas sharing a synset) and the English vocabulary that cognates are
-  looked up in.
+- WordNet 3.0 (``wordnet-base``, read by :mod:`xlate.text.wordnet`): the English
+  vocabulary that cognates are looked up in, and English base forms.
 
 When a source is absent the functions answer "nothing known" and ``missing()`` names it,
 so the quotes check can say so once in the report and degrade rather than fail.
@@ -31,12 +30,11 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from xlate.text import frequencies
+from xlate.text import frequencies, wordnet
 from xlate.text.morphology import russian_analyser
-from xlate.text.words import stem, stopwords
+from xlate.text.words import stem
 
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
-WORDNET_DIR = Path(os.environ.get("XLATE_WORDNET_DIR", "/usr/share/wordnet"))
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 # FreeDict file -> (headword language, translation language)
 _FREEDICT = {"eng-spa": ("en", "es"), "spa-eng": ("es", "en"), "eng-rus": ("en", "ru")}
@@ -45,7 +43,6 @@ _SHIPPED = {"apertium-eng-spa": "es", "mueller7-eng-rus": "ru"}
 _ORDERED = {"mueller7-eng-rus"}  # renderings listed main sense first
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-_POS = ("noun", "verb", "adj", "adv")
 
 
 def _b64(text: str) -> int:
@@ -266,7 +263,7 @@ def base_forms(word: str, lang: str) -> set[str]:
         return set(_ru_lemmas(word)) - {word}
     forms = set(_headwords(word, lang))
     if lang == "en":
-        irregular = _exceptions().get(word)
+        irregular = wordnet.irregular_forms().get(word)
         if irregular is not None:
             forms.add(irregular)
     return forms - {word}
@@ -277,239 +274,6 @@ def covers(src: str, tgt: str) -> bool:
     return bool(_table(src, tgt))
 
 
-class _WordNetIndex:
-    """WordNet's index files: English lemma -> its synsets as (part of speech, offset in
-    data.<pos>). Each line is kept as read and parsed when its lemma is first asked for:
-    reading 150k lemmas into tuples took a second and ~40 MiB, most of it never asked."""
-
-    def __init__(self) -> None:
-        self._lines: dict[str, dict[str, str]] = {}
-        for pos in _POS:
-            path = WORDNET_DIR / f"index.{pos}"
-            if path.is_file():
-                text = path.read_text(encoding="utf-8", errors="replace")
-                # lines opening with a space are the licence header
-                self._lines[pos] = {
-                    line[: line.find(" ")]: line
-                    for line in text.splitlines()
-                    if line and not line.startswith(" ")
-                }
-        self._parsed: dict[str, list[tuple[str, int]]] = {}
-        # What the quote check derives from the index, per word, asked again and again
-        # across a document; kept here so that it goes with the index it was read from.
-        self.synonyms: dict[str, frozenset[str]] = {}
-        self.cognates: dict[str, tuple[str, ...]] = {}
-
-    def __bool__(self) -> bool:
-        return any(self._lines.values())
-
-    def get(
-        self, lemma: str, default: tuple[tuple[str, int], ...] = ()
-    ) -> list[tuple[str, int]] | tuple[tuple[str, int], ...]:
-        if lemma in self._parsed:
-            return self._parsed[lemma] or default
-        senses: list[tuple[str, int]] = []
-        # The files write a multiword lemma with underscores, xlate with spaces.
-        key = lemma.replace(" ", "_") if "_" not in lemma else None
-        for pos, lines in self._lines.items():
-            line = lines.get(key) if key is not None else None
-            if line is not None:
-                fields = line.split()
-                senses += [(pos, int(o)) for o in fields[-int(fields[2]) :]]
-        self._parsed[lemma] = senses
-        return senses or default
-
-    def __contains__(self, lemma: str) -> bool:
-        return bool(self.get(lemma))
-
-    def __iter__(self) -> Iterator[str]:
-        """The lemmas, spaces for underscores, in the order the files first give them."""
-        seen: set[str] = set()
-        for lines in self._lines.values():
-            for key in lines:
-                if key not in seen:
-                    seen.add(key)
-                    yield key.replace("_", " ")
-
-
-@cache
-def _wordnet_index() -> _WordNetIndex:
-    return _WordNetIndex()
-
-
-# WordNet's "morphy" detachment rules: an inflected form -> its base (noun, verb, adj)
-_DETACH = (
-    ("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
-    ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
-    ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
-)  # fmt: skip
-
-
-@cache
-def _exceptions() -> dict[str, str]:
-    """WordNet's irregular forms (``*.exc``): "children" -> child, "went" -> go."""
-    out: dict[str, str] = {}
-    for pos in _POS:
-        path = WORDNET_DIR / f"{pos}.exc"
-        if path.is_file():
-            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-                form, *bases = line.split()
-                if bases:
-                    out.setdefault(form, bases[0].replace("_", " "))
-    return out
-
-
-@cache
-def _senses(word: str) -> tuple[tuple[str, int], ...]:
-    """The synsets of ``word``, or of its base form when WordNet lists only that
-    ("caused" -> cause, "honoring" -> honor, "people" stays people)."""
-    index = _wordnet_index()
-    word = word.lower()
-    if word in index:
-        return tuple(index.get(word))
-    irregular = _exceptions().get(word)
-    if irregular is not None and irregular in index:
-        return tuple(index.get(irregular))
-    for end, base in _DETACH:
-        form = word[: -len(end)] + base
-        if word.endswith(end) and len(form) >= 3 and form in index:
-            return tuple(index.get(form))
-    return ()
-
-
-def word_classes(word: str) -> frozenset[str]:
-    """WordNet's parts of speech of an English word or its base form ("noun", "verb",
-    "adj", "adv"; empty when WordNet lacks it)."""
-    return frozenset(pos for pos, _ in _senses(word))
-
-
-@cache
-def _data_file(pos: str) -> int:
-    """WordNet's data file of a part of speech, opened once: the quote check reads some
-    15,000 synsets of a 3,003-line document (~0.4 s when each read opened the file)."""
-    return os.open(WORDNET_DIR / f"data.{pos}", os.O_RDONLY)
-
-
-def _data_fields(pos: str, offset: int) -> list[str]:
-    """The fields of the synset line at ``offset``. ``pread`` keeps no file position, so
-    processes forked with the file open cannot move each other's reads."""
-    fd, line = _data_file(pos), b""
-    while b"\n" not in line:
-        more = os.pread(fd, 4096, offset + len(line))
-        if not more:
-            break
-        line += more
-    return line.split(b"\n", 1)[0].decode("utf-8", "replace").split()
-
-
-@cache
-def _synset_words(pos: str, offset: int) -> tuple[str, ...]:
-    """The words of one synset in WordNet's order (lowercase, spaces for underscores;
-    adjective markers such as "(a)" kept)."""
-    fields = _data_fields(pos, offset)
-    count = int(fields[3], 16)
-    return tuple(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
-
-
-@cache
-def _synset(pos: str, offset: int) -> frozenset[str]:
-    return frozenset(_synset_words(pos, offset))
-
-
-def synonyms(word: str) -> set[str]:
-    """English words sharing a WordNet synset with ``word`` (itself included when known)."""
-    index, lemma = _wordnet_index(), word.lower()
-    if lemma not in index.synonyms:
-        out: set[str] = set()
-        for pos, offset in _senses(lemma):
-            out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(pos, offset)}
-        index.synonyms[lemma] = frozenset(out)
-    return set(index.synonyms[lemma])
-
-
-_POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
-
-
-def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]:
-    """The antonym pointers ("!") of one synset: (pos, offset, target word number)."""
-    return tuple((p, o, n) for symbol, p, o, n in _pointers(pos, offset) if symbol == "!")
-
-
-@cache
-def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
-    """The pointers of one synset: (symbol, pos, offset, target word number)."""
-    fields = _data_fields(pos, offset)
-    at = 4 + 2 * int(fields[3], 16)
-    out = []
-    for i in range(int(fields[at])):
-        symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-        out.append((symbol, _POS_OF[kind], int(target), int(words[2:], 16)))
-    return tuple(out)
-
-
-# WordNet pointers to words near in meaning: derivation ("+": honor/honoring), pertainym
-# ("\\": daily/day), similar ("&"), see also ("^"), hypernym ("@": car/vehicle).
-_NEAR = frozenset({"+", "\\", "&", "^", "@"})
-
-
-@cache
-def relatives(word: str) -> frozenset[str]:
-    """English words near ``word`` in meaning: its synonyms and the words of the synsets
-    WordNet links to it by derivation, pertainym, similarity, see-also or hypernym."""
-    out = set(synonyms(word))
-    for pos, offset in _senses(word):
-        for symbol, target_pos, target, _ in _pointers(pos, offset):
-            if symbol in _NEAR:
-                out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(target_pos, target)}
-    return frozenset(out)
-
-
-def antonyms(word: str) -> set[str]:
-    """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last.
-    A word with none of its own takes a satellite's: those of the head its commonest
-    adjective senses are similar to ("great": large, so small), WordNet's indirect
-    antonyms; not every sense's ("clear" would oppose "guilty", "bright" "unhappy")."""
-    senses = _senses(word)
-    out = _direct_antonyms(senses)
-    adjectives = [offset for pos, offset in senses if pos == "adj"]
-    # an adjective first of all ("huge", "great"; not "meaning"), and no function word
-    # ("both", "each" are satellites of all: it would oppose "todo", "cada" to them)
-    if not out and 2 * len(adjectives) >= len(senses) and word not in stopwords("en"):
-        # nor a function word's cluster: "several" is similar to some, which opposes all
-        stop = stopwords("en")
-        heads = [
-            h
-            for o in adjectives[:_SATELLITE_SENSES]
-            for h in _heads(o)
-            if not {re.sub(r"\(\w+\)$", "", w) for w in _synset(*h)} & stop
-        ]
-        out = _direct_antonyms(tuple(heads))
-    return out
-
-
-# The adjective senses of a word whose satellite heads lend it antonyms: the commonest.
-_SATELLITE_SENSES = 2
-
-
-def _direct_antonyms(senses: tuple[tuple[str, int], ...]) -> set[str]:
-    out: set[str] = set()
-    for pos, offset in senses:
-        for target_pos, target, number in _antonym_pointers(pos, offset):
-            words = _synset_words(target_pos, target)
-            if number and number <= len(words):  # the one word the pointer names
-                out.add(re.sub(r"\(\w+\)$", "", words[number - 1]))
-            else:
-                out.update(words)
-    return out
-
-
-def _heads(offset: int) -> list[tuple[str, int]]:
-    """The head synsets an adjective satellite (type "s") is similar to ("&")."""
-    if _data_fields("adj", offset)[2] != "s":
-        return []
-    return [(p, o) for symbol, p, o, _ in _pointers("adj", offset) if symbol == "&"]
-
-
 def zipf(word: str, lang: str) -> float:
     """How common a word is (wordfreq's Zipf scale: "the" 7.7, "work" 6.0, "lucubrate" 0),
     from the packaged copy of wordfreq's lists: the quote check only asks English words'
@@ -518,13 +282,13 @@ def zipf(word: str, lang: str) -> float:
 
 
 def is_english_word(word: str) -> bool:
-    return word.lower() in _wordnet_index()
+    return word.lower() in wordnet.lemma_index()
 
 
 @cache
 def _by_prefix() -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
-    for lemma in _wordnet_index():
+    for lemma in wordnet.lemma_index():
         if lemma.isalpha() and len(lemma) >= 5:
             out[lemma[:4]].append(lemma)
     return dict(out)
@@ -567,7 +331,7 @@ def _letter_counts(word: str) -> dict[str, int]:
 
 def english_cognates(word: str) -> list[str]:
     """English words that ``word`` (Spanish or Russian) looks like: "incentivo" -> incentive."""
-    cache = _wordnet_index().cognates
+    cache = wordnet.lemma_index().cognates
     if word not in cache:
         cache[word] = _english_cognates(word)
     return list(cache[word])
@@ -600,7 +364,7 @@ def missing() -> list[str]:
     missing from the install: its file name)."""
     out = [f"dict-freedict-{name}" for name in _FREEDICT if not _entries_present(name)]
     out += [f"xlate/data/lexicon/{n}.tsv.gz" for n in _SHIPPED if not _shipped_present(n)]
-    if not _wordnet_index():
+    if not wordnet.lemma_index():
         out.append("wordnet-base")
     return out
 

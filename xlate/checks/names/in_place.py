@@ -12,7 +12,7 @@ import re
 
 from unidecode import unidecode
 
-from xlate.checks.lexicon import cognate, renderings, word_classes
+from xlate.checks.lexicon import cognate, renderings
 from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import resembles
 from xlate.checks.names.evidence import (
@@ -40,6 +40,7 @@ from xlate.checks.names.normalise import (
     skeleton,
 )
 from xlate.checks.names.tables import articles, sentence_openers
+from xlate.text.wordnet import word_classes
 from xlate.text.words import stopwords
 
 # How far (share of the sentence) from the name's place the noun may stand: translators

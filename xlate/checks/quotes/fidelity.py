@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from xlate.checks import lexicon
 from xlate.checks.quotes.prefixes import negation_apart, unprefixed
+from xlate.text import wordnet
 from xlate.text.datafiles import data_json
 from xlate.text.words import content_words, stem, stopwords, tokens
 
@@ -75,7 +76,7 @@ def judge_words(
             explained[at] = kept
             verdicts.append(kept)
         elif back is not None and (
-            stem(word, src) in back_stems or (src == "en" and lexicon.synonyms(word) & back_words)
+            stem(word, src) in back_stems or (src == "en" and wordnet.synonyms(word) & back_words)
         ):
             verdicts.append(WordVerdict(word, "kept", "back-translation"))
         else:
@@ -223,7 +224,7 @@ def _opposite_in(
         standing = _main_senses(t, tgt, meant)
         if tgt == "en":  # "worst" says bad: its base form's antonyms are its own
             standing |= lexicon.base_forms(t, tgt)
-        strong = any(lexicon.antonyms(m) & senses for m in standing)
+        strong = any(wordnet.antonyms(m) & senses for m in standing)
         if ("en" not in (src, tgt) or by_form) and not strong:
             # es<->ru goes through English twice: the antonym must be one of the main
             # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150);
@@ -249,10 +250,10 @@ def _standing_opposes(word: str, lang: str, main: set[str]) -> set[str]:
     standing = _main_senses(word, lang, meant) if meant else set()
     # adjectives and adverbs alone: a noun's or verb's antonyms from this side flagged
     # clean quotes ("hombres" by "women" in "men and women", "move" by "палки": staff)
-    standing = {m for m in standing if lexicon.word_classes(m) & {"adj", "adv"}}
+    standing = {m for m in standing if wordnet.word_classes(m) & {"adj", "adv"}}
     if not standing:
         return set()
-    opposed = set().union(*(lexicon.antonyms(m) for m in standing))
+    opposed = set().union(*(wordnet.antonyms(m) for m in standing))
     return {b for m in main for b in (m, *lexicon.base_forms(m, "en")) if b in opposed}
 
 
@@ -361,7 +362,7 @@ def _opposites(word: str, src: str, tgt: str) -> dict[str, set[str]]:
         # "used" are adjectives of their own, far from "head" (tail) and "use"
         participle = sense.endswith("ed")
         bases = lexicon.base_forms(sense, "en") if src == "en" and not participle else set()
-        found = lexicon.antonyms(sense).union(*(lexicon.antonyms(b) for b in bases))
+        found = wordnet.antonyms(sense).union(*(wordnet.antonyms(b) for b in bases))
         for antonym in found - english:
             if " " in antonym:
                 continue
@@ -387,7 +388,7 @@ def _find(
     """The index of a free translated word that renders ``word``, and the evidence (a
     look-alike with a negating prefix only one of them has is none, unless ``negated``)."""
     forward = _rendering_stems(word, src, tgt)
-    synonyms = lexicon.synonyms(word) if src == "en" else set()
+    synonyms = wordnet.synonyms(word) if src == "en" else set()
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
         if lexicon.cognate(word, t) and (t in negated or not negation_apart(word, src, t, tgt)):
@@ -518,10 +519,10 @@ def _related(word: str, means: set[str], src: str) -> bool:
     if means & parts or any(lexicon.cognate(word, m) or _stem_of(word, m) for m in means):
         return True
     if src != "en":  # the word's own English renderings ("diarias": daily) against "day"
-        own = {r for t in lexicon.renderings(word, src, "en") for r in (t, *lexicon.synonyms(t))}
+        own = {r for t in lexicon.renderings(word, src, "en") for r in (t, *wordnet.synonyms(t))}
         return any(_stem_of(r, m) for r in own for m in means)
-    near = lexicon.relatives(word)
-    if means & near or any(word in lexicon.relatives(m) for m in means):
+    near = wordnet.relatives(word)
+    if means & near or any(word in wordnet.relatives(m) for m in means):
         return True
     return any(_stem_of(n, m) for n in near for m in means if " " not in n)
 

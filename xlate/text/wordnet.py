@@ -1,0 +1,256 @@
+"""WordNet 3.0 (Debian's ``wordnet-base``: ``/usr/share/wordnet/{index,data}.*``), read lazily.
+
+English lemmas' senses, synonyms (lemmas sharing a synset), near relations (derivations,
+hypernyms, similar-to), antonyms (direct, and a satellite adjective's through its head)
+and parts of speech; the irregular forms of the exception lists. The quote check asks
+these of the words of a quotation, and the lexicon's cognate search reads the lemmas.
+
+When WordNet is absent every function answers "nothing known" and ``lemma_index()`` is empty,
+so ``xlate.checks.lexicon.missing()`` can name the package once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from xlate.text.words import stopwords
+
+WORDNET_DIR = Path(os.environ.get("XLATE_WORDNET_DIR", "/usr/share/wordnet"))
+_POS = ("noun", "verb", "adj", "adv")
+
+
+class _WordNetIndex:
+    """WordNet's index files: English lemma -> its synsets as (part of speech, offset in
+    data.<pos>). Each line is kept as read and parsed when its lemma is first asked for:
+    reading 150k lemmas into tuples took a second and ~40 MiB, most of it never asked."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, dict[str, str]] = {}
+        for pos in _POS:
+            path = WORDNET_DIR / f"index.{pos}"
+            if path.is_file():
+                text = path.read_text(encoding="utf-8", errors="replace")
+                # lines opening with a space are the licence header
+                self._lines[pos] = {
+                    line[: line.find(" ")]: line
+                    for line in text.splitlines()
+                    if line and not line.startswith(" ")
+                }
+        self._parsed: dict[str, list[tuple[str, int]]] = {}
+        # What the quote check derives from the index, per word, asked again and again
+        # across a document; kept here so that it goes with the index it was read from.
+        self.synonyms: dict[str, frozenset[str]] = {}
+        self.cognates: dict[str, tuple[str, ...]] = {}
+
+    def __bool__(self) -> bool:
+        return any(self._lines.values())
+
+    def get(
+        self, lemma: str, default: tuple[tuple[str, int], ...] = ()
+    ) -> list[tuple[str, int]] | tuple[tuple[str, int], ...]:
+        if lemma in self._parsed:
+            return self._parsed[lemma] or default
+        senses: list[tuple[str, int]] = []
+        # The files write a multiword lemma with underscores, xlate with spaces.
+        key = lemma.replace(" ", "_") if "_" not in lemma else None
+        for pos, lines in self._lines.items():
+            line = lines.get(key) if key is not None else None
+            if line is not None:
+                fields = line.split()
+                senses += [(pos, int(o)) for o in fields[-int(fields[2]) :]]
+        self._parsed[lemma] = senses
+        return senses or default
+
+    def __contains__(self, lemma: str) -> bool:
+        return bool(self.get(lemma))
+
+    def __iter__(self) -> Iterator[str]:
+        """The lemmas, spaces for underscores, in the order the files first give them."""
+        seen: set[str] = set()
+        for lines in self._lines.values():
+            for key in lines:
+                if key not in seen:
+                    seen.add(key)
+                    yield key.replace("_", " ")
+
+
+@cache
+def lemma_index() -> _WordNetIndex:
+    return _WordNetIndex()
+
+
+# WordNet's "morphy" detachment rules: an inflected form -> its base (noun, verb, adj)
+_DETACH = (
+    ("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+    ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""),
+    ("er", ""), ("er", "e"), ("est", ""), ("est", "e"),
+)  # fmt: skip
+
+
+@cache
+def irregular_forms() -> dict[str, str]:
+    """WordNet's irregular forms (``*.exc``): "children" -> child, "went" -> go."""
+    out: dict[str, str] = {}
+    for pos in _POS:
+        path = WORDNET_DIR / f"{pos}.exc"
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                form, *bases = line.split()
+                if bases:
+                    out.setdefault(form, bases[0].replace("_", " "))
+    return out
+
+
+@cache
+def _senses(word: str) -> tuple[tuple[str, int], ...]:
+    """The synsets of ``word``, or of its base form when WordNet lists only that
+    ("caused" -> cause, "honoring" -> honor, "people" stays people)."""
+    index = lemma_index()
+    word = word.lower()
+    if word in index:
+        return tuple(index.get(word))
+    irregular = irregular_forms().get(word)
+    if irregular is not None and irregular in index:
+        return tuple(index.get(irregular))
+    for end, base in _DETACH:
+        form = word[: -len(end)] + base
+        if word.endswith(end) and len(form) >= 3 and form in index:
+            return tuple(index.get(form))
+    return ()
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """WordNet's parts of speech of an English word or its base form ("noun", "verb",
+    "adj", "adv"; empty when WordNet lacks it)."""
+    return frozenset(pos for pos, _ in _senses(word))
+
+
+@cache
+def _data_file(pos: str) -> int:
+    """WordNet's data file of a part of speech, opened once: the quote check reads some
+    15,000 synsets of a 3,003-line document (~0.4 s when each read opened the file)."""
+    return os.open(WORDNET_DIR / f"data.{pos}", os.O_RDONLY)
+
+
+def _data_fields(pos: str, offset: int) -> list[str]:
+    """The fields of the synset line at ``offset``. ``pread`` keeps no file position, so
+    processes forked with the file open cannot move each other's reads."""
+    fd, line = _data_file(pos), b""
+    while b"\n" not in line:
+        more = os.pread(fd, 4096, offset + len(line))
+        if not more:
+            break
+        line += more
+    return line.split(b"\n", 1)[0].decode("utf-8", "replace").split()
+
+
+@cache
+def _synset_words(pos: str, offset: int) -> tuple[str, ...]:
+    """The words of one synset in WordNet's order (lowercase, spaces for underscores;
+    adjective markers such as "(a)" kept)."""
+    fields = _data_fields(pos, offset)
+    count = int(fields[3], 16)
+    return tuple(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
+
+
+@cache
+def _synset(pos: str, offset: int) -> frozenset[str]:
+    return frozenset(_synset_words(pos, offset))
+
+
+def synonyms(word: str) -> set[str]:
+    """English words sharing a WordNet synset with ``word`` (itself included when known)."""
+    index, lemma = lemma_index(), word.lower()
+    if lemma not in index.synonyms:
+        out: set[str] = set()
+        for pos, offset in _senses(lemma):
+            out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(pos, offset)}
+        index.synonyms[lemma] = frozenset(out)
+    return set(index.synonyms[lemma])
+
+
+_POS_OF = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+
+def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]:
+    """The antonym pointers ("!") of one synset: (pos, offset, target word number)."""
+    return tuple((p, o, n) for symbol, p, o, n in _pointers(pos, offset) if symbol == "!")
+
+
+@cache
+def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
+    """The pointers of one synset: (symbol, pos, offset, target word number)."""
+    fields = _data_fields(pos, offset)
+    at = 4 + 2 * int(fields[3], 16)
+    out = []
+    for i in range(int(fields[at])):
+        symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
+        out.append((symbol, _POS_OF[kind], int(target), int(words[2:], 16)))
+    return tuple(out)
+
+
+# WordNet pointers to words near in meaning: derivation ("+": honor/honoring), pertainym
+# ("\\": daily/day), similar ("&"), see also ("^"), hypernym ("@": car/vehicle).
+_NEAR = frozenset({"+", "\\", "&", "^", "@"})
+
+
+@cache
+def relatives(word: str) -> frozenset[str]:
+    """English words near ``word`` in meaning: its synonyms and the words of the synsets
+    WordNet links to it by derivation, pertainym, similarity, see-also or hypernym."""
+    out = set(synonyms(word))
+    for pos, offset in _senses(word):
+        for symbol, target_pos, target, _ in _pointers(pos, offset):
+            if symbol in _NEAR:
+                out |= {re.sub(r"\(\w+\)$", "", w) for w in _synset(target_pos, target)}
+    return frozenset(out)
+
+
+def antonyms(word: str) -> set[str]:
+    """English antonyms of ``word`` (WordNet's "!" pointers): high -> low, first -> last.
+    A word with none of its own takes a satellite's: those of the head its commonest
+    adjective senses are similar to ("great": large, so small), WordNet's indirect
+    antonyms; not every sense's ("clear" would oppose "guilty", "bright" "unhappy")."""
+    senses = _senses(word)
+    out = _direct_antonyms(senses)
+    adjectives = [offset for pos, offset in senses if pos == "adj"]
+    # an adjective first of all ("huge", "great"; not "meaning"), and no function word
+    # ("both", "each" are satellites of all: it would oppose "todo", "cada" to them)
+    if not out and 2 * len(adjectives) >= len(senses) and word not in stopwords("en"):
+        # nor a function word's cluster: "several" is similar to some, which opposes all
+        stop = stopwords("en")
+        heads = [
+            h
+            for o in adjectives[:_SATELLITE_SENSES]
+            for h in _heads(o)
+            if not {re.sub(r"\(\w+\)$", "", w) for w in _synset(*h)} & stop
+        ]
+        out = _direct_antonyms(tuple(heads))
+    return out
+
+
+# The adjective senses of a word whose satellite heads lend it antonyms: the commonest.
+_SATELLITE_SENSES = 2
+
+
+def _direct_antonyms(senses: tuple[tuple[str, int], ...]) -> set[str]:
+    out: set[str] = set()
+    for pos, offset in senses:
+        for target_pos, target, number in _antonym_pointers(pos, offset):
+            words = _synset_words(target_pos, target)
+            if number and number <= len(words):  # the one word the pointer names
+                out.add(re.sub(r"\(\w+\)$", "", words[number - 1]))
+            else:
+                out.update(words)
+    return out
+
+
+def _heads(offset: int) -> list[tuple[str, int]]:
+    """The head synsets an adjective satellite (type "s") is similar to ("&")."""
+    if _data_fields("adj", offset)[2] != "s":
+        return []
+    return [(p, o) for symbol, p, o, _ in _pointers("adj", offset) if symbol == "&"]
