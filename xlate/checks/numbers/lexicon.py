@@ -19,7 +19,7 @@ from number_parser.data import es as _parser_es
 from number_parser.data import ru as _parser_ru
 
 from xlate.text.datafiles import data_json
-from xlate.text.morphology import russian_analyser
+from xlate.text.morphology import ru_parses, russian_analyser
 
 _PARSER_INFO: dict[str, dict[str, Any]] = {
     "en": _parser_en.info,
@@ -152,7 +152,7 @@ def ru_number_lemma(word: str) -> str | None:
     asked about few words of a text."""
     if len(word) < 3 or word[:3] not in _ru_number_starts():
         return None
-    parse = russian_analyser().parse(word)[0]
+    parse = ru_parses(word)[0]
     lemma = fold(str(parse.normal_form))
     if parse.tag.POS == "NUMR":
         return lemma
@@ -194,6 +194,6 @@ def ru_compound_number(word: str) -> int | None:
     if value == 0 or len(rest) < 4:
         return None
     analyser = russian_analyser()
-    if not analyser.word_is_known(rest) or analyser.parse(rest)[0].tag.POS != "ADJF":
+    if not analyser.word_is_known(rest) or ru_parses(rest)[0].tag.POS != "ADJF":
         return None
     return value
