@@ -307,7 +307,6 @@ def _find(
 ) -> tuple[int | None, str]:
     """The index of a free translated word that renders ``word``, and the evidence."""
     forward = _rendering_stems(word, src, tgt)
-    synonyms = lexicon.synonyms(word) if src == "en" else set()
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
         if lexicon.cognate(word, t):
@@ -324,6 +323,8 @@ def _find(
     for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
         if any(stem(b, tgt) in forward for b in lexicon.base_forms(t, tgt)):
             return i, "lexicon"
+    # asked only now: most words are found by the loops above
+    synonyms = lexicon.synonyms(word) if src == "en" else set()
     if synonyms:
         for i, t in free:
             if _meanings(t, tgt, src) & synonyms:
