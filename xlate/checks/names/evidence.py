@@ -341,14 +341,21 @@ def _rendered_stems(words: frozenset[str], words_lang: str, lang: str) -> frozen
     return frozenset(_stems({r for w in words for r in renderings(w, words_lang, lang)}))
 
 
-_ENDING = re.compile(r"(?:es|s)$")
-_VOWEL_END = re.compile(r"[aeo]$")
-
-
 def _stems(words: Iterable[str]) -> set[str]:
     """Words without a plural and a final gender vowel (árbitros, árbitro, referee →
     árbitr, árbitr, refere), for comparing dictionary forms with inflected ones."""
-    return {_VOWEL_END.sub("", _ENDING.sub("", w)) for w in words if len(w) >= 3}
+    return {_stem(w) for w in words if len(w) >= 3}
+
+
+def _stem(word: str) -> str:
+    """``word`` less a final -es or -s, then less a final a, e or o: string tests, not
+    the two regex substitutions they replace (a dictionary's renderings through English
+    run to thousands of words a sentence; no word has a line break, where $ would differ)."""
+    if word.endswith("es"):
+        word = word[:-2]
+    elif word.endswith("s"):
+        word = word[:-1]
+    return word[:-1] if word.endswith(("a", "e", "o")) else word
 
 
 def worded(mention: NameMention, lang: str) -> bool:
