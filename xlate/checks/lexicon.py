@@ -31,7 +31,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from xlate.text import frequencies, wordnet
-from xlate.text.morphology import russian_analyser
+from xlate.text.morphology import ru_parses, russian_analyser
 from xlate.text.words import stem
 
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
@@ -206,7 +206,7 @@ def _ru_lemmas(word: str) -> tuple[str, ...]:
     and a plural noun's nominative plural: dictionaries list "деньги" and "выборы"
     (elections), pymorphy3's lemma is деньга and выбор (choice)."""
     out: list[str] = []
-    for reading in russian_analyser().parse(word):
+    for reading in ru_parses(word):
         out.append(_yo(str(reading.normal_form)))
         if reading.tag.POS == "NOUN" and "plur" in reading.tag:
             plural = reading.inflect({"plur", "nomn"})

@@ -32,14 +32,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.report import Flag
-from xlate.text.morphology import russian_analyser
+from xlate.text.morphology import ru_parses
 from xlate.text.words import tokens
 
 _LANGS = ("en", "es", "ru")
@@ -89,10 +90,15 @@ def negations(text: str, lang: str, *, privative: bool = True) -> list[str]:
     return [word for _, word in _placed_negations(text, lang, privative)]
 
 
-def _placed_negations(text: str, lang: str, privative: bool = True) -> list[tuple[float, str]]:
-    """``negations`` with where each stands in the sentence (0: first word, 1: last)."""
+@lru_cache(maxsize=16)
+def _placed_negations(
+    text: str, lang: str, privative: bool = True
+) -> tuple[tuple[float, str], ...]:
+    """``negations`` with where each stands in the sentence (0: first word, 1: last).
+
+    Cached (a few sentences): one pair's check asks of each side up to three times."""
     lists = _lists(lang)
-    words = tokens(lists.idioms.sub(" ", text.lower().replace("’", "'")))
+    words = _words_without_idioms(text, lang)
     out: list[str] = []
     places: list[float] = []
     for i, word in enumerate(words):
@@ -108,19 +114,26 @@ def _placed_negations(text: str, lang: str, privative: bool = True) -> list[tupl
             continue  # "не заметит и не огорчится": the repeat carries the first's scope
         out.append(word)
         places.append(i / max(len(words) - 1, 1))
-    return list(zip(places, out, strict=True))
+    return tuple(zip(places, out, strict=True))
 
 
-def _verbal_privative(words: list[str], i: int, lang: str) -> bool:
+@lru_cache(maxsize=16)
+def _words_without_idioms(text: str, lang: str) -> tuple[str, ...]:
+    """The tokens of ``text`` with its negation idioms blanked out: read once for both of
+    ``negations``' modes (privatives counted or not)."""
+    return tuple(tokens(_lists(lang).idioms.sub(" ", text.lower().replace("’", "'"))))
+
+
+def _verbal_privative(words: Sequence[str], i: int, lang: str) -> bool:
     """Russian "не" before a gerund ("ничего не взяв", "не скрывая") says "without
     doing", as "without taking" and "sin esconder" do: a privative, rendered as freely
     ("fled empty-handed")."""
     if lang != "ru" or words[i] != "не" or i + 1 >= len(words):
         return False
-    return any(p.tag.POS == "GRND" for p in russian_analyser().parse(words[i + 1])[:1])
+    return any(p.tag.POS == "GRND" for p in ru_parses(words[i + 1])[:1])
 
 
-def _agrees(words: list[str], i: int, lang: str, lists: _Lists) -> bool:
+def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     """Whether a concord word agrees with a negator rather than negating by itself: in
     Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
     alone), in Russian any negator of the sentence ("никто не", "ничего не взяв")."""

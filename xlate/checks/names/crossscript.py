@@ -345,8 +345,8 @@ def _find_words(mention: NameMention, lang: str, text: str, text_lang: str) -> _
                 continue
         word_hit = None
         word_similar = []
-        for c in capitalised:
-            verdict = word_verdict(word, lang, c)
+        for c in capitalised:  # capitalised: word_verdict's own test is passed already
+            verdict = _word_verdict(word, lang, c.text, c.lang, c.initial)
             if verdict == "same":
                 word_hit = c
                 break

@@ -94,11 +94,15 @@ def _is_initial(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=512)
 def _tokens(text: str) -> tuple[tuple[re.Match[str], bool], ...]:
-    """The tokens of ``text``, each with whether it opens a sentence.
+    """The tokens of ``text``, each with whether it opens a sentence: asked of capitalised
+    tokens alone (a lowercase one is never read so: only a capitalised word can open a
+    name or render one), most tokens of a text need no look back.
 
     Cached: the look back for a sentence end reads the text before each token, and both
     the extraction and the candidates of a text need it."""
-    return tuple((m, _is_initial(text, m.start())) for m in _TOKEN.finditer(text))
+    return tuple(
+        (m, m.group()[:1].isupper() and _is_initial(text, m.start())) for m in _TOKEN.finditer(text)
+    )
 
 
 # --- extraction ---------------------------------------------------------------------------

@@ -84,8 +84,8 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
     ]  # fmt: skip
     if any(
         _like_the_name(s, src, words[k], tgt)
+        and not _accounted(words[k], s, source, src, tgt, source_words)  # the dearer test
         for k in window
-        if not _accounted(words[k], s, source, src, tgt, source_words)
     ):
         return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
     for k in window:

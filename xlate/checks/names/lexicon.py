@@ -19,7 +19,7 @@ from xlate.checks.names.aliases import alias_groups, groups_of
 from xlate.checks.names.normalise import ru_stem, without_possessive
 from xlate.checks.names.tables import english_demonyms, months_and_days, titles
 from xlate.text.frequencies import zipf
-from xlate.text.morphology import russian_analyser
+from xlate.text.morphology import ru_parses, russian_analyser
 
 # A capitalised word that is a frequent common word of its language and rare in the other
 # languages (Cámara, House, Палата, Чешской) is weak evidence of a name: translated
@@ -63,7 +63,7 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
     low = word.lower().replace("ё", "е")
     if lang != "ru" or not re.fullmatch(r"[а-я\-]+", low):
         return frozenset({low})
-    forms = {str(p.normal_form).replace("ё", "е") for p in russian_analyser().parse(low)}
+    forms = {str(p.normal_form).replace("ё", "е") for p in ru_parses(low)}
     return frozenset({low, *forms})
 
 
@@ -75,8 +75,7 @@ def ru_noun(word: str) -> bool:
         return False
     # Every reading a noun: второе (the second, or a main course) is an adjective too.
     return all(
-        p.tag.POS == "NOUN" and not any(tag in p.tag for tag in _RU_PROPER)
-        for p in russian_analyser().parse(low)
+        p.tag.POS == "NOUN" and not any(tag in p.tag for tag in _RU_PROPER) for p in ru_parses(low)
     )
 
 
@@ -91,7 +90,7 @@ def ru_may_be_noun(word: str) -> bool:
     low = word.lower()
     if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
         return True
-    return any(p.tag.POS == "NOUN" for p in russian_analyser().parse(low))
+    return any(p.tag.POS == "NOUN" for p in ru_parses(low))
 
 
 # Parts of speech a name's Russian spelling may take: a noun, or an adjective made from it
@@ -120,7 +119,7 @@ def _ru_dictionary_word(word: str) -> bool | None:
     morph = russian_analyser()
     if not morph.word_is_known(low):
         return False
-    return not any(tag in parse.tag for parse in morph.parse(low) for tag in _RU_PROPER)
+    return not any(tag in parse.tag for parse in ru_parses(low) for tag in _RU_PROPER)
 
 
 def ru_common_word(word: str) -> bool:

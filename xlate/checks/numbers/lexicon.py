@@ -19,7 +19,7 @@ from number_parser.data import es as _parser_es
 from number_parser.data import ru as _parser_ru
 
 from xlate.text.datafiles import data_json
-from xlate.text.morphology import russian_analyser
+from xlate.text.morphology import ru_parses, russian_analyser
 
 _PARSER_INFO: dict[str, dict[str, Any]] = {
     "en": _parser_en.info,
@@ -144,15 +144,19 @@ def _ru_number_starts() -> frozenset[str]:
     return frozenset(w[:3] for w in words if len(w) >= 3)
 
 
-@lru_cache(maxsize=4096)
 def ru_number_lemma(word: str) -> str | None:
     """The dictionary lemma of a folded Russian numeral ("троих" → "трое", "семьюстами"
     → "семьсот"), group noun ("тройку" → "тройка") or fraction noun ("трети" → "треть"),
     or None. Only words that start like a number word are looked up, so the dictionary is
     asked about few words of a text."""
     if len(word) < 3 or word[:3] not in _ru_number_starts():
-        return None
-    parse = russian_analyser().parse(word)[0]
+        return None  # most words, answered before the cache (which they would crowd out)
+    return _ru_number_lemma(word)
+
+
+@lru_cache(maxsize=4096)
+def _ru_number_lemma(word: str) -> str | None:
+    parse = ru_parses(word)[0]
     lemma = fold(str(parse.normal_form))
     if parse.tag.POS == "NUMR":
         return lemma
@@ -178,7 +182,6 @@ def _builds_on(value: int, part: int) -> bool:
     return value % 10 == 0 and value % 100 >= 20 and part < 10
 
 
-@lru_cache(maxsize=4096)
 def ru_compound_number(word: str) -> int | None:
     """The number a folded Russian compound adjective starts with ("семилетний" → 7,
     "тридцатидевятилетней" → 39, "двухскоростной" → 2), or None.
@@ -186,6 +189,19 @@ def ru_compound_number(word: str) -> int | None:
     The parts must fall in value (tens, then units) and what follows them must be an
     adjective the dictionary knows ("летний", "скоростной"), so that a word that merely
     starts like a number ("семинарский") is none."""
+    if word[:2] not in _ru_compound_starts():
+        return None  # no number part can open it (most words): no scan of the parts
+    return _ru_compound_number(word)
+
+
+@cache
+def _ru_compound_starts() -> frozenset[str]:
+    """The first two letters of every number part (each part has four or more)."""
+    return frozenset(part[:2] for part, _ in _ru_compound_prefixes())
+
+
+@lru_cache(maxsize=4096)
+def _ru_compound_number(word: str) -> int | None:
     value, rest = 0, word
     while part := next(((p, v) for p, v in _ru_compound_prefixes() if rest.startswith(p)), None):
         if value and not _builds_on(value, part[1]):
@@ -194,6 +210,6 @@ def ru_compound_number(word: str) -> int | None:
     if value == 0 or len(rest) < 4:
         return None
     analyser = russian_analyser()
-    if not analyser.word_is_known(rest) or analyser.parse(rest)[0].tag.POS != "ADJF":
+    if not analyser.word_is_known(rest) or ru_parses(rest)[0].tag.POS != "ADJF":
         return None
     return value

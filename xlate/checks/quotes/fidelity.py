@@ -388,7 +388,6 @@ def _find(
     """The index of a free translated word that renders ``word``, and the evidence (a
     look-alike with a negating prefix only one of them has is none, unless ``negated``)."""
     forward = _rendering_stems(word, src, tgt)
-    synonyms = wordnet.synonyms(word) if src == "en" else set()
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
         if lexicon.cognate(word, t) and (t in negated or not negation_apart(word, src, t, tgt)):
@@ -408,6 +407,8 @@ def _find(
     for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
         if any(stem(b, tgt) in forward for b in lexicon.base_forms(t, tgt)):
             return i, "lexicon"
+    # asked only now: most words are found by the loops above
+    synonyms = wordnet.synonyms(word) if src == "en" else set()
     if synonyms:
         for i, t in free:
             if _meanings(t, tgt, src) & synonyms:
