@@ -91,8 +91,8 @@ def _cldr_groups() -> list[tuple[str, ...]]:
     locales = [Locale(lang) for lang in LANGS]
     groups: list[tuple[str, ...]] = []
     for code in map(str, locales[0].territories):
-        if not code.isalpha():
-            continue  # regions such as "001" (World) are not names in running text
+        if code == "001":
+            continue  # "world" is no name in running text; continents and regions are
         names: list[str] = []
         for loc in locales:
             name = loc.territories.get(code)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from xlate.checks.names.aliases import groups_of
 from xlate.checks.names.lexicon import en_nationality, excluded, name_like
@@ -20,7 +20,12 @@ from xlate.checks.names.normalise import (
     plain_latin,
     without_possessive,
 )
-from xlate.checks.names.tables import connectors, sentence_openers, title_abbreviations
+from xlate.checks.names.tables import (
+    connectors,
+    courtesy_abbreviations,
+    sentence_openers,
+    title_abbreviations,
+)
 
 
 @dataclass(frozen=True)
@@ -56,13 +61,6 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(
     r"(?:^|[.!?…:;]\s*[\"'“”«»„()\-–—‘’]*\s*|(?:^|\s)[\"'“«„‘(¿¡]+|[-–—]\s+|\n\s*)$"
 )
-# A full stop after a title or an initial ends no sentence: "Mr. Kelly", "Paul J. Browne",
-# "Sr. Maduro", "г. Путин", "Dr. Smith".
-_ABBREVIATION_BEFORE = re.compile(
-    r"(?:^|[\s(])(?:[A-ZА-ЯЁ]|Mr|Mrs|Ms|Dr|Prof|Sr|Sra|Srta|Dra|St|Sen|Rep|Gov|Gen|Col|Lt|"
-    r"Capt|Sgt|Adm|Gral|Lic|Ing|Mme|Mlle|Messrs|Hon|Rev|Fr|Gob|Dip|Pres|г|гг|тов|им|ген|"
-    r"проф|акад)\.\s*$"
-)
 _ROMAN = re.compile(r"^[IVXLC]{2,}(?:th|st|nd|rd|e|о|го|й)?$|^[IVX]+$")
 _TAIL = re.compile(r"['’]s?$|-(?=[a-zа-яё])")
 
@@ -80,6 +78,18 @@ _LOOK_BACK = 16
 _STOPS = frozenset(".!?…:;")
 
 
+@cache
+def _abbreviation_before() -> re.Pattern[str]:
+    """A full stop after a title or an initial ends no sentence: "Mr. Kelly", "Paul J.
+    Browne", "Sr. Maduro", "г. Путин", "Sen. Lugar", "ген. Иванов". Titles may be written
+    small after a comma ("..., gen. Pérez"); courtesy titles as the data writes them."""
+    titles = sorted(title_abbreviations(), key=len, reverse=True)
+    courtesy = sorted(courtesy_abbreviations(), key=len, reverse=True)
+    either_case = [f"[{t[0].upper()}{t[0]}]{re.escape(t[1:])}" for t in titles]
+    words = "|".join(["[A-ZА-ЯЁ]", *map(re.escape, courtesy), *either_case])
+    return re.compile(rf"(?:^|[\s(])(?:{words})\.\s*$")
+
+
 def _is_initial(text: str, start: int) -> bool:
     run = start
     while run > 0 and (text[run - 1] in _RUN_CHARS or text[run - 1].isspace()):
@@ -87,7 +97,7 @@ def _is_initial(text: str, start: int) -> bool:
     if run > 0 and text[run:start] in ("", " ") and text[run - 1] not in _STOPS:
         return False
     pos = max(0, run - _LOOK_BACK)
-    if _ABBREVIATION_BEFORE.search(text, pos, start):
+    if _abbreviation_before().search(text, pos, start):
         return False
     return bool(_SENTENCE_END.search(text, pos, start))
 

@@ -57,7 +57,14 @@ def titles() -> frozenset[str]:
 
 @cache
 def title_abbreviations() -> frozenset[str]:
-    return frozenset(_word_list("title_abbreviations.txt"))
+    """Titles cut short (sen, gral, ген), lowercase: before a name, never a name."""
+    return frozenset(_json("abbreviations.json")["titles"])
+
+
+@cache
+def courtesy_abbreviations() -> tuple[str, ...]:
+    """Courtesy titles cut short, as written (Mr, Sr, St, г): they may open a name."""
+    return tuple(_json("abbreviations.json")["courtesy"])
 
 
 @cache
