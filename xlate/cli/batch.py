@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from xlate.batch.executors import SentenceExecutor
     from xlate.batch.plan import BatchOptions
     from xlate.batch.run import BatchResult
+    from xlate.engines import EngineOptions
 
 InDirArg = Annotated[Path | None, typer.Argument(help="Folder of articles (searched recursively).")]
 OutDirOpt = Annotated[
@@ -131,9 +132,7 @@ def batch(
 ) -> None:
     """Round-trip a folder of articles (or check existing translations, --check-dir):
     resumable, cached, with a summary sorted worst first."""
-    from dataclasses import replace
-
-    from xlate.batch.executors import RaySettings, default_workers, open_executor
+    from xlate.batch.executors import default_workers
     from xlate.batch.layout import DEFAULT_GLOBS, Shard
     from xlate.batch.plan import BatchOptions
     from xlate.languages import check_language, parse_targets
@@ -145,8 +144,9 @@ def batch(
     in_dir = input_folder(in_dir, check_dir, out, engine=engine)
     assert out is not None  # input_folder() said so
     check_output_folder(out)
-    if ray_address is not None and executor is not Executor.ray:
-        fail("--ray-address needs --executor ray", 2)
+    refuse_combinations(
+        engine, executor, ray_address, repair=repair, checking=check_dir is not None
+    )
     source = check_language(src) if src else None
     options = BatchOptions(
         targets=tuple(parse_targets(tgt, source)),
@@ -159,29 +159,61 @@ def batch(
         analysis_workers=workers or default_workers(),
         repair=repair_options(repair, candidates),
     )
-    if repair and check_dir is not None:
-        fail("--repair works on round trips: a person's translation (--check-dir) is theirs", 2)
-    if engine == "none" and executor is Executor.ray:
-        fail("--engine none needs no --executor ray", 2)
-    # None: --engine none (check mode, no back-translation)
-    translating: AbstractContextManager[SentenceExecutor | None] = nullcontext()
-    if engine != "none":
-        translating = open_executor(
-            engine,
-            replace(
-                engine_options(model, device, beams, batch_size),
-                workers=workers or default_workers(),
-            ),
-            cache=cache,
-            use_cache=not no_cache,
-            chunk_sentences=chunk_size,
-            ray=RaySettings(ray_address, workers) if executor is Executor.ray else None,
-        )
+    translating = open_translating(
+        engine,
+        engine_options(model, device, beams, batch_size),
+        workers=workers,
+        cache=cache,
+        use_cache=not no_cache,
+        chunk_sentences=chunk_size,
+        ray=(ray_address,) if executor is Executor.ray else None,
+    )
     result = run_folder(
         in_dir, out, options, translating, dry_run=dry_run, quiet=quiet, json_progress=json_progress
     )
     if result is not None:
         report_result(result, out, options, quiet=quiet or json_progress)
+
+
+def refuse_combinations(
+    engine: str, executor: Executor, ray_address: str | None, *, repair: bool, checking: bool
+) -> None:
+    """Exit 2 on options that contradict each other."""
+    if ray_address is not None and executor is not Executor.ray:
+        fail("--ray-address needs --executor ray", 2)
+    if repair and checking:
+        fail("--repair works on round trips: a person's translation (--check-dir) is theirs", 2)
+    if engine == "none" and executor is Executor.ray:
+        fail("--engine none needs no --executor ray", 2)
+
+
+def open_translating(
+    engine: str,
+    options: EngineOptions,
+    *,
+    workers: int | None,
+    cache: Path | None,
+    use_cache: bool,
+    chunk_sentences: int,
+    ray: tuple[str | None] | None,
+) -> AbstractContextManager[SentenceExecutor | None]:
+    """What translates the batch's sentences: here, or on Ray (``ray``: the cluster's
+    address, None for this machine's); it yields None for --engine none (check mode, no
+    back-translation)."""
+    from dataclasses import replace
+
+    from xlate.batch.executors import RaySettings, default_workers, open_executor
+
+    if engine == "none":
+        return nullcontext()
+    return open_executor(
+        engine,
+        replace(options, workers=workers or default_workers()),
+        cache=cache,
+        use_cache=use_cache,
+        chunk_sentences=chunk_sentences,
+        ray=RaySettings(ray[0], workers) if ray is not None else None,
+    )
 
 
 def input_folder(
