@@ -405,6 +405,14 @@ def test_stray_space_before_a_closing_mark() -> None:
     ]
 
 
+def test_stray_space_after_an_opening_single_mark() -> None:
+    # Apertium's output of "'He is very capable.'" and "She said: 'He is very capable.'"
+    assert texts("' Es muy capaz.'", "es") == [" Es muy capaz."]
+    assert texts(" Dijo: ' es muy capaz.'", "es") == [" es muy capaz."]
+    # a lone mark between words still opens nothing
+    assert texts("Lo llamó ' un desastre' ayer, rock ' n ' roll.", "es") == []
+
+
 def test_a_title_in_its_conventional_translation_keeps_its_capital() -> None:
     # newstest2012 line 1305: Remarque's "All Quiet on the Western Front," is "Sin novedad
     # en el frente" in Spanish, written in italics (no marks) and sharing no word with

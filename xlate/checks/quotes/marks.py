@@ -78,6 +78,12 @@ def _neighbours(para: str, i: int) -> tuple[str | None, str | None]:
     return (para[j] if j >= 0 else None), (para[k] if k < len(para) else None)
 
 
+def _opens_after(para: str, i: int) -> bool:
+    """Whether the text before ``i``, spaces skipped, is a place a quote may open."""
+    before = para[:i].rstrip()
+    return not before or before[-1] in _OPEN_BEFORE or before[-1] in ":;,"
+
+
 def _classify(para: str, i: int) -> _Mark | None:
     ch = para[i]
     if ch in _ALWAYS_OPEN:
@@ -103,7 +109,11 @@ def _classify(para: str, i: int) -> _Mark | None:
         if before.isalnum() and after.isalpha():  # don't, l'État, O'Brien, Venezuela’s
             return None
         if both_spaces:
-            return None
+            # A stray space after an opening mark where a quote may open (Apertium writes
+            # "' Es muy capaz.'" and "Dijo: ' es muy capaz.'"); elsewhere a lone mark.
+            if ch == "’" or not nxt or not _opens_after(para, i):
+                return None
+            return _Mark(i, ch, True, False)
         if ch == "’":
             can_open = False  # ’ opens nothing in en/es/ru; after a space it is an elision
         if can_open and _ELISION.match(para, i + 1):
