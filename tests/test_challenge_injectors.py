@@ -383,3 +383,32 @@ def test_opposite_with_no_counterpart_in_the_source_is_unreachable() -> None:
     # line 283: "clear" renders "clarísima"
     clear = Case(283, '"tiene una visión clarísima"', '"has a clear vision"', "es", "en")
     assert reachable(clear, Edit('"has a unclear vision"', "clear", "unclear"))
+
+
+def test_number_word_changes_only_a_number_the_source_states() -> None:
+    # newstest2012 line 834: "the two countries" renders no number of the Spanish.
+    es = "La convivencia se puso en escena con alegres colores, como una historia con final feliz."
+    en = "Cooperation between the two countries was presented in a positive light - as a success story."
+    for seed in range(10):
+        assert facts.number_word(case(es, en, "es", "en"), rng(seed)) is None
+    # line 287: "hace dos años" for "the year before last" is no number of the source.
+    ru = "Она назвала успешным председательство Чехии в позапрошлом году."
+    assert (
+        facts.number_word(
+            case(ru, "La presidencia checa de hace dos años fue un éxito.", "ru", "es"), rng(1)
+        )
+        is None
+    )
+    # a part of a number the source states in digits may change ("27" -> "veintisiete")
+    assert facts.number_word(
+        case("los 27 estados", "all twenty-seven member states", "es", "en"), rng(1)
+    )
+
+
+def test_number_word_reads_russian_yo_and_e_alike() -> None:
+    # The table writes "четвёртый"; most texts "четвертый" (newstest2012 line 455).
+    assert facts.source_values("в дальнейшем преобразован в четвертый гол", "ru") == {4}
+    assert facts.source_values("на четвёртом этаже", "ru") == {4}
+    for seed in range(10):
+        edit = facts.number_word(case("el gol número 4", "в четвертый гол", "es", "ru"), rng(seed))
+        assert edit is not None and edit.new.replace("ё", "е") != "четвертый"

@@ -88,17 +88,23 @@ def number_digits(case: Case, rng: random.Random) -> Edit | None:
     return Edit(replace(case.translation, span, new), figure, new)
 
 
+def _key(word: str) -> str:
+    """A number word as the tables are looked up: lowercase, accents off, ё as е (the
+    table writes "четвёртый", pymorphy3's lemmas and most texts "четвертый")."""
+    return word.lower().translate(_FOLD).replace("ё", "е")
+
+
 @cache
 def _values(lang: str) -> dict[str, int]:
     """Folded form (a lemma in Russian) -> value, for the number words of ``lang``."""
-    return {r["form"].lower().translate(_FOLD): int(r["value"]) for r in rows("numbers", lang)}
+    return {_key(r["form"]): int(r["value"]) for r in rows("numbers", lang)}
 
 
 def _word_value(word: str, lang: str) -> int | None:
     if lang == "ru":
         found = _ru_number_class(word)
-        return _values(lang).get(str(found[0].normal_form).replace("ё", "е")) if found else None
-    return _values(lang).get(word.lower().translate(_FOLD))
+        return _values(lang).get(_key(str(found[0].normal_form))) if found else None
+    return _values(lang).get(_key(word))
 
 
 def source_values(text: str, lang: str) -> set[int]:
@@ -110,6 +116,27 @@ def source_values(text: str, lang: str) -> set[int]:
     }
     parts = (_word_value(p.text, lang) for p in number_word_parts(text, lang))
     return found | {v for v in parts if v is not None}
+
+
+def _value_parts(value: int) -> set[int]:
+    """The values the number words of ``value`` stand for, group by group of three
+    digits: 2527 -> 2, 527, 500, 27, 20, 7; 15000000 -> 15, 10, 5."""
+    out = {value}
+    while value:
+        value, group = divmod(value, 1000)
+        rest = group % 100
+        out |= {group, group - rest, rest, rest - rest % 10, rest % 10}
+    return out - {0}
+
+
+def _stated(value: int | None, said: set[int], unsaid: bool) -> bool:
+    """Whether a number word of the translation worth ``value`` renders a number the
+    source states: a part of one of its numbers, or any word while the source states a
+    number the translation does not show as such ("fourth floor" for "пятом этаже").
+    A number word that renders no number of the source ("the two countries" for "la
+    convivencia", "hace dos años" for "the year before last") is left alone: no check
+    can tell its change from the source."""
+    return unsaid or (value is not None and any(value in _value_parts(v) for v in said))
 
 
 @cache
@@ -137,14 +164,14 @@ def _ru_number_class(word: str) -> tuple[Any, str] | None:
     reading = parse(word, _NUMBER_POS)
     if reading is None or (reading.tag.POS == "ADJF" and "Anum" not in reading.tag):
         return None
-    lemma = str(reading.normal_form)
-    cls = lemmas.get(lemma) or lemmas.get(lemma.replace("е", "ё"))
+    cls = lemmas.get(_key(str(reading.normal_form)))
     return (reading, cls) if cls else None
 
 
 @cache
 def _ru_lemmas() -> dict[str, str]:
-    return {r["form"]: r["class"] for r in rows("numbers", "ru")}
+    """Folded lemma (ё as е) -> class, for the Russian rows."""
+    return {_key(r["form"]): r["class"] for r in rows("numbers", "ru")}
 
 
 def _ru_number_word(word: str, rng: random.Random) -> str | None:
@@ -152,8 +179,8 @@ def _ru_number_word(word: str, rng: random.Random) -> str | None:
     if found is None:
         return None
     reading, cls = found
-    lemma = str(reading.normal_form)
-    others = [lem for lem, c in _ru_lemmas().items() if c == cls and lem.replace("ё", "е") != lemma]
+    lemma = _key(str(reading.normal_form))
+    others = [lem for lem, c in _ru_lemmas().items() if c == cls and lem != lemma]
     rng.shuffle(others)
     for other in others:
         form = ru_form(other, word, frozenset({reading.tag.POS}))
@@ -180,11 +207,15 @@ def number_word(case: Case, rng: random.Random) -> Edit | None:
     the same inflection: "в трёх городах" -> "в двух городах", "quince millones" ->
     "doce millones", "twenty-one" -> "forty-one", "третьего" -> "пятого". A number the
     source says is never put in: the translation might then be right ("fourth floor" ->
-    "fifth floor" for "на пятом этаже", where floors are counted from one)."""
+    "fifth floor" for "на пятом этаже", where floors are counted from one). Only a word
+    that renders a number of the source is changed (see ``_stated``)."""
     parts = number_word_parts(case.translation, case.tgt)
     said = source_values(case.source, case.src)
+    unsaid = bool(said - source_values(case.translation, case.tgt))
     rng.shuffle(parts)
     for part in parts:
+        if not _stated(_word_value(part.text, case.tgt), said, unsaid):
+            continue
         for _ in range(3):  # a few draws, for one the source does not say
             if case.tgt == "ru":
                 new = _ru_number_word(part.text, rng)

@@ -55,6 +55,8 @@ _UNIT_SUFFIX = re.compile(
     r"(?:bn|mn|tn|b|m|k|km|kg|mm|cm|mg|ml|kw|mw|gw|kwh|mph|kmh|ha|gb|mb|tb|s|x|h)\b", re.I
 )
 _CURRENCY = "$€£¥₽"
+# The word before a scale word of a scale phrase after digits ("12 one thousand").
+_SCALE_ONE = re.compile(r"[ \u00a0]+([^\W\d_]+)(?=[ \u00a0]+[^\W\d_])")
 
 
 def digit_mentions(text: str, lang: str) -> list[NumberMention]:
@@ -128,8 +130,8 @@ def _digits_mention(
             kind = "cardinal"
     scale = _scale_after(text, end, lang)
     if scale is not None:
+        alts = (*(a * scale[0] for a in alts), *(value * other for other in scale[2]))
         value *= scale[0]
-        alts = tuple(a * scale[0] for a in alts)
         end = scale[1]
         kind = "cardinal"
     else:
@@ -188,30 +190,38 @@ def _parse_digits(body: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]]:
     return as_decimal, (as_thousands,)
 
 
-def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int] | None:
-    """Scale words or an abbreviation right after ``pos``: (multiplier, end).
+def _scale_after(text: str, pos: int, lang: str) -> tuple[int, int, tuple[int, ...]] | None:
+    """Scale words or an abbreviation right after ``pos``: (multiplier, end, the other
+    multipliers the words are used for: "1,6 billones" is 1.6 * 10**12, or 10**9).
 
     Scale words chain and multiply: "7 thousand million", "3 mil millones", "68 miles de
     millones", "7 тысяч миллионов" (10**9 each) and "5 hundred thousand". A hyphen may join
-    the scale to the digits ("$18-billion", "18-миллиардный").
+    the scale to the digits ("$18-billion", "18-миллиардный"), and a scale phrase of "one"
+    and a scale word follow them as that scale ("12 one thousand", an engine's "12 mil").
     """
     first = _scale_word(text, pos, lang, first=True)
     if first is None:
-        return None
-    multiplier, end = first
+        one = _SCALE_ONE.match(text, pos)
+        if one is None or fold(one.group(1)) not in lexicon(lang).scale_one:
+            return None
+        first = _scale_word(text, one.end(), lang, first=False)
+        if first is None or first[0] < 1000:
+            return None
+    multiplier, end, other = first
     last = multiplier
     while True:
         nxt = _scale_word(text, end, lang, first=False)
         if nxt is None or nxt[0] <= last:
             break
-        multiplier, last, end = multiplier * nxt[0], nxt[0], nxt[1]
+        multiplier, last, end, other = multiplier * nxt[0], nxt[0], nxt[1], other * nxt[2]
     if multiplier < 1000:  # "5 hundred" alone is rare; "100" reads it anyway
         return None
-    return multiplier, end
+    return multiplier, end, (other,) if other != multiplier else ()
 
 
-def _scale_word(text: str, pos: int, lang: str, *, first: bool) -> tuple[int, int] | None:
-    """One scale word or abbreviation at ``pos``: (power, end)."""
+def _scale_word(text: str, pos: int, lang: str, *, first: bool) -> tuple[int, int, int] | None:
+    """One scale word or abbreviation at ``pos``: (power, end, the other power it is used
+    for, else the power again)."""
     pattern = r"[\s\u00a0]*-?([^\W\d_]+)\.?" if first else r"[\s\u00a0]+(?:de\s+)?([^\W\d_]+)"
     m = re.match(pattern, text[pos:])
     if not m:
@@ -228,7 +238,8 @@ def _scale_word(text: str, pos: int, lang: str, *, first: bool) -> tuple[int, in
             return None
         if text[end : end + 1] == ".":
             end += 1
-        return lex.scale_abbreviations[word], end
+        short = lex.scale_abbreviations[word]
+        return short, end, short
     power = lex.powers.get(word)
     if power is None and word in lex.vague_plurals:
         power = lex.powers.get(word.rstrip("s"), None) or _plural_power(word, lex)
@@ -236,7 +247,7 @@ def _scale_word(text: str, pos: int, lang: str, *, first: bool) -> tuple[int, in
         power = lex.scale_adjectives.get(RU_ADJECTIVE_ENDING.sub("", word))
     if power is None or power < 100:
         return None
-    return power, end
+    return power, end, lex.scale_readings.get(word, power)
 
 
 def _plural_power(word: str, lex: Lexicon) -> int | None:

@@ -72,6 +72,8 @@ class Lexicon:
     fraction_nouns: dict[str, int]  # a denominator's noun: "tercio", "треть" (lemmas in ru)
     scale_adjectives: dict[str, int]
     scale_abbreviations: dict[str, int]
+    scale_readings: dict[str, int]  # the other power a scale word is used for (billones)
+    scale_one: frozenset[str]  # "one" of a scale phrase after digits ("12 one thousand")
 
 
 @cache
@@ -108,6 +110,8 @@ def lexicon(lang: str) -> Lexicon:
         fraction_nouns=values("fraction_nouns"),
         scale_adjectives=values("scale_adjectives"),
         scale_abbreviations=values("scale_abbreviations"),
+        scale_readings=values("scale_readings"),
+        scale_one=words("scale_one"),
     )
 
 

@@ -23,6 +23,8 @@ from xlate.text.words import stopwords
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 _Y_MEDIO = re.compile(r"\s+y\s+medio\b")
+# A fraction's value: "dos tercios" and "two thirds" are both 0.6667.
+_FRACTION_PLACES = Decimal("0.0001")
 _MILES_DE_MILLONES = re.compile(r"\s+miles\s+de\s+millones\b", re.I)
 # One word of a text: (start, end, folded word).
 Token = tuple[int, int, str]
@@ -85,7 +87,7 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
         if between.strip() not in ("", "-"):
             break
         nxt = tokens[j][2]
-        if _ends_run(tokens[j - 1][2], nxt, lang):
+        if _ends_run(tokens[j - 1][2], nxt, lang, hyphen=between.strip() == "-"):
             break
         if nxt in joiners and j + 1 < len(tokens) and _classify(tokens[j + 1][2], lang):
             j += 1
@@ -159,25 +161,34 @@ def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
     return None
 
 
-def _ends_run(previous: str, word: str, lang: str) -> bool:
+def _ends_run(previous: str, word: str, lang: str, *, hyphen: bool = False) -> bool:
     """Whether ``word`` starts a new number after ``previous`` within a run of number words.
 
     An ordinal ends a number ("the first three" is 1st and 3); Spanish never builds an
-    ordinal on a cardinal ("los tres primeros" is 3 and 1st, unlike "twenty-first").
+    ordinal on a cardinal ("los tres primeros" is 3 and 1st, unlike "twenty-first"). A
+    hyphen joins an English cardinal to the ordinal after it: "twenty-first", and the
+    fraction "two-third" (a numerator before a denominator, read as one).
     """
     before = _classify(previous, lang)
     after = _classify(word, lang)
     if (before is not None and before[0] in ("ord", "comp")) or (after and after[0] == "comp"):
         return True  # a compound adjective ("два пятиэтажных дома") is a number of its own
-    if after is None or after[0] != "ord" or _denominator(word, lang):
+    if after is None or after[0] != "ord" or _denominator(word, lang) or hyphen:
         return False  # "dos tercios", "two thirds": a numerator before its denominator
     # "twenty first" builds on a round ten; "four first" is 4 and 1st.
     return lang == "es" or (lang == "en" and before is not None and int(before[1]) % 10 != 0)
 
 
 def _denominator(word: str, lang: str) -> bool:
-    """A fraction's noun ("tercios") or an English plural ordinal ("thirds")."""
-    return word in lexicon(lang).fraction_nouns or (lang == "en" and word[-3:] in ("rds", "ths"))
+    """A fraction's noun ("tercios"), an English plural ordinal ("thirds") or a Spanish
+    feminine plural one from the thirds up ("las tres cuartas partes", not "las dos
+    primeras")."""
+    if word in lexicon(lang).fraction_nouns:
+        return True
+    if lang == "es" and word[-2:] == "as":
+        reading = _classify(word, lang)
+        return reading is not None and reading[1] >= 3
+    return lang == "en" and word[-3:] in ("rds", "ths")
 
 
 def _mention_from_words(
@@ -208,8 +219,12 @@ def _mention_from_words(
         if len(words) > 1:
             head = _parse_words(words[:-1], lang)
             if head is not None and head < value:
-                # A numerator before a denominator: "одной пятой" is a fifth, not the sixth;
-                # "dos tercios", "две трети", "two-thirds" are all read as the thirds.
+                # A numerator before a denominator: "одной пятой" is a fifth, not the
+                # sixth, and reads as the fifths (as "a fifth", "una quinta parte" do);
+                # "dos tercios", "две трети", "two-thirds" keep their numerator (2/3), so
+                # that "three-thirds" for "две трети" is a change.
+                if head != 1:
+                    value = (head / value).quantize(_FRACTION_PLACES)
                 return NumberMention(start, end, text[start:end], canonical(value), kind)
             if head is not None:
                 value += head
@@ -234,7 +249,20 @@ def _mention_from_words(
     soft = len(words) == 1 and (words[0] in lex.soft or (kind == "ordinal" and value == 1))
     if soft and kind == "ordinal" and value != 1 and _ordinal_before_noun(text, start, end, lang):
         soft = False  # "cuarto piso", "the second half": an ordinal, not a room or a moment
-    return NumberMention(start, end, text[start:end], canonical(value), kind, (), soft)
+    others = _other_readings(words, value, lang) if kind != "ordinal" else ()
+    return NumberMention(start, end, text[start:end], canonical(value), kind, others, soft)
+
+
+def _other_readings(words: list[str], value: Decimal, lang: str) -> tuple[str, ...]:
+    """The value again with a scale word read as the other power it is used for: "cinco
+    billones" is 5 * 10**12, or 5 * 10**9."""
+    lex = lexicon(lang)
+    for word in words:
+        other = lex.scale_readings.get(word)
+        power = lex.powers.get(word)
+        if other is not None and power:
+            return (canonical(value / power * other),)
+    return ()
 
 
 def _not_a_number(text: str, start: int, word: str, lang: str) -> bool:
