@@ -58,6 +58,23 @@ def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[s
         ("en", "es", "He did not see the game, only the goals.", "Vio el partido, solo los goles."),
         # a privative beside the dropped negation does not hide it
         ("es", "en", "Se fue sin decir nada y no volvió.", "He left without a word and came back."),
+        # newstest2012 lines 211 and 497 with the "не" taken away: a noun written with не-
+        # ("недостаток", a drawback) says no "not", nor does "хватало" (was enough) alone
+        (
+            "en",
+            "ru",
+            "This means that it is nothing special anymore, but it cannot be considered a negative.",
+            "Это означает, что она больше представляет собой что-то особенное, но это нельзя "
+            "считать недостатком.",
+        ),
+        (
+            "en",
+            "ru",
+            "Czech tours slept in parks in tents, because their income at the time was not "
+            "enough to pay for a hotel or a pension.",
+            "Чешские туристы спали в парках в палатках, так как их доходов в то время хватало на "
+            "гостиницу или пансион.",
+        ),
     ],
 )
 def test_a_flipped_negation_is_flagged_high(

@@ -48,6 +48,9 @@ _LANGS = ("en", "es", "ru")
 # the sentence: word order moves between languages, clauses too, but not end to end
 # (tune: 0.4 left a moved clause's "desconocidas" for "not yet known" flagged).
 _NEAR = 0.6
+# pymorphy3's parts of speech of a Russian word whose не- prefix says "not": adjectives,
+# participles, adverbs and predicatives ("ненадежным", "неважно", "незачем").
+_RU_DESCRIBING = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB", "PRED"})
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,14 @@ def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
         and not word.startswith(lists.prefix_except)
     ):
         return False
-    return lang != "ru" or lexicon.is_russian_word(word[2:])
+    if lang != "ru":
+        return True
+    # a noun with не- is a word of its own ("недостаток" a drawback, "недоверие"
+    # mistrust), no negated clause: only a describing word says "not" ("ненадежным")
+    reading = ru_parses(word)[:1]
+    return (
+        bool(reading) and reading[0].tag.POS in _RU_DESCRIBING and lexicon.is_russian_word(word[2:])
+    )
 
 
 def _differs(
