@@ -5,8 +5,9 @@ Each side's negations are counted per sentence with the word lists of
 "не", "нет", "без"...); a negative-concord word ("nunca", "nadie", "никто", "ни") that
 agrees with a negator is not counted again ("no vino nunca", "никто не пришёл": one
 negation), while a Spanish one before any negator negates alone ("nadie vino", "tampoco
-meto … donde no"); "ni … ni" / "neither … nor" / "ни … ни" count once, and so does a
-negator repeated after "and"/"y"/"и" ("не заметит и не огорчится").
+meto … donde no") and carries over to a later one ("casi nadie …, ni siquiera"); "ni
+… ni" / "neither … nor" / "ни … ни" count once, and so does a negator repeated after
+"and"/"y"/"и" ("не заметит и не огорчится").
 
 A sentence's count of negations is compared (a negation added to a sentence that has one
 already is still added). Fixed phrases ("not only", "no matter", "sin embargo", "не
@@ -141,7 +142,11 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
     alone), in Russian any negator of the sentence ("никто не", "ничего не взяв")."""
     primary = lists.negators - lists.concord
-    return any(w in primary for w in (words[:i] if lang == "es" else words))
+    if lang != "es":
+        return any(w in primary for w in words)
+    # negative concord: after "nadie" negating alone, "ni siquiera" agrees with it ("casi
+    # nadie entiende …, ni siquiera por qué": one negation, "almost no one … even why")
+    return any(w in primary or w in lists.concord for w in words[:i])
 
 
 def _said_in_words(text: str, lang: str) -> int:
