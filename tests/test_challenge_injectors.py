@@ -281,14 +281,28 @@ def test_negation_added_goes_before_spanish_clitics() -> None:
 
 def test_negation_removed_keeps_fixed_phrases() -> None:
     text = "Чешская сборная не только выиграла, но и понравилась зрителям."
-    assert meaning.negation_removed(case("x", text, "en", "ru"), rng(1)) is None
+    source = "The Czech team did not just win, it pleased the crowd."
+    assert meaning.negation_removed(case(source, text, "en", "ru"), rng(1)) is None
     edit = meaning.negation_removed(case(VOTE_EN, VOTE_RU, "en", "ru"), rng(1))
     assert (
         edit is not None
         and edit.text == "Без этого голосование за одного из трех кандидатов начнется."
     )
-    en = meaning.negation_removed(case("x", "They don't sound like him.", "es", "en"), rng(1))
+    en = meaning.negation_removed(
+        case("No suenan como él.", "They don't sound like him.", "es", "en"), rng(1)
+    )
     assert en is not None and en.text == "They do sound like him."
+
+
+def test_negation_removed_only_where_the_source_negates() -> None:
+    # newstest2012 line 470: the "не" of "не смог" renders "failed to", a word that says
+    # the negation; taking it away is no removed negation of the source's
+    source = "Tomáš Plekanec failed to score on one of their raids."
+    text = "Томаш Плеканец не смог забить во время одной из их атак."
+    assert meaning.negation_removed(case(source, text, "en", "ru"), rng(1)) is None
+    negated = "Tomáš Plekanec did not score on one of their raids."
+    edit = meaning.negation_removed(case(negated, text, "en", "ru"), rng(1))
+    assert edit is not None and "Плеканец смог забить" in edit.text
 
 
 def test_antonym_agrees_and_stays_out_of_names() -> None:

@@ -462,6 +462,22 @@ def test_a_name_spelt_otherwise_in_one_sentence_of_the_document() -> None:
     )
 
 
+def test_a_first_name_is_compared_per_surname() -> None:
+    # newstest2012 (tuning half): Tomáš Paclík is Томаш, Thomas J. Watson Томас; two
+    # people sharing a first name, not one name spelt two ways
+    from xlate.checks.names import inconsistent_renderings
+
+    pairs = [
+        ("Tomáš Paclík said it.", "Томаш Пацлик сказал это."),
+        ("Tomáš Paclík left.", "Томаш Пацлик ушел."),
+        ("Tomáš Paclík won.", "Томаш Пацлик выиграл."),
+        ("Thomas J. Watson founded IBM.", "Томас Дж. Уотсон основал IBM."),
+        ("Later Paclík left.", "Позже Пацлек ушел."),  # the surname alone: still compared
+    ]
+    flagged = inconsistent_renderings(pairs, "en", "ru")
+    assert [i for i, _ in flagged] == [4]
+
+
 def test_check_lines_flags_a_renaming_seen_across_the_document() -> None:
     from xlate.check import check
     from xlate.text.segment import segment_lines

@@ -5,8 +5,9 @@ Each side's negations are counted per sentence with the word lists of
 "не", "нет", "без"...); a negative-concord word ("nunca", "nadie", "никто", "ни") that
 agrees with a negator is not counted again ("no vino nunca", "никто не пришёл": one
 negation), while a Spanish one before any negator negates alone ("nadie vino", "tampoco
-meto … donde no"); "ni … ni" / "neither … nor" / "ни … ни" count once, and so does a
-negator repeated after "and"/"y"/"и" ("не заметит и не огорчится").
+meto … donde no") and carries over to a later one ("casi nadie …, ni siquiera"); "ni
+… ni" / "neither … nor" / "ни … ни" count once, and so does a negator repeated after
+"and"/"y"/"и" ("не заметит и не огорчится").
 
 A sentence's count of negations is compared (a negation added to a sentence that has one
 already is still added). Fixed phrases ("not only", "no matter", "sin embargo", "не
@@ -48,6 +49,9 @@ _LANGS = ("en", "es", "ru")
 # the sentence: word order moves between languages, clauses too, but not end to end
 # (tune: 0.4 left a moved clause's "desconocidas" for "not yet known" flagged).
 _NEAR = 0.6
+# pymorphy3's parts of speech of a Russian word whose не- prefix says "not": adjectives,
+# participles, adverbs and predicatives ("ненадежным", "неважно", "незачем").
+_RU_DESCRIBING = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB", "PRED"})
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,11 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
     alone), in Russian any negator of the sentence ("никто не", "ничего не взяв")."""
     primary = lists.negators - lists.concord
-    return any(w in primary for w in (words[:i] if lang == "es" else words))
+    if lang != "es":
+        return any(w in primary for w in words)
+    # negative concord: after "nadie" negating alone, "ni siquiera" agrees with it ("casi
+    # nadie entiende …, ni siquiera por qué": one negation, "almost no one … even why")
+    return any(w in primary or w in lists.concord for w in words[:i])
 
 
 def _said_in_words(text: str, lang: str) -> int:
@@ -182,7 +190,14 @@ def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
         and not word.startswith(lists.prefix_except)
     ):
         return False
-    return lang != "ru" or lexicon.is_russian_word(word[2:])
+    if lang != "ru":
+        return True
+    # a noun with не- is a word of its own ("недостаток" a drawback, "недоверие"
+    # mistrust), no negated clause: only a describing word says "not" ("ненадежным")
+    reading = ru_parses(word)[:1]
+    return (
+        bool(reading) and reading[0].tag.POS in _RU_DESCRIBING and lexicon.is_russian_word(word[2:])
+    )
 
 
 def _differs(

@@ -20,6 +20,7 @@ from xlate.checks.names.normalise import (
     skeleton,
 )
 from xlate.report import Flag
+from xlate.text.morphology import ru_parses
 
 # A rendering this close to the document's usual one (rapidfuzz ratio of the stems) is the
 # same name misspelt, not another name.
@@ -80,7 +81,8 @@ class NameRenderings:
         for mention in extract_names(source, src):
             if mention.type != "name" or adjectival(mention, src):
                 continue
-            for _, _, word in significant_words(mention):
+            words = [w for _, _, w in significant_words(mention)]
+            for word in words:
                 if groups_of(word) or RU_PLACE_ADJECTIVE.search(word.lower()):
                     continue  # a known place: its spellings are known (Канады, Канадцам)
                 hit = next((c for c in cands if word_verdict(word, src, c) == "same"), None)
@@ -90,10 +92,22 @@ class NameRenderings:
                     if number == len(self._kinds):
                         self._kinds.append(kind)
                     indices, numbers = self._uses.setdefault(
-                        skeleton(word), (array("l"), array("l"))
+                        self._key(word, words, hit.text), (array("l"), array("l"))
                     )
                     indices.append(i)
                     numbers.append(number)
+
+    def _key(self, word: str, words: Sequence[str], rendering: str) -> str:
+        """The name a word's uses are gathered under: a given name (pymorphy3 reads its
+        Russian side as one first) with its surname, the name's last word, for different
+        people share a first name (Tomáš Paclík is Томаш, Thomas J. Watson Томас); any
+        other word alone (Goldman, of Goldman Sachs or alone, is one name)."""
+        russian = rendering if self.tgt == "ru" else word
+        parses = ru_parses(russian)[:1] if "ru" in (self.src, self.tgt) else ()
+        given = bool(parses) and "Name" in parses[0].tag
+        if given and len(words) > 1 and word != words[-1]:
+            return f"{skeleton(word)} {skeleton(words[-1])}"
+        return skeleton(word)
 
     def outliers(self) -> list[tuple[int, Flag]]:
         """(sentence index, flag) for each use that differs slightly from its name's usual
