@@ -11,7 +11,7 @@ import pytest
 
 from xlate import check
 from xlate.checks import lexicon
-from xlate.checks.quotes import fidelity
+from xlate.checks.quotes import evidence, fidelity, opposites
 from xlate.checks.quotes.fidelity import judge_words
 from xlate.text import wordnet
 from xlate.text.segment import segment_lines
@@ -93,7 +93,8 @@ def test_words_found_by_lexicon_and_cognates() -> None:
 
 def _clear_lexicon_caches() -> None:
     """What is read from the dictionaries, and what the quote check derives from it."""
-    for value in [*vars(lexicon).values(), *vars(wordnet).values(), *vars(fidelity).values()]:
+    modules = (lexicon, wordnet, fidelity, evidence, opposites)
+    for value in [v for m in modules for v in vars(m).values()]:
         if hasattr(value, "cache_clear"):
             value.cache_clear()
 
