@@ -85,7 +85,10 @@ def find_rendering(
     forward = rendering_stems(word, src, tgt)
     free = [(i, t) for i, t in enumerate(target) if i not in explained]
     for i, t in free:
-        if lexicon.cognate(word, t) and (t in negated or not negation_apart(word, src, t, tgt)):
+        if lexicon.cognate(word, t) and (
+            t in negated
+            or not (negation_apart(word, src, t, tgt) or _opposite_look_alike(word, src, t, tgt))
+        ):
             return i, "cognate"
     # an English irregular form is looked up as its base too: "found" (find) is "найденный"
     own = {stem(w, src) for w in (word, *(lexicon.base_forms(word, src) if src == "en" else ()))}
@@ -94,9 +97,13 @@ def find_rendering(
             return i, "lexicon"
     long = {r for r in lexicon.renderings(word, src, tgt) if len(r) >= 6}
     for i, t in free:  # another form of a rendering: "окружен" (окружить) for "окружать"
-        if len(t) >= 6 and any(
-            lexicon.cognate(t, r) and (t in negated or not negation_apart(r, tgt, t, tgt))
-            for r in long
+        if (
+            len(t) >= 6
+            and any(
+                lexicon.cognate(t, r) and (t in negated or not negation_apart(r, tgt, t, tgt))
+                for r in long
+            )
+            and (t in negated or not _opposite_look_alike(word, src, t, tgt))
         ):
             return i, "lexicon"
     for i, t in free if tgt == "en" else ():  # an irregular form: "lost" (lose), "worse"
@@ -114,6 +121,18 @@ def find_rendering(
             if own & english_of(t, tgt):
                 return i, "lexicon via English"
     return None, ""
+
+
+def _opposite_look_alike(word: str, src: str, translated: str, tgt: str) -> bool:
+    """Whether a look-alike of ``word`` means its opposite ("subjetivo" for "objective",
+    "ilegal" for "legal"): no rendering of it, but an antonym standing in its place (after
+    a negator it says the word: "not decent" for "неприличными")."""
+    opposed = set().union(
+        *(wordnet.antonyms(m) for m in main_senses(word, src, english_of(word, src)))
+    )
+    if not opposed:
+        return False
+    return bool(main_senses(translated, tgt, english_of(translated, tgt)) & opposed)
 
 
 @lru_cache(maxsize=1 << 15)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, ParagraphPair
-from xlate.checks.quotes.fidelity import judge_words
+from xlate.checks.quotes.fidelity import WordVerdict, judge_words
 from xlate.checks.quotes.marks import Quote
 from xlate.checks.quotes.match import QuoteMatch, match_quotes
 from xlate.checks.quotes.unmarked import rendered_without_marks
@@ -161,7 +161,7 @@ def _trace(
     ).strip()
     untranslated = _unknown_in(quote.text, translations)
     if back_of is None:
-        _judge_words(record, paragraph, None, untranslated)  # the lexicon alone
+        _judge_by_lexicon(record, paragraph, untranslated)
         return
     back_span = back_of.back_of(target, (t_start, t_end))
     if back_span is None:
@@ -178,12 +178,23 @@ def _trace(
         return
     record.back_translation = back_span.strip()
     record.chrf = chrf(record.back_translation, quote.text)
-    record.missing_words = missing_content_words(quote.text, record.back_translation, paragraph.src)
-    record.status, flag = _judge(record, th, untranslated)
-    if _judge_words(record, paragraph, record.back_translation, untranslated):
+    lost = missing_content_words(quote.text, record.back_translation, paragraph.src)
+    verdicts = judge_words(
+        record.text, paragraph.src, record.translation, paragraph.tgt,
+        record.back_translation, untranslated,
+    )  # fmt: skip
+    if _flag_changed(record, verdicts):
         return  # a changed word says more than the chrF of the whole quote
+    # A word the back-translation lost but the translation renders (lexicon, cognate) or
+    # the back-translation words as a synonym (firm -> empresa -> company) was reworded on
+    # the way back, not lost: only the words left unexplained count as missing.
+    rendered = {v.word for v in verdicts if v.status == "kept"}
+    record.missing_words = [w for w in lost if w not in rendered]
+    record.status, flag = _judge(record, th, untranslated)
+    if record.status == "kept" and any(v.status == "unverified" for v in verdicts):
+        record.status = "unverified"
     if flag is not None:
-        record.flags.append(_explained(flag, record, paragraph))
+        record.flags.append(_explained(flag, record, lost, verdicts))
 
 
 class _BackTracer:
@@ -258,6 +269,11 @@ def _unknown_in(quote_text: str, translations: Sequence[Translation | None]) -> 
     return out
 
 
+# chrF of a few words swings wildly ("principal task" -> "tarea principal" -> "main task",
+# chrF 21): a quote shorter than this whose every content word is accounted for is kept.
+_CHRF_QUOTE_WORDS = 8
+
+
 def _judge(
     record: QuoteRecord, th: Thresholds, untranslated: Sequence[str] = ()
 ) -> tuple[str, Flag | None]:
@@ -272,7 +288,10 @@ def _judge(
             f"left {', '.join(f'“{w}”' for w in untranslated)} as it was",
             detail={"quote": record.id, "untranslated": list(untranslated), "chrf": record.chrf},
         )
-    if score >= th.quote_chrf_medium and not missing:
+    if not missing and (
+        score >= th.quote_chrf_high or len(record.text.split()) < _CHRF_QUOTE_WORDS
+    ):
+        # Every content word came back or is rendered: a reworded round trip, not drift.
         return "kept", None
     severity = "high" if score < th.quote_chrf_high or len(missing) >= 2 else "medium"
     if score >= th.quote_chrf_medium and len(missing) == 1:
@@ -292,20 +311,16 @@ def _judge(
     )
 
 
-def _explained(flag: Flag, record: QuoteRecord, paragraph: ParagraphPair) -> Flag:
+def _explained(
+    flag: Flag, record: QuoteRecord, lost: Sequence[str], verdicts: Sequence[WordVerdict]
+) -> Flag:
     """A chrF-based high flag whose lost words the translation itself renders (lexicon,
     cognate) or whose back-translation has a synonym of ("Tough" -> "Duro" -> "Hard")
     says the back-translation reworded, not that a fact changed: medium, saying so."""
-    if flag.severity != "high" or "untranslated" in flag.detail:
+    if flag.severity != "high" or "untranslated" in flag.detail or record.missing_words:
         return flag
-    verdicts = judge_words(
-        record.text, paragraph.src, record.translation or "", paragraph.tgt,
-        record.back_translation,
-    )  # fmt: skip
     by = {v.word: v.by for v in verdicts if v.status == "kept"}
-    if not all(w in by for w in record.missing_words):
-        return flag
-    found = ", ".join(f"“{w}” ({by[w]})" for w in record.missing_words)
+    found = ", ".join(f"“{w}” ({by[w]})" for w in lost)
     flag.severity = "medium"
     flag.reason += (
         f"; medium, not high: the translation renders {found}" if found
@@ -314,24 +329,23 @@ def _explained(flag: Flag, record: QuoteRecord, paragraph: ParagraphPair) -> Fla
     return flag
 
 
-def _judge_words(
-    record: QuoteRecord,
-    paragraph: ParagraphPair,
-    back: str | None,
-    untranslated: Sequence[str],
-) -> bool:
-    """Word by word (``fidelity``): a changed word flags the quote high; a word not found
-    with nothing against it leaves the quote ``unverified``. Whether a word changed."""
+def _judge_by_lexicon(
+    record: QuoteRecord, paragraph: ParagraphPair, untranslated: Sequence[str]
+) -> None:
+    """With no back-translation, word by word (``fidelity``): a changed word flags the
+    quote high; a word not found with nothing against it leaves it ``unverified``."""
     verdicts = judge_words(
-        record.text, paragraph.src, record.translation or "", paragraph.tgt, back, untranslated
+        record.text, paragraph.src, record.translation or "", paragraph.tgt, None, untranslated
     )
-    changed = [v for v in verdicts if v.status == "changed"]
     unverified = [v.word for v in verdicts if v.status == "unverified"]
-    if back is None:
-        record.missing_words = unverified
-        record.status = "unverified" if unverified else "kept"
-    elif record.status == "kept" and unverified:
-        record.status = "unverified"
+    record.missing_words = unverified
+    record.status = "unverified" if unverified else "kept"
+    _flag_changed(record, verdicts)
+
+
+def _flag_changed(record: QuoteRecord, verdicts: Sequence[WordVerdict]) -> bool:
+    """Flags the quote high when a word of it changed (``fidelity``); whether one did."""
+    changed = [v for v in verdicts if v.status == "changed"]
     if not changed:
         return False
     record.status = "changed"
