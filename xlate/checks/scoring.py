@@ -13,12 +13,14 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from functools import lru_cache
-
-from sacrebleu.metrics import BLEU, CHRF, TER
+from typing import TYPE_CHECKING
 
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
 from xlate.config import Thresholds
 from xlate.report import DocumentScores, Flag, Scores
+
+if TYPE_CHECKING:
+    from sacrebleu.metrics import BLEU, CHRF, TER
 
 # Of newstest2012's 3,003 sentences one each in en and es is longer (114 words). On a dissimilar
 # back-translation sacrebleu's TER takes about 0.2 s at 50 words, 1.7 s at 100 and 9 s at
@@ -41,6 +43,9 @@ def ter_signature(signature: object, skipped: int = 0, total: int = 0) -> str:
 
 @lru_cache(maxsize=1)
 def _sentence_metrics() -> tuple[CHRF, BLEU, TER]:
+    # sacrebleu is imported on first use (~0.1 s): the model-free checks score nothing.
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     # effective_order: sentence BLEU without zero n-gram precisions for short sentences.
     return CHRF(), BLEU(effective_order=True), TER()
 
@@ -76,6 +81,8 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> Docum
     """
     if not hypotheses:
         return DocumentScores()
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
     refs = [list(references)]
     values: dict[str, float | None] = {}
     signatures: dict[str, str] = {}

@@ -28,6 +28,7 @@ _MAX_WORDS = 4
 
 _CYRILLIC = re.compile(r"[а-яё]")
 _WORDS = re.compile(r"[^\W_]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y", "и"))
 
 
@@ -57,7 +58,7 @@ def word_keys(word: str) -> tuple[str, ...]:
         adjective = RU_PLACE_ADJECTIVE.search(low)
         if adjective is not None and adjective.start() >= 3:
             stems.append(low[: adjective.start()])
-    keys = (re.sub(r"[^a-z0-9]+", "", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
+    keys = (_NOT_KEY.sub("", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
     return tuple(dict.fromkeys(k for k in keys if k))
 
 

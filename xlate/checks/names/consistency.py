@@ -12,10 +12,14 @@ from xlate.checks.names.aliases import groups_of, word_keys
 from xlate.checks.names.check import name_flag
 from xlate.checks.names.crossscript import word_verdict
 from xlate.checks.names.evidence import adjectival
-from xlate.checks.names.extract import NameMention, candidates, extract_names, significant_words
+from xlate.checks.names.extract import (
+    NameMention,
+    capitalised_candidates,
+    extract_names,
+    significant_words,
+)
 from xlate.checks.names.normalise import (
     RU_PLACE_ADJECTIVE,
-    is_capitalised,
     script_of_lang,
     skeleton,
 )
@@ -77,7 +81,7 @@ class NameRenderings:
 
     def _add_sentence(self, i: int, source: str, translation: str) -> None:
         src, tgt = self.src, self.tgt
-        cands = [c for c in candidates(translation, tgt) if is_capitalised(c.text)]
+        cands = capitalised_candidates(translation, tgt)
         for mention in extract_names(source, src):
             if mention.type != "name" or adjectival(mention, src):
                 continue

@@ -150,7 +150,7 @@ def _extract(text: str, lang: str) -> tuple[NameMention, ...]:
         frozenset(
             plain_latin(m.group())
             for m, initial in tokens
-            if m.group("word") and not initial and is_capitalised(m.group())
+            if m.group("word") and not initial and m.group()[:1].isupper()  # is_capitalised
         ),
         frozenset(m.group() for m, _ in tokens if m.group("word") and m.group().islower()),
     )
@@ -158,7 +158,7 @@ def _extract(text: str, lang: str) -> tuple[NameMention, ...]:
     i = 0
     while i < len(scan.tokens):
         m = scan.tokens[i]
-        if m.lastgroup == "word" and not is_capitalised(m.group()):
+        if m.lastgroup == "word" and not m.group()[:1].isupper():  # is_capitalised, inline
             i += 1  # what _next_mention says of a lowercase word (most are), sooner
             continue
         mention, i = _next_mention(scan, i)
@@ -283,6 +283,10 @@ def _lone_place(word: str) -> bool:
 # --- the words of a name and of a text ----------------------------------------------------
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_HYPHENED_PART = re.compile(r"[^\W\d_]{2,}")
+
+
 @lru_cache(maxsize=4096)
 def significant_words(mention: NameMention) -> tuple[tuple[int, int, str], ...]:
     """The words of a name worth finding (start, end, word): not connectors, titles or
@@ -290,7 +294,7 @@ def significant_words(mention: NameMention) -> tuple[tuple[int, int, str], ...]:
     words = []
     # Hyphenated names count word by word: Berlin-Mitte is found as Mitte, Нью-Йоркской
     # as York.
-    for m in re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)*", mention.text):
+    for m in _NAME_WORD.finditer(mention.text):
         w = m.group()
         if len(w) < 2 or not is_capitalised(w) or excluded(w):
             continue
@@ -310,7 +314,7 @@ def candidates(text: str, lang: str) -> tuple[Candidate, ...]:
             raw = without_possessive(raw)
         out.append(Candidate(m.start(), m.start() + len(raw), raw, lang, initial))
         if m.group("word") and "-" in raw:
-            for part in re.finditer(r"[^\W\d_]{2,}", raw):
+            for part in _HYPHENED_PART.finditer(raw):
                 start = m.start() + part.start()
                 out.append(Candidate(start, m.start() + part.end(), part.group(), lang))
     return tuple(out)
@@ -320,4 +324,4 @@ def candidates(text: str, lang: str) -> tuple[Candidate, ...]:
 def capitalised_candidates(text: str, lang: str) -> tuple[Candidate, ...]:
     """The capitalised ones of ``candidates``, in order: each word of a name is looked for
     among them (a lowercase word renders no name word, see ``word_verdict``)."""
-    return tuple(c for c in candidates(text, lang) if is_capitalised(c.text))
+    return tuple(c for c in candidates(text, lang) if c.text[:1].isupper())  # is_capitalised

@@ -50,6 +50,11 @@ def is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# Patterns of the keys and skeletons, compiled once: every word of a text goes through them.
+_DOUBLED = re.compile(r"(.)\1+")
+_NOT_KEY = re.compile(r"[^a-z0-9]")
+_NOT_RU_CONSONANT = re.compile(r"[^a-zčšj]")
+_NOT_LATIN_LETTER = re.compile(r"[^a-zřžšč]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_PLAIN = re.compile(r"[^a-z0-9 ]+")
 
@@ -74,7 +79,7 @@ def skeleton(word: str) -> str:
     s = plain_latin(word).replace(" ", "")
     for old, new in skeleton_rules():
         s = s.replace(old, new)
-    s = re.sub(r"(.)\1+", r"\1", s)  # doubled letters: Hollande/Олланд
+    s = _DOUBLED.sub(r"\1", s)  # doubled letters: Hollande/Олланд
     if len(s) > 4 and s.endswith("e") and s[-2] not in "aeiou":
         s = s[:-1]
     return s
@@ -110,7 +115,7 @@ def ru_stem(word: str) -> str:
 
 
 def designation_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", unidecode(text).lower())
+    return _NOT_KEY.sub("", unidecode(text).lower())
 
 
 def designation_keys(text: str) -> set[str]:
@@ -120,14 +125,14 @@ def designation_keys(text: str) -> set[str]:
 
 def acronym_key(text: str) -> str:
     low = text.lower().translate(acronym_letters())
-    return re.sub(r"[^a-z0-9]", "", unidecode(low))
+    return _NOT_KEY.sub("", unidecode(low))
 
 
 # --- consonant skeletons across scripts ----------------------------------------------------
 
 
 def _collapse(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _DOUBLED.sub(r"\1", s)
 
 
 def _cyrillic_consonants(low: str) -> frozenset[str]:
@@ -137,7 +142,7 @@ def _cyrillic_consonants(low: str) -> frozenset[str]:
     # Adjectives made of names: Кембриджском, Эцтальских.
     stems |= {s[:-2] for s in stems if s.endswith("ск") and len(s) >= 6}
     table = russian_consonants()
-    return frozenset(_collapse(re.sub(r"[^a-zčšj]", "", s.translate(table))) for s in stems)
+    return frozenset(_collapse(_NOT_RU_CONSONANT.sub("", s.translate(table))) for s in stems)
 
 
 # French final x after a vowel pair is silent (Giroux/Жиру, Desroux/Деру).
@@ -146,7 +151,7 @@ _SILENT_X = re.compile(r"(?<=[aeo]u)x$")
 
 def _latin_consonants(low: str) -> frozenset[str]:
     kept = "".join(c if c in "řžšč" else unidecode(c) for c in low)
-    kept = re.sub(r"[^a-zřžšč]", "", kept)
+    kept = _NOT_LATIN_LETTER.sub("", kept)
     if _SILENT_X.search(kept):
         return _latin_readings(kept) | _latin_readings(kept[:-1])
     return _latin_readings(kept)
