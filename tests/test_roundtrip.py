@@ -438,6 +438,7 @@ def test_a_word_replaced_by_its_opposite_is_still_flagged() -> None:
     assert quote.status == "changed"
     assert [f.severity for f in quote.flags] == ["high"]
     assert "“objective” became “subjetivo”" in quote.flags[0].reason
+    assert quote.missing_words == ["objective"]  # a changed quote still lists what was lost
 
 
 def test_a_word_neither_rendered_nor_back_is_still_missing() -> None:

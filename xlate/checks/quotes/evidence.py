@@ -123,6 +123,8 @@ def find_rendering(
     return None, ""
 
 
+# Cached: asked of every cognate match, each word of a quote again in every quote with it.
+@lru_cache(maxsize=1 << 15)
 def _opposite_look_alike(word: str, src: str, translated: str, tgt: str) -> bool:
     """Whether a look-alike of ``word`` means its opposite ("subjetivo" for "objective",
     "ilegal" for "legal"): no rendering of it, but an antonym standing in its place (after

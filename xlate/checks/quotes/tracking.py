@@ -183,13 +183,13 @@ def _trace(
         record.text, paragraph.src, record.translation, paragraph.tgt,
         record.back_translation, untranslated,
     )  # fmt: skip
-    if _flag_changed(record, verdicts):
-        return  # a changed word says more than the chrF of the whole quote
     # A word the back-translation lost but the translation renders (lexicon, cognate) or
     # the back-translation words as a synonym (firm -> empresa -> company) was reworded on
     # the way back, not lost: only the words left unexplained count as missing.
     rendered = {v.word for v in verdicts if v.status == "kept"}
     record.missing_words = [w for w in lost if w not in rendered]
+    if _flag_changed(record, verdicts):
+        return  # a changed word says more than the chrF of the whole quote
     record.status, flag = _judge(record, th, untranslated)
     if record.status == "kept" and any(v.status == "unverified" for v in verdicts):
         record.status = "unverified"
