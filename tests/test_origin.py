@@ -142,3 +142,27 @@ def test_machine_omissions_of_apertium_english_that_are_renderings() -> None:
     assert _machine_flags(source, kept, "en", "es") == []
     dropped = "Ministro de Educación, Juventud, y Deportes, gustaría forzar la ruptura."
     assert len(_machine_flags(source, dropped, "en", "es")) == 1
+
+
+def test_a_common_word_of_a_name_coming_back_lowercase_does_not_render_the_name() -> None:
+    # newstest2012 line 1311 (en) through Apertium, "Zuccotti" dropped: the way back
+    # brings "the park", the word, not the name; "Libya's Victory" → "La victoria de
+    # Libia" (line 8) comes through word for word and stays unflagged.
+    from xlate.engines.fake import FakeTranslator
+
+    source = "The overnight hours were chosen because Zuccotti Park would be at its emptiest."
+    dropped = "Las horas de la noche fueron escogidas porque el parque sería en su más vacío."
+    back = FakeTranslator(
+        script={
+            "es-en": {dropped: "The night hours were chosen because the park would be emptiest."}
+        }
+    )
+    report = check(
+        source + "\n", dropped + "\n", "en", "es", lines=True, origin="machine", back_engine=back
+    )
+    reasons = [f.reason for f in report.languages[0].sentences[0].flags if f.kind == "name"]
+    assert reasons == [
+        "the name “Zuccotti Park” is missing from the translation and did not come back in "
+        "the back-translation"
+    ]
+    assert _machine_flags("Libya's Victory", "La victoria de Libia", "en", "es") == []

@@ -16,6 +16,7 @@ from xlate.checks.names import (
     title_cased,
     translated_in,
 )
+from xlate.checks.names.normalise import without_possessive
 from xlate.report import EntityCheck, Flag
 
 _WORD = re.compile(r"\w+")
@@ -64,6 +65,9 @@ def _dropped_names(
     }
     back = pair.back.text if pair.back is not None else ""
     stems = Counter(_stems(f"{pair.translation.text} {back}"))
+    # A word of a multi-word name comes back lowercase as the common word it also is
+    # (Zuccotti Park → el parque → the park): only a capitalised word renders that name.
+    capital_stems = Counter(_stems(f"{pair.translation.text} {back}", capitalised=True))
     # How many of the source's names have each stem: a name said twice (Klaus Kinkel ...
     # Kinkel) needs two words of it in the translation.
     wanted = Counter(w for e in entities if e.kind == "name" for w in set(_stems(e.text)))
@@ -76,9 +80,17 @@ def _dropped_names(
             continue
         # The name or a known spelling of it (России → Russia) as the stem of a word of
         # the translation: rendered, maybe as an adjective (the Russian Central Bank).
-        own = set(_stems(e.text))
+        own = _stems(e.text)
+        # A multi-word name whose every word comes through may come through lowercase
+        # (Libya's Victory → la victoria de Libia); else one capitalised word must.
+        words = e.text.split()
+        found = (
+            stems
+            if len(words) < 2 or all(_comes_through(w, stems) for w in words)
+            else capital_stems
+        )
         if any(
-            stems[w] >= (wanted[w] if w in own else 1)
+            found[w] >= (wanted[w] if w in own else 1)
             for text in (e.text, *known_renderings(e.text))
             for w in _stems(text)
         ):
@@ -96,8 +108,21 @@ def _dropped_names(
     return out
 
 
-def _stems(text: str) -> list[str]:
-    return [unidecode(w).lower()[:_STEM] for w in _WORD.findall(text) if len(w) >= _MIN_WORD]
+def _comes_through(word: str, stems: Counter[str]) -> bool:
+    """Is a word of a name, or a known spelling of it (Libya → Libia), a stem of ``stems``?
+    A word too short to have a stem says nothing against it."""
+    own = _stems(word)
+    return not own or any(
+        stems[w] for t in (word, *known_renderings(without_possessive(word))) for w in _stems(t)
+    )
+
+
+def _stems(text: str, *, capitalised: bool = False) -> list[str]:
+    return [
+        unidecode(w).lower()[:_STEM]
+        for w in _WORD.findall(text)
+        if len(w) >= _MIN_WORD and (not capitalised or w[:1].isupper())
+    ]
 
 
 class NameConsistencyCheck:
