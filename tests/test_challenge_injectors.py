@@ -62,6 +62,12 @@ MADURO_EN = (
     "several Russian-made Sukhoi Su-30MK2 fighters that Caracas had previously bought."
 )
 BONDS_RU = "Доходность ее 10-летних облигаций составляет 28.45%."
+BONDS_EN = "The yield on its 10-year bonds stands at 28.45%."
+MADURO_ES = (
+    "El informe indica que Maduro buscó ayuda para reforzar la defensa aérea de Venezuela, "
+    "incluida la compra de 14 unidades de misiles y la renovación de varios cazas Sukhoi "
+    "Su-30MK2 de fabricación rusa que Caracas había comprado."
+)
 JOBS_EN = (
     "At four different points during the interview, there are major gaps between questions "
     "and answers - 10 to 15-second ruminations, where Jobs is clearly weighing his thoughts, "
@@ -140,7 +146,7 @@ def test_names_are_linked_across_scripts() -> None:
 
 
 def test_number_digits_changes_one_figure_within_range_and_format() -> None:
-    edit = facts.number_digits(case("x", BONDS_RU, "en", "ru"), rng(3))
+    edit = facts.number_digits(case(BONDS_EN, BONDS_RU, "en", "ru"), rng(3))
     assert edit is not None
     before, after = one_change(BONDS_RU, edit.text)
     assert edit.old in ("10", "28.45") and re.fullmatch(r"\d+(\.\d\d)?", edit.new)
@@ -150,9 +156,18 @@ def test_number_digits_changes_one_figure_within_range_and_format() -> None:
 
 
 def test_number_digits_leaves_designations_alone() -> None:
-    edit = facts.number_digits(case("x", MADURO_EN, "es", "en"), rng(1))
+    edit = facts.number_digits(case(MADURO_ES, MADURO_EN, "es", "en"), rng(1))
     assert edit is not None and edit.old == "14"
     assert "Su-30MK2" in edit.text and edit.new != "14"
+
+
+def test_number_digits_changes_only_a_figure_the_source_states() -> None:
+    # newstest2012 line 729: the Spanish says no year; the English reference adds "1973".
+    source = "Con su legendaria torre para BMW pasó a ser internacionalmente conocido."
+    added = "He finally shot to fame internationally in 1973 with his legendary BMW Tower."
+    assert facts.number_digits(case(source, added, "es", "en"), rng(1)) is None
+    stated = facts.number_digits(case(f"En 1973, {source}", added, "es", "en"), rng(1))
+    assert stated is not None and stated.old == "1973"
 
 
 def test_number_word_keeps_the_russian_case() -> None:

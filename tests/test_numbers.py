@@ -62,6 +62,21 @@ def test_designations_are_not_quantities(text: str) -> None:
     assert extract_numbers(text, "en") == []
 
 
+def test_the_year_of_an_event_in_a_hyphenated_word_is_a_number() -> None:
+    # newstest2012 line 1045: "Евро-2012" is "Euro 2012", "la Eurocopa 2012".
+    assert [(m.value, m.kind) for m in extract_numbers("на Евро-2012", "ru")] == [("2012", "year")]
+    assert extract_numbers("самолёты Ту-154 и Су-30МК2", "ru") == []
+    _, flags = check_numbers(
+        "Роналду выводит Португалию на Евро-2012",
+        "Ronaldo rockets Portugal to Euro 2013",
+        None,
+        "ru",
+        "en",
+        "p1.s1",
+    )
+    assert [f.reason for f in flags] == ["number '2012' became '2013' in the translation"]
+
+
 def test_vague_plurals_and_articles_are_not_numbers() -> None:
     assert extract_numbers("thousands of people", "en") == []
     assert extract_numbers("miles de personas en un año", "es") == []

@@ -75,8 +75,17 @@ def _new_value(digits: str, figure: str, rng: random.Random) -> str:
 
 def number_digits(case: Case, rng: random.Random) -> Edit | None:
     """One number written in digits replaced by another plausible one, in the same format
-    (separators and decimal places kept): "145" -> "131", "1,5" -> "1,2", "2010" -> "2012"."""
-    found = list(DIGITS.finditer(case.translation))
+    (separators and decimal places kept): "145" -> "131", "1,5" -> "1,2", "2010" -> "2012".
+    Only a figure that renders a number the source states (see ``_stated``): a year the
+    translator added ("in 1973" where the source has none) is no fact of the source."""
+    said = source_values(case.source, case.src)
+    unsaid = bool(said - source_values(case.translation, case.tgt))
+    found = [
+        m
+        for m in DIGITS.finditer(case.translation)
+        if re.search(r"\d", m.group())
+        and _stated(int(re.sub(r"\D", "", m.group())), said, unsaid)
+    ]
     if not found:
         return None
     m = rng.choice(found)

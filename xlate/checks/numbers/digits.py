@@ -264,11 +264,19 @@ def _designation_context(text: str, start: int, end: int, lang: str) -> bool:
     if before[-1:] in "-–" and before[:1].isalpha():
         # F-16, Su-30, Ту-154 are designations; "mid-90s", "under-21", "top-10" are not.
         word = re.search(r"[^\W\d_]+$", text[: start - 1])
+        if word is not None and len(word.group()) >= 3 and _event_year(text, start, end):
+            return False  # Евро-2012, Expo-2010, Сочи-2014: an event and its year
         return word is None or word.group() not in quantity_prefixes()
     after = text[end : end + 1]
     if not after.isalpha():
         return False
     return not (_UNIT_SUFFIX.match(text, end) or ORDINAL_SUFFIX[lang].match(text, end))
+
+
+def _event_year(text: str, start: int, end: int) -> bool:
+    """Four digits of a year closing a hyphenated word (Евро-2012, not Су-30МК2): the
+    year of an event, which other languages write apart (Euro 2012, la Eurocopa 2012)."""
+    return bool(_YEAR.fullmatch(text, start, end)) and not text[end : end + 1].isalpha()
 
 
 def _es_word_grouped(text: str, pos: int, head: int) -> tuple[int, int] | None:
