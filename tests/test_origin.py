@@ -166,3 +166,17 @@ def test_a_common_word_of_a_name_coming_back_lowercase_does_not_render_the_name(
         "the back-translation"
     ]
     assert _machine_flags("Libya's Victory", "La victoria de Libia", "en", "es") == []
+
+
+def test_a_name_an_engine_dropped_from_a_title_cased_headline_is_flagged() -> None:
+    # newstest2012 line 0 (en) through Apertium, "Tymoshenko" dropped: in a headline every
+    # word is capitalised, but no dictionary knows this one.
+    headline = "Parliament Does Not Support Amendment Freeing Tymoshenko"
+    dropped = "El parlamento No Apoya la enmienda que Libera"
+    assert _machine_flags(headline, dropped, "en", "es") == [
+        "the name “Tymoshenko” is missing from the translation"
+    ]
+    assert _machine_flags(headline, f"{dropped} Tymoshenko", "en", "es") == []
+    assert (
+        _machine_flags(headline, "Парламент не поддержал освобождение Тимошенко", "en", "ru") == []
+    )

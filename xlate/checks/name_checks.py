@@ -16,10 +16,16 @@ from xlate.checks.names import (
     title_cased,
     translated_in,
 )
+from xlate.checks.names.crossscript import find_name, plain_latin
+from xlate.checks.names.evidence import dictionary_word
+from xlate.checks.names.extract import NameMention
+from xlate.checks.names.lexicon import name_like
 from xlate.checks.names.normalise import without_possessive
 from xlate.report import EntityCheck, Flag
 
 _WORD = re.compile(r"\w+")
+# A capitalised word of a headline, long enough to be told from a word by dictionaries.
+_HEADLINE_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]{3,}\b")
 # Letters of a word that say it renders a name whatever its ending (Russian -> Rusia,
 # Venezuela's -> venezolano); shorter words say nothing.
 _STEM = 5
@@ -56,8 +62,10 @@ def _dropped_names(
     translation or back-translation sharing the name's first five letters (Russian ->
     Rusia, Venezuela's -> venezolano) is taken as its rendering.
     """
-    if any(f.kind == "name" for f in flags) or title_cased(pair.source):
+    if any(f.kind == "name" for f in flags):
         return []
+    if title_cased(pair.source):
+        return _dropped_headline_names(pair)
     clear = {
         m.text
         for m in pair.source_facts.names
@@ -103,6 +111,42 @@ def _dropped_names(
                 severity="high",
                 reason=f"the name “{e.text}” is missing from the translation{evidence}",
                 detail={"expected": e.text, "found": list(e.found)},
+            )
+        )
+    return out
+
+
+def _dropped_headline_names(pair: SentencePair) -> list[Flag]:
+    """A headline in title case capitalises every word, so its name spans say nothing;
+    a word no dictionary knows (Tymoshenko) is a name there all the same, and an engine
+    that drops it ("... Amendment Freeing Tymoshenko" → "... la enmienda que Libera")
+    made an error."""
+    back = pair.back.text if pair.back is not None else None
+    out = []
+    seen: set[str] = set()
+    for found in _HEADLINE_WORD.finditer(pair.source):
+        word = found.group()
+        mention = NameMention(found.start(), found.end(), word, plain_latin(word))
+        if (
+            word in seen
+            or dictionary_word(word, pair.src, pair.tgt)
+            or not name_like(word, pair.src)
+        ):
+            continue
+        seen.add(word)
+        if not omission_counts(mention, pair.src, pair.translation.text, pair.tgt):
+            continue  # European → europeo: a nationality word, not a name lost
+        if find_name(word, pair.src, pair.translation.text, pair.tgt) is not None:
+            continue
+        if back is not None and find_name(word, pair.src, back, pair.src) is not None:
+            continue
+        evidence = " and did not come back in the back-translation" if back is not None else ""
+        out.append(
+            Flag(
+                kind="name",
+                severity="high",
+                reason=f"the name “{word}” is missing from the translation{evidence}",
+                detail={"expected": word, "found": []},
             )
         )
     return out
