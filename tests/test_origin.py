@@ -180,3 +180,10 @@ def test_a_name_an_engine_dropped_from_a_title_cased_headline_is_flagged() -> No
     assert (
         _machine_flags(headline, "Парламент не поддержал освобождение Тимошенко", "en", "ru") == []
     )
+
+
+def test_a_name_word_the_translation_wrote_into_one_word_is_rendered() -> None:
+    # newstest2012 line 612 (en) through Apertium: "Vice President" → "Vicepresidente".
+    source = "Jindřich Rajchl, the existing Vice President, is to become the President."
+    rendered = "Jindřich Rajchl, el Vicepresidente de existir, es para acaecer el Presidente."
+    assert _machine_flags(source, rendered, "en", "es") == []

@@ -105,6 +105,8 @@ def _dropped_names(
             continue
         if translated_in(e.text, pair.src, pair.translation.text, pair.tgt):
             continue  # Terciopelo → Velvet: a name made of a word, translated
+        if _compounded(e.text, f"{pair.translation.text} {back}"):
+            continue
         out.append(
             Flag(
                 kind="name",
@@ -150,6 +152,19 @@ def _dropped_headline_names(pair: SentencePair) -> list[Flag]:
             )
         )
     return out
+
+
+def _compounded(name: str, text: str) -> bool:
+    """A one-word name that opens a longer word of ``text``: the other language wrote
+    the phrase as one word (Vice President → Vicepresidente, Euro zone → Eurozona)."""
+    low = unidecode(name).lower()
+    return (
+        " " not in name
+        and len(low) >= _MIN_WORD
+        and any(
+            len(w) > len(low) and unidecode(w).lower().startswith(low) for w in _WORD.findall(text)
+        )
+    )
 
 
 def _comes_through(word: str, stems: Counter[str]) -> bool:
