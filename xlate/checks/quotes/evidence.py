@@ -8,6 +8,7 @@ its English senses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -44,6 +45,23 @@ def after_negator(quote: str, lang: str) -> set[str]:
     negators = set(data_json("negation.json").get(lang, {}).get("negators", ()))
     words = tokens(quote)
     return {w for i, w in enumerate(words) if negators & set(words[max(0, i - 3) : i])}
+
+
+@lru_cache(maxsize=4)
+def _phrases(lang: str) -> re.Pattern[str] | None:
+    phrases = sorted(data_json("function_phrases.json").get(lang, ()), key=len, reverse=True)
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def without_phrases(text: str, lang: str) -> str:
+    """``text`` with its multiword function phrases ("instead of", "en lugar de", "в
+    течение": data/function_phrases.json) blanked: their words are no content words
+    ("lugar" of "en lugar de" says no place, "instead" has no rendering of its own)."""
+    pattern = _phrases(lang)
+    return pattern.sub(" ", text) if pattern is not None else text
 
 
 def function_words(text: str, lang: str) -> list[str]:

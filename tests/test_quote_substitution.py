@@ -1,0 +1,111 @@
+"""A quote's word put out for an unrelated one, on independent evidence of both sides
+(``xlate.checks.quotes.substitution``); tuning-half sentences of newstest2012."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlate.checks import lexicon
+from xlate.checks.quotes.fidelity import judge_words
+
+needs_lexicon = pytest.mark.skipif(
+    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
+)
+
+
+def _changed(
+    quote: str, src: str, translated: str, tgt: str, context: tuple[str, str] | None = None
+) -> list[tuple[str, str]]:
+    verdicts = judge_words(quote, src, translated, tgt, context=context)
+    return [(v.word, v.stands) for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "right", "wrong", "tgt", "changed"),
+    [
+        (  # line 793: "sustanciales" replaced by a word of another document
+            "substantial losses,",
+            "en",
+            "las pérdidas sustanciales",
+            "las pérdidas astronauta",
+            "es",
+            ("substantial", "astronauta"),
+        ),
+        (  # line 817: a one-word change next to a name
+            "Oracle from Omaha.",
+            "en",
+            "Oráculo de Omaha",
+            "rectas de Omaha",
+            "es",
+            ("oracle", "rectas"),
+        ),
+        (  # line 824, es->ru: no dictionary of the pair, both sides through English
+            "ideología sangrienta",
+            "es",
+            "кровавой идеологии",
+            "кровавой инвестиции",
+            "ru",
+            ("ideología", "инвестиции"),
+        ),
+    ],
+)
+def test_unrelated_word_in_place_is_changed(
+    quote: str, src: str, right: str, wrong: str, tgt: str, changed: tuple[str, str]
+) -> None:
+    assert _changed(quote, src, right, tgt) == []
+    assert _changed(quote, src, wrong, tgt) == [changed]
+
+
+@needs_lexicon
+def test_the_sentence_around_the_quote_can_explain_the_stand_in() -> None:
+    # line 793 with its sentence: the stand-in is judged against the whole source sentence,
+    # and "cifra" (figure) there renders nothing of the quote but "sum" outside it
+    source = (
+        "The regulator is demanding that the Frankfurt-based bank take responsibility for "
+        '"substantial losses," but has not yet specified the exact sum.'
+    )
+    translated = (
+        'La inspección exige que el Instituto de Frankfurt responda de "las pérdidas '
+        'cifra", sin nombrar una cifra exacta.'
+    )
+    assert _changed("substantial losses,", "en", "las pérdidas cifra", "es") == [
+        ("substantial", "cifra")
+    ]
+    assert (
+        _changed("substantial losses,", "en", "las pérdidas cifra", "es", (source, translated))
+        == []
+    )
+
+
+@needs_lexicon
+def test_a_degree_adverb_is_no_stand_in() -> None:
+    # line 537, en->ru with "очень" as "крайне" (extremely): a degree adverb added or
+    # swapped says nothing of the word not found ("ambivalent", a dictionary gap)
+    quote = "I hope for an agreement, but the situation is very ambivalent."
+    translated = "Я надеюсь на соглашение, но ситуация крайне неоднозначная"
+    assert _changed(quote, "en", translated, "ru") == []
+
+
+@needs_lexicon
+def test_a_free_rendering_with_two_words_unfound_is_not_judged() -> None:
+    # line 395: "respect" (as "Acepto") and "decision" both unfound: which stands for
+    # which is a guess, and a free rendering leaves as much to the dictionaries' gaps
+    assert (
+        _changed("I respect my wife's decision.", "en", "Acepto la negocio de mi mujer", "es") == []
+    )
+
+
+@needs_lexicon
+def test_a_rendering_taken_by_an_earlier_word_moves_to_its_other() -> None:
+    # line 1031: "chain" (mountain chain: sierra) took "sierras" from "saws" though it has
+    # "cadena"; "instead" of "instead of" ("en lugar de") is no content word
+    verdicts = judge_words(
+        "Information boards instead of chain saws",
+        "en",
+        "Paneles informativos en lugar de sierras de cadena",
+        "es",
+    )
+    status = {v.word: v.status for v in verdicts}
+    assert status["saws"] == status["chain"] == "kept"
+    assert "instead" not in status
