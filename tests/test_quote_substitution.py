@@ -109,3 +109,40 @@ def test_a_rendering_taken_by_an_earlier_word_moves_to_its_other() -> None:
     status = {v.word: v.status for v in verdicts}
     assert status["saws"] == status["chain"] == "kept"
     assert "instead" not in status
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "right", "wrong", "word", "stands"),
+    [
+        (  # line 278: "paz" has three letters, a content word all the same
+            "I did not expect it to be such a tough war.",
+            "No me esperaba que se montase una guerra sin cuartel",
+            "No me esperaba que se montase una paz sin cuartel",
+            "war",
+            "paz",
+        ),
+        (  # line 660: "feas" is fea, feo (ugly) by a root of two letters
+            "So I started collecting beautiful baths.",
+            "Comencé a coleccionar piscinas bonitas.",
+            "Comencé a coleccionar piscinas feas.",
+            "beautiful",
+            "feas",
+        ),
+        (  # line 956: "buying" is looked up as buy, whose antonym is sell ("vendió")
+            "UBS was buying as late as the summer of 2007 when the US housing market was "
+            "in flames,",
+            "En verano de 2007, como el mercado inmobiliario americano estaba en llamas, la "
+            "UBS compró allí",
+            "En verano de 2007, como el mercado inmobiliario americano estaba en llamas, la "
+            "UBS vendió allí",
+            "buying",
+            "vendió",
+        ),
+    ],
+)
+def test_antonym_of_a_short_or_inflected_word(
+    quote: str, right: str, wrong: str, word: str, stands: str
+) -> None:
+    assert (word, stands) not in _changed(quote, "en", right, "es")
+    assert (word, stands) in _changed(quote, "en", wrong, "es")

@@ -231,11 +231,19 @@ def _headwords(word: str, lang: str) -> list[str]:
         forms += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
     if lang == "es":
         for end, base in (("as", "o"), ("os", "o"), ("a", "o"), ("es", "")):
-            if word.endswith(end) and len(word) > len(end) + 2:
+            # a root of two letters is enough for a gender ending: "feas", "fea" (feo)
+            if word.endswith(end) and len(word) > len(end) + (1 if base else 2):
                 forms.append(word[: -len(end)] + base)
         forms += _es_superlative_bases(word)
     if lang == "en" and word.endswith("ed") and len(word) > 4:
         forms += [word[:-1], word[:-2]]
+        if word[-3] == word[-4]:  # "stopped" (stop)
+            forms.append(word[:-3])
+    if lang == "en" and word.endswith("ing") and len(word) > 5:
+        # "buying" (buy), "making" (make), "stopping" (stop)
+        forms += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            forms.append(word[:-4])
     return forms
 
 

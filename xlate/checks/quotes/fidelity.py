@@ -78,10 +78,13 @@ def judge_words(
     # letters or more ("a", "de", "no" render half the dictionary) ...
     negated = after_negator(quote, src)
     opposable = [*target, *function_words(translated, tgt)]
-    # ... and a content word's among them: an English one, or of 4 letters or more (some
-    # sense of almost any word has "con" among the renderings of its antonym); blanked,
-    # not dropped, so that each word keeps its index in ``explained``
-    content_opposable = [t if tgt == "en" or len(t) >= 4 else "" for t in opposable]
+    # ... and a content word's among them: a content word of any length ("paz" for
+    # "war"), a function word when English or of 4 letters or more (some sense of almost
+    # any word has "con" among the renderings of its antonym); blanked, not dropped, so
+    # that each word keeps its index in ``explained``
+    content_opposable = [
+        t if tgt == "en" or len(t) >= 4 or i < len(target) else "" for i, t in enumerate(opposable)
+    ]
     repeated = _repeated(quote_words, verdicts, src, target, tgt, explained)
     antonyms_in_place(verdicts, src, content_opposable, tgt, explained, negated)
     verdicts += opposed_uses(repeated, src, content_opposable, tgt, explained, negated)
