@@ -146,3 +146,41 @@ def test_antonym_of_a_short_or_inflected_word(
 ) -> None:
     assert (word, stands) not in _changed(quote, "en", right, "es")
     assert (word, stands) in _changed(quote, "en", wrong, "es")
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "right", "wrong", "tgt", "word", "stands"),
+    [
+        (  # es->en line 638: a plural in -es drops its singular's stress mark ("jóvenes":
+            # joven, young), so "old" is its antonym
+            "No se daría la situación actual en la que tenemos solo tres equipos de Moravia, "
+            "lo que representa un problema para los jugadores moravos jóvenes",
+            "es",
+            "This would prevent the current situation, where there are just three Moravian "
+            "units in the league, which is a problem concerning young players in Moravia,",
+            "This would prevent the current situation, where there are just three Moravian "
+            "units in the league, which is a problem concerning old players in Moravia,",
+            "en",
+            "jóvenes",
+            "old",
+        ),
+        (  # ru->es line 537: "poco" means little, not "a" of its gloss "a little": the
+            # commonest senses of a word with no order known leave out articles
+            "Я надеюсь на соглашение, но ситуация очень неоднозначная",
+            "ru",
+            "Espero que se llegue a un acuerdo, pero, por desgracia, la situación es mucho "
+            "más complicada.",
+            "Espero que se llegue a un acuerdo, pero, por desgracia, la situación es poco "
+            "más complicada.",
+            "es",
+            "очень",
+            "poco",
+        ),
+    ],
+)
+def test_antonym_through_a_spanish_plural_or_main_sense(
+    quote: str, src: str, right: str, wrong: str, tgt: str, word: str, stands: str
+) -> None:
+    assert (word, stands) not in _changed(quote, src, right, tgt)
+    assert (word, stands) in _changed(quote, src, wrong, tgt)

@@ -235,6 +235,7 @@ def _headwords(word: str, lang: str) -> list[str]:
             if word.endswith(end) and len(word) > len(end) + (1 if base else 2):
                 forms.append(word[: -len(end)] + base)
         forms += _es_superlative_bases(word)
+        forms += _es_plural_accent(word)
     if lang == "en" and word.endswith("ed") and len(word) > 4:
         forms += [word[:-1], word[:-2]]
         if word[-3] == word[-4]:  # "stopped" (stop)
@@ -245,6 +246,25 @@ def _headwords(word: str, lang: str) -> list[str]:
         if word[-4] == word[-5]:
             forms.append(word[:-4])
     return forms
+
+
+# A Spanish plural in -es moves or drops the stress mark of its singular: "jóvenes" (joven),
+# "imágenes" (imagen), "naciones" (nación), "franceses" (francés).
+_ACUTE = str.maketrans("áéíóú", "aeiou")
+_ES_STRESSED = re.compile(r"([aeiou])(n|s)es$")
+
+
+def _es_plural_accent(word: str) -> list[str]:
+    if not word.endswith("es") or len(word) < 6:
+        return []
+    root = word[:-2]
+    if any(c in root for c in "áéíóú"):
+        return [root.translate(_ACUTE)]  # "jóvenes": joven
+    m = _ES_STRESSED.search(word)
+    if m is None:
+        return []
+    vowel = m.group(1).translate(str.maketrans("aeiou", "áéíóú"))
+    return [word[: m.start()] + vowel + m.group(2)]  # "naciones": nación
 
 
 # Spanish absolute superlatives: "clarísima" (claro), "grandísimo" (grande), "felicísimo"

@@ -82,7 +82,10 @@ def main_senses(word: str, src: str, english: set[str]) -> set[str]:
     # no order known: the two commonest; the word first for none of its senses ("хотел":
     # want lists хотеть second): the commonest alone, not none at all
     count = _MAIN_SENSES if main is None else 1
-    return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:count])
+    # a gloss's article or preposition ("a" of "a lot", "in" of "in front of") is the
+    # commonest of any word's senses and the main one of none ("antes": before, first)
+    words = [e for e in english if len(e) >= 3] or list(english)
+    return set(sorted(words, key=lambda e: (-lexicon.zipf(e, "en"), e))[:count])
 
 
 def english_of(word: str, lang: str) -> set[str]:
