@@ -184,3 +184,19 @@ def test_antonym_through_a_spanish_plural_or_main_sense(
 ) -> None:
     assert (word, stands) not in _changed(quote, src, right, tgt)
     assert (word, stands) in _changed(quote, src, wrong, tgt)
+
+
+@needs_lexicon
+def test_a_word_that_comes_back_as_a_synonym_by_a_shared_rendering() -> None:
+    # es->en/mt line 466, Apertium's "contento" -> "glad" -> "feliz": "contento" and
+    # "feliz" share the rendering "happy", so the way back only chose another word
+    verdicts = judge_words(
+        "Traté de atinarle al disco y estoy contento porque lo conseguí",
+        "es",
+        "I treated of atinarle to the disk and am glad because I achieved it",
+        "en",
+        "Traté de atinarle al disco y soy feliz porque lo conseguí",
+    )
+    assert [(v.status, v.by) for v in verdicts if v.word == "contento"] == [
+        ("kept", "back-translation")
+    ]

@@ -177,3 +177,22 @@ def meanings(word: str, lang: str, src: str, by_stem: bool = True) -> set[str]:
 
 def is_rare(word: str, lang: str) -> bool:
     return lexicon.zipf(word, lang) < _KEY_ZIPF
+
+
+def pivot_synonym(word: str, lang: str, other: str, words: Collection[str]) -> bool:
+    """Whether one of ``words`` (content words of ``word``'s language: a back-translation)
+    is a synonym of ``word`` by a shared rendering in ``other``: the round trip's way back
+    chose another word of the same sense ("quiero" -> "wish" -> "deseo"; es<->ru through
+    English)."""
+    pivot = other if lexicon.covers(lang, other) else "en"
+    if pivot == lang:
+        return False
+    mine = rendering_stems(word, lang, pivot)
+    if not mine:
+        return False
+    stop, own = stopwords(lang), stem(word, lang)
+    return any(
+        mine & rendering_stems(w, lang, pivot)
+        for w in words
+        if w not in stop and len(w) >= 4 and stem(w, lang) != own
+    )

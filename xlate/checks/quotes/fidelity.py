@@ -26,6 +26,7 @@ from xlate.checks.quotes.evidence import (
     after_negator,
     find_rendering,
     function_words,
+    pivot_synonym,
     without_phrases,
 )
 from xlate.checks.quotes.missing import decide_missing
@@ -66,7 +67,9 @@ def judge_words(
             explained[at] = kept
             verdicts.append(kept)
         elif back is not None and (
-            stem(word, src) in back_stems or (src == "en" and wordnet.synonyms(word) & back_words)
+            stem(word, src) in back_stems
+            or (src == "en" and wordnet.synonyms(word) & back_words)
+            or pivot_synonym(word, src, tgt, back_words)
         ):
             verdicts.append(WordVerdict(word, "kept", "back-translation"))
         else:
