@@ -231,12 +231,40 @@ def _headwords(word: str, lang: str) -> list[str]:
         forms += [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
     if lang == "es":
         for end, base in (("as", "o"), ("os", "o"), ("a", "o"), ("es", "")):
-            if word.endswith(end) and len(word) > len(end) + 2:
+            # a root of two letters is enough for a gender ending: "feas", "fea" (feo)
+            if word.endswith(end) and len(word) > len(end) + (1 if base else 2):
                 forms.append(word[: -len(end)] + base)
         forms += _es_superlative_bases(word)
+        forms += _es_plural_accent(word)
     if lang == "en" and word.endswith("ed") and len(word) > 4:
         forms += [word[:-1], word[:-2]]
+        if word[-3] == word[-4]:  # "stopped" (stop)
+            forms.append(word[:-3])
+    if lang == "en" and word.endswith("ing") and len(word) > 5:
+        # "buying" (buy), "making" (make), "stopping" (stop)
+        forms += [word[:-3], word[:-3] + "e"]
+        if word[-4] == word[-5]:
+            forms.append(word[:-4])
     return forms
+
+
+# A Spanish plural in -es moves or drops the stress mark of its singular: "jóvenes" (joven),
+# "imágenes" (imagen), "naciones" (nación), "franceses" (francés).
+_ACUTE = str.maketrans("áéíóú", "aeiou")
+_ES_STRESSED = re.compile(r"([aeiou])(n|s)es$")
+
+
+def _es_plural_accent(word: str) -> list[str]:
+    if not word.endswith("es") or len(word) < 6:
+        return []
+    root = word[:-2]
+    if any(c in root for c in "áéíóú"):
+        return [root.translate(_ACUTE)]  # "jóvenes": joven
+    m = _ES_STRESSED.search(word)
+    if m is None:
+        return []
+    vowel = m.group(1).translate(str.maketrans("aeiou", "áéíóú"))
+    return [word[: m.start()] + vowel + m.group(2)]  # "naciones": nación
 
 
 # Spanish absolute superlatives: "clarísima" (claro), "grandísimo" (grande), "felicísimo"

@@ -8,6 +8,7 @@ its English senses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,6 +47,23 @@ def after_negator(quote: str, lang: str) -> set[str]:
     return {w for i, w in enumerate(words) if negators & set(words[max(0, i - 3) : i])}
 
 
+@lru_cache(maxsize=4)
+def _phrases(lang: str) -> re.Pattern[str] | None:
+    phrases = sorted(data_json("function_phrases.json").get(lang, ()), key=len, reverse=True)
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def without_phrases(text: str, lang: str) -> str:
+    """``text`` with its multiword function phrases ("instead of", "en lugar de", "в
+    течение": data/function_phrases.json) blanked: their words are no content words
+    ("lugar" of "en lugar de" says no place, "instead" has no rendering of its own)."""
+    pattern = _phrases(lang)
+    return pattern.sub(" ", text) if pattern is not None else text
+
+
 def function_words(text: str, lang: str) -> list[str]:
     stop = stopwords(lang)
     return [w for w in tokens(text) if w in stop and len(w) >= 3]
@@ -64,7 +82,10 @@ def main_senses(word: str, src: str, english: set[str]) -> set[str]:
     # no order known: the two commonest; the word first for none of its senses ("хотел":
     # want lists хотеть second): the commonest alone, not none at all
     count = _MAIN_SENSES if main is None else 1
-    return set(sorted(english, key=lambda e: -lexicon.zipf(e, "en"))[:count])
+    # a gloss's article or preposition ("a" of "a lot", "in" of "in front of") is the
+    # commonest of any word's senses and the main one of none ("antes": before, first)
+    words = [e for e in english if len(e) >= 3] or list(english)
+    return set(sorted(words, key=lambda e: (-lexicon.zipf(e, "en"), e))[:count])
 
 
 def english_of(word: str, lang: str) -> set[str]:
@@ -156,3 +177,22 @@ def meanings(word: str, lang: str, src: str, by_stem: bool = True) -> set[str]:
 
 def is_rare(word: str, lang: str) -> bool:
     return lexicon.zipf(word, lang) < _KEY_ZIPF
+
+
+def pivot_synonym(word: str, lang: str, other: str, words: Collection[str]) -> bool:
+    """Whether one of ``words`` (content words of ``word``'s language: a back-translation)
+    is a synonym of ``word`` by a shared rendering in ``other``: the round trip's way back
+    chose another word of the same sense ("quiero" -> "wish" -> "deseo"; es<->ru through
+    English)."""
+    pivot = other if lexicon.covers(lang, other) else "en"
+    if pivot == lang:
+        return False
+    mine = rendering_stems(word, lang, pivot)
+    if not mine:
+        return False
+    stop, own = stopwords(lang), stem(word, lang)
+    return any(
+        mine & rendering_stems(w, lang, pivot)
+        for w in words
+        if w not in stop and len(w) >= 4 and stem(w, lang) != own
+    )

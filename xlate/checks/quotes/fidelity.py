@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from xlate.checks.quotes.evidence import (
     Explained,
@@ -26,9 +26,12 @@ from xlate.checks.quotes.evidence import (
     after_negator,
     find_rendering,
     function_words,
+    pivot_synonym,
+    without_phrases,
 )
 from xlate.checks.quotes.missing import decide_missing
 from xlate.checks.quotes.opposites import antonyms_in_place, function_word_opposites, opposed_uses
+from xlate.checks.quotes.substitution import substituted
 from xlate.text import wordnet
 from xlate.text.words import content_words, stem, tokens
 
@@ -42,10 +45,14 @@ def judge_words(
     tgt: str,
     back: str | None = None,
     untranslated: Sequence[str] = (),
+    context: tuple[str, str] | None = None,
 ) -> list[WordVerdict]:
-    """One verdict per distinct content word of ``quote`` (see the module doc)."""
-    source = list(dict.fromkeys(w for w in content_words(quote, src) if not w.isdigit()))
-    target = [w for w in content_words(translated, tgt) if not w.isdigit()]
+    """One verdict per distinct content word of ``quote`` (see the module doc);
+    ``context``: the source and translated sentences it lies in (else the quotes alone)."""
+    # a function phrase's words are no content words ("instead of", "en lugar de")
+    quote_words = content_words(without_phrases(quote, src), src)
+    source = list(dict.fromkeys(w for w in quote_words if not w.isdigit()))
+    target = [w for w in content_words(without_phrases(translated, tgt), tgt) if not w.isdigit()]
     back_words = set(tokens(back)) if back else set()
     back_stems = {stem(w, src) for w in back_words}
     explained: Explained = {}
@@ -60,27 +67,65 @@ def judge_words(
             explained[at] = kept
             verdicts.append(kept)
         elif back is not None and (
-            stem(word, src) in back_stems or (src == "en" and wordnet.synonyms(word) & back_words)
+            stem(word, src) in back_stems
+            or (src == "en" and wordnet.synonyms(word) & back_words)
+            or pivot_synonym(word, src, tgt, back_words)
         ):
             verdicts.append(WordVerdict(word, "kept", "back-translation"))
         else:
             verdicts.append(WordVerdict(word, "unverified"))
+    for verdict in verdicts:
+        if verdict.status == "unverified":
+            _take_over(verdict, src, target, tgt, explained, negated_target)
     # a word of the stopword list may have an antonym ("many" -> "few"): those of 3
     # letters or more ("a", "de", "no" render half the dictionary) ...
     negated = after_negator(quote, src)
     opposable = [*target, *function_words(translated, tgt)]
-    # ... and a content word's among them: an English one, or of 4 letters or more (some
-    # sense of almost any word has "con" among the renderings of its antonym); blanked,
-    # not dropped, so that each word keeps its index in ``explained``
-    content_opposable = [t if tgt == "en" or len(t) >= 4 else "" for t in opposable]
-    repeated = _repeated(content_words(quote, src), verdicts, src, target, tgt, explained)
+    # ... and a content word's among them: a content word of any length ("paz" for
+    # "war"), a function word when English or of 4 letters or more (some sense of almost
+    # any word has "con" among the renderings of its antonym); blanked, not dropped, so
+    # that each word keeps its index in ``explained``
+    content_opposable = [
+        t if tgt == "en" or len(t) >= 4 or i < len(target) else "" for i, t in enumerate(opposable)
+    ]
+    repeated = _repeated(quote_words, verdicts, src, target, tgt, explained)
     antonyms_in_place(verdicts, src, content_opposable, tgt, explained, negated)
     verdicts += opposed_uses(repeated, src, content_opposable, tgt, explained, negated)
     verdicts += function_word_opposites(quote, src, opposable, tgt, negated)
     # a name ("Charles" as "Carolina") is the names check's business, not a changed word
     names = {w.lower() for w in re.findall(r"(?<=\w )[^\W\d_]+", quote) if w[0].isupper()}
     decide_missing(verdicts, source, target, src, tgt, explained, untranslated, names)
+    if not untranslated:
+        sentences = context or (quote, translated)
+        substituted(verdicts, source, target, translated, src, tgt, explained, sentences, names)
     return verdicts
+
+
+def _take_over(
+    verdict: WordVerdict,
+    src: str,
+    target: Sequence[str],
+    tgt: str,
+    explained: Explained,
+    negated: Collection[str],
+) -> None:
+    """A word not found whose rendering an earlier word took though that word has another
+    ("chain" took "sierras", a mountain chain, from "saws" and has "cadena"): the earlier
+    word moves to its other rendering, the word takes its own."""
+    for j, holder in list(explained.items()):
+        if holder is None or holder.by not in ("lexicon", "cognate"):
+            continue
+        others = [k for k in explained if k != j]
+        at, by = find_rendering(verdict.word, src, target, tgt, others, negated)
+        if at != j:
+            continue
+        moved, moved_by = find_rendering(holder.word, src, target, tgt, {*explained, j}, negated)
+        if moved is None:
+            continue
+        explained[moved], holder.by = holder, moved_by
+        explained[j] = verdict
+        verdict.status, verdict.by = "kept", by
+        return
 
 
 def _repeated(

@@ -64,7 +64,7 @@ def decide_missing(
         if any(_related(word, means[i], src) for i in free):
             continue  # some word left may render it
         rel = source.index(word) / max(len(source) - 1, 1)
-        lo, hi = _place(source.index(word), verdicts[: len(source)], explained, len(target))
+        lo, hi = place(source.index(word), verdicts[: len(source)], explained, len(target))
         near = [i for i in free if lo <= i <= hi]
         if not near:
             continue  # nothing unexplained stands in its place: reordered or reworded
@@ -75,7 +75,7 @@ def decide_missing(
         verdict.renderings = sorted(lexicon.renderings(word, src, tgt))[:4]
 
 
-def _place(
+def place(
     k: int, verdicts: Sequence[WordVerdict], explained: Explained, size: int
 ) -> tuple[int, int]:
     """The stretch of the translation where source word ``k`` (its index among the first
@@ -97,18 +97,18 @@ def _related(word: str, means: set[str], src: str) -> bool:
     """Whether a meaning of the standing word may render ``word``: a synonym (WordNet), a
     part of it ("largo" = long for "long-term") or the same word."""
     parts = set(word.split("-"))
-    if means & parts or any(lexicon.cognate(word, m) or _stem_of(word, m) for m in means):
+    if means & parts or any(lexicon.cognate(word, m) or stem_of(word, m) for m in means):
         return True
     if src != "en":  # the word's own English renderings ("diarias": daily) against "day"
         own = {r for t in lexicon.renderings(word, src, "en") for r in (t, *wordnet.synonyms(t))}
-        return any(_stem_of(r, m) for r in own for m in means)
+        return any(stem_of(r, m) for r in own for m in means)
     near = wordnet.relatives(word)
     if means & near or any(word in wordnet.relatives(m) for m in means):
         return True
-    return any(_stem_of(n, m) for n in near for m in means if " " not in n)
+    return any(stem_of(n, m) for n in near for m in means if " " not in n)
 
 
-def _stem_of(a: str, b: str) -> bool:
+def stem_of(a: str, b: str) -> bool:
     """Whether one word is the other with an ending ("rule"/"rules", "decide"/"decided";
     British or American: "honour"/"honoring")."""
     short, long = sorted((a.replace("our", "or"), b.replace("our", "or")), key=len)

@@ -160,8 +160,9 @@ def _trace(
         target.text if target is not None else paragraph.target.text[t_start:t_end]
     ).strip()
     untranslated = _unknown_in(quote.text, translations)
+    context = _sentences(paragraph, indices)
     if back_of is None:
-        _judge_by_lexicon(record, paragraph, untranslated)
+        _judge_by_lexicon(record, paragraph, untranslated, context)
         return
     back_span = back_of.back_of(target, (t_start, t_end))
     if back_span is None:
@@ -181,7 +182,7 @@ def _trace(
     lost = missing_content_words(quote.text, record.back_translation, paragraph.src)
     verdicts = judge_words(
         record.text, paragraph.src, record.translation, paragraph.tgt,
-        record.back_translation, untranslated,
+        record.back_translation, untranslated, context,
     )  # fmt: skip
     # A word the back-translation lost but the translation renders (lexicon, cognate) or
     # the back-translation words as a synonym (firm -> empresa -> company) was reworded on
@@ -329,14 +330,29 @@ def _explained(
     return flag
 
 
+def _sentences(paragraph: ParagraphPair, indices: Sequence[int]) -> tuple[str, str]:
+    """The source sentences a quote lies in, and their translations."""
+    joined = paragraph.source
+    bounds = [*joined.char_starts[1:], len(joined.text) + 1]
+    source = " ".join(joined.text[joined.char_starts[i] : bounds[i] - 1] for i in indices)
+    translated = " ".join(
+        t.text for t in (paragraph.translations[i] for i in indices) if t is not None
+    )
+    return source, translated
+
+
 def _judge_by_lexicon(
-    record: QuoteRecord, paragraph: ParagraphPair, untranslated: Sequence[str]
+    record: QuoteRecord,
+    paragraph: ParagraphPair,
+    untranslated: Sequence[str],
+    context: tuple[str, str],
 ) -> None:
     """With no back-translation, word by word (``fidelity``): a changed word flags the
     quote high; a word not found with nothing against it leaves it ``unverified``."""
     verdicts = judge_words(
-        record.text, paragraph.src, record.translation or "", paragraph.tgt, None, untranslated
-    )
+        record.text, paragraph.src, record.translation or "", paragraph.tgt, None,
+        untranslated, context,
+    )  # fmt: skip
     unverified = [v.word for v in verdicts if v.status == "unverified"]
     record.missing_words = unverified
     record.status = "unverified" if unverified else "kept"
