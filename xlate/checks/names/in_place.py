@@ -40,7 +40,7 @@ from xlate.checks.names.normalise import (
     skeleton,
 )
 from xlate.checks.names.tables import articles, sentence_openers
-from xlate.text.wordnet import word_classes
+from xlate.text.wordnet import past_form, word_classes
 from xlate.text.words import stopwords
 
 # How far (share of the sentence) from the name's place the noun may stand: translators
@@ -242,12 +242,17 @@ def _heads_before(word: str, after: str, lang: str) -> bool:
     Spanish a noun heads what follows it (el periódico antes, el banco envió) unless it
     is an adjective put first (el famoso vuelo): read by its English renderings, more of
     them nouns than adjectives. In English a noun heads a verb (the bank supported), not
-    a noun it qualifies (the city council)."""
+    a noun it qualifies (the city council); a verb's past form is a verb, though WordNet
+    reads it through its base (told: tell, a noun too)."""
     if lang == "es":
         classes = [word_classes(e) for e in renderings(word, "es", "en", by_stem=False)]
         nouns = sum("noun" in c and "adj" not in c for c in classes)
         return nouns > sum("adj" in c for c in classes)
     if lang == "en":
         own = word_classes(word)
-        return "noun" in own and "adj" not in own and "noun" not in word_classes(after)
+        return (
+            "noun" in own
+            and "adj" not in own
+            and ("noun" not in word_classes(after) or past_form(after))
+        )
     return False
