@@ -199,3 +199,23 @@ def test_a_noun_followed_by_a_verbs_past_form_heads_its_phrase() -> None:
     city = _reasons(es, en.replace("Jakub", "the city"), "es", "en")
     assert city and "'the city'" in city[0]
     assert not _reasons(es, en.replace("Jakub told", "the city council told"), "es", "en")
+
+
+def test_a_common_word_of_another_first_sound_is_not_the_name_spelt_otherwise() -> None:
+    # newstest2012 line 532: "... en contra de Pelta" with Pelta put as "la empresa":
+    # "empresa" shares Pelta's consonants loosely but not its first sound, so it is no
+    # spelling of the name and the company stands where Pelta stood.
+    en, es = corpus_lines("en")[531], corpus_lines("es")[531]
+    assert _reasons(en, es, "en", "es") == []
+    company = _reasons(en, es.replace("de Pelta", "de la empresa"), "en", "es")
+    assert company and "'la empresa'" in company[0]
+
+
+def test_a_name_word_of_a_third_language_translated_is_no_stand_in() -> None:
+    # newstest2012 lines 755-756: "The 21er Haus" → "Дом 21-го века", "La casa 21":
+    # German Haus sounds as English house, which дом and casa render; translated, so
+    # neither "Дом" nor a noun beside it ("века") replaced the name.
+    en, es, ru = (corpus_lines(lang) for lang in ("en", "es", "ru"))
+    assert _reasons(en[754], ru[754], "en", "ru") == []
+    assert _reasons(en[755], ru[755], "en", "ru") == []
+    assert _reasons(en[755], es[755], "en", "es") == []

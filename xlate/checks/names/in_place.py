@@ -88,6 +88,9 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         for k in window
     ):
         return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
+    translated = {w for k in window for w in _translated_name_words(words[k].group(), tgt, s)}
+    if translated and translated >= {w.lower() for _, _, w in significant_words(s)}:
+        return None  # "21er Haus" → "casa 21": translated, whatever noun stands beside
     for k in window:
         word = words[k].group()
         if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
@@ -127,6 +130,25 @@ def _borrowed(word: str, lang: str, source_words: set[str], src: str) -> bool:
     )
 
 
+def _translated_name_words(word: str, lang: str, s: NameMention) -> set[str]:
+    """The words of name ``s`` that ``word`` translates, each a word of a third language
+    sounding as its English kin, first letter and consonants (German Haus, house: la
+    casa, дом). Latin names only: a Cyrillic one is read as Russian."""
+    names = [w.lower() for _, _, w in significant_words(s)]
+    names = [w for w in names if len(w) >= _COGNATE - 1 and w.isascii()]
+    if not names:
+        return set()
+    english = {word.lower()} if lang == "en" else renderings(word.lower(), lang, "en")
+    english = {e for e in english if len(e) >= _COGNATE - 1 and e not in stopwords("en")}
+    return {
+        w
+        for e in english
+        for w in names
+        if e[0] == w[0]
+        and any(len(k) >= 2 for k in consonant_skeletons(e) & consonant_skeletons(w))
+    }
+
+
 # Letters a Russian adjective shares with the noun it is made from (газетный/газета).
 _ADJECTIVE_ROOT = 4
 
@@ -163,12 +185,13 @@ def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> boo
     if len(word) < 4 or word.lower() in stopwords(tgt):
         return False  # "la", "with" are like anything
     if (
-        script_of_lang(lang) != script_of_lang(tgt)
-        and word.islower()
+        word.islower()
         and ordinary_in(word, tgt)
         and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
     ):
-        return False  # across scripts, a common word of another first sound: "love" is no Ивету
+        # A common word of another first sound: "love" is no Ивету, "empresa" no Pelta.
+        # A name's adjective or case form keeps its first sound (Bohemians/богемцев).
+        return False
     if tgt == "ru" and word.islower() and ru_verb_like(word):
         return False  # a verb (привлек) is no spelling of Paclík, however alike
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
