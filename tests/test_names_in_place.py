@@ -219,3 +219,14 @@ def test_a_name_word_of_a_third_language_translated_is_no_stand_in() -> None:
     assert _reasons(en[754], ru[754], "en", "ru") == []
     assert _reasons(en[755], ru[755], "en", "ru") == []
     assert _reasons(en[755], es[755], "en", "es") == []
+
+
+def test_a_name_with_common_words_beside_a_name_word_is_a_clear_name() -> None:
+    # newstest2012 line 580: "Rajchl to Prague Dukla" → "Rajchl con Dukla de Praga".
+    # Dukla is no Spanish or English word, so the name is one a translator keeps,
+    # though Prague is a known place: a party standing in its place replaced it.
+    en, es = corpus_lines("en")[579], corpus_lines("es")[579]
+    assert _reasons(en, es, "en", "es") == []
+    assert _reasons(es, en, "es", "en") == []
+    party = _reasons(es, en.replace("Prague Dukla", "the president"), "es", "en")
+    assert party and "'the president'" in party[0]

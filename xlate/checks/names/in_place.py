@@ -216,8 +216,13 @@ def _distinct_name(s: NameMention, lang: str) -> bool:
     # of the language (arco): a word joined by a hyphen to a name word is no common word.
     joined = set(re.findall(r"(?<=\w-)\w+|\w+(?=-\w)", s.text))
     plain = [w for w in words if w not in joined] or words
-    return any(len(w) >= _NAME_LETTERS for w in words) and not any(
-        ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in plain
+    # One word of a name no word of the language (Hathaway, Dukla, Cambridge) makes the
+    # name a name, whatever common words it has besides (Berkshire Hathaway, University
+    # of Cambridge): a noun that renders those words is accounted for all the same.
+    return any(
+        len(w) >= _NAME_LETTERS
+        and not (ordinary_in(w, lang) or common_word(w, lang) or groups_of(w))
+        for w in plain
     )
 
 
