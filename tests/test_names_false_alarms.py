@@ -157,3 +157,13 @@ def test_a_continent_or_region_is_a_place_in_every_language() -> None:
             assert _reasons(lines[src][n], lines[tgt][n], src, tgt) == [], (n, src, tgt)
     swapped = lines["es"][358].replace("América del Sur", "Australia")
     assert _reasons(lines["en"][358], swapped, "en", "es")
+
+
+def test_the_football_championship_is_eurocopa_in_spanish() -> None:
+    # newstest2012 line 52: "Czechs qualified for EURO." → "... para la Eurocopa." →
+    # "... отбор в ЕВРО.": Spanish names the championship Eurocopa, the others Euro.
+    en, es, ru = (corpus_lines(lang)[51] for lang in ("en", "es", "ru"))
+    assert _reasons(en, es, "en", "es") == []
+    assert _reasons(es, en, "es", "en") == []
+    assert _reasons(es, ru, "es", "ru") == []
+    assert _reasons(ru, es, "ru", "es") == []
