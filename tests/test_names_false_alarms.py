@@ -167,3 +167,22 @@ def test_the_football_championship_is_eurocopa_in_spanish() -> None:
     assert _reasons(es, en, "es", "en") == []
     assert _reasons(es, ru, "es", "ru") == []
     assert _reasons(ru, es, "ru", "es") == []
+
+
+def test_a_russian_case_form_that_drops_a_fleeting_vowel_is_the_place() -> None:
+    # newstest2012 line 1274: "Christmas in Egypt" → "Рождество в Египте": Египет loses
+    # its fleeting е in the other cases, and the known place is found all the same.
+    en, es, ru = (corpus_lines(lang)[1273] for lang in ("en", "es", "ru"))
+    assert _reasons(en, ru, "en", "ru") == []
+    assert _reasons(es, ru, "es", "ru") == []
+
+
+def test_english_silent_and_fused_letters_are_read_as_russian_writes_them() -> None:
+    # newstest2012 lines 1372, 1436, 1022: Staten Island → Статен-Айленде (the s of
+    # island is silent), Loughner → Лафнер (gh read f), Diepholz → Дипхольце (p and h
+    # of a compound, not ph).
+    en, es, ru = corpus_lines("en"), corpus_lines("es"), corpus_lines("ru")
+    for k in (1371, 1435, 1021):
+        assert _reasons(en[k], ru[k], "en", "ru") == []
+        assert _reasons(ru[k], en[k], "ru", "en") == []
+        assert _reasons(es[k], ru[k], "es", "ru") == []
