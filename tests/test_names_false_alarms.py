@@ -186,3 +186,24 @@ def test_english_silent_and_fused_letters_are_read_as_russian_writes_them() -> N
         assert _reasons(en[k], ru[k], "en", "ru") == []
         assert _reasons(ru[k], en[k], "ru", "en") == []
         assert _reasons(es[k], ru[k], "es", "ru") == []
+
+
+def test_a_sentence_opener_translated_by_the_dictionary_is_no_name_altered() -> None:
+    # newstest2012 line 685, a headline: "Especulación agraria" → "Спекуляция
+    # сельскохозяйственной продукцией": the dictionary renders especulación (through
+    # speculation) as спекуляция, a common word translated.
+    es, ru = corpus_lines("es")[684], corpus_lines("ru")[684]
+    assert _reasons(es, ru, "es", "ru") == []
+    assert _reasons(ru, es, "ru", "es") == []
+
+
+def test_russian_openers_that_are_common_words_have_no_stand_in() -> None:
+    # newstest2012 lines 1168 and 126: "Водительница не смогла..." (a woman driver: the
+    # agent noun's shape, though the dictionary lacks it) → "The driver was not able...";
+    # "Обладательницы мальчишеских фигур" → "Boyish figures": an English adjective
+    # opening the translation is no name standing in.
+    ru, en = corpus_lines("ru"), corpus_lines("en")
+    assert _reasons(ru[1167], en[1167], "ru", "en") == []
+    assert _reasons(ru[125], en[125], "ru", "en") == []
+    opener = extract_names(ru[1167], "ru")
+    assert not opener or opener[0].weak
