@@ -23,11 +23,13 @@ from xlate.checks.names.evidence import (
     cut_short,
     dictionary_renders,
     dictionary_word,
+    english_modifier,
     explained,
     in_words,
     looks_like_rendering,
     omission_counts,
     position,
+    renders_opener,
     replaces_part,
     surname_missing,
     title_cased,
@@ -37,7 +39,6 @@ from xlate.checks.names.evidence import (
     worded,
 )
 from xlate.checks.names.extract import (
-    Candidate,
     NameMention,
     candidates,
     extract_names,
@@ -49,7 +50,6 @@ from xlate.checks.names.normalise import plain_latin, skeleton
 from xlate.checks.names.tables import articles
 from xlate.checks.names.worded_stand_in import worded_stand_in
 from xlate.report import EntityCheck, Flag
-from xlate.text.wordnet import word_classes
 
 # A source name, its check, and whether the back-translation has it as it is.
 _Entry = tuple[NameMention, EntityCheck, bool]
@@ -175,7 +175,7 @@ class _SentenceCheck:
             adjectival(s, src)
             or translated_common_words(s.text, src, [c.text for c in altered], tgt)
             or (s.weak and src == "ru" and all(ordinary_in(w, src) for w in s.text.split()))
-            or (s.weak and _renders_opener(s, src, altered, tgt))
+            or (s.weak and renders_opener(s, src, altered, tgt))
         ):
             # The last: a Russian sentence opener the dictionary knows only as a common
             # word (Центральный банк → Central Bank) is translated, not a name altered.
@@ -445,7 +445,7 @@ class _SentenceCheck:
             stand_ins = [
                 t for t in stand_ins
                 if position(t, translation) - here < 0.1
-                and not _english_modifier(t, translation, tgt)
+                and not english_modifier(t, translation, tgt)
             ]  # fmt: skip
 
         if " " not in s.text and _opens(source, s.start) and dictionary_word(s.text, src, tgt):
@@ -472,24 +472,6 @@ class _SentenceCheck:
         check.found = [other.text]
         reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
         self.flags.append(name_flag(s, [other.text], reason))
-
-
-def _renders_opener(s: NameMention, src: str, found: list[Candidate], tgt: str) -> bool:
-    """Does the dictionary give each look-alike of a sentence opener as its rendering
-    (Especulación agraria → Спекуляция, through speculation)? A common word translated,
-    not a name altered."""
-    words = set(lemmas(s.text, src))
-    return bool(found) and all(dictionary_renders(c.text, tgt, words, src) for c in found)
-
-
-def _english_modifier(t: NameMention, text: str, lang: str) -> bool:
-    """Is ``t`` one English word opening ``text`` that WordNet knows, and never as a noun
-    (Boyish figures ...)? An adjective, verb or adverb capitalised as the sentence's
-    first word; a name is a noun."""
-    if lang != "en" or " " in t.text or not _opens(text, t.start):
-        return False
-    classes = word_classes(t.text)
-    return bool(classes) and "noun" not in classes
 
 
 def _written_out(s: NameMention, source: str, found: list[NameMention]) -> bool:
