@@ -127,6 +127,34 @@ def _senses(word: str) -> tuple[tuple[str, int], ...]:
     return ()
 
 
+@cache
+def _verb_exceptions() -> frozenset[str]:
+    """The irregular verb forms of ``verb.exc`` (told, threw, lost)."""
+    path = WORDNET_DIR / "verb.exc"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return frozenset(line.split()[0] for line in lines if line.strip())
+
+
+@cache
+def past_form(word: str) -> bool:
+    """Is ``word`` a verb's past form (told, threw, supported) and no noun of its own?
+    WordNet's index has no forms: read through the base, "told" would be a noun (tell).
+    A noun lemma spelt so (thought, need) stays a noun."""
+    low = word.lower()
+    index = lemma_index()
+    if low in index and any(pos == "noun" for pos, _ in index.get(low)):
+        return False
+    if low in _verb_exceptions():
+        return True
+    return low.endswith("ed") and any(
+        any(pos == "verb" for pos, _ in index.get(base))
+        for base in (low[:-2], low[:-1])
+        if len(base) >= 3 and base in index
+    )
+
+
 def word_classes(word: str) -> frozenset[str]:
     """WordNet's parts of speech of an English word or its base form ("noun", "verb",
     "adj", "adv"; empty when WordNet lacks it)."""

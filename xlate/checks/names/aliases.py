@@ -38,6 +38,9 @@ _SKIP = frozenset(("the", "of", "and", "de", "del", "la", "las", "los", "el", "y
 _NOUN_AND_ADJECTIVE_ENDINGS = {"ие", "ое", "ая", "ые", "о"}
 
 
+_FLEETING = re.compile(r"(?<=..[бвгджзклмнпрстфхцчшщ])[ео][бвгджзклмнпрстфхцчшщ]$")
+
+
 @cache
 def _key_endings() -> tuple[str, ...]:
     endings = set(russian_case_endings()) | _NOUN_AND_ADJECTIVE_ENDINGS
@@ -58,6 +61,9 @@ def word_keys(word: str) -> tuple[str, ...]:
         adjective = RU_PLACE_ADJECTIVE.search(low)
         if adjective is not None and adjective.start() >= 3:
             stems.append(low[: adjective.start()])
+        # A fleeting vowel between the last two consonants leaves the other cases:
+        # Египет, в Египте (Egypt).
+        stems += [low[:-2] + low[-1] for _ in _FLEETING.finditer(low)]
     keys = (_NOT_KEY.sub("", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
     return tuple(dict.fromkeys(k for k in keys if k))
 

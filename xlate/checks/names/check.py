@@ -23,11 +23,13 @@ from xlate.checks.names.evidence import (
     cut_short,
     dictionary_renders,
     dictionary_word,
+    english_modifier,
     explained,
     in_words,
     looks_like_rendering,
     omission_counts,
     position,
+    renders_opener,
     replaces_part,
     surname_missing,
     title_cased,
@@ -173,6 +175,7 @@ class _SentenceCheck:
             adjectival(s, src)
             or translated_common_words(s.text, src, [c.text for c in altered], tgt)
             or (s.weak and src == "ru" and all(ordinary_in(w, src) for w in s.text.split()))
+            or (s.weak and renders_opener(s, src, altered, tgt))
         ):
             # The last: a Russian sentence opener the dictionary knows only as a common
             # word (Центральный банк → Central Bank) is translated, not a name altered.
@@ -439,7 +442,11 @@ class _SentenceCheck:
             # a name opening the translation too stands in for it (Fujimori, ... →
             # Саркози, ...).
             here = position(s, source)
-            stand_ins = [t for t in stand_ins if position(t, translation) - here < 0.1]
+            stand_ins = [
+                t for t in stand_ins
+                if position(t, translation) - here < 0.1
+                and not english_modifier(t, translation, tgt)
+            ]  # fmt: skip
 
         if " " not in s.text and _opens(source, s.start) and dictionary_word(s.text, src, tgt):
             # A word the dictionary knows opening the source, and one opening the

@@ -37,6 +37,7 @@ from xlate.checks.names.normalise import (
     skeleton,
     skeleton_forms,
 )
+from xlate.text.wordnet import word_classes
 from xlate.text.words import stopwords
 
 _LATIN = re.compile(r"[A-Z0-9&.\-]+")
@@ -463,3 +464,21 @@ def omission_counts(mention: NameMention, lang: str, translation: str, tgt: str)
         or common_name(mention, lang)
         or worded(mention, lang)
     )
+
+
+def renders_opener(s: NameMention, src: str, found: list[Candidate], tgt: str) -> bool:
+    """Does the dictionary give each look-alike of a sentence opener as its rendering
+    (Especulación agraria → Спекуляция, through speculation)? A common word translated,
+    not a name altered."""
+    words = set(lemmas(s.text, src))
+    return bool(found) and all(dictionary_renders(c.text, tgt, words, src) for c in found)
+
+
+def english_modifier(t: NameMention, text: str, lang: str) -> bool:
+    """Is ``t`` one English word opening ``text`` that WordNet knows, and never as a noun
+    (Boyish figures ...)? An adjective, verb or adverb capitalised as the sentence's
+    first word; a name is a noun."""
+    if lang != "en" or " " in t.text or text[: t.start].strip(" \"'«“„‘(¿¡-–—"):
+        return False
+    classes = word_classes(t.text)
+    return bool(classes) and "noun" not in classes

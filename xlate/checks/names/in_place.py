@@ -40,7 +40,7 @@ from xlate.checks.names.normalise import (
     skeleton,
 )
 from xlate.checks.names.tables import articles, sentence_openers
-from xlate.text.wordnet import word_classes
+from xlate.text.wordnet import past_form, word_classes
 from xlate.text.words import stopwords
 
 # How far (share of the sentence) from the name's place the noun may stand: translators
@@ -88,6 +88,9 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         for k in window
     ):
         return None  # spelt otherwise, or its adjective (Bohemians/богемцев, Cech/Чеху)
+    translated = {w for k in window for w in _translated_name_words(words[k].group(), tgt, s)}
+    if translated and translated >= {w.lower() for _, _, w in significant_words(s)}:
+        return None  # "21er Haus" → "casa 21": translated, whatever noun stands beside
     for k in window:
         word = words[k].group()
         if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
@@ -127,6 +130,25 @@ def _borrowed(word: str, lang: str, source_words: set[str], src: str) -> bool:
     )
 
 
+def _translated_name_words(word: str, lang: str, s: NameMention) -> set[str]:
+    """The words of name ``s`` that ``word`` translates, each a word of a third language
+    sounding as its English kin, first letter and consonants (German Haus, house: la
+    casa, дом). Latin names only: a Cyrillic one is read as Russian."""
+    names = [w.lower() for _, _, w in significant_words(s)]
+    names = [w for w in names if len(w) >= _COGNATE - 1 and w.isascii()]
+    if not names:
+        return set()
+    english = {word.lower()} if lang == "en" else renderings(word.lower(), lang, "en")
+    english = {e for e in english if len(e) >= _COGNATE - 1 and e not in stopwords("en")}
+    return {
+        w
+        for e in english
+        for w in names
+        if e[0] == w[0]
+        and any(len(k) >= 2 for k in consonant_skeletons(e) & consonant_skeletons(w))
+    }
+
+
 # Letters a Russian adjective shares with the noun it is made from (газетный/газета).
 _ADJECTIVE_ROOT = 4
 
@@ -163,12 +185,13 @@ def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> boo
     if len(word) < 4 or word.lower() in stopwords(tgt):
         return False  # "la", "with" are like anything
     if (
-        script_of_lang(lang) != script_of_lang(tgt)
-        and word.islower()
+        word.islower()
         and ordinary_in(word, tgt)
         and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
     ):
-        return False  # across scripts, a common word of another first sound: "love" is no Ивету
+        # A common word of another first sound: "love" is no Ивету, "empresa" no Pelta.
+        # A name's adjective or case form keeps its first sound (Bohemians/богемцев).
+        return False
     if tgt == "ru" and word.islower() and ru_verb_like(word):
         return False  # a verb (привлек) is no spelling of Paclík, however alike
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
@@ -193,8 +216,13 @@ def _distinct_name(s: NameMention, lang: str) -> bool:
     # of the language (arco): a word joined by a hyphen to a name word is no common word.
     joined = set(re.findall(r"(?<=\w-)\w+|\w+(?=-\w)", s.text))
     plain = [w for w in words if w not in joined] or words
-    return any(len(w) >= _NAME_LETTERS for w in words) and not any(
-        ordinary_in(w, lang) or common_word(w, lang) or groups_of(w) for w in plain
+    # One word of a name no word of the language (Hathaway, Dukla, Cambridge) makes the
+    # name a name, whatever common words it has besides (Berkshire Hathaway, University
+    # of Cambridge): a noun that renders those words is accounted for all the same.
+    return any(
+        len(w) >= _NAME_LETTERS
+        and not (ordinary_in(w, lang) or common_word(w, lang) or groups_of(w))
+        for w in plain
     )
 
 
@@ -242,12 +270,17 @@ def _heads_before(word: str, after: str, lang: str) -> bool:
     Spanish a noun heads what follows it (el periódico antes, el banco envió) unless it
     is an adjective put first (el famoso vuelo): read by its English renderings, more of
     them nouns than adjectives. In English a noun heads a verb (the bank supported), not
-    a noun it qualifies (the city council)."""
+    a noun it qualifies (the city council); a verb's past form is a verb, though WordNet
+    reads it through its base (told: tell, a noun too)."""
     if lang == "es":
         classes = [word_classes(e) for e in renderings(word, "es", "en", by_stem=False)]
         nouns = sum("noun" in c and "adj" not in c for c in classes)
         return nouns > sum("adj" in c for c in classes)
     if lang == "en":
         own = word_classes(word)
-        return "noun" in own and "adj" not in own and "noun" not in word_classes(after)
+        return (
+            "noun" in own
+            and "adj" not in own
+            and ("noun" not in word_classes(after) or past_form(after))
+        )
     return False
