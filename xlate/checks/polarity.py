@@ -149,14 +149,9 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     return any(w in primary or w in lists.concord for w in words[:i])
 
 
-def _said_in_words(text: str, lang: str) -> int:
-    """How many negations ``text`` says in words ("failed", "lack"; "unfinished",
-    "ненадежным")."""
-    return len(_word_places(text, lang))
-
-
-def _word_places(text: str, lang: str) -> list[float]:
-    """Where the negations ``text`` says in words stand (0: first word, 1: last)."""
+def _word_places(text: str, lang: str, *, negated_too: bool = False) -> list[float]:
+    """Where the negations ``text`` says in words stand (0: first word, 1: last);
+    ``negated_too``: a word right after a negator as well."""
     lists = _lists(lang)
     words = tokens(text)
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
@@ -164,21 +159,40 @@ def _word_places(text: str, lang: str) -> list[float]:
     return [
         i / max(len(words) - 1, 1)
         for i, t in enumerate(words)
-        if (t in lists.lexical or _prefixed(t, lang, lists))
+        if (_lexical(t, lang, lists) or _prefixed(t, lang, lists))
         and not negator[i]  # "neither" is counted once, as a negator
-        and not any(negator[max(0, i - 1) : i])
+        and (negated_too or not any(negator[max(0, i - 1) : i]))
     ]
+
+
+def _lexical(word: str, lang: str, lists: _Lists) -> bool:
+    """A word of the lexical list in any of its forms: the list names a Russian word by
+    its dictionary form ("неудачу", "предотвратил", "запрещены": неудача, предотвратить,
+    запретить); the English and Spanish lists name each form."""
+    if word in lists.lexical:
+        return True
+    # the likeliest reading only: "помешанных" (obsessed) is no form of помешать (prevent)
+    return lang == "ru" and any(str(p.normal_form) in lists.lexical for p in ru_parses(word)[:1])
 
 
 def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) -> int:
     """How many more negations the side with fewer says in words than the other side,
     counting only its words near a negation of the other side: "evitar" at the end of a
-    sentence says nothing of the "no" of "no pressure" at its start."""
+    sentence says nothing of the "no" of "no pressure" at its start.
+
+    A word of the other side that says a negation in words is the counterpart of one of
+    the fewer side's near it, and that one renders no negator: "избегал" for "had not
+    avoided" renders "avoided" (a word after a negator counts here), and "отсутствие" at
+    the start says the "No hubo" there, not the "evitar" at the end."""
     negated = [p for p, _ in _placed_negations(more_text, more_lang)]
-    near = [
-        p for p in _word_places(fewer_text, fewer_lang) if any(abs(p - q) <= _NEAR for q in negated)
+    said = _word_places(fewer_text, fewer_lang)
+    near = [p for p in said if any(abs(p - q) <= _NEAR for q in negated)]
+    counterparts = [
+        p
+        for p in _word_places(more_text, more_lang, negated_too=True)
+        if any(abs(p - q) <= _NEAR for q in said)
     ]
-    return len(near) - _said_in_words(more_text, more_lang)
+    return len(near) - len(counterparts)
 
 
 def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
