@@ -175,6 +175,53 @@ def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[s
             "споры, возникшие после банкротства во время финансового кризиса пяти крупнейших "
             "кредитных союзов.",
         ),
+        (  # line 1263: "not inaccurately" is a litotes, "acertadamente" / "довольно точно"
+            "en",
+            "es",
+            'What he has written here is an unusual book, one he describes, not inaccurately, as "a '
+            'work of anti-history."',
+            'Lo que ha escrito aquí es un libro poco corriente, que describe, acertadamente, como "un '
+            'trabajo de anti-historia".',
+        ),
+        (
+            "en",
+            "ru",
+            'What he has written here is an unusual book, one he describes, not inaccurately, as "a '
+            'work of anti-history."',
+            "Книга, которую он написал сейчас, - необычная, он описывает ее, довольно точно, как "
+            '"работу по анти-истории".',
+        ),
+        (  # line 1486: "не X, не Y или не Z" down a list is one "failed to X, Y or Z"
+            "en",
+            "ru",
+            "All of them allege that they were raped or sexually assaulted by fellow soldiers, and "
+            "that the military failed to investigate, prosecute, or provide adequate justice after "
+            "the alleged attacks.",
+            "Все утверждают, что они подверглись изнасилованию или угрозе сексуального насилия со "
+            "стороны сослуживцев и что армия должным образом не расследовала, не преследовала в "
+            "судебном порядке или не обеспечила надлежащего правосудия после предполагаемых "
+            "нападений.",
+        ),
+        (  # line 23: "decided against" says "no ocupamos"
+            "en",
+            "es",
+            "Given the recent bad experience from Afghanistan and Iraq, we decided against military "
+            "occupation of Libya.",
+            "Tras las recientes malas experiencias de Afganistán e Irak, no ocupamos Libia "
+            "militarmente.",
+        ),
+        (  # line 1482: "I wish I had" / "Ojalá hubiera" say "жаль, что … не"
+            "en",
+            "ru",
+            '"I wish I had listened to my instincts."',
+            '"Жаль, что я тогда не послушалась своего инстинкта".',
+        ),
+        (
+            "es",
+            "ru",
+            '"Ojalá hubiera escuchado a mis instintos."',
+            '"Жаль, что я тогда не послушалась своего инстинкта".',
+        ),
     ],
 )
 def test_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str) -> None:
@@ -196,6 +243,14 @@ def test_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str)
             "The car came to a halt and the man fled on foot.",
             "Машина не остановилась, и мужчина сбежал пешком.",
         ),
+        (  # line 888 with the "not" gone: "dis-" says no opposite, so "not disclosed" is
+            # no litotes
+            "en",
+            "es",
+            "An Arabic sovereign wealth fund that was so secretive, even its name was not "
+            "disclosed.",
+            "Un fondo estatal árabe, tan discreto, que se había oído su nombre.",
+        ),
     ],
 )
 def test_flip_beside_a_rewording_word_is_flagged(
@@ -208,3 +263,11 @@ def test_russian_negative_pronouns_and_concessives() -> None:
     assert negations("Швейцарцам нечего добавить.", "ru") == ["нечего"]
     assert negations("Лучше, чем когда бы то ни было.", "ru") == []
     assert negations("Какой бы ни была цена, он заплатит.", "ru") == []
+
+
+def test_litotes_needs_an_opposite_of_a_real_word() -> None:
+    assert negations("He describes it, not inaccurately, as anti-history.", "en") == []
+    assert negations("It is not unusual.", "en") == []
+    # "informed" is no opposite of "formed", nor "disclosed" of "closed"
+    assert negations("He was not informed.", "en") == ["not"]
+    assert negations("Its name was not disclosed.", "en") == ["not"]

@@ -66,6 +66,8 @@ class _Lists:
     prefix_min: int
     prefix_except: tuple[str, ...]
     idioms: re.Pattern[str]
+    phrases: re.Pattern[str] | None
+    litotes: dict[str, list[str]]
 
 
 @cache
@@ -85,6 +87,10 @@ def _lists(lang: str) -> _Lists:
         prefix_min=table["prefixed"]["min_length"],
         prefix_except=tuple(table["prefixed"]["except"]),
         idioms=idioms,
+        phrases=re.compile(r"(?<!\w)(?:" + "|".join(table["lexical_phrases"]) + r")(?!\w)")
+        if table["lexical_phrases"]
+        else None,
+        litotes=table.get("litotes", {}),
     )
 
 
@@ -116,6 +122,8 @@ def _placed_negations(
             continue  # "ni … ni", "neither … nor": one negation
         if i and words[i - 1] in lists.coordinators and word in out:
             continue  # "не заметит и не огорчится": the repeat carries the first's scope
+        if i + 1 < len(words) and _double_negative(words[i + 1], lang, lists):
+            continue  # litotes: "not inaccurately" is "accurately"
         out.append(word)
         places.append(i / max(len(words) - 1, 1))
     return tuple(zip(places, out, strict=True))
@@ -125,7 +133,44 @@ def _placed_negations(
 def _words_without_idioms(text: str, lang: str) -> tuple[str, ...]:
     """The tokens of ``text`` with its negation idioms blanked out: read once for both of
     ``negations``' modes (privatives counted or not)."""
-    return tuple(tokens(_lists(lang).idioms.sub(" ", text.lower().replace("’", "'"))))
+    lists = _lists(lang)
+    lowered = lists.idioms.sub(" ", text.lower().replace("’", "'"))
+    # a negator repeated down a list carries the first one's scope, as after "and": "не
+    # расследовала, не преследовала или не обеспечила" is "failed to investigate,
+    # prosecute or provide"
+    coordinator = min(lists.coordinators)
+    lowered = _LIST_REPEAT.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(2)} {coordinator} "
+            if m.group(1) in lists.negators
+            else m.group(0)
+        ),
+        lowered,
+    )
+    return tuple(tokens(lowered))
+
+
+# a negator, one word, a comma and the same negator again ("не X, не Y")
+_LIST_REPEAT = re.compile(r"(?<!\w)(\w+) (\w+), (?=\1(?!\w))")
+
+
+def _double_negative(word: str, lang: str, lists: _Lists) -> bool:
+    """A describing word with a negative prefix, a negation's own negation when it comes
+    right after a negator (litotes: "not inaccurately", "не невозможно", "no
+    innecesario"). In English "un-"/"non-" before a real word, and "in-"/"im-"/"il-"/
+    "ir-" before one with an adjective's or adverb's ending ("inaccurately"; not
+    "informed", "invest"); "dis-" says no opposite ("disclosed")."""
+    if lang != "en":
+        return _prefixed(word, lang, lists)
+    table = lists.litotes
+    adjectival = word.endswith(tuple(table["endings"]))
+    prefixes = table["prefixes"] + (table["adjectival_prefixes"] if adjectival else [])
+    return any(
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= 4
+        and lexicon.is_english_word(word[len(prefix) :])
+        for prefix in prefixes
+    )
 
 
 def _verbal_privative(words: Sequence[str], i: int, lang: str) -> bool:
@@ -156,13 +201,20 @@ def _word_places(text: str, lang: str, *, negated_too: bool = False) -> list[flo
     words = tokens(text)
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
     negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
-    return [
-        i / max(len(words) - 1, 1)
+    last = max(len(words) - 1, 1)
+    places = [
+        i / last
         for i, t in enumerate(words)
         if (_lexical(t, lang, lists) or _prefixed(t, lang, lists))
         and not negator[i]  # "neither" is counted once, as a negator
         and (negated_too or not any(negator[max(0, i - 1) : i]))
     ]
+    if lists.phrases is not None:  # "far from", "decided against", "wish I had"
+        lowered = text.lower().replace("’", "'")
+        places += [
+            len(tokens(lowered[: m.start()])) / last for m in lists.phrases.finditer(lowered)
+        ]
+    return places
 
 
 def _lexical(word: str, lang: str, lists: _Lists) -> bool:
