@@ -251,6 +251,20 @@ def test_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str)
             "disclosed.",
             "Un fondo estatal árabe, tan discreto, que se había oído su nombre.",
         ),
+        (  # line 399 with "не" gone: "только" renders "only", not the "not"
+            "en",
+            "ru",
+            '"Darina and I communicate in a completely normal way, only we do not share our bed '
+            'anymore," Rychtář said for Blesk.',
+            '"Дарина и я общаемся совершенно нормально, только мы больше делим постель", сказал '
+            "Рихтарж журналу Blesk.",
+        ),
+        (  # line 1344 with "не" gone: "Никаких" before a verb needs it
+            "en",
+            "ru",
+            "No arrests were made in the park until about 3:30 a.m., Mr. Kelly said.",
+            "Никаких арестов в парке проводилось примерно до 3:30 утра, сказал г-н Келли.",
+        ),
     ],
 )
 def test_flip_beside_a_rewording_word_is_flagged(
@@ -271,3 +285,9 @@ def test_litotes_needs_an_opposite_of_a_real_word() -> None:
     # "informed" is no opposite of "formed", nor "disclosed" of "closed"
     assert negations("He was not informed.", "en") == ["not"]
     assert negations("Its name was not disclosed.", "en") == ["not"]
+
+
+def test_russian_concord_word_before_a_verb_needs_its_negator() -> None:
+    assert negations("Никаких арестов в парке не проводилось.", "ru") == ["не"]
+    assert negations("Никаких арестов в парке проводилось.", "ru") == []
+    assert negations("Никаких проблем.", "ru") == ["никаких"]

@@ -26,7 +26,12 @@ translation's count decides. A side with fewer negations that says the negation 
 words ("failed to", "lack", "отказался", "unfinished", "ненадежным"), once for each
 negation it lacks and more often than the other side does, is a rewording, not a flip; a
 word right after a negator is part of that negation ("don't care", "не смог") and says
-none of its own ("not for lack of trying" says two).
+none of its own ("not for lack of trying" says two). Such a word of the side with more
+negations, or a limit ("only", "solo"), pairs off with the nearest one of its kind on the
+other side ("had not avoided": "избегал"; "only … not": "только"), which then renders no
+negator. A litotes ("not inaccurately") is no negation; "не X, не Y" down a list is one,
+as after "и"; a Russian concord word before a verb with no "не" in the sentence lost its
+negator and counts none ("никаких арестов проводилось").
 """
 
 from __future__ import annotations
@@ -49,6 +54,9 @@ _LANGS = ("en", "es", "ru")
 # the sentence: word order moves between languages, clauses too, but not end to end
 # (tune: 0.4 left a moved clause's "desconocidas" for "not yet known" flagged).
 _NEAR = 0.6
+# A word of one side that says a negation in words, or a limit ("only", "только"), is the
+# rendering of such a word of the other side within this share of the sentence.
+_PAIR = 0.6
 # pymorphy3's parts of speech of a Russian word whose не- prefix says "not": adjectives,
 # participles, adverbs and predicatives ("ненадежным", "неважно", "незачем").
 _RU_DESCRIBING = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB", "PRED"})
@@ -67,6 +75,8 @@ class _Lists:
     prefix_except: tuple[str, ...]
     idioms: re.Pattern[str]
     phrases: re.Pattern[str] | None
+    counterparts: frozenset[str]
+    limits: frozenset[str]
     litotes: dict[str, list[str]]
 
 
@@ -91,6 +101,8 @@ def _lists(lang: str) -> _Lists:
         if table["lexical_phrases"]
         else None,
         litotes=table.get("litotes", {}),
+        counterparts=frozenset(table["counterparts"]),
+        limits=frozenset(table["limits"]),
     )
 
 
@@ -118,6 +130,8 @@ def _placed_negations(
             continue
         if word in lists.concord and _agrees(words, i, lang, lists):
             continue  # "no vino nunca", "никто не пришёл": one negation
+        if word in lists.concord and _lost_its_negator(words, i, lang):
+            continue  # "Никаких арестов проводилось": the "не" it needs is gone
         if word in lists.paired and any(w in lists.paired for w in out):
             continue  # "ni … ni", "neither … nor": one negation
         if i and words[i - 1] in lists.coordinators and word in out:
@@ -182,6 +196,22 @@ def _verbal_privative(words: Sequence[str], i: int, lang: str) -> bool:
     return any(p.tag.POS == "GRND" for p in ru_parses(words[i + 1])[:1])
 
 
+def _lost_its_negator(words: Sequence[str], i: int, lang: str) -> bool:
+    """A Russian concord word with no negator in the sentence negates alone only without
+    a verb ("Никаких проблем", "Никто."): before a finite verb it needs "не" ("никаких
+    арестов не проводилось"), so one without it says no negation of its own: the
+    sentence lost its negator."""
+    if lang != "ru":
+        return False
+    return any(
+        p.tag.POS == "VERB" for w in words[i + 1 : i + 1 + _CONCORD_REACH] for p in ru_parses(w)[:1]
+    )
+
+
+# how far after a Russian concord word its verb stands ("никаких арестов в парке проводилось")
+_CONCORD_REACH = 4
+
+
 def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     """Whether a concord word agrees with a negator rather than negating by itself: in
     Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
@@ -194,26 +224,34 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     return any(w in primary or w in lists.concord for w in words[:i])
 
 
-def _word_places(text: str, lang: str, *, negated_too: bool = False) -> list[float]:
-    """Where the negations ``text`` says in words stand (0: first word, 1: last);
-    ``negated_too``: a word right after a negator as well."""
+def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tuple[float, bool]]:
+    """Where the negations ``text`` says in words stand (0: first word, 1: last), each
+    with whether it says a limit ("only", "только", "poco").
+
+    ``counterparts``: the words that may render one of the other side's, as well: a word
+    right after a negator ("had not avoided": избегал), and one that says a limit or an
+    opposite without taking a negator's place ("only", "except", "few": только, кроме,
+    мало; "incomprehensible": необъяснимой)."""
     lists = _lists(lang)
     words = tokens(text)
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
     negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
     last = max(len(words) - 1, 1)
     places = [
-        i / last
+        (i / last, t in lists.limits or t in lists.counterparts)
         for i, t in enumerate(words)
-        if (_lexical(t, lang, lists) or _prefixed(t, lang, lists))
+        if (
+            _lexical(t, lang, lists)
+            or _prefixed(t, lang, lists)
+            or (counterparts and (t in lists.counterparts or _double_negative(t, lang, lists)))
+        )
         and not negator[i]  # "neither" is counted once, as a negator
-        and (negated_too or not any(negator[max(0, i - 1) : i]))
+        and (counterparts or not any(negator[max(0, i - 1) : i]))
     ]
     if lists.phrases is not None:  # "far from", "decided against", "wish I had"
         lowered = text.lower().replace("’", "'")
-        places += [
-            len(tokens(lowered[: m.start()])) / last for m in lists.phrases.finditer(lowered)
-        ]
+        starts = [m.start() for m in lists.phrases.finditer(lowered)]
+        places += [(len(tokens(lowered[:start])) / last, False) for start in starts]
     return places
 
 
@@ -238,13 +276,13 @@ def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) 
     the start says the "No hubo" there, not the "evitar" at the end."""
     negated = [p for p, _ in _placed_negations(more_text, more_lang)]
     said = _word_places(fewer_text, fewer_lang)
-    near = [p for p in said if any(abs(p - q) <= _NEAR for q in negated)]
-    counterparts = [
-        p
-        for p in _word_places(more_text, more_lang, negated_too=True)
-        if any(abs(p - q) <= _NEAR for q in said)
-    ]
-    return len(near) - len(counterparts)
+    for p, limit in _word_places(more_text, more_lang, counterparts=True):
+        # each word of the other side pairs off with the nearest one here of its kind (a
+        # limit with a limit: "only" with "только", not with "little"), if near enough
+        kin = [w for w in said if w[1] == limit and abs(p - w[0]) <= _PAIR]
+        if kin:
+            said.remove(min(kin, key=lambda w: abs(p - w[0])))
+    return sum(any(abs(p - q) <= _NEAR for q in negated) for p, _ in said)
 
 
 def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
