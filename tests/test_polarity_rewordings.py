@@ -259,6 +259,14 @@ def test_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str)
             '"Дарина и я общаемся совершенно нормально, только мы больше делим постель", сказал '
             "Рихтарж журналу Blesk.",
         ),
+        (  # line 489 with the first "not" gone: "poco" (fiable) renders "unreliable"
+            "es",
+            "en",
+            'La llamada "promesa de cambio" que fue la condición para los viajes al Oeste, no se '
+            'concedía a la "gente políticamente poco fiable", que así no podía viajar en absoluto.',
+            "A foreign currency assurance was essential for travels to the West. It was granted to "
+            "politically unreliable people, who were not allowed to travel at all.",
+        ),
         (  # line 1344 with "не" gone: "Никаких" before a verb needs it
             "en",
             "ru",

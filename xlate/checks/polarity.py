@@ -226,7 +226,8 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
 
 def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tuple[float, bool]]:
     """Where the negations ``text`` says in words stand (0: first word, 1: last), each
-    with whether it says a limit ("only", "только", "poco").
+    with whether it says a limit ("только", "poco"; with ``counterparts``: whether it is
+    one of the words that only render a limit, "only", "solo").
 
     ``counterparts``: the words that may render one of the other side's, as well: a word
     right after a negator ("had not avoided": избегал), and one that says a limit or an
@@ -238,7 +239,7 @@ def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tu
     negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
     last = max(len(words) - 1, 1)
     places = [
-        (i / last, t in lists.limits or t in lists.counterparts)
+        (i / last, t in lists.counterparts if counterparts else t in lists.limits)
         for i, t in enumerate(words)
         if (
             _lexical(t, lang, lists)
@@ -277,9 +278,10 @@ def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) 
     negated = [p for p, _ in _placed_negations(more_text, more_lang)]
     said = _word_places(fewer_text, fewer_lang)
     for p, limit in _word_places(more_text, more_lang, counterparts=True):
-        # each word of the other side pairs off with the nearest one here of its kind (a
-        # limit with a limit: "only" with "только", not with "little"), if near enough
-        kin = [w for w in said if w[1] == limit and abs(p - w[0]) <= _PAIR]
+        # each word of the other side pairs off with the nearest one here, if near enough;
+        # a limit only with a limit ("only" with "только", not with "unreliable"), while a
+        # limit here may render any word ("poco fiable": unreliable)
+        kin = [w for w in said if (w[1] or not limit) and abs(p - w[0]) <= _PAIR]
         if kin:
             said.remove(min(kin, key=lambda w: abs(p - w[0])))
     return sum(any(abs(p - q) <= _NEAR for q in negated) for p, _ in said)
