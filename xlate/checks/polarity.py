@@ -26,7 +26,12 @@ translation's count decides. A side with fewer negations that says the negation 
 words ("failed to", "lack", "отказался", "unfinished", "ненадежным"), once for each
 negation it lacks and more often than the other side does, is a rewording, not a flip; a
 word right after a negator is part of that negation ("don't care", "не смог") and says
-none of its own ("not for lack of trying" says two).
+none of its own ("not for lack of trying" says two). Such a word of the side with more
+negations, or a limit ("only", "solo"), pairs off with the nearest one of its kind on the
+other side ("had not avoided": "избегал"; "only … not": "только"), which then renders no
+negator. A litotes ("not inaccurately") is no negation; "не X, не Y" down a list is one,
+as after "и"; a Russian concord word before a verb with no "не" in the sentence lost its
+negator and counts none ("никаких арестов проводилось").
 """
 
 from __future__ import annotations
@@ -49,6 +54,9 @@ _LANGS = ("en", "es", "ru")
 # the sentence: word order moves between languages, clauses too, but not end to end
 # (tune: 0.4 left a moved clause's "desconocidas" for "not yet known" flagged).
 _NEAR = 0.6
+# A word of one side that says a negation in words, or a limit ("only", "только"), is the
+# rendering of such a word of the other side within this share of the sentence.
+_PAIR = 0.6
 # pymorphy3's parts of speech of a Russian word whose не- prefix says "not": adjectives,
 # participles, adverbs and predicatives ("ненадежным", "неважно", "незачем").
 _RU_DESCRIBING = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB", "PRED"})
@@ -66,6 +74,10 @@ class _Lists:
     prefix_min: int
     prefix_except: tuple[str, ...]
     idioms: re.Pattern[str]
+    phrases: re.Pattern[str] | None
+    counterparts: frozenset[str]
+    limits: frozenset[str]
+    litotes: dict[str, list[str]]
 
 
 @cache
@@ -85,6 +97,12 @@ def _lists(lang: str) -> _Lists:
         prefix_min=table["prefixed"]["min_length"],
         prefix_except=tuple(table["prefixed"]["except"]),
         idioms=idioms,
+        phrases=re.compile(r"(?<!\w)(?:" + "|".join(table["lexical_phrases"]) + r")(?!\w)")
+        if table["lexical_phrases"]
+        else None,
+        litotes=table.get("litotes", {}),
+        counterparts=frozenset(table["counterparts"]),
+        limits=frozenset(table["limits"]),
     )
 
 
@@ -112,10 +130,14 @@ def _placed_negations(
             continue
         if word in lists.concord and _agrees(words, i, lang, lists):
             continue  # "no vino nunca", "никто не пришёл": one negation
+        if word in lists.concord and _lost_its_negator(words, i, lang):
+            continue  # "Никаких арестов проводилось": the "не" it needs is gone
         if word in lists.paired and any(w in lists.paired for w in out):
             continue  # "ni … ni", "neither … nor": one negation
         if i and words[i - 1] in lists.coordinators and word in out:
             continue  # "не заметит и не огорчится": the repeat carries the first's scope
+        if i + 1 < len(words) and _double_negative(words[i + 1], lang, lists):
+            continue  # litotes: "not inaccurately" is "accurately"
         out.append(word)
         places.append(i / max(len(words) - 1, 1))
     return tuple(zip(places, out, strict=True))
@@ -125,7 +147,44 @@ def _placed_negations(
 def _words_without_idioms(text: str, lang: str) -> tuple[str, ...]:
     """The tokens of ``text`` with its negation idioms blanked out: read once for both of
     ``negations``' modes (privatives counted or not)."""
-    return tuple(tokens(_lists(lang).idioms.sub(" ", text.lower().replace("’", "'"))))
+    lists = _lists(lang)
+    lowered = lists.idioms.sub(" ", text.lower().replace("’", "'"))
+    # a negator repeated down a list carries the first one's scope, as after "and": "не
+    # расследовала, не преследовала или не обеспечила" is "failed to investigate,
+    # prosecute or provide"
+    coordinator = min(lists.coordinators)
+    lowered = _LIST_REPEAT.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(2)} {coordinator} "
+            if m.group(1) in lists.negators
+            else m.group(0)
+        ),
+        lowered,
+    )
+    return tuple(tokens(lowered))
+
+
+# a negator, one word, a comma and the same negator again ("не X, не Y")
+_LIST_REPEAT = re.compile(r"(?<!\w)(\w+) (\w+), (?=\1(?!\w))")
+
+
+def _double_negative(word: str, lang: str, lists: _Lists) -> bool:
+    """A describing word with a negative prefix, a negation's own negation when it comes
+    right after a negator (litotes: "not inaccurately", "не невозможно", "no
+    innecesario"). In English "un-"/"non-" before a real word, and "in-"/"im-"/"il-"/
+    "ir-" before one with an adjective's or adverb's ending ("inaccurately"; not
+    "informed", "invest"); "dis-" says no opposite ("disclosed")."""
+    if lang != "en":
+        return _prefixed(word, lang, lists)
+    table = lists.litotes
+    adjectival = word.endswith(tuple(table["endings"]))
+    prefixes = table["prefixes"] + (table["adjectival_prefixes"] if adjectival else [])
+    return any(
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= 4
+        and lexicon.is_english_word(word[len(prefix) :])
+        for prefix in prefixes
+    )
 
 
 def _verbal_privative(words: Sequence[str], i: int, lang: str) -> bool:
@@ -135,6 +194,22 @@ def _verbal_privative(words: Sequence[str], i: int, lang: str) -> bool:
     if lang != "ru" or words[i] != "не" or i + 1 >= len(words):
         return False
     return any(p.tag.POS == "GRND" for p in ru_parses(words[i + 1])[:1])
+
+
+def _lost_its_negator(words: Sequence[str], i: int, lang: str) -> bool:
+    """A Russian concord word with no negator in the sentence negates alone only without
+    a verb ("Никаких проблем", "Никто."): before a finite verb it needs "не" ("никаких
+    арестов не проводилось"), so one without it says no negation of its own: the
+    sentence lost its negator."""
+    if lang != "ru":
+        return False
+    return any(
+        p.tag.POS == "VERB" for w in words[i + 1 : i + 1 + _CONCORD_REACH] for p in ru_parses(w)[:1]
+    )
+
+
+# how far after a Russian concord word its verb stands ("никаких арестов в парке проводилось")
+_CONCORD_REACH = 4
 
 
 def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
@@ -149,36 +224,67 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     return any(w in primary or w in lists.concord for w in words[:i])
 
 
-def _said_in_words(text: str, lang: str) -> int:
-    """How many negations ``text`` says in words ("failed", "lack"; "unfinished",
-    "ненадежным")."""
-    return len(_word_places(text, lang))
+def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tuple[float, bool]]:
+    """Where the negations ``text`` says in words stand (0: first word, 1: last), each
+    with whether it says a limit ("только", "poco"; with ``counterparts``: whether it is
+    one of the words that only render a limit, "only", "solo").
 
-
-def _word_places(text: str, lang: str) -> list[float]:
-    """Where the negations ``text`` says in words stand (0: first word, 1: last)."""
+    ``counterparts``: the words that may render one of the other side's, as well: a word
+    right after a negator ("had not avoided": избегал), and one that says a limit or an
+    opposite without taking a negator's place ("only", "except", "few": только, кроме,
+    мало; "incomprehensible": необъяснимой)."""
     lists = _lists(lang)
     words = tokens(text)
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
     negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
-    return [
-        i / max(len(words) - 1, 1)
+    last = max(len(words) - 1, 1)
+    places = [
+        (i / last, t in lists.counterparts if counterparts else t in lists.limits)
         for i, t in enumerate(words)
-        if (t in lists.lexical or _prefixed(t, lang, lists))
+        if (
+            _lexical(t, lang, lists)
+            or _prefixed(t, lang, lists)
+            or (counterparts and (t in lists.counterparts or _double_negative(t, lang, lists)))
+        )
         and not negator[i]  # "neither" is counted once, as a negator
-        and not any(negator[max(0, i - 1) : i])
+        and (counterparts or not any(negator[max(0, i - 1) : i]))
     ]
+    if lists.phrases is not None:  # "far from", "decided against", "wish I had"
+        lowered = text.lower().replace("’", "'")
+        starts = [m.start() for m in lists.phrases.finditer(lowered)]
+        places += [(len(tokens(lowered[:start])) / last, False) for start in starts]
+    return places
+
+
+def _lexical(word: str, lang: str, lists: _Lists) -> bool:
+    """A word of the lexical list in any of its forms: the list names a Russian word by
+    its dictionary form ("неудачу", "предотвратил", "запрещены": неудача, предотвратить,
+    запретить); the English and Spanish lists name each form."""
+    if word in lists.lexical:
+        return True
+    # the likeliest reading only: "помешанных" (obsessed) is no form of помешать (prevent)
+    return lang == "ru" and any(str(p.normal_form) in lists.lexical for p in ru_parses(word)[:1])
 
 
 def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) -> int:
     """How many more negations the side with fewer says in words than the other side,
     counting only its words near a negation of the other side: "evitar" at the end of a
-    sentence says nothing of the "no" of "no pressure" at its start."""
+    sentence says nothing of the "no" of "no pressure" at its start.
+
+    A word of the other side that says a negation in words is the counterpart of one of
+    the fewer side's near it, and that one renders no negator: "избегал" for "had not
+    avoided" renders "avoided" (a word after a negator counts here), and "отсутствие" at
+    the start says the "No hubo" there, not the "evitar" at the end."""
     negated = [p for p, _ in _placed_negations(more_text, more_lang)]
-    near = [
-        p for p in _word_places(fewer_text, fewer_lang) if any(abs(p - q) <= _NEAR for q in negated)
-    ]
-    return len(near) - _said_in_words(more_text, more_lang)
+    said = _word_places(fewer_text, fewer_lang)
+    for p, limit in _word_places(more_text, more_lang, counterparts=True):
+        # each word of the other side pairs off with the nearest one here, if near enough;
+        # a limit only with a limit ("only" with "только", not with "unreliable"), while a
+        # limit here may render any word ("poco fiable": unreliable)
+        kin = [w for w in said if (w[1] or not limit) and abs(p - w[0]) <= _PAIR]
+        if kin:
+            said.remove(min(kin, key=lambda w: abs(p - w[0])))
+    return sum(any(abs(p - q) <= _NEAR for q in negated) for p, _ in said)
 
 
 def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
