@@ -25,7 +25,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -57,7 +56,10 @@ def _key(sources: Iterable[Path], libraries: Iterable[str]) -> str:
             digest.update(path.read_bytes())
         except OSError:
             digest.update(b"\x00absent")
-    for library in sorted(libraries):
+    libraries = sorted(libraries)
+    if libraries:
+        from importlib import metadata  # ~20-80 ms to import: only when asked
+    for library in libraries:
         try:
             version = metadata.version(library)
         except metadata.PackageNotFoundError:
