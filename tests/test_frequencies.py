@@ -88,3 +88,40 @@ def test_packaged_copy_is_what_the_build_script_writes() -> None:
     spec.loader.exec_module(build)
     packaged = (files("xlate") / "data" / "wordfreq" / "es.txt.gz").read_bytes()
     assert gzip.decompress(build.packed("es")) == gzip.decompress(packaged)
+
+
+def _letter_forms() -> set[str]:
+    """Every word of the three corpora that wordfreq must tokenize, as the checks ask them
+    (as written, lowercased, transliterated: Путин, stat'iu, natsional'naia, Straße), and
+    pairs of words."""
+    from xlate.text.frequencies import _single_token
+
+    forms = {"l'amour", "o'neill", "d'un", "qu'il", "rock'n'roll", "a--b", "'s", "x'", "d'", "i'm"}
+    forms |= {"we've", "uk's", "zhal'", "zhal''", "l'a'", "h'h", "a'b'c", "ab'é", "œu'vre"}
+    forms |= {"İstanbul", "ẞtraße", "Ǆemal", "ﬁle", "L'Amour", "D'Un"}
+    for lang in ("en", "es", "ru"):
+        text = (DATA / f"newstest2012.{lang}").read_text(encoding="utf-8")
+        words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+        pairs = [f"{a} {b}" for a, b in zip(words[::17], words[1::17], strict=False)]
+        for word in (*words, *pairs):
+            low = word.lower()
+            forms |= {word, low, unidecode(word), unidecode(low)}
+    return {f for f in forms if not _single_token(f)}
+
+
+def test_words_of_letters_are_tokenized_as_wordfreq_does() -> None:
+    """The tokens made without wordfreq's tokenizer (``_letter_tokens``) are its own, on
+    every such word of newstest2012 (en, es, ru) and its transliteration."""
+    from wordfreq.tokens import lossy_tokenize
+
+    from xlate.text.frequencies import _letter_tokens
+
+    made = 0
+    for form in sorted(_letter_forms()):
+        tokens = _letter_tokens(form)
+        if tokens is None:
+            continue
+        made += 1
+        for lang in ("en", "es", "ru"):
+            assert tokens == lossy_tokenize(form, lang), (form, lang)
+    assert made > 1000

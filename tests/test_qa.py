@@ -201,3 +201,27 @@ def test_dropped_quote_marks_are_caught(src: str, tgt: str) -> None:
     ]
     lines = random.Random(9).sample(rows, 150)
     assert recall([(s, STRIP.sub("", t)) for s, t in lines], src, tgt, "quote") >= 0.95
+
+
+def _longest_run_by_slices(words: list[str], max_n: int = 6) -> tuple[int, int, int]:
+    """The repetition search as first written: every n-gram against the next."""
+    best = (1, 0, 0)
+    for n in range(1, max_n + 1):
+        for i in range(len(words) - 2 * n + 1):
+            gram, count, j = words[i : i + n], 1, i + n
+            while words[j : j + n] == gram:
+                count, j = count + 1, j + n
+            if count > best[0]:
+                best = (count, n, i)
+    return best
+
+
+def test_longest_run_skips_positions_no_repeat_starts_at() -> None:
+    """The shortcut (a repeat of an n-gram at i needs words[i] == words[i + n]) finds
+    what the full search finds, on word lists full of repeats."""
+    from xlate.checks.qa import _longest_run
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        words = [rng.choice("abc") for _ in range(rng.randrange(0, 30))]
+        assert _longest_run(words) == _longest_run_by_slices(words), words

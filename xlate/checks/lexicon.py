@@ -32,6 +32,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from xlate.text import frequencies, wordnet
+from xlate.text.built import built
 from xlate.text.morphology import ru_parses, russian_analyser
 from xlate.text.words import stem
 
@@ -105,7 +106,16 @@ def _words(joined: str) -> set[str]:
 @cache
 def _tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]:
     """Both directions of one language pair ({en, es}), from every source that has it: a
-    check of en-es reads no Russian."""
+    check of en-es reads no Russian. Kept on disk once built (``xlate.text.built``: en-ru
+    0.3 s to build, ~0.05 s to read back), under a key of this module's code and of every
+    dictionary file it reads."""
+    sources = [Path(__file__), *(LEXICON_DIR / f"{n}.tsv.gz" for n in _SHIPPED)]
+    for name in _FREEDICT:
+        sources += [DICTD_DIR / f"freedict-{name}.index", DICTD_DIR / f"freedict-{name}.dict.dz"]
+    return built(f"lexicon.{'-'.join(sorted(pair))}", sources, lambda: _build_tables(pair))
+
+
+def _build_tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]:
     table: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     # Russian words are looked up with ё as е, as texts spell them
     yo = _yo if "ru" in pair else str

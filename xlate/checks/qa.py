@@ -172,6 +172,8 @@ def _longest_run(words: list[str], max_n: int = 6) -> tuple[int, int, int]:
     best = (1, 0, 0)
     for n in range(1, max_n + 1):
         for i in range(len(words) - 2 * n + 1):
+            if words[i] != words[i + n]:
+                continue  # no repeat starts here: skip the slices (most positions)
             gram = words[i : i + n]
             count = 1
             j = i + n

@@ -19,6 +19,9 @@ import math
 import unicodedata
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
+
+from xlate.text.built import built
 
 __all__ = ["FLOOR", "LANGUAGES", "zipf"]
 
@@ -58,8 +61,15 @@ _ONE_TOKEN_ZIPF = tuple(_to_zipf(1.0 / (0.0 + 1.0 / _frequency(b))) for b in ran
 @lru_cache(maxsize=len(LANGUAGES))
 def _table(lang: str) -> dict[str, str]:
     """A language's copy: three-letter prefix -> the rest of each word, in lines, under a
-    ``\\t<bucket>`` line for each centibel bucket."""
-    packed = (files("xlate") / "data" / "wordfreq" / f"{lang}.txt.gz").read_bytes()
+    ``\\t<bucket>`` line for each centibel bucket. Kept on disk once built
+    (``xlate.text.built``): ~60-100 ms to decompress and split a language, ~15-25 ms to
+    read back, and a one-sentence check with a capitalised word reads all three."""
+    packed = files("xlate") / "data" / "wordfreq" / f"{lang}.txt.gz"
+    sources = [Path(str(packed)), Path(__file__)]
+    return built(f"wordfreq.{lang}", sources, lambda: _build_table(packed.read_bytes()))
+
+
+def _build_table(packed: bytes) -> dict[str, str]:
     records = gzip.decompress(packed).decode("utf-8").split(RECORD)
     return dict(record.split(PREFIX_END, 1) for record in records)
 
@@ -86,8 +96,46 @@ def _single_token(word: str) -> bool:
     )
 
 
+# wordfreq's INITIAL_VOWEL_EXPR, lowercase: after one or two letters and an apostrophe,
+# one of these opens a new token (French l'amour, d'heure).
+_INITIAL_VOWELS = frozenset("aehiouyáéíóúàèìòùâêîôûåïöœ")
+
+
+def _letter_tokens(word: str) -> list[str] | None:
+    """wordfreq's tokens of a word made of letter runs joined by hyphens, spaces and
+    apostrophes (как-то, go in, libya's, zhal', История), or None for anything else (left
+    to its tokenizer).
+
+    Its tokenizer breaks words by Unicode's rules (UAX #29): a hyphen or a space breaks,
+    an apostrophe between two letters does not (can't, i'm, stat'iu), one with no letter
+    after it ends the token (zhal' -> zhal); but one or two letters, an apostrophe and a
+    vowel are two tokens (l'amour), which is left to it, as are leading and doubled
+    apostrophes."""
+    # wordfreq's preprocessing for en/es/ru: NFC, casefold, NFC ("История" -> история,
+    # "straße" -> strasse)
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", word).casefold())
+    tokens = []
+    for part in text.replace("-", " ").split(" "):
+        part = part.rstrip("'")
+        if not part:
+            continue
+        runs = part.split("'")
+        if not all(run and _single_token(run) for run in runs):
+            return None
+        if len(runs) > 1 and len(runs[0]) < 3 and runs[1][0] in _INITIAL_VOWELS:
+            return None
+        tokens.append(part)
+    return tokens or None
+
+
 def _tokens_frequency(word: str, lang: str) -> float:
-    """wordfreq's ``_word_frequency`` for a word it must tokenize, on the packaged copy."""
+    """wordfreq's ``_word_frequency`` for a word it must tokenize, on the packaged copy.
+    The tokens of words of letters (``_letter_tokens``) are made here: wordfreq's
+    tokenizer takes ~0.2 s to import (langcodes, ftfy, regex), in most documents for a
+    few such words only."""
+    tokens = _letter_tokens(word)
+    if tokens is not None:
+        return _letters_frequency(tokens, lang)
     from wordfreq.numbers import digit_freq, smash_numbers
     from wordfreq.tokens import lossy_tokenize
 
@@ -104,6 +152,17 @@ def _tokens_frequency(word: str, lang: str) -> float:
         if smashed != token:
             freq *= digit_freq(token)
         one_over_result += 1.0 / freq
+    return _to_zipf(1.0 / one_over_result)
+
+
+def _letters_frequency(tokens: list[str], lang: str) -> float:
+    """``_tokens_frequency``'s sum of tokens of letters only: no digits to smash."""
+    one_over_result = 0.0
+    for token in tokens:
+        bucket = _bucket(token, lang)
+        if bucket is None:
+            return _MISSING_ZIPF
+        one_over_result += 1.0 / _frequency(bucket)
     return _to_zipf(1.0 / one_over_result)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from xlate.languages import check_language
-from xlate.text.align.dp import Problem
+from xlate.text.align import single
 from xlate.text.align.params import DEFAULT_PARAMS, AlignParams, Bead, IdBead, char_length
 from xlate.text.segment import Document, Sentence
 
@@ -33,6 +33,14 @@ def align_sentences(
     n, m = len(src_sents), len(tgt_sents)
     if n == 0 or m == 0:
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    if n == 1 and m == 1 and single.answers(params):
+        back = None if tgt_back is None else tgt_back[0]
+        return single.align_pair(
+            src_sents[0], tgt_sents[0], src_lang, tgt_lang, back=back, params=params
+        )
+    # numpy, which the DP is written in, is imported only for more than one sentence a side.
+    from xlate.text.align.dp import Problem
+
     problem = Problem.build(src_sents, tgt_sents, src_lang, tgt_lang, tgt_back, params)
     width = max(1, params.band)
     while True:
