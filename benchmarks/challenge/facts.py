@@ -83,8 +83,7 @@ def number_digits(case: Case, rng: random.Random) -> Edit | None:
     found = [
         m
         for m in DIGITS.finditer(case.translation)
-        if re.search(r"\d", m.group())
-        and _stated(int(re.sub(r"\D", "", m.group())), said, unsaid)
+        if re.search(r"\d", m.group()) and _stated(int(re.sub(r"\D", "", m.group())), said, unsaid)
     ]
     if not found:
         return None
