@@ -68,6 +68,18 @@ def test_summary_lists_flags_worst_first_and_wraps_under_the_reason() -> None:
     assert continued and all(line.index(line.strip()) == reason_column for line in continued)
 
 
+def test_summary_prints_report_text_as_it_is_not_as_markup() -> None:
+    # A quote's "[sic]" or a reason's "[bold]" is text: rich must not read it as a style.
+    report = drift_report()
+    lang = report.languages[0]
+    lang.quotes[0].text = "the [sic] most significant deterrent"
+    lang.sentences[1].flags[0].reason = "number 14 became [bold]15[/bold]"
+    out = io.StringIO()
+    render_summary(report, Console(file=out, width=200, highlight=False, no_color=True))
+    assert "the [sic] most significant deterrent" in out.getvalue()
+    assert "number 14 became [bold]15[/bold]" in out.getvalue()
+
+
 def test_offline_hint_names_apertium_only_for_its_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(ModelUnavailableError) as russian:

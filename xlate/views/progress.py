@@ -108,7 +108,9 @@ class RichProgress(BatchProgress):
     def article(self, rel: str, status: str, error: str = "") -> None:
         self.progress.advance(self.articles_task)
         if status == "failed":
-            self.progress.console.print(f"[red]failed[/red] {error}", markup=True)
+            from rich.markup import escape  # rich is imported lazily here, as above
+
+            self.progress.console.print(f"[red]failed[/red] {escape(error)}", markup=True)
 
     def finish(self, counts: Mapping[str, Any]) -> None:
         self.progress.stop()

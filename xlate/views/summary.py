@@ -51,7 +51,7 @@ def _language(report: Report, lang: LanguageReport, src: str, console: Console) 
             style="yellow",
         )
         for item in lang.unaligned_translation:
-            console.print(f"  {item}", highlight=False)
+            console.print(Text(f"  {item}"), highlight=False)
 
 
 def _heading(
@@ -82,12 +82,13 @@ def _quotes(quotes: list[QuoteRecord], console: Console) -> None:
     table.add_column("back-translation")
     table.add_column("missing")
     for quote in quotes:
+        # Report text goes in as Text, never as markup: a quote's "[sic]" is no style tag.
         table.add_row(
-            f"{quote.id} “{quote.text}”",
+            Text(f"{quote.id} “{quote.text}”"),
             Text(quote.status, style=STATUS_STYLE.get(quote.status, "")),
             _fmt(quote.chrf),
-            quote.back_translation or "–",
-            ", ".join(quote.missing_words),
+            Text(quote.back_translation or "–"),
+            Text(", ".join(quote.missing_words)),
         )
     console.print(table)
 
@@ -104,9 +105,10 @@ def _repaired(lang: LanguageReport, console: Console) -> None:
         return
     console.print(Text(f"repaired {len(lines)} sentence(s):", style="green"))
     for sentence_id, before, after, why in lines:
-        console.print(f"  {sentence_id}  before: {before}", highlight=False)
-        console.print(f"  {' ' * len(sentence_id)}  after:  {after}", highlight=False)
-        console.print(f"  {' ' * len(sentence_id)}  why:    {why}", style="dim", highlight=False)
+        pad = " " * len(sentence_id)
+        console.print(Text(f"  {sentence_id}  before: {before}"), highlight=False)
+        console.print(Text(f"  {pad}  after:  {after}"), highlight=False)
+        console.print(Text(f"  {pad}  why:    {why}", style="dim"), highlight=False)
 
 
 def _flags(lang: LanguageReport, console: Console) -> None:
@@ -131,6 +133,6 @@ def _flag_grid(flagged: list[tuple[str, Flag]], console: Console) -> None:
             Text(flag.severity, style=SEVERITY_STYLE.get(flag.severity, "")),
             sentence_id,
             flag.kind,
-            flag.reason,
+            Text(flag.reason),
         )
     console.print(grid, highlight=False)
