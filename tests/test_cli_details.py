@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import subprocess
@@ -70,7 +71,7 @@ def test_summary_lists_flags_worst_first_and_wraps_under_the_reason() -> None:
 
 def test_summary_prints_report_text_as_it_is_not_as_markup() -> None:
     # A quote's "[sic]" or a reason's "[bold]" is text: rich must not read it as a style.
-    report = drift_report()
+    report = copy.deepcopy(drift_report())  # the fixture is shared: change a copy
     lang = report.languages[0]
     lang.quotes[0].text = "the [sic] most significant deterrent"
     lang.sentences[1].flags[0].reason = "number 14 became [bold]15[/bold]"
