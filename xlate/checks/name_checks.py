@@ -24,6 +24,7 @@ from xlate.checks.names.normalise import without_possessive
 from xlate.report import EntityCheck, Flag
 
 _WORD = re.compile(r"\w+")
+_BACK_EVIDENCE = " and did not come back in the back-translation"
 # A capitalised word of a headline, long enough to be told from a word by dictionaries.
 _HEADLINE_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]{3,}\b")
 # Letters of a word that say it renders a name whatever its ending (Russian -> Rusia,
@@ -58,7 +59,8 @@ def _dropped_names(
     """Names an engine's translation lacks (and its back-translation, when there is one),
     unless already flagged or merely inflected.
 
-    Only clear names count (``omission_counts``; none in a title-cased headline), and a word of the
+    Only clear names count (``omission_counts``; in a title-cased headline, a word no
+    dictionary knows: ``_dropped_headline_names``), and a word of the
     translation or back-translation sharing the name's first five letters (Russian ->
     Rusia, Venezuela's -> venezolano) is taken as its rendering.
     """
@@ -79,7 +81,7 @@ def _dropped_names(
     # How many of the source's names have each stem: a name said twice (Klaus Kinkel ...
     # Kinkel) needs two words of it in the translation.
     wanted = Counter(w for e in entities if e.kind == "name" for w in set(_stems(e.text)))
-    evidence = " and did not come back in the back-translation" if pair.back is not None else ""
+    evidence = _BACK_EVIDENCE if pair.back is not None else ""
     out = []
     for e in entities:
         if e.kind != "name" or e.status != "missing" or e.in_translation:
@@ -107,15 +109,17 @@ def _dropped_names(
             continue  # Terciopelo → Velvet: a name made of a word, translated
         if _compounded(e.text, f"{pair.translation.text} {back}"):
             continue
-        out.append(
-            Flag(
-                kind="name",
-                severity="high",
-                reason=f"the name “{e.text}” is missing from the translation{evidence}",
-                detail={"expected": e.text, "found": list(e.found)},
-            )
-        )
+        out.append(_missing_flag(e.text, evidence, list(e.found)))
     return out
+
+
+def _missing_flag(name: str, evidence: str, found: list[str]) -> Flag:
+    return Flag(
+        kind="name",
+        severity="high",
+        reason=f"the name “{name}” is missing from the translation{evidence}",
+        detail={"expected": name, "found": found},
+    )
 
 
 def _dropped_headline_names(pair: SentencePair) -> list[Flag]:
@@ -142,15 +146,7 @@ def _dropped_headline_names(pair: SentencePair) -> list[Flag]:
             continue
         if back is not None and find_name(word, pair.src, back, pair.src) is not None:
             continue
-        evidence = " and did not come back in the back-translation" if back is not None else ""
-        out.append(
-            Flag(
-                kind="name",
-                severity="high",
-                reason=f"the name “{word}” is missing from the translation{evidence}",
-                detail={"expected": word, "found": []},
-            )
-        )
+        out.append(_missing_flag(word, _BACK_EVIDENCE if back is not None else "", []))
     return out
 
 
