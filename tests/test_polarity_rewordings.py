@@ -5,20 +5,9 @@ words, and a flip that must still be flagged."""
 from __future__ import annotations
 
 import pytest
+from test_polarity import _negation_flags
 
-from xlate import check
 from xlate.checks.polarity import negations
-from xlate.text.segment import segment_lines
-
-
-def _negation_flags(src: str, tgt: str, source: str, translation: str) -> list[str]:
-    report = check(
-        segment_lines(source + "\n", src),
-        segment_lines(translation + "\n", tgt),
-        back_engine=None,
-        lines=True,
-    )
-    return [f.reason for f in report.languages[0].flags() if f.kind == "negation"]
 
 
 @pytest.mark.parametrize(
