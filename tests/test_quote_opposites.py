@@ -165,3 +165,14 @@ def test_antonym_known_from_the_standing_word() -> None:
     assert [v.status for v in wrong if v.word == "small"] == ["changed"]
     right = judge_words(SMALL_EN, "en", SMALL_ES.format("pequeño"), "es")
     assert not [v for v in right if v.status == "changed"]
+
+
+@needs_lexicon
+def test_negation_idiom_negates_no_word_of_the_quote() -> None:
+    # newstest2012 line 626: "Тем не менее" (nevertheless) holds a "не" that negates
+    # nothing, so "few" for "многие" is an antonym, not a rewording of "not many"
+    quote = "Тем не менее, многие люди сказали мне, что я не должен сдаваться, иначе придут другие"
+    wrong = "However, few people told me I mustn't give up, otherwise others would follow."
+    assert _status(judge_words(quote, "ru", wrong, "en"), "многие") == [("changed", "few")]
+    right = wrong.replace("few", "many")
+    assert _status(judge_words(quote, "ru", right, "en"), "многие") == [("kept", "")]

@@ -143,12 +143,18 @@ def _placed_negations(
     return tuple(zip(places, out, strict=True))
 
 
+def without_idioms(text: str, lang: str) -> str:
+    """``text`` lowered, its negation idioms ("sin embargo", "тем не менее", "not only":
+    ``xlate/data/negation.json``) blanked out: what is left of its negators negates."""
+    return _lists(lang).idioms.sub(" ", text.lower().replace("’", "'"))
+
+
 @lru_cache(maxsize=16)
 def _words_without_idioms(text: str, lang: str) -> tuple[str, ...]:
     """The tokens of ``text`` with its negation idioms blanked out: read once for both of
     ``negations``' modes (privatives counted or not)."""
     lists = _lists(lang)
-    lowered = lists.idioms.sub(" ", text.lower().replace("’", "'"))
+    lowered = without_idioms(text, lang)
     # a negator repeated down a list carries the first one's scope, as after "and": "не
     # расследовала, не преследовала или не обеспечила" is "failed to investigate,
     # prosecute or provide"

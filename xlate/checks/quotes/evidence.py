@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from xlate.checks import lexicon
+from xlate.checks.polarity import without_idioms
 from xlate.checks.quotes.prefixes import negation_apart
 from xlate.text import wordnet
 from xlate.text.datafiles import data_json
@@ -24,6 +25,8 @@ from xlate.text.words import stem, stopwords, tokens
 _KEY_ZIPF = 5.0
 # The senses of a word (its English renderings) whose antonyms count alone: the commonest.
 _MAIN_SENSES = 2
+# The languages whose negation idioms are known (xlate/data/negation.json).
+_NEGATION_LANGS = frozenset(k for k in data_json("negation.json") if not k.startswith("_"))
 
 
 @dataclass(eq=False)
@@ -41,9 +44,10 @@ Explained = dict[int, "WordVerdict | None"]
 
 
 def after_negator(quote: str, lang: str) -> set[str]:
-    """Words of ``quote`` right after a negator: "not decent" may come out "indecent"."""
+    """Words of ``quote`` right after a negator: "not decent" may come out "indecent". A
+    negation idiom negates nothing ("Тем не менее, многие" is no "not many")."""
     negators = set(data_json("negation.json").get(lang, {}).get("negators", ()))
-    words = tokens(quote)
+    words = tokens(without_idioms(quote, lang)) if lang in _NEGATION_LANGS else tokens(quote)
     return {w for i, w in enumerate(words) if negators & set(words[max(0, i - 3) : i])}
 
 
