@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from xlate.checks import lexicon
+from xlate.checks.quotes.evidence import antonyms
 from xlate.checks.quotes.fidelity import judge_words
 from xlate.text import wordnet
 
@@ -176,3 +177,29 @@ def test_negation_idiom_negates_no_word_of_the_quote() -> None:
     assert _status(judge_words(quote, "ru", wrong, "en"), "многие") == [("changed", "few")]
     right = wrong.replace("few", "many")
     assert _status(judge_words(quote, "ru", right, "en"), "многие") == [("kept", "")]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("quote", "src", "right", "wrong", "tgt", "word", "stands"),
+    [
+        # newstest2012 line 449: WordNet has no antonym of a preposition
+        ("I told him before the match he would score a hat-trick", "en",
+         "Ya antes del partido le había dicho que haría triplete",
+         "Ya después del partido le había dicho que haría triplete", "es", "before", "después"),
+        # line 1074, the other way: "antes" is before, whose antonym is after
+        ("el gol antes del final sentenció el partido", "es",
+         "the goal just before full-time decided the match",
+         "the goal just after full-time decided the match", "en", "antes", "after"),
+    ],
+)  # fmt: skip
+def test_function_word_antonym_wordnet_lacks_is_changed(
+    quote: str, src: str, right: str, wrong: str, tgt: str, word: str, stands: str
+) -> None:
+    assert ("changed", stands) in _status(judge_words(quote, src, wrong, tgt), word)
+    assert not [v for v in judge_words(quote, src, right, tgt) if v.status == "changed"]
+
+
+def test_function_antonyms_read_both_ways() -> None:
+    assert "after" in antonyms("before") and "before" in antonyms("after")
+    assert "under" in antonyms("over") and "few" in antonyms("many")  # WordNet's stay

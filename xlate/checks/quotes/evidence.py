@@ -43,6 +43,21 @@ class WordVerdict:
 Explained = dict[int, "WordVerdict | None"]
 
 
+@lru_cache(maxsize=1)
+def _function_antonyms() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for a, b in data_json("function_antonyms.json")["pairs"]:
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {word: frozenset(others) for word, others in out.items()}
+
+
+def antonyms(word: str) -> set[str]:
+    """English antonyms of ``word``: WordNet's, and the function words' WordNet lacks
+    ("before" -> "after", "over" -> "under": data/function_antonyms.json)."""
+    return wordnet.antonyms(word) | _function_antonyms().get(word, frozenset())
+
+
 def after_negator(quote: str, lang: str) -> set[str]:
     """Words of ``quote`` right after a negator: "not decent" may come out "indecent". A
     negation idiom negates nothing ("Тем не менее, многие" is no "not many")."""
@@ -154,9 +169,7 @@ def _opposite_look_alike(word: str, src: str, translated: str, tgt: str) -> bool
     """Whether a look-alike of ``word`` means its opposite ("subjetivo" for "objective",
     "ilegal" for "legal"): no rendering of it, but an antonym standing in its place (after
     a negator it says the word: "not decent" for "неприличными")."""
-    opposed = set().union(
-        *(wordnet.antonyms(m) for m in main_senses(word, src, english_of(word, src)))
-    )
+    opposed = set().union(*(antonyms(m) for m in main_senses(word, src, english_of(word, src))))
     if not opposed:
         return False
     return bool(main_senses(translated, tgt, english_of(translated, tgt)) & opposed)

@@ -12,6 +12,7 @@ from xlate.checks import lexicon
 from xlate.checks.quotes.evidence import (
     Explained,
     WordVerdict,
+    antonyms,
     english_of,
     find_rendering,
     function_words,
@@ -117,7 +118,7 @@ def _opposite_in(
         standing = main_senses(t, tgt, meant)
         if tgt == "en":  # "worst" says bad: its base form's antonyms are its own
             standing |= lexicon.base_forms(t, tgt)
-        strong = any(wordnet.antonyms(m) & senses for m in standing)
+        strong = any(antonyms(m) & senses for m in standing)
         if ("en" not in (src, tgt) or by_form) and not strong:
             # es<->ru goes through English twice: the antonym must be one of the main
             # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150);
@@ -146,7 +147,7 @@ def _standing_opposes(word: str, lang: str, main: set[str]) -> set[str]:
     standing = {m for m in standing if wordnet.word_classes(m) & {"adj", "adv"}}
     if not standing:
         return set()
-    opposed = set().union(*(wordnet.antonyms(m) for m in standing))
+    opposed = set().union(*(antonyms(m) for m in standing))
     return {b for m in main for b in (m, *lexicon.base_forms(m, "en")) if b in opposed}
 
 
@@ -234,7 +235,7 @@ def opposites_of(word: str, src: str, tgt: str) -> dict[str, set[str]]:
         # "used" are adjectives of their own, far from "head" (tail) and "use"
         participle = sense.endswith("ed")
         bases = lexicon.base_forms(sense, "en") if src == "en" and not participle else set()
-        found = wordnet.antonyms(sense).union(*(wordnet.antonyms(b) for b in bases))
+        found = antonyms(sense).union(*(antonyms(b) for b in bases))
         for antonym in found - english:
             if " " in antonym:
                 continue
