@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from xlate import check
+from xlate.checks import lexicon
 from xlate.checks.polarity import negations
+from xlate.checks.polarity_words import negative_derivative
 from xlate.text.segment import segment_lines
 
 
@@ -438,3 +440,55 @@ def test_concord_contrasts_and_words_that_say_it(
     src: str, tgt: str, source: str, translation: str
 ) -> None:
     assert _negation_flags(src, tgt, source, translation) == []
+
+
+needs_lexicon = pytest.mark.skipif(
+    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
+)
+
+# newstest2012 line 935: "más pobre" (poorer) is "не такой богатый" (not so rich)
+POORER_ES = (
+    "Por lo que sirvió para que los dos distintos bancos precursores de la UBS se "
+    "complementaran: un banco rico pero dormido con el centro de la administración de bienes "
+    "en Zurich y una internacionalización más pobre pero más fuerte."
+)
+POORER_RU = (
+    "Этому помогло и то, что два банка, которые образовали UBS, дополняли друг друга. Один "
+    "был богатым, но степенным банком, специализировавшимся в Цюрихе на управлении активами; "
+    "другой был не такой богатый, но гораздо более интернационализированный."
+)
+# line 1362: "innecesarios" is "не были необходимы", while "desproporcionado" and
+# "непропорционального" render each other
+NEEDLESS_ES = (
+    "El sindicato que representa a cientos de trabajadores de apoyo escolar que perdieron sus "
+    "empleos el mes pasado planea demandar a la ciudad el miércoles, alegando que los despidos "
+    "eran innecesarios y discriminatorios debido a su impacto desproporcionado sobre las "
+    "escuelas que atienden a estudiantes pobres."
+)
+NEEDLESS_RU = (
+    "Профсоюз, представляющий сотни сотрудников обслуживающего персонала школ, которые "
+    "потеряли места в прошлом месяце, планирует подать в суд на город в среду, утверждая, что "
+    "увольнения не были необходимы и были дискриминационными из-за непропорционального влияния "
+    "на школы, где учатся бедные ученики."
+)
+
+
+@needs_lexicon
+@pytest.mark.parametrize(("es", "ru"), [(POORER_ES, POORER_RU), (NEEDLESS_ES, NEEDLESS_RU)])
+def test_a_negation_said_by_an_opposite_word_is_a_rewording(es: str, ru: str) -> None:
+    assert _negation_flags("es", "ru", es, ru) == []
+    assert _negation_flags("ru", "es", ru, es) == []
+
+
+@needs_lexicon
+def test_a_negated_word_beside_its_own_rendering_is_still_a_negation() -> None:
+    # "más rica" says what "не такой богатый" denies: the negation was added
+    assert _negation_flags("es", "ru", POORER_ES.replace("más pobre", "más rica"), POORER_RU)
+
+
+@needs_lexicon
+def test_spanish_negative_derivatives_are_read_by_their_senses() -> None:
+    assert negative_derivative("desproporcionado", "es")
+    assert negative_derivative("innecesarios", "es")
+    assert not negative_derivative("informado", "es")  # informed is no opposite of formed
+    assert not negative_derivative("impuesto", "es")

@@ -45,6 +45,7 @@ from importlib import resources
 
 from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.checks.polarity_words import antonym_places, negated_words, negative_derivative
 from xlate.report import Flag
 from xlate.text.morphology import ru_parses
 from xlate.text.words import tokens
@@ -283,6 +284,14 @@ def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) 
     the start says the "No hubo" there, not the "evitar" at the end."""
     negated = [p for p, _ in _placed_negations(more_text, more_lang)]
     said = _word_places(fewer_text, fewer_lang)
+    # "más pobre" for "не такой богатый": an antonym of a negated word says the negation
+    # (a word that says the negation already is no second saying of it: "forbidden")
+    known = {p for p, _ in said}
+    said += [
+        (p, False)
+        for p in _antonyms_of_negated(more_text, more_lang, fewer_text, fewer_lang)
+        if p not in known
+    ]
     for p, limit in _word_places(more_text, more_lang, counterparts=True):
         # each word of the other side pairs off with the nearest one here, if near enough;
         # a limit only with a limit ("only" with "только", not with "unreliable"), while a
@@ -293,6 +302,20 @@ def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) 
     return sum(any(abs(p - q) <= _NEAR for q in negated) for p, _ in said)
 
 
+def _antonyms_of_negated(text: str, lang: str, other_text: str, other: str) -> list[float]:
+    """Where ``other_text`` has an antonym of a word ``text`` negates (see polarity_words)."""
+    lists = _lists(lang)
+    words = _words_without_idioms(text, lang)
+    at = [
+        i
+        for i, w in enumerate(words)
+        if w in lists.negators or (lang == "en" and w.endswith("n't"))
+    ]
+    last = max(len(words) - 1, 1)
+    negated = [(j / last, words[j]) for j in negated_words(words, at, lang)]
+    return antonym_places(negated, lang, tokens(other_text), other, _PAIR)
+
+
 def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
     """A negative prefix ("unfinished", "неважно"); in Russian only before a real word
     ("надежным" is one, "обходимо" is not)."""
@@ -301,7 +324,9 @@ def _prefixed(word: str, lang: str, lists: _Lists) -> bool:
         and word.startswith(lists.prefixes)
         and not word.startswith(lists.prefix_except)
     ):
-        return False
+        # Spanish: any word its English senses show as a word's opposite by its prefix
+        # ("desproporcionado"), beside the stems listed
+        return lang == "es" and len(word) >= lists.prefix_min and negative_derivative(word, lang)
     if lang != "ru":
         return True
     # a noun with не- is a word of its own ("недостаток" a drawback, "недоверие"

@@ -353,3 +353,8 @@ def _parse_words(words: list[str], lang: str) -> Decimal | None:
                 group += n
         value = total + group
     return Decimal(int(value))
+
+
+def ordinal_value(word: str, lang: str) -> int | None:
+    """The value of an ordinal number word ("first", "tercera", "пятого"), else None."""
+    return _ordinal_word(word.lower(), lang)
