@@ -203,3 +203,32 @@ def test_function_word_antonym_wordnet_lacks_is_changed(
 def test_function_antonyms_read_both_ways() -> None:
     assert "after" in antonyms("before") and "before" in antonyms("after")
     assert "under" in antonyms("over") and "few" in antonyms("many")  # WordNet's stay
+
+
+@needs_lexicon
+def test_a_function_word_opposes_a_word_only_by_its_main_sense() -> None:
+    # newstest2012 line 909: "poco" is little, of "demasiado poco" (too little), not an
+    # antonym of "clearly"; "mucho" for "little" still is
+    quote = "The Adoboli incident clearly showed that risk control had changed too little,"
+    right = (
+        "Con el caso Adoboli se manifiesta que los controles de riesgo han cambiado demasiado poco"
+    )
+    assert not [v for v in judge_words(quote, "en", right, "es") if v.status == "changed"]
+    wrong = right.replace("poco", "mucho")
+    assert ("changed", "mucho") in _status(judge_words(quote, "en", wrong, "es"), "little")
+
+
+@needs_lexicon
+def test_a_pair_the_quote_says_is_no_antonym_in_place() -> None:
+    # newstest2012 line 1394: "hombres y mujeres" is "men and women"; "men" renders
+    # "hombres", not the opposite of "mujeres"
+    quote = (
+        "elogia a los hombres y mujeres de las Fuerzas Armadas de Estados Unidos y a sus socios "
+        "de la coalición que participaron en operaciones militares"
+    )
+    right = (
+        "commends the men and women of the United States Armed Forces and their coalition "
+        "partners who engaged in military operations"
+    )
+    assert _status(judge_words(quote, "es", right, "en"), "mujeres") != [("changed", "men")]
+    assert not [v for v in judge_words(quote, "es", right, "en") if v.by == "antonym"]

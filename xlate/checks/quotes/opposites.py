@@ -119,13 +119,17 @@ def _opposite_in(
         if tgt == "en":  # "worst" says bad: its base form's antonyms are its own
             standing |= lexicon.base_forms(t, tgt)
         strong = any(antonyms(m) & senses for m in standing)
-        if ("en" not in (src, tgt) or by_form) and not strong:
+        # a function word has many senses, and some sense an antonym among almost anything
+        # ("para": for, and "stops" of parar, so "go"): its main one must be the antonym
+        if ("en" not in (src, tgt) or by_form or t in stopwords(tgt)) and not strong:
             # es<->ru goes through English twice: the antonym must be one of the main
             # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150);
             # so must a form's ("буду" as быть, not "stay" for "move")
             continue
         # a word another source word explains is taken back only by an antonym of its
         # main sense ("старым": old; not "буду", be, for "move" through "stay")
+        if _says_the_pair(explained.get(i), verdict.word, src):
+            continue  # the source says both ("hombres y mujeres"): "men" renders the other
         if i in explained and not (strong and _yield(i, src, target, tgt, explained)):
             continue
         explained[i] = verdict
@@ -134,6 +138,16 @@ def _opposite_in(
         verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
         return True
     return False
+
+
+def _says_the_pair(holder: WordVerdict | None, word: str, src: str) -> bool:
+    """Whether ``holder``, a source word found rendered, is an antonym of ``word`` itself:
+    the quote says the pair ("hombres y mujeres"), and the rendering of the one ("men")
+    stands for it, not for the other's opposite."""
+    if holder is None or holder.status != "kept":
+        return False
+    opposed = set().union(*(antonyms(e) for e in english_of(word, src)))
+    return bool(english_of(holder.word, src) & opposed)
 
 
 def _standing_opposes(word: str, lang: str, main: set[str]) -> set[str]:
