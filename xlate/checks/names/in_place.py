@@ -14,7 +14,7 @@ from unidecode import unidecode
 
 from xlate.checks.lexicon import cognate, renderings
 from xlate.checks.names.aliases import groups_of, known_renderings
-from xlate.checks.names.crossscript import resembles
+from xlate.checks.names.crossscript import resembles, word_verdict
 from xlate.checks.names.evidence import (
     dictionary_phrase,
     dictionary_renders,
@@ -40,6 +40,7 @@ from xlate.checks.names.normalise import (
     skeleton,
 )
 from xlate.checks.names.tables import articles, sentence_openers
+from xlate.text.morphology import ru_parses
 from xlate.text.wordnet import past_form, word_classes
 from xlate.text.words import stopwords
 
@@ -97,7 +98,7 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
             continue
         if word in stopwords(tgt) or word in sentence_openers(tgt):
             continue  # el que, the same: no noun
-        if not _definite_noun(words, k, translation, tgt) or zipf_in(word, tgt) < _GENERIC.get(
+        if not _definite_noun(words, k, translation, tgt) or _frequency(word, tgt) < _GENERIC.get(
             tgt, _GENERIC_DEFAULT
         ):
             continue
@@ -110,6 +111,14 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         before = words[k - 1].group() if k and tgt != "ru" else ""
         return f"{before} {word}".strip()
     return None
+
+
+def _frequency(word: str, lang: str) -> float:
+    """How common a word is (Zipf), a Russian one by its dictionary form too: a case form
+    is rarer than its word ("президенте" 3.9, президент 5.3), not less generic."""
+    parses = ru_parses(word.lower())[:1] if lang == "ru" else ()
+    lemma = str(parses[0].normal_form) if parses else ""
+    return max(zipf_in(word, lang), zipf_in(lemma, lang) if lemma else 0.0)
 
 
 # Consonant sounds a loanword keeps of its English word to be read as it (голкипер).
@@ -173,10 +182,16 @@ def _accounted(
     dictionary gives for a source word (incendio for arson, beside Solingen)?"""
     word = m.group()
     if word[:1].isupper():
-        others = {plain_latin(w) for w in _WORD.findall(source) if w[:1].isupper()}
-        others -= {plain_latin(w) for _, _, w in significant_words(s)}
+        own = {w for _, _, w in significant_words(s)}
+        others = [w for w in _WORD.findall(source) if w[:1].isupper() and w not in own]
+        if plain_latin(word) in {plain_latin(w) for w in others}:
+            return True
+        # or another name's spelling across scripts (Венском is Vienna's, not Schwanzer's)
+        cand = Candidate(m.start(), m.end(), word, tgt)
+        if any(word_verdict(w, src, cand) == "same" for w in others):
+            return True
         # or a capitalised rendering of a common source word (Австрийской for austriaca)
-        return plain_latin(word) in others or dictionary_renders(word, tgt, source_words, src)
+        return dictionary_renders(word, tgt, source_words, src)
     return dictionary_renders(word, tgt, source_words, src)
 
 
