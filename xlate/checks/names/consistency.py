@@ -94,7 +94,7 @@ class NameRenderings:
                 if groups_of(word) or RU_PLACE_ADJECTIVE.search(word.lower()):
                     continue  # a known place: its spellings are known (Канады, Канадцам)
                 hit = next((c for c in cands if word_verdict(word, src, c) == "same"), None)
-                if hit is not None:
+                if hit is not None and not _place_adjective(hit.text, tgt):
                     name = _name_part(hit.text)
                     kind = (frozenset(word_keys(name)), hit.text, mention)
                     number = self._numbers.setdefault(kind, len(self._kinds))
@@ -162,3 +162,17 @@ def _name_part(text: str) -> str:
     while len(parts) > 1 and parts[-1][:1].islower() and len(parts[-1]) >= _COMMON_PART_MIN:
         parts.pop()
     return "-".join(parts)
+
+
+def _place_adjective(rendering: str, lang: str) -> bool:
+    """A Russian dictionary adjective made of a place (Германскую, Балтийского): a word
+    derived from the name, beside the place's own renderings (Германии, Балтики), not a
+    spelling of it (newstest2012 lines 484, 2862). A surname (Достоевского) and an
+    adjective pymorphy3 only guesses at (Яворского) are spellings and stay."""
+    if lang != "ru" or not RU_PLACE_ADJECTIVE.search(rendering.lower()):
+        return False
+    parses = ru_parses(rendering)
+    if not parses:
+        return False
+    best = parses[0]
+    return bool(best.is_known) and best.tag.POS == "ADJF" and "Surn" not in best.tag
