@@ -126,10 +126,10 @@ def _opposite_in(
             # senses of the word standing too (tune: correct quotes flagged 10 -> 2 of 150);
             # so must a form's ("буду" as быть, not "stay" for "move")
             continue
-        # a word another source word explains is taken back only by an antonym of its
-        # main sense ("старым": old; not "буду", be, for "move" through "stay")
         if _says_the_pair(explained.get(i), verdict.word, src):
             continue  # the source says both ("hombres y mujeres"): "men" renders the other
+        # a word another source word explains is taken back only by an antonym of its
+        # main sense ("старым": old; not "буду", be, for "move" through "stay")
         if i in explained and not (strong and _yield(i, src, target, tgt, explained)):
             continue
         explained[i] = verdict
