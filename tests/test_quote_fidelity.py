@@ -377,3 +377,37 @@ def test_russian_plural_noun_is_looked_up_as_its_plural() -> None:
         "ru",
     )
     assert [v.status for v in verdicts if v.word == "dinero"] == ["kept"]
+
+
+@needs_lexicon
+def test_quantifiers_and_pronouns_are_found_among_the_function_words() -> None:
+    # newstest2012 lines 626 and 635 through Apertium: "muchas" and "todo el mundo" are
+    # words of the stopword lists, and the dictionaries have no "many" nor "everyone"
+    many = judge_words(
+        "However, many people told me I mustn't give up, otherwise others would follow.",
+        "en",
+        "Aun así, muchas personas me dijimos yo mustn't da arriba, otherwise otros seguirían.",
+        "es",
+    )
+    assert ("many", "kept") in [(v.word, v.status) for v in many]
+    everyone = judge_words(
+        "I want to make football for everyone, because then everyone has a good time",
+        "en",
+        "Quiero fútbol de marca para todo el mundo, porque entonces todo el mundo pasa bien",
+        "es",
+    )
+    assert ("everyone", "kept") in [(v.word, v.status) for v in everyone]
+    # a function word renders by a dictionary only: "только" (just) is no "good"
+    good = judge_words(
+        "everyone has a good time, not just the chosen few",
+        "en",
+        "все будут плохо проводить время, а не только избранное меньшинство",
+        "ru",
+    )
+    assert [v.status for v in good if v.word == "good"] != ["kept"]
+
+
+@needs_lexicon
+def test_an_irregular_english_form_is_looked_up_as_its_base() -> None:
+    assert "decir" in lexicon.renderings("told", "en", "es")
+    assert "hacer" in lexicon.renderings("made", "en", "es")

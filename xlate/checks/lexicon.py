@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import gzip
+import json
 import os
 import re
 from collections import Counter, defaultdict
@@ -39,6 +40,8 @@ from xlate.text.words import stem
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
 # FreeDict file -> (headword language, translation language)
+# Closed-class words the dictionaries leave out ("many", "everyone", "whether"), by hand
+CLOSED_CLASS = LEXICON_DIR / "closed_class.json"
 _FREEDICT = {"eng-spa": ("en", "es"), "spa-eng": ("es", "en"), "eng-rus": ("en", "ru")}
 # word list shipped in xlate/data/lexicon -> the language of its renderings (heads: English)
 _SHIPPED = {"apertium-eng-spa": "es", "mueller7-eng-rus": "ru"}
@@ -109,7 +112,7 @@ def _tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]:
     check of en-es reads no Russian. Kept on disk once built (``xlate.text.built``: en-ru
     0.3 s to build, ~0.05 s to read back), under a key of this module's code and of every
     dictionary file it reads."""
-    sources = [Path(__file__), *(LEXICON_DIR / f"{n}.tsv.gz" for n in _SHIPPED)]
+    sources = [Path(__file__), CLOSED_CLASS, *(LEXICON_DIR / f"{n}.tsv.gz" for n in _SHIPPED)]
     for name in _FREEDICT:
         sources += [DICTD_DIR / f"freedict-{name}.index", DICTD_DIR / f"freedict-{name}.dict.dz"]
     return built(f"lexicon.{'-'.join(sorted(pair))}", sources, lambda: _build_tables(pair))
@@ -129,6 +132,9 @@ def _build_tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]
     for name, (a, b) in _FREEDICT.items():
         for head, words in _entries(name).items() if {a, b} == pair else ():
             add(a, b, head, list(words), True)  # read backwards too: more pairs each way
+    for other, entries in json.loads(CLOSED_CLASS.read_text("utf-8")).items():
+        for head, words in entries.items() if {"en", other} == pair else ():
+            add("en", other, head, words, False)  # forth only: "muchos" keeps mucho's senses
     for name, other in _SHIPPED.items():
         if {"en", other} != pair:
             continue
@@ -250,6 +256,10 @@ def _headwords(word: str, lang: str) -> list[str]:
         forms += [word[:-1], word[:-2]]
         if word[-3] == word[-4]:  # "stopped" (stop)
             forms.append(word[:-3])
+    if lang == "en":  # an irregular form: "went" (go), "told" (tell), "made" (make)
+        irregular = wordnet.irregular_forms().get(word)
+        if irregular is not None:
+            forms.append(irregular)
     if lang == "en" and word.endswith("ing") and len(word) > 5:
         # "buying" (buy), "making" (make), "stopping" (stop)
         forms += [word[:-3], word[:-3] + "e"]

@@ -38,6 +38,10 @@ from xlate.text.words import content_words, stem, tokens
 __all__ = ["Explained", "WordVerdict", "judge_words"]
 
 
+# The evidence that a function word of a translated quote renders a source word.
+_DIRECT = frozenset({"lexicon", "cognate"})
+
+
 def judge_words(
     quote: str,
     src: str,
@@ -77,10 +81,23 @@ def judge_words(
     for verdict in verdicts:
         if verdict.status == "unverified":
             _take_over(verdict, src, target, tgt, explained, negated_target)
+    # a quantifier or pronoun ("many", "everyone") is rendered by a word of the stopword
+    # lists ("muchos", "все"), which the content words leave out: looked for there last,
+    # each such word at the index it has in ``opposable`` below
+    extended = [*target, *function_words(translated, tgt)]
+    for verdict in verdicts:
+        if verdict.status == "unverified":
+            taken = {*explained, *range(len(target))}
+            at, by = find_rendering(verdict.word, src, extended, tgt, taken, negated_target)
+            # a dictionary's rendering only: a function word meets almost anything through
+            # a synonym or English ("good" is just, and "только" just)
+            if at is not None and by in _DIRECT:
+                explained[at] = verdict
+                verdict.status, verdict.by = "kept", by
     # a word of the stopword list may have an antonym ("many" -> "few"): those of 3
     # letters or more ("a", "de", "no" render half the dictionary) ...
     negated = after_negator(quote, src)
-    opposable = [*target, *function_words(translated, tgt)]
+    opposable = extended
     # ... and a content word's among them: a content word of any length ("paz" for
     # "war"), a function word when English or of 4 letters or more (some sense of almost
     # any word has "con" among the renderings of its antonym); blanked, not dropped, so
