@@ -7,7 +7,8 @@ Packaged sources, read lazily and cached:
   language. ru->en is eng-rus read backwards; en<->es reads both files each way.
 - Word lists shipped in ``xlate/data/lexicon/`` (GPL-2+, built by scripts/build_lexicon.py
   from Debian's ``apertium-eng-spa`` and ``mueller7-dict``): Apertium's en<->es bilingual
-  dictionary (~22k pairs) and Mueller's English-Russian dictionary (~124k pairs), read both
+  dictionary (~22k pairs) and Mueller's English-Russian dictionary (~134k pairs, with the
+  perfective partners of its imperfective verbs: "begin" is начинать and начать), read both
   ways like FreeDict. FreeDict alone lacks "deterrent", "incentive", "significant".
 - WordNet 3.0 (``wordnet-base``, read by :mod:`xlate.text.wordnet`): the English
   vocabulary that cognates are looked up in, and English base forms.
@@ -133,7 +134,7 @@ def _build_tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]
         if {"en", other} != pair:
             continue
         forth, back, main = table["en", other], table[other, "en"], table["main", other]
-        for head, renderings in _shipped(name):  # ~124k pairs for en-ru: add() inlined
+        for head, renderings in _shipped(name):  # ~134k pairs for en-ru: add() inlined
             if name in _ORDERED:  # the main senses: the first two one-word renderings
                 main[head] = yo(_SEP.join([r for r in renderings if " " not in r][:2]))
             key = yo(head)
