@@ -34,6 +34,7 @@ from unidecode import unidecode
 
 from xlate.text import frequencies, wordnet
 from xlate.text.built import built
+from xlate.text.datafiles import data_json
 from xlate.text.morphology import ru_parses, russian_analyser
 from xlate.text.words import stem
 
@@ -189,8 +190,9 @@ def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
 
     An inflected word is looked up as its likely headword too (dictionaries list "ojo"
     and "diario", texts say "ojos" and "diarias"; Russian through pymorphy3's lemmas),
-    then by its stem (unless not ``by_stem``: a guess that widens a match but is no
-    knowledge of what the word means)."""
+    then (unless not ``by_stem``: a guess that widens a match but is no knowledge of what
+    the word means) a Russian relational adjective as its noun ("футбольный": football),
+    and by its stem."""
     return set(_renderings(word, src, tgt, by_stem))
 
 
@@ -206,6 +208,9 @@ def _renderings(word: str, src: str, tgt: str, by_stem: bool) -> frozenset[str]:
         found = {r for form in (word, *_ru_lemmas(word)) for r in _words(table.get(form, ""))}
         if found:
             return frozenset(found)
+        noun = _ru_adjective_noun(word, table) if by_stem else None
+        if noun is not None:
+            return frozenset(_words(table[noun]))
     for form in _headwords(word, src):
         if form in table:
             return frozenset(_words(table[form]))
@@ -225,6 +230,31 @@ def _ru_lemmas(word: str) -> tuple[str, ...]:
             if plural is not None:
                 out.append(_yo(str(plural.word)))
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def _adjective_rules() -> list[tuple[str, str]]:
+    rules = [(a, n) for a, n in data_json("ru_relational_adjectives.json")["rules"]]
+    return sorted(rules, key=lambda rule: -len(rule[0]))  # stable: the table's order within
+
+
+def _ru_adjective_noun(word: str, table: dict[str, str]) -> str | None:
+    """The noun a Russian relational adjective is made of, where the lexicon renders it and
+    not the adjective: a guess like a stem's ("футбольного" -> футбол, "инвестиционный" ->
+    инвестиция; xlate/data/ru_relational_adjectives.json)."""
+    for reading in ru_parses(word):
+        if reading.tag.POS != "ADJF":
+            continue
+        lemma = _yo(str(reading.normal_form))
+        for ending, noun_ending in _adjective_rules():
+            noun = lemma[: -len(ending)] + noun_ending
+            if lemma.endswith(ending) and len(noun) >= 3 and noun in table and _is_noun(noun):
+                return noun
+    return None
+
+
+def _is_noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.normal_form == word for p in ru_parses(word))
 
 
 def is_russian_word(word: str) -> bool:

@@ -1,6 +1,7 @@
-"""Russian perfective verbs in the lexicon: Mueller lists a verb by its imperfective
+"""Russian words Mueller misses: perfective verbs (Mueller lists a verb by its imperfective
 ("begin": начинать(ся)), scripts/build_lexicon.py adds the partner of the other aspect
-made by suffix (xlate/data/ru_aspect_suffixes.json) and the reflexive "(ся)" stands for.
+made by suffix (xlate/data/ru_aspect_suffixes.json) and the reflexive "(ся)" stands for),
+and relational adjectives, read as their nouns (xlate/data/ru_relational_adjectives.json).
 Sentences from newstest2012's tuning half (line numbers 0-based, as the benchmarks count)."""
 
 from __future__ import annotations
@@ -99,3 +100,45 @@ def test_a_perfective_is_no_word_put_out_for_another() -> None:
         "UBS удалось измениться к лучшему", "ru", "UBS has managed to turn around.", "en"
     )
     assert not [v for v in verdicts if v.status == "changed"]
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("adjective", "english"),
+    [
+        ("футбольного", "football"),  # -ьный of футбол
+        ("инвестиционный", "investment"),  # -ционный of инвестиция
+        ("технологическая", "technology"),  # -ический of технология
+    ],
+)
+def test_a_relational_adjective_is_read_as_its_noun(adjective: str, english: str) -> None:
+    assert english in lexicon.renderings(adjective, "ru", "en")
+    assert not lexicon.renderings(adjective, "ru", "en", by_stem=False)  # a guess, like a stem
+
+
+@needs_lexicon
+@pytest.mark.parametrize(
+    ("line", "quote", "translation", "adjective"),
+    [
+        (
+            458,
+            "Я никогда не думал, что в конце своей карьеры буду играть с хоккейным игроком, как он",
+            '"I never thought that at the end of my career I would play with a hockey player '
+            'like him."',
+            "хоккейным",
+        ),
+        (
+            604,
+            "Я бы также попытался прекратить все инциденты, начиная с дела богемцев или "
+            "последствий прошлогоднего коррупционного скандала",
+            '"Í would also try to end all affairs, starting from the Bohemians case or the '
+            "aftermath of last year's corruption scandal.\"",
+            "коррупционного",
+        ),
+    ],
+)
+def test_a_relational_adjective_is_found_as_the_noun_rendering_it(
+    line: int, quote: str, translation: str, adjective: str
+) -> None:
+    verdicts = {v.word: v.status for v in judge_words(quote, "ru", translation, "en")}
+    assert verdicts[adjective] == "kept", (line, verdicts)
