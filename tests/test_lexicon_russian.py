@@ -33,6 +33,7 @@ import build_lexicon  # noqa: E402
         ("уходить", "уйти"),
         ("входить", "войти"),
         ("помогать", "помочь"),
+        ("происходить", "произойти"),  # -сходить: -зойти
         # several made, the one made back into the imperfective alone: not начинить (stuff),
         # which is начинять's, nor передавить (crush), nor отделить (separate)
         ("передавать", "передать"),
