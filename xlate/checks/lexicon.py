@@ -7,7 +7,8 @@ Packaged sources, read lazily and cached:
   language. ru->en is eng-rus read backwards; en<->es reads both files each way.
 - Word lists shipped in ``xlate/data/lexicon/`` (GPL-2+, built by scripts/build_lexicon.py
   from Debian's ``apertium-eng-spa`` and ``mueller7-dict``): Apertium's en<->es bilingual
-  dictionary (~22k pairs) and Mueller's English-Russian dictionary (~124k pairs), read both
+  dictionary (~22k pairs) and Mueller's English-Russian dictionary (~134k pairs, with the
+  perfective partners of its imperfective verbs: "begin" is начинать and начать), read both
   ways like FreeDict. FreeDict alone lacks "deterrent", "incentive", "significant".
 - WordNet 3.0 (``wordnet-base``, read by :mod:`xlate.text.wordnet`): the English
   vocabulary that cognates are looked up in, and English base forms.
@@ -34,6 +35,7 @@ from unidecode import unidecode
 
 from xlate.text import frequencies, wordnet
 from xlate.text.built import built
+from xlate.text.datafiles import data_json
 from xlate.text.morphology import ru_parses, russian_analyser
 from xlate.text.words import stem
 
@@ -139,7 +141,7 @@ def _build_tables(pair: frozenset[str]) -> dict[tuple[str, str], dict[str, str]]
         if {"en", other} != pair:
             continue
         forth, back, main = table["en", other], table[other, "en"], table["main", other]
-        for head, renderings in _shipped(name):  # ~124k pairs for en-ru: add() inlined
+        for head, renderings in _shipped(name):  # ~134k pairs for en-ru: add() inlined
             if name in _ORDERED:  # the main senses: the first two one-word renderings
                 main[head] = yo(_SEP.join([r for r in renderings if " " not in r][:2]))
             key = yo(head)
@@ -194,8 +196,9 @@ def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
 
     An inflected word is looked up as its likely headword too (dictionaries list "ojo"
     and "diario", texts say "ojos" and "diarias"; Russian through pymorphy3's lemmas),
-    then by its stem (unless not ``by_stem``: a guess that widens a match but is no
-    knowledge of what the word means)."""
+    then (unless not ``by_stem``: a guess that widens a match but is no knowledge of what
+    the word means) a Russian relational adjective as its noun ("футбольный": football),
+    and by its stem."""
     return set(_renderings(word, src, tgt, by_stem))
 
 
@@ -211,6 +214,9 @@ def _renderings(word: str, src: str, tgt: str, by_stem: bool) -> frozenset[str]:
         found = {r for form in (word, *_ru_lemmas(word)) for r in _words(table.get(form, ""))}
         if found:
             return frozenset(found)
+        noun = _ru_adjective_noun(word, table) if by_stem else None
+        if noun is not None:
+            return frozenset(_words(table[noun]))
     for form in _headwords(word, src):
         if form in table:
             return frozenset(_words(table[form]))
@@ -230,6 +236,31 @@ def _ru_lemmas(word: str) -> tuple[str, ...]:
             if plural is not None:
                 out.append(_yo(str(plural.word)))
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def _adjective_rules() -> list[tuple[str, str]]:
+    rules = [(a, n) for a, n in data_json("ru_relational_adjectives.json")["rules"]]
+    return sorted(rules, key=lambda rule: -len(rule[0]))  # stable: the table's order within
+
+
+def _ru_adjective_noun(word: str, table: dict[str, str]) -> str | None:
+    """The noun a Russian relational adjective is made of, where the lexicon renders it and
+    not the adjective: a guess like a stem's ("футбольного" -> футбол, "инвестиционный" ->
+    инвестиция; xlate/data/ru_relational_adjectives.json)."""
+    for reading in ru_parses(word):
+        if reading.tag.POS != "ADJF":
+            continue
+        lemma = _yo(str(reading.normal_form))
+        for ending, noun_ending in _adjective_rules():
+            noun = lemma[: -len(ending)] + noun_ending
+            if lemma.endswith(ending) and len(noun) >= 3 and noun in table and _is_noun(noun):
+                return noun
+    return None
+
+
+def _is_noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.normal_form == word for p in ru_parses(word))
 
 
 def is_russian_word(word: str) -> bool:
