@@ -203,3 +203,15 @@ def test_function_word_antonym_wordnet_lacks_is_changed(
 def test_function_antonyms_read_both_ways() -> None:
     assert "after" in antonyms("before") and "before" in antonyms("after")
     assert "under" in antonyms("over") and "few" in antonyms("many")  # WordNet's stay
+
+
+@needs_lexicon
+def test_a_synset_keeps_only_the_pointers_that_are_read() -> None:
+    """Antonyms and near words come through the pointers kept (a noun's hyponyms, most of
+    its pointers, are not): "clear" (CLEAR_ES's clarísima) opposes unclear and opaque,
+    "vision" is near "sight" and "imagination"."""
+    senses = wordnet._senses("vision")
+    kept = {symbol for pos, offset in senses for symbol, *_ in wordnet._pointers(pos, offset)}
+    assert kept and kept <= set(wordnet._READ_POINTERS)
+    assert {"unclear", "opaque"} <= wordnet.antonyms("clear")
+    assert {"sight", "imagination"} <= wordnet.relatives("vision")

@@ -225,19 +225,26 @@ def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]
 
 @cache
 def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
-    """The pointers of one synset: (symbol, pos, offset, target word number)."""
+    """The pointers of one synset that are read (``_READ_POINTERS``): (symbol, pos,
+    offset, target word number)."""
     fields = _data_fields(pos, offset)
     at = 4 + 2 * int(fields[3], 16)
     out = []
     for i in range(int(fields[at])):
         symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-        out.append((symbol, _POS_OF[kind], int(target), int(words[2:], 16)))
+        kept = _READ_POINTERS.get(symbol)
+        if kept is not None:
+            out.append((kept, _POS_OF[kind], int(target), int(words[2:], 16)))
     return tuple(out)
 
 
 # WordNet pointers to words near in meaning: derivation ("+": honor/honoring), pertainym
 # ("\\": daily/day), similar ("&"), see also ("^"), hypernym ("@": car/vehicle).
 _NEAR = frozenset({"+", "\\", "&", "^", "@"})
+# The pointers any caller reads (antonyms and the near ones), each symbol one string: kept
+# for every synset asked, the others (a noun's hyponyms "~", its meronyms, domains: most
+# of its pointers) took ~10 MiB of a ru-es check's peak.
+_READ_POINTERS = {symbol: symbol for symbol in ("!", *sorted(_NEAR))}
 
 
 @cache
