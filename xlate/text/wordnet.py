@@ -179,15 +179,17 @@ def _data_file(pos: str) -> int:
 
 
 def _data_fields(pos: str, offset: int) -> list[str]:
-    """The fields of the synset line at ``offset``. ``pread`` keeps no file position, so
-    processes forked with the file open cannot move each other's reads."""
+    """The fields of the synset line at ``offset`` before its gloss (`` | `` opens it:
+    no word or pointer has a bar; nothing reads the gloss, about half of a line's words).
+    ``pread`` keeps no file position, so processes forked with the file open cannot move
+    each other's reads."""
     fd, line = _data_file(pos), b""
     while b"\n" not in line:
         more = os.pread(fd, 4096, offset + len(line))
         if not more:
             break
         line += more
-    return line.split(b"\n", 1)[0].decode("utf-8", "replace").split()
+    return line.split(b"\n", 1)[0].split(b" | ", 1)[0].decode("utf-8", "replace").split()
 
 
 @cache
@@ -199,18 +201,13 @@ def _synset_words(pos: str, offset: int) -> tuple[str, ...]:
     return tuple(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
 
 
-@cache
-def _synset(pos: str, offset: int) -> frozenset[str]:
-    return frozenset(_synset_words(pos, offset))
-
-
 def synonyms(word: str) -> set[str]:
     """English words sharing a WordNet synset with ``word`` (itself included when known)."""
     index, lemma = lemma_index(), word.lower()
     if lemma not in index.synonyms:
         out: set[str] = set()
         for pos, offset in _senses(lemma):
-            out |= {_SENSE_TAG.sub("", w) for w in _synset(pos, offset)}
+            out |= {_SENSE_TAG.sub("", w) for w in _synset_words(pos, offset)}
         index.synonyms[lemma] = frozenset(out)
     return set(index.synonyms[lemma])
 
@@ -255,7 +252,7 @@ def relatives(word: str) -> frozenset[str]:
     for pos, offset in _senses(word):
         for symbol, target_pos, target, _ in _pointers(pos, offset):
             if symbol in _NEAR:
-                out |= {_SENSE_TAG.sub("", w) for w in _synset(target_pos, target)}
+                out |= {_SENSE_TAG.sub("", w) for w in _synset_words(target_pos, target)}
     return frozenset(out)
 
 
@@ -283,7 +280,7 @@ def _antonyms(word: str) -> frozenset[str]:
             h
             for o in adjectives[:_SATELLITE_SENSES]
             for h in _heads(o)
-            if not {_SENSE_TAG.sub("", w) for w in _synset(*h)} & stop
+            if not {_SENSE_TAG.sub("", w) for w in _synset_words(*h)} & stop
         ]
         out = _direct_antonyms(tuple(heads))
     return frozenset(out)
