@@ -121,10 +121,10 @@ def _letter_tokens(word: str) -> list[str] | None:
         if not part:
             continue
         if "." in part or "_" in part:
-            part = _dotted(part)
-            if part is None:
+            dotted = _dotted(part)
+            if dotted is None:
                 return None
-            tokens.append(part)
+            tokens.append(dotted)
             continue
         runs = part.split("'")
         if not all(run and _single_token(run) for run in runs):
