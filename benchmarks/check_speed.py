@@ -15,7 +15,8 @@ The same aligned pairs (newstest2012, the first ``--lines`` lines of the pair) g
   names), so it is the pace to approach, not a like-for-like race.
 
 Whole processes, pinned to one core (``--all-cores`` lifts that), interleaved (ABBA) and
-medians of ``--rounds``; peak memory is the largest ``ru_maxrss`` of the runs.
+medians of ``--rounds``; peak memory is the largest ``ru_maxrss`` of the runs. Each
+checkout reads its tables from a table cache of its own, filled by an untimed first run.
 ``--baseline`` adds the same xlate command run from another checkout (``PYTHONPATH``), for
 a before/after in the same run. ``--pair all`` times the six directions, a pair at a time.
 Without pofilter installed the xlate rows come alone. Prints a Markdown table, with the
@@ -31,7 +32,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _procs import ROOT, interleaved, load_note
+from _procs import ROOT, interleaved, load_note, run
 
 CORPORA = [ROOT / "tests" / "data", ROOT.parent / "shared" / "corpora"]
 POFILTER_TESTS = (
@@ -108,10 +109,17 @@ def _pair(pair: str, args: argparse.Namespace, pofilter: str | None, cpus: set[i
         xlate = [sys.executable, "-m", "xlate", "check", str(work / f"in.{src}")]
         xlate += [str(work / f"in.{tgt}"), "--lines", "--from", src, "--to", tgt]
         xlate += ["--engine", "none", "--report", str(work / "out.json")]
-        cases = {"xlate check --lines --engine none": xlate}
+        # Each checkout keeps its tables (xlate.text.built) in a folder of its own, filled
+        # by an untimed run: the cache keeps one table of a name, so two checkouts whose
+        # code differs would otherwise rebuild each other's tables at every turn (as would
+        # another user's checkout sharing the user cache).
+        cases = {"xlate check --lines --engine none": _own_tables(xlate, work / "tables")}
         if args.baseline is not None:
             root = args.baseline.resolve()
-            cases[f"the same, from {root}"] = ["env", f"PYTHONPATH={root}", *xlate]
+            theirs = ["env", f"PYTHONPATH={root}", *xlate]
+            cases[f"the same, from {root}"] = _own_tables(theirs, work / "tables-baseline")
+        for argv in cases.values():
+            run(argv, cpus=cpus)
         if pofilter is not None:
             write_po(sources, translations, work / "in.po")
             filters = [f"--test={t}" for t in POFILTER_TESTS]
@@ -125,6 +133,13 @@ def _pair(pair: str, args: argparse.Namespace, pofilter: str | None, cpus: set[i
             f"| {pair} ({n}) | {name} | {r.wall:.2f} s | {r.cpu:.2f} s | {n / r.cpu:.0f} | "
             f"{r.peak:.0f} MiB | {ratio} |"
         )
+
+
+def _own_tables(argv: list[str], folder: Path) -> list[str]:
+    """``argv`` run with its table cache in ``folder`` (``XLATE_TABLE_CACHE``)."""
+    if argv[0] == "env":
+        return ["env", f"XLATE_TABLE_CACHE={folder}", *argv[1:]]
+    return ["env", f"XLATE_TABLE_CACHE={folder}", *argv]
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from wordfreq import zipf_frequency
 
 from xlate.checks.names import crossscript, lexicon
 from xlate.text.frequencies import FLOOR, zipf
+from xlate.text.wordnet import lemma_index
 
 DATA = Path(__file__).parent / "data"
 
@@ -99,9 +100,16 @@ def _letter_forms() -> set[str]:
     forms = {"l'amour", "o'neill", "d'un", "qu'il", "rock'n'roll", "a--b", "'s", "x'", "d'", "i'm"}
     forms |= {"we've", "uk's", "zhal'", "zhal''", "l'a'", "h'h", "a'b'c", "ab'é", "œu'vre"}
     forms |= {"İstanbul", "ẞtraße", "Ǆemal", "ﬁle", "L'Amour", "D'Un"}
+    # full stops and underscores (_dotted): abbreviations, WordNet's multiword lemmas
+    forms |= {"p.d.", "a..b", ".a", "a.", "a__b", "_a", "a_", "a._b", "a.'b", "l'a.b", "a_'b"}
+    forms |= {"d'a.b", "a.b'c", "a.b'", "a'.b", "a_b_", "straße.de", "a.b..", "a.\u0301b", "ﬁ.le"}
+    forms |= {"a. b", "a.-b", "a-b.c", ".", "_", "..", "İ.s", "ǅ.a", "x_y_z", "a_b.c"}
+    forms |= {w for w in lemma_index() if "_" in w or "." in w}
+    forms |= {w.replace(" ", "_") for w in list(lemma_index())[::50] if " " in w}
     for lang in ("en", "es", "ru"):
         text = (DATA / f"newstest2012.{lang}").read_text(encoding="utf-8")
         words = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+        words += re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)+\.?", text)  # EE.UU., p.d.
         pairs = [f"{a} {b}" for a, b in zip(words[::17], words[1::17], strict=False)]
         for word in (*words, *pairs):
             low = word.lower()
@@ -111,7 +119,8 @@ def _letter_forms() -> set[str]:
 
 def test_words_of_letters_are_tokenized_as_wordfreq_does() -> None:
     """The tokens made without wordfreq's tokenizer (``_letter_tokens``) are its own, on
-    every such word of newstest2012 (en, es, ru) and its transliteration."""
+    every such word of newstest2012 (en, es, ru) and its transliteration, and WordNet's
+    lemmas written with full stops or underscores."""
     from wordfreq.tokens import lossy_tokenize
 
     from xlate.text.frequencies import _letter_tokens

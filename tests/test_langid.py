@@ -10,6 +10,8 @@ import pytest
 
 from xlate.text.langid import language_scores, surely_in
 
+DATA = Path(__file__).parent / "data"
+
 SPANISH = "el parlamento no apoyó la enmienda que habría permitido liberar a la antigua primera"
 PORTUGUESE = "o parlamento não apoiou a emenda que teria permitido libertar a antiga primeira"
 
@@ -96,3 +98,40 @@ def test_a_streamed_check_asks_the_sentences_in_doubt_before_its_parts(
     wrong = [(sid, f) for sid, f in digest.flags if f.kind == "wrong_language"]
     assert [sid for sid, _ in wrong] == ["p2.s1"]  # the answer asked ahead, used in part 2
     assert "Portuguese" in wrong[0][1].reason
+
+
+def test_a_latin_text_is_scored_as_by_all_the_candidates() -> None:
+    """A text with no Cyrillic letter is asked of the Latin-script candidates alone: the same
+    languages in the same order, the four Cyrillic ones at 0 among the zeros, the same
+    values but for lingua's last bits (newstest2012 lines 1-40, es and en, as written and
+    as the wrong-language check samples them)."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    from xlate.checks.qa import _language_sample
+    from xlate.text import langid
+
+    for wide in (True, False):
+        languages = [
+            Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
+            for c in langid._codes(wide)
+        ]
+        whole = LanguageDetectorBuilder.from_languages(*languages).build()
+        for lang in ("es", "en"):
+            lines = (DATA / f"newstest2012.{lang}").read_text(encoding="utf-8").splitlines()
+            for line in lines[:40]:
+                for text in filter(None, (line, _language_sample(line))):
+                    assert langid._latin_only(text)
+                    values = whole.compute_language_confidence_values(text)
+                    expected = {v.language.iso_code_639_1.name.lower(): v.value for v in values}
+                    scores = language_scores(text, wide=wide)
+                    assert list(scores) == list(expected)
+                    assert scores == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+def test_a_text_with_cyrillic_letters_asks_every_candidate() -> None:
+    from xlate.text import langid
+
+    assert not langid._latin_only("Парламент не поддерживает поправку")  # line 1, ru
+    assert not langid._latin_only("Tymoshenko (Тимошенко) was jailed")
+    scores = language_scores("Парламент не поддерживает поправку, дающую свободу", wide=True)
+    assert max(scores, key=lambda k: scores[k]) == "ru" and len(scores) == 11

@@ -828,3 +828,60 @@ def test_an_engine_that_drops_one_of_two_mentions_of_a_name_dropped_a_name() -> 
     assert name_flags(es) == []
     dropped = name_flags(es.replace(" Klaus Kinkel,", ""))
     assert dropped and "Kinkel" in dropped[0]
+
+
+def _groups_in_every_run(text: str) -> dict[int, str]:
+    """``groups_in`` by every product of readings of every run, read to the longest key."""
+    import itertools
+
+    from xlate.checks.names import aliases
+
+    index = aliases.alias_index()
+    found: dict[int, str] = {}
+    tokens = [(m.group(), aliases.word_keys(m.group()), m.start(), m.end())
+              for m in aliases._WORDS.finditer(text)]  # fmt: skip
+    tokens = [t for t in tokens if t[0].lower() not in aliases._SKIP and t[1]]
+    for i in range(len(tokens)):
+        if not tokens[i][0][:1].isupper():
+            continue
+        for n in range(1, min(aliases._MAX_WORDS, len(tokens) - i) + 1):
+            readings = itertools.product(*(t[1] for t in tokens[i : i + n]))
+            entries = tuple(e for key in readings for e in index.get(key, ()))
+            end = tokens[i + n - 1][3]
+            if entries and "." in text[tokens[i][2] : end] and text[end : end + 1] == ".":
+                end += 1
+            span = text[tokens[i][2] : end]
+            for gid, acronym in entries:
+                if aliases.is_acronym(span) or not acronym:
+                    found.setdefault(gid, span)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_known_places_are_found_in_runs_read_only_while_a_key_goes_on(lang: str) -> None:
+    """A run is read on only while its readings open a longer alias key: the same places,
+    spelt the same, as reading every run to the longest key (newstest2012 lines 1-400, as
+    written and title-cased, where every word is capitalised)."""
+    from xlate.checks.names.aliases import groups_in
+
+    lines = corpus_lines(lang)[:400]
+    for text in [*lines, *(line.title() for line in lines)]:
+        assert list(groups_in(text).items()) == list(_groups_in_every_run(text).items())
+    assert "Estados Unidos" in groups_in("los Estados Unidos de América").values()
+
+
+def test_the_keys_of_russian_words_are_their_letters_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word of Russian letters alone is keyed letter by letter: the keys unidecode gives
+    its stems (newstest2012 ru lines 1-300, as written and in capitals, and Ё, Й, ъ)."""
+    from xlate.checks.names import aliases
+
+    words = {w for line in corpus_lines("ru")[:300] for w in aliases._WORDS.findall(line)}
+    words |= {w.upper() for w in words} | {"Ёлка", "Йошкар", "объём", "ь"}
+    aliases.word_keys.cache_clear()
+    by_letter = {w: aliases.word_keys(w) for w in words}
+    monkeypatch.setattr(aliases, "_russian_letter_keys", dict)  # none: unidecode each stem
+    aliases.word_keys.cache_clear()
+    try:
+        assert by_letter == {w: aliases.word_keys(w) for w in words}
+    finally:
+        aliases.word_keys.cache_clear()

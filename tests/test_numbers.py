@@ -553,3 +553,19 @@ def test_a_number_word_said_more_often_than_the_source_says_it_stands_in() -> No
     assert check_numbers(en, ru, None, "en", "ru", "s")[1] == []
     flags = check_numbers(en, ru.replace("две", "три"), None, "en", "ru", "s")[1]
     assert [f.reason for f in flags] == ["number 'two' became 'три' in the translation"]
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "ru"])
+def test_a_sentence_without_digits_has_no_time_digits_or_written_fraction(lang: str) -> None:
+    """What ``digit_mentions`` skips: a sentence with no digit matches none of the clock,
+    digit-group and n/m patterns, one with neither "/" nor ½¼¾ no fraction pattern
+    (newstest2012 lines 1-600); a glyph alone is still a fraction."""
+    from xlate.checks.numbers import digits
+
+    for line in corpus_lines(lang)[:600]:
+        if not any(ch.isdigit() for ch in line):
+            assert not digits._TIME.search(line) and not digits._DIGITS.search(line)
+            assert digits.digit_mentions(line, lang) == digits._fraction_mentions(line)
+        if "/" not in line and not any(g in line for g in "½¼¾"):
+            assert not digits._FRACTION.search(line)
+    assert [m.value for m in extract_numbers("medio kilo y ½ más", "es")] == ["0.5"]

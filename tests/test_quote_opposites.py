@@ -232,3 +232,28 @@ def test_a_pair_the_quote_says_is_no_antonym_in_place() -> None:
     )
     assert _status(judge_words(quote, "es", right, "en"), "mujeres") != [("changed", "men")]
     assert not [v for v in judge_words(quote, "es", right, "en") if v.by == "antonym"]
+
+
+@needs_lexicon
+def test_a_synset_keeps_only_the_pointers_that_are_read() -> None:
+    """Antonyms and near words come through the pointers kept (a noun's hyponyms, most of
+    its pointers, are not): "clear" (CLEAR_ES's clarísima) opposes unclear and opaque,
+    "vision" is near "sight" and "imagination"."""
+    senses = wordnet._senses("vision")
+    kept = {symbol for pos, offset in senses for symbol, *_ in wordnet._pointers(pos, offset)}
+    assert kept and kept <= set(wordnet._READ_POINTERS)
+    assert {"unclear", "opaque"} <= wordnet.antonyms("clear")
+    assert {"sight", "imagination"} <= wordnet.relatives("vision")
+
+
+@needs_lexicon
+def test_a_synset_is_read_up_to_its_gloss() -> None:
+    """The fields read of a synset line are all of its fields before the gloss's bar (the
+    senses of CLEAR_ES's and CLEAR_EN's words)."""
+    words = ("clear", "vision", "listen", "communicate", "perfectly", "person", "head")
+    for pos, offset in {sense for word in words for sense in wordnet._senses(word)}:
+        with open(wordnet.WORDNET_DIR / f"data.{pos}", "rb") as data:
+            data.seek(offset)
+            whole = data.readline().decode("utf-8").split()
+        fields = wordnet._data_fields(pos, offset)
+        assert whole[: len(fields) + 1] == [*fields, "|"]

@@ -103,7 +103,8 @@ _INITIAL_VOWELS = frozenset("aehiouyáéíóúàèìòùâêîôûåïöœ")
 
 def _letter_tokens(word: str) -> list[str] | None:
     """wordfreq's tokens of a word made of letter runs joined by hyphens, spaces and
-    apostrophes (как-то, go in, libya's, zhal', История), or None for anything else (left
+    apostrophes (как-то, go in, libya's, zhal', История), full stops or underscores
+    (``_dotted``), or None for anything else (left
     to its tokenizer).
 
     Its tokenizer breaks words by Unicode's rules (UAX #29): a hyphen or a space breaks,
@@ -119,6 +120,12 @@ def _letter_tokens(word: str) -> list[str] | None:
         part = part.rstrip("'")
         if not part:
             continue
+        if "." in part or "_" in part:
+            dotted = _dotted(part)
+            if dotted is None:
+                return None
+            tokens.append(dotted)
+            continue
         runs = part.split("'")
         if not all(run and _single_token(run) for run in runs):
             return None
@@ -126,6 +133,20 @@ def _letter_tokens(word: str) -> list[str] | None:
             return None
         tokens.append(part)
     return tokens or None
+
+
+def _dotted(part: str) -> str | None:
+    """The token of letter runs joined by single full stops or underscores (p.d., ee.uu.,
+    pole_person: abbreviations and WordNet's multiword lemmas), or None. UAX #29 joins two
+    letters across either (a stop is MidNumLet, an underscore ExtendNumLet); a stop with no
+    letter after it ends the token. Mixed with apostrophes, doubled or at the start: left to
+    wordfreq's tokenizer."""
+    if "'" in part:
+        return None
+    if part.endswith("."):
+        part = part[:-1]
+    runs = part.replace("_", ".").split(".")
+    return part if all(run and _single_token(run) for run in runs) else None
 
 
 def _tokens_frequency(word: str, lang: str) -> float:

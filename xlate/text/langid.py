@@ -37,7 +37,7 @@ _release_after_document = False
 _high_accuracy: list[Any] = []  # the high-accuracy detectors built so far
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _detector(codes: tuple[str, ...], low_accuracy: bool = False) -> Any:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
@@ -63,8 +63,43 @@ def language_scores(text: str, wide: bool = False) -> dict[str, float]:
     answered = _answered_ahead.get((text, wide))
     if answered is not None:
         return dict(answered)
-    values = _detector(_codes(wide)).compute_language_confidence_values(text)
-    return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
+    codes = _codes(wide)
+    if _latin_only(text):
+        codes = tuple(c for c in codes if c not in _CYRILLIC)
+    values = _detector(codes).compute_language_confidence_values(text)
+    scores = [(v.language, float(v.value)) for v in values]
+    if len(codes) < len(_codes(wide)):
+        scores = _with_cyrillic_zeros(scores, wide)
+    return {language.iso_code_639_1.name.lower(): value for language, value in scores}
+
+
+# The candidates written in Cyrillic. lingua gives them 0 for a text with no Cyrillic letter
+# (its rules keep only the languages of a text's alphabet), but the high-accuracy models of
+# all of them are loaded to say so: ~0.35 s of the ~1.7 s a check with an English or
+# Spanish translation spends loading models for its sentences in doubt.
+_CYRILLIC = frozenset({"ru", "uk", "bg", "be"})
+
+
+def _latin_only(text: str) -> bool:
+    """Are all of the letters of ``text`` Latin (Basic Latin to Latin Extended-B, and
+    Latin Extended Additional)?"""
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) < 0x1F00 for ch in text if ch.isalpha())
+
+
+def _with_cyrillic_zeros(scores: list[tuple[Any, float]], wide: bool) -> list[tuple[Any, float]]:
+    """A Latin-only detector's answer as the whole detector gives it: the languages with a
+    confidence, best first, then every language at 0 in lingua's order (by name). The
+    values agree with the whole detector's to within rounding (~1e-15: lingua sums in
+    another order), on the 10,736 Latin-script lines and samples of newstest2012 en/es."""
+    from lingua import IsoCode639_1, Language
+
+    cyrillic = [
+        Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper()))
+        for c in _codes(wide)
+        if c in _CYRILLIC
+    ]
+    zeros = sorted([language for language, value in scores if value == 0.0] + cyrillic)
+    return [item for item in scores if item[1] != 0.0] + [(language, 0.0) for language in zeros]
 
 
 # The high-accuracy answers of ``scores_ahead``: (text, wide) -> scores.

@@ -179,15 +179,17 @@ def _data_file(pos: str) -> int:
 
 
 def _data_fields(pos: str, offset: int) -> list[str]:
-    """The fields of the synset line at ``offset``. ``pread`` keeps no file position, so
-    processes forked with the file open cannot move each other's reads."""
+    """The fields of the synset line at ``offset`` before its gloss (`` | `` opens it:
+    no word or pointer has a bar; nothing reads the gloss, about half of a line's words).
+    ``pread`` keeps no file position, so processes forked with the file open cannot move
+    each other's reads."""
     fd, line = _data_file(pos), b""
     while b"\n" not in line:
         more = os.pread(fd, 4096, offset + len(line))
         if not more:
             break
         line += more
-    return line.split(b"\n", 1)[0].decode("utf-8", "replace").split()
+    return line.split(b"\n", 1)[0].split(b" | ", 1)[0].decode("utf-8", "replace").split()
 
 
 @cache
@@ -199,18 +201,13 @@ def _synset_words(pos: str, offset: int) -> tuple[str, ...]:
     return tuple(fields[4 + 2 * i].lower().replace("_", " ") for i in range(count))
 
 
-@cache
-def _synset(pos: str, offset: int) -> frozenset[str]:
-    return frozenset(_synset_words(pos, offset))
-
-
 def synonyms(word: str) -> set[str]:
     """English words sharing a WordNet synset with ``word`` (itself included when known)."""
     index, lemma = lemma_index(), word.lower()
     if lemma not in index.synonyms:
         out: set[str] = set()
         for pos, offset in _senses(lemma):
-            out |= {_SENSE_TAG.sub("", w) for w in _synset(pos, offset)}
+            out |= {_SENSE_TAG.sub("", w) for w in _synset_words(pos, offset)}
         index.synonyms[lemma] = frozenset(out)
     return set(index.synonyms[lemma])
 
@@ -225,19 +222,26 @@ def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]
 
 @cache
 def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
-    """The pointers of one synset: (symbol, pos, offset, target word number)."""
+    """The pointers of one synset that are read (``_READ_POINTERS``): (symbol, pos,
+    offset, target word number)."""
     fields = _data_fields(pos, offset)
     at = 4 + 2 * int(fields[3], 16)
     out = []
     for i in range(int(fields[at])):
         symbol, target, kind, words = fields[at + 1 + 4 * i : at + 5 + 4 * i]
-        out.append((symbol, _POS_OF[kind], int(target), int(words[2:], 16)))
+        kept = _READ_POINTERS.get(symbol)
+        if kept is not None:
+            out.append((kept, _POS_OF[kind], int(target), int(words[2:], 16)))
     return tuple(out)
 
 
 # WordNet pointers to words near in meaning: derivation ("+": honor/honoring), pertainym
 # ("\\": daily/day), similar ("&"), see also ("^"), hypernym ("@": car/vehicle).
 _NEAR = frozenset({"+", "\\", "&", "^", "@"})
+# The pointers any caller reads (antonyms and the near ones), each symbol one string: kept
+# for every synset asked, the others (a noun's hyponyms "~", its meronyms, domains: most
+# of its pointers) took ~10 MiB of a ru-es check's peak.
+_READ_POINTERS = {symbol: symbol for symbol in ("!", *sorted(_NEAR))}
 
 
 @cache
@@ -248,7 +252,7 @@ def relatives(word: str) -> frozenset[str]:
     for pos, offset in _senses(word):
         for symbol, target_pos, target, _ in _pointers(pos, offset):
             if symbol in _NEAR:
-                out |= {_SENSE_TAG.sub("", w) for w in _synset(target_pos, target)}
+                out |= {_SENSE_TAG.sub("", w) for w in _synset_words(target_pos, target)}
     return frozenset(out)
 
 
@@ -276,7 +280,7 @@ def _antonyms(word: str) -> frozenset[str]:
             h
             for o in adjectives[:_SATELLITE_SENSES]
             for h in _heads(o)
-            if not {_SENSE_TAG.sub("", w) for w in _synset(*h)} & stop
+            if not {_SENSE_TAG.sub("", w) for w in _synset_words(*h)} & stop
         ]
         out = _direct_antonyms(tuple(heads))
     return frozenset(out)

@@ -66,8 +66,20 @@ def word_keys(word: str) -> tuple[str, ...]:
         # A fleeting vowel between the last two consonants leaves the other cases:
         # Египет, в Египте (Egypt).
         stems += [low[:-2] + low[-1] for _ in _FLEETING.finditer(low)]
-    keys = (_NOT_KEY.sub("", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
+    letters = _russian_letter_keys()
+    if all(ch in letters for ch in low):
+        # unidecode reads letter by letter: a stem's key is its letters' keys joined
+        keys = ("".join([letters[ch] for ch in s]) for s in stems)
+    else:
+        keys = (_NOT_KEY.sub("", unidecode(unicodedata.normalize("NFC", s))) for s in stems)
     return tuple(dict.fromkeys(k for k in keys if k))
+
+
+@cache
+def _russian_letter_keys() -> dict[str, str]:
+    """The key of each lowercase Russian letter (ж → zh, ь → nothing): most words of a
+    Russian text are made of these alone, so their stems' keys need no unidecode call."""
+    return {ch: _NOT_KEY.sub("", unidecode(ch)) for ch in "абвгдежзийклмнопрстуфхцчшщъыьэюя"}
 
 
 def word_key(word: str) -> str:
@@ -170,20 +182,34 @@ def groups_of(name: str) -> frozenset[int]:
     )
 
 
+@cache
+def _key_prefixes() -> frozenset[tuple[str, ...]]:
+    """The readings that open a longer alias key ("united" of "united states")."""
+    return frozenset(key[:k] for key in alias_index() for k in range(1, len(key)))
+
+
 @lru_cache(maxsize=4096)
 def groups_in(text: str) -> dict[int, str]:
     """Group id → the words of ``text`` that spell it."""
     index = alias_index()
     tokens = [(m.group(), word_keys(m.group()), m.start(), m.end()) for m in _WORDS.finditer(text)]
     tokens = [t for t in tokens if t[0].lower() not in _SKIP and t[1]]
+    prefixes = _key_prefixes()
     found: dict[int, str] = {}
     for i in range(len(tokens)):
         if not tokens[i][0][:1].isupper():
             continue  # "paz" is not La Paz, "turkey" not Turkey
+        # The readings of the run's words so far that some longer key starts with: in the
+        # order of their product, which alone could be read on (a key of n words is one of
+        # these and a reading of the nth word), and none once there are none.
+        heads: list[tuple[str, ...]] = [()]
         for n in range(1, min(_MAX_WORDS, len(tokens) - i) + 1):
-            readings = itertools.product(*(t[1] for t in tokens[i : i + n]))
+            readings = [(*head, r) for head in heads for r in tokens[i + n - 1][1]]
             entries = tuple(e for key in readings for e in index.get(key, ()))
+            heads = [r for r in readings if r in prefixes]
             if not entries:
+                if not heads:
+                    break
                 continue
             end = tokens[i + n - 1][3]
             if "." in text[tokens[i][2] : end] and text[end : end + 1] == ".":

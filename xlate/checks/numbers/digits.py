@@ -59,8 +59,14 @@ _CURRENCY = "$€£¥₽"
 _SCALE_ONE = re.compile(r"[ \u00a0]+([^\W\d_]+)(?=[ \u00a0]+[^\W\d_])")
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def digit_mentions(text: str, lang: str) -> list[NumberMention]:
     """Clock times and fractions, then the other digit groups of ``text``."""
+    if _ANY_DIGIT.search(text) is None:
+        # Most sentences: every pattern here but a fraction glyph's ("½") needs a digit.
+        return _fraction_mentions(text)
     out = [*_time_mentions(text), *_fraction_mentions(text)]
     taken = [(m.start, m.end) for m in out]
     for match in _DIGITS.finditer(text):
@@ -94,6 +100,8 @@ def _time_mentions(text: str) -> list[NumberMention]:
 
 def _fraction_mentions(text: str) -> list[NumberMention]:
     out: list[NumberMention] = []
+    if "/" not in text and not any(glyph in text for glyph in _FRACTION_GLYPHS):
+        return out  # a fraction is written with one or the other
     for m in _FRACTION.finditer(text):
         whole = Decimal(m.group("whole") or 0)
         if m.group("glyph"):

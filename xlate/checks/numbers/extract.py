@@ -103,10 +103,17 @@ def _with_half_or_decades(mention: NumberMention, text: str, lang: str) -> Numbe
     return replace(mention, alternatives=(*mention.alternatives, *extra), soft=False)
 
 
+# Compiled once: every sentence of a document is searched for each.
+_PHRASE_PATTERNS = {
+    lang: [(re.compile(rf"\b(?:{pattern})\b", re.I), value) for pattern, value in phrases.items()]
+    for lang, phrases in _PHRASES.items()
+}
+
+
 def _phrase_mentions(text: str, lang: str) -> list[NumberMention]:
     out: list[NumberMention] = []
-    for pattern, value in _PHRASES[lang].items():
-        for m in re.finditer(rf"\b(?:{pattern})\b", text, re.I):
+    for pattern, value in _PHRASE_PATTERNS[lang]:
+        for m in pattern.finditer(text):
             decade = decade_tens().get(m.group().lower()[:-3])  # "sixties" → 60
             value_here = str(decade) if value == "decade" and decade else value
             out.append(
