@@ -227,3 +227,17 @@ def test_a_chief_executive_or_financial_officer_rendered_by_title_keeps_the_acro
     assert _lost_acronyms(en[944], ru[944]) == ["CEO"]
     lost = es[909].replace("El director financiero", "Un portavoz")
     assert _lost_acronyms(en[909], lost) == ["CFO"]
+
+
+def test_an_acronym_spelt_out_by_its_letters_russian_names_is_kept() -> None:
+    # newstest2012 lines 1419 and 1433: ABC News → "Эй-би-си Ньюз", ABC → "Эй-би-си"
+    # (Russian names of the Latin letters, as Би-би-си for BBC), from English and Spanish.
+    # The same line with ABC typed in Cyrillic capitals alike ("АВС") keeps it too; one
+    # with another network's letters (NBC, "Эн-би-си") does not.
+    en, es, ru = corpus_lines("en"), corpus_lines("es"), corpus_lines("ru")
+    for n in (1419, 1433):
+        assert _lost_acronyms(en[n - 1], ru[n - 1]) == [], n
+        assert _lost_acronyms(es[n - 1], ru[n - 1]) == [], n
+    assert "Эй-би-си" in ru[1418]
+    assert _lost_acronyms(en[1418], ru[1418].replace("Эй-би-си", "АВС")) == []
+    assert _lost_acronyms(en[1418], ru[1418].replace("Эй-би-си", "Эн-би-си")) == ["ABC"]
