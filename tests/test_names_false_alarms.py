@@ -241,3 +241,26 @@ def test_an_acronym_spelt_out_by_its_letters_russian_names_is_kept() -> None:
     assert "Эй-би-си" in ru[1418]
     assert _lost_acronyms(en[1418], ru[1418].replace("Эй-би-си", "АВС")) == []
     assert _lost_acronyms(en[1418], ru[1418].replace("Эй-би-си", "Эн-би-си")) == ["ABC"]
+
+
+def test_a_word_of_a_longer_known_name_rendered_whole_is_found() -> None:
+    # newstest2012 lines 1048, 1077, 1084: "the 2012 European championship" → "la
+    # Eurocopa 2012" → "чемпионате Европы 2012": Europe's word in the championship's name,
+    # which each language names its own way; line 1048's "la República checa" → "Чехия";
+    # line 272's "ректора Карлова университета" → "la Universidad Carolina"; line 337's
+    # "в Соединенных Штатах" → "en los EE.UU.". Line 59's "Чемпионат Европы" is the
+    # "European Championship", found whole. The championship made another continent's
+    # (чемпионата Азии) is still a name replaced.
+    en, es, ru = corpus_lines("en"), corpus_lines("es"), corpus_lines("ru")
+    for n in (1048, 1077, 1084):
+        assert _reasons(en[n - 1], es[n - 1], "en", "es") == [], n
+    for n in (1048, 1077):
+        assert _reasons(es[n - 1], ru[n - 1], "es", "ru") == [], n
+    for n in (1048, 1068, 1077, 272, 337):
+        assert _reasons(ru[n - 1], es[n - 1], "ru", "es") == [], n
+    assert _reasons(ru[336], en[336], "ru", "en") == []
+    assert _reasons(ru[58], en[58], "ru", "en") == []
+    assert "чемпионата Европы" in ru[1076]
+    assert _reasons(es[1076], ru[1076].replace("Европы", "Азии"), "es", "ru") == [
+        "name 'Eurocopa' is missing; the translation names 'Азии'"
+    ]

@@ -170,17 +170,32 @@ def groups_of(name: str) -> frozenset[int]:
     )
 
 
+@cache
+def _lowercase_openers() -> frozenset[str]:
+    """First words of the hand aliases written lowercase on purpose: a name Russian
+    writes in small letters around its capital (чемпионат Европы)."""
+    return frozenset(
+        key
+        for group in hand_aliases()
+        for alias in group
+        if alias[:1].islower() and " " in alias
+        for key in word_keys(alias.split()[0])
+    )
+
+
 @lru_cache(maxsize=4096)
 def groups_in(text: str) -> dict[int, str]:
     """Group id → the words of ``text`` that spell it."""
     index = alias_index()
+    openers = _lowercase_openers()
     tokens = [(m.group(), word_keys(m.group()), m.start(), m.end()) for m in _WORDS.finditer(text)]
     tokens = [t for t in tokens if t[0].lower() not in _SKIP and t[1]]
     found: dict[int, str] = {}
     for i in range(len(tokens)):
-        if not tokens[i][0][:1].isupper():
+        lowercase = not tokens[i][0][:1].isupper()
+        if lowercase and not openers.intersection(tokens[i][1]):
             continue  # "paz" is not La Paz, "turkey" not Turkey
-        for n in range(1, min(_MAX_WORDS, len(tokens) - i) + 1):
+        for n in range(1 + lowercase, min(_MAX_WORDS, len(tokens) - i) + 1):
             readings = itertools.product(*(t[1] for t in tokens[i : i + n]))
             entries = tuple(e for key in readings for e in index.get(key, ()))
             if not entries:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlate.checks.names.aliases import groups_of
+from xlate.checks.names.aliases import groups_in, groups_of
 from xlate.checks.names.capital_in_place import capital_in_place
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
@@ -119,6 +119,8 @@ class _SentenceCheck:
     seen_as: dict[tuple[int, int], str] = field(default_factory=dict)
     # Mentions beyond the times the translation has the name (Kinkel ... Kinkel → Kinkel).
     repeats: list[_Entry] = field(default_factory=list)
+    # Spans of names found as a word of a longer known name rendered whole (Eurocopa).
+    whole: set[tuple[int, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.src_names = extract_names(self.source, self.src)
@@ -161,6 +163,12 @@ class _SentenceCheck:
         )
         self.checks.append(check)
         entry = (s, check, in_back)
+        if status != "same" and self._rendered_whole(s):
+            # Europe of "European championship" → Eurocopa, República of "República
+            # checa" → Чехия: a word of a longer known name, rendered as a whole.
+            status, altered = "same", []
+            check.in_translation = True
+            self.whole.add((s.start, s.end))
         if status == "similar":
             # Center/Centro, District/Distrito inside an institution's name: common nouns
             # that look alike are a translation, not a name altered.
@@ -195,6 +203,25 @@ class _SentenceCheck:
         elif status == "same" and s.type == "name" and significant_words(s):
             self.renderings.setdefault(skeleton(significant_words(s)[-1][2]), []).append(entry)
             self.seen_as[(s.start, s.end)] = rendering or ""
+
+    def _rendered_whole(self, s: NameMention) -> bool:
+        """Is ``s`` a word of a longer known name of the source (a place, a body, an
+        event: ``aliases``) that the translation renders by one of its spellings?"""
+        around = groups_in(self.source)
+        if not around:
+            return False
+        present = groups_in(self.translation)
+        for gid, spelt in around.items():
+            start = self.source.find(spelt)
+            if (
+                gid in present
+                and len(spelt) > len(s.text)
+                and start <= s.start
+                and s.end <= start + len(spelt)
+                and start >= 0
+            ):
+                return True
+        return False
 
     def _part_replaced(self, s: NameMention, check: EntityCheck) -> bool:
         """Flag a multiword name found only in part, with a word of no source beside the
@@ -249,7 +276,11 @@ class _SentenceCheck:
             extra = found[times:]
             self.repeats.extend(extra)
             for entry in found:
-                if entry in extra or surname_missing(entry[0], src, translation, tgt):
+                if entry in extra or (
+                    surname_missing(entry[0], src, translation, tgt)
+                    # a known name spelt as a whole (Чемпионат Европы, European Championship)
+                    and not groups_of(entry[0].text) & set(groups_in(translation))
+                ):
                     partial.append(entry)
         return partial
 
@@ -270,6 +301,7 @@ class _SentenceCheck:
             )
             if (
                 owner is None
+                or (owner.start, owner.end) in self.whole
                 or owner.weak
                 or adjectival(owner, src)
                 or (owner.start, owner.end) in flagged_spans
