@@ -318,3 +318,23 @@ def test_a_spanish_sentence_may_leave_the_acronym_it_just_named_unsaid() -> None
     assert _lost_acronyms(en[901], es[901]) == ["UBS"]
     replaced = es[901].replace("Simultáneamente perdió", "Simultáneamente el grupo perdió")
     assert _acronym_flags_in_text(en[900:902], [es[900], replaced]) == [[], ["UBS"]]
+
+
+def test_a_name_whose_words_the_translation_renders_by_the_dictionary_is_translated() -> None:
+    # newstest2012 line 484: "el Mar Negro" → "на Черном море" (sea, black), beside
+    # Венгрию, which only sounds like Negro; line 1463: "la Infantería de Marina" and
+    # "the Marines" → "в составе морской пехоты", beside Марк; line 738: "Museum der
+    # Moderne" → "Музея Современности". Translated, not altered or replaced: both ways.
+    # The sea or the corps made another (Балтийском море, Национальной гвардии) is
+    # still flagged.
+    en, es, ru = corpus_lines("en"), corpus_lines("es"), corpus_lines("ru")
+    for n in (484, 1463):
+        assert _reasons(es[n - 1], ru[n - 1], "es", "ru") == [], n
+        assert _reasons(ru[n - 1], es[n - 1], "ru", "es") == [], n
+    for n in (1463, 738):
+        assert _reasons(en[n - 1], ru[n - 1], "en", "ru") == [], n
+    assert "морской пехоты" in ru[1462] and "Черном море" in ru[483]
+    guard = ru[1462].replace("морской пехоты", "Национальной гвардии")
+    assert _reasons(es[1462], guard, "es", "ru")
+    assert _reasons(en[1462], guard, "en", "ru")
+    assert _reasons(es[483], ru[483].replace("Черном море", "Балтийском море"), "es", "ru")

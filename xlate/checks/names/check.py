@@ -184,6 +184,9 @@ class _SentenceCheck:
             or translated_common_words(s.text, src, [c.text for c in altered], tgt)
             or (s.weak and src == "ru" and all(ordinary_in(w, src) for w in s.text.split()))
             or (s.weak and renders_opener(s, src, altered, tgt))
+            # Mar Negro → Черном море, beside Венгрию: common words translated, whatever
+            # capitalised word of the translation resembles one of them
+            or _words_translated(s, src, self.translation, tgt)
         ):
             # The last: a Russian sentence opener the dictionary knows only as a common
             # word (Центральный банк → Central Bank) is translated, not a name altered.
@@ -293,8 +296,8 @@ class _SentenceCheck:
             if t.weak and t.type == "name":
                 continue
             status, _, near = locate(t, tgt, self.source, src, strict_groups=False)
-            if status != "similar":
-                continue
+            if status != "similar" or _words_translated(t, tgt, self.source, src):
+                continue  # Infantería de Marina for морской пехоты, beside Марк
             owner = next(
                 (x for x in self.src_names for c in near if x.start <= c.start and c.end <= x.end),
                 None,
@@ -409,6 +412,8 @@ class _SentenceCheck:
                 continue
             if cut_short(s, self.source):
                 continue  # Lugar (Ind.): a state cut short, written out or left out
+            if _words_translated(s, self.src, self.translation, self.tgt):
+                continue  # Marines → морской пехоты: translated, whatever noun is near
             noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
             # Or a capitalised common word (dijo Derecho, Г-н Книга): a word all the same.
             noun = noun or capital_in_place(s, self.source, self.src, self.translation, self.tgt)
@@ -427,11 +432,8 @@ class _SentenceCheck:
         renders them ("Students for Velvet" → "Студенты в бархате")? Translated, then;
         no other name stands in for it."""
         words = [w for _, _, w in significant_words(s)]
-        return (
-            s.type == "name"
-            and bool(words)
-            and all(ordinary_in(w, self.src) for w in words)
-            and translated_in(s.text, self.src, self.translation, self.tgt)
+        return all(ordinary_in(w, self.src) for w in words) and _words_translated(
+            s, self.src, self.translation, self.tgt
         )
 
     def _rendered_alike(self, s: NameMention) -> bool:
@@ -504,6 +506,17 @@ class _SentenceCheck:
         check.found = [other.text]
         reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
         self.flags.append(name_flag(s, [other.text], reason))
+
+
+def _words_translated(s: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Is name ``s`` made of words that ``text`` has as the dictionary renders them (Mar
+    Negro → Черном море, Infantería de Marina → морской пехоты, Marines → морской
+    пехоты)? Each of its words, rendered, is a translation, not a name altered."""
+    return (
+        s.type == "name"
+        and bool(significant_words(s))
+        and translated_in(s.text, lang, text, text_lang)
+    )
 
 
 def _written_out(s: NameMention, source: str, found: list[NameMention]) -> bool:
