@@ -216,3 +216,22 @@ def known_renderings(name: str) -> tuple[str, ...]:
     Rusia, ...): a word growing from one of them (Russian, ruso) renders the name."""
     groups = alias_groups()
     return tuple(alias for gid in sorted(groups_of(name)) for alias in groups[gid])
+
+
+# Letters each part of a compound place word has at least (Centro-europa).
+_COMPOUND_PART = 4
+
+
+@lru_cache(maxsize=16384)
+def place_compounds(word: str) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The ways ``word`` is one word made of a word and a known place written on
+    (Centroeuropa: Centro + Europa): (the first part, capitalised; the place's groups).
+    Whether the first part is a word is for the caller to show (by its rendering)."""
+    if " " in word or "-" in word or not word.isalpha():
+        return ()
+    out = []
+    for cut in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1):
+        gids = groups_of(word[cut:].capitalize())
+        if gids:
+            out.append((word[:cut].capitalize(), gids))
+    return tuple(out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlate.checks.names.aliases import groups_in, groups_of
+from xlate.checks.names.aliases import groups_in, groups_of, place_compounds
 from xlate.checks.names.capital_in_place import capital_in_place
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
@@ -163,9 +163,10 @@ class _SentenceCheck:
         )
         self.checks.append(check)
         entry = (s, check, in_back)
-        if status != "same" and self._rendered_whole(s):
+        if status != "same" and (self._rendered_whole(s) or self._compounded(s)):
             # Europe of "European championship" → Eurocopa, República of "República
-            # checa" → Чехия: a word of a longer known name, rendered as a whole.
+            # checa" → Чехия: a word of a longer known name, rendered as a whole; or a
+            # place compounded (Centroeuropa → Центральной Европе).
             status, altered = "same", []
             check.in_translation = True
             self.whole.add((s.start, s.end))
@@ -226,6 +227,25 @@ class _SentenceCheck:
                 return True
         return False
 
+    def _compounded(self, s: NameMention) -> bool:
+        """Is ``s`` one word made of a common word and a known place (Centroeuropa),
+        rendered as the two (Центральной Европе), or is such a word of the translation
+        the rendering of place ``s`` with a source word beside it?"""
+        src, tgt = self.src, self.tgt
+        present = set(groups_in(self.translation))
+        if any(
+            gids & present and translated_in(head, src, self.translation, tgt)
+            for head, gids in place_compounds(s.text)
+        ):
+            return True
+        mine = groups_of(s.text)
+        return bool(mine) and any(
+            gids & mine and translated_in(head, tgt, self.source, src)
+            for c in candidates(self.translation, tgt)
+            if c.text[:1].isupper()
+            for head, gids in place_compounds(c.text)
+        )
+
     def _part_replaced(self, s: NameMention, check: EntityCheck) -> bool:
         """Flag a multiword name found only in part, with a word of no source beside the
         part in place of the rest (Manchester City → Manchester United, Hugo Chávez →
@@ -268,6 +288,11 @@ class _SentenceCheck:
         src, translation, tgt = self.src, self.translation, self.tgt
         cands = candidates(translation, tgt)
         for found in self.renderings.values():
+            # A name rendered within a longer one or a compound (Eurocopa, Centroeuropa)
+            # was found whole: no count of its words to compare.
+            found = [e for e in found if (e[0].start, e[0].end) not in self.whole]
+            if not found:
+                continue
             # Only names with significant words are recorded: the last one is the surname.
             surname = significant_words(found[0][0])[-1][2]
             times = sum(word_verdict(surname, src, c) == "same" for c in cands)
@@ -292,9 +317,12 @@ class _SentenceCheck:
         mention came through (Pelta ... Pelta → Pelta ... Pclta, IBM ... IBM → IBM ... IWR)."""
         src, tgt = self.src, self.tgt
         flagged_spans = {tuple(f.span) for f in self.flags if f.span}
+        shared = self._shared_known_spans()
         for t in self.tgt_names:
             if t.weak and t.type == "name":
                 continue
+            if any(a <= t.start and t.end <= b for a, b in shared):
+                continue  # Карлова of "Карлова университета": Universidad Carolina, known
             status, _, near = locate(t, tgt, self.source, src, strict_groups=False)
             if status != "similar" or _words_translated(t, tgt, self.source, src):
                 continue  # Infantería de Marina for морской пехоты, beside Марк
@@ -318,6 +346,17 @@ class _SentenceCheck:
             flagged_spans.add((owner.start, owner.end))
             reason = f"name {owner.text!r} appears altered: {t.text!r}"
             self.flags.append(name_flag(owner, [t.text], reason))
+
+    def _shared_known_spans(self) -> list[tuple[int, int]]:
+        """Where the translation spells a known name (a place, a body) that the source
+        names too: the words there render that name, whatever source word they resemble."""
+        theirs = groups_in(self.source)
+        spans = []
+        for gid, spelt in groups_in(self.translation).items():
+            start = self.translation.find(spelt)
+            if gid in theirs and start >= 0:
+                spans.append((start, start + len(spelt)))
+        return spans
 
     def pair_absent_with_renderings(self) -> None:
         """An unexplained translation name that resembles an absent source name is its
