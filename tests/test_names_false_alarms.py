@@ -352,3 +352,15 @@ def test_a_place_in_a_compound_or_a_known_name_is_found_in_its_rendering() -> No
         assert _reasons(ru[n - 1], es[n - 1], "ru", "es") == [], n
     assert "Центральной Европе" in ru[655]
     assert _reasons(es[655], ru[655].replace("Центральной Европе", "Центральной Азии"), "es", "ru")
+
+
+def test_a_place_rendered_by_its_adjective_has_no_stand_in() -> None:
+    # newstest2012 line 518: "в Праге, Смихов" → "situada en el barrio praguense de
+    # Smíchov": Prague's adjective renders it, so the Czech "(Národní dům)" beside
+    # stands in for nothing. Made Vienna's (vienés), Prague is replaced.
+    es, ru = corpus_lines("es"), corpus_lines("ru")
+    assert "praguense" in es[517]
+    assert _reasons(ru[517], es[517], "ru", "es") == []
+    assert _reasons(ru[517], es[517].replace("praguense", "vienés"), "ru", "es") == [
+        "name 'Праге' is missing; the translation names 'Národní'"
+    ]

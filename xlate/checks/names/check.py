@@ -28,6 +28,7 @@ from xlate.checks.names.evidence import (
     in_words,
     looks_like_rendering,
     omission_counts,
+    place_adjective_in,
     position,
     renders_opener,
     replaces_part,
@@ -389,6 +390,8 @@ class _SentenceCheck:
             or abbreviated(s, self.source)
             or self._rendered_alike(s)
             or self._translated_as_words(s)
+            # "barrio praguense" for "in Prague": the place's adjective renders it
+            or (not in_part and place_adjective_in(s, self.translation) is not None)
         ):
             return
         if in_part:
