@@ -364,3 +364,12 @@ def test_a_place_rendered_by_its_adjective_has_no_stand_in() -> None:
     assert _reasons(ru[517], es[517].replace("praguense", "vienés"), "ru", "es") == [
         "name 'Праге' is missing; the translation names 'Národní'"
     ]
+
+
+def test_the_czech_republics_abbreviations_are_its_names() -> None:
+    # newstest2012 line 379: "la IBM ČR" (Česká republika) → "IBM CZ" (its ISO code):
+    # the same country, both ways. IBM Polska would be another.
+    es, ru = corpus_lines("es"), corpus_lines("ru")
+    assert _reasons(es[378], ru[378], "es", "ru") == []
+    assert _reasons(ru[378], es[378], "ru", "es") == []
+    assert _reasons(es[378], ru[378].replace("IBM CZ", "IBM Polska"), "es", "ru")
