@@ -15,7 +15,7 @@ from functools import cache
 
 from unidecode import unidecode
 
-from xlate.checks.names import NameMention, groups_in, groups_of, something_in_place
+from xlate.checks.names import groups_in, groups_of
 from xlate.report import Flag
 from xlate.text.addresses import without_addresses
 from xlate.text.datafiles import data_json
@@ -86,15 +86,8 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s.\-]", "", text).casefold()
 
 
-def acronym_flags(
-    source: str, translation: str, said_before: str = "", langs: tuple[str, str] | None = None
-) -> list[Flag]:
-    """A low ``acronym`` flag for each acronym of ``source`` the translation lost.
-
-    ``said_before``: the translation of the sentences just before, in a person's
-    translation, and ``langs`` (source, target): an acronym kept there is the topic,
-    which a Spanish sentence may leave unsaid (its verb says the subject) so long as no
-    word stands in its place (el grupo, el ministro, another name)."""
+def acronym_flags(source: str, translation: str) -> list[Flag]:
+    """A low ``acronym`` flag for each acronym of ``source`` the translation lost."""
     letters = [ch for ch in source if ch.isalpha()]
     if not letters or sum(map(str.isupper, letters)) > 0.5 * len(letters):
         return []  # a headline in capitals: every word would look like an acronym
@@ -118,8 +111,6 @@ def acronym_flags(
         seen.add(acronym)
         if _kept(acronym, translation, tgt_squashed):
             continue
-        if _topic_unsaid(match, bare, translation, said_before, langs):
-            continue
         size = len(_squash(acronym))
         stand_in = next((k for k in local if abs(len(k) - size) <= 1), None)
         if stand_in is not None:
@@ -134,30 +125,6 @@ def acronym_flags(
             )
         )
     return flags
-
-
-# Languages whose verbs say their subject, so that a sentence leaves a known one unsaid
-# ("perdió algo"); English and Russian put a word there (it, the bank, он).
-_UNSPOKEN_SUBJECT = frozenset({"es"})
-
-
-def _topic_unsaid(
-    match: re.Match[str],
-    source: str,
-    translation: str,
-    said_before: str,
-    langs: tuple[str, str] | None,
-) -> bool:
-    """Is the acronym at ``match`` the topic the translation named just before, left
-    unsaid here with nothing in its place ("Simultáneamente perdió algo" for "UBS lost
-    something")?"""
-    if not said_before or langs is None or langs[1] not in _UNSPOKEN_SUBJECT:
-        return False
-    acronym = match.group(0)
-    if not _kept(acronym, said_before, _squash(said_before)):
-        return False
-    mention = NameMention(match.start(), match.end(), acronym, acronym.casefold(), "acronym")
-    return not something_in_place(mention, source, langs[0], translation, langs[1])
 
 
 def _kept(acronym: str, translation: str, tgt_squashed: str) -> bool:

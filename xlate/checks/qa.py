@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from xlate.checks.acronyms import acronym_flags
@@ -392,35 +392,6 @@ class LanguageCheck(QaCheck):
         return found
 
 
-# How many sentences back a translation's naming of an acronym keeps it the topic.
-_TOPIC_SENTENCES = 3
-
-
-@dataclass(frozen=True)
-class AcronymCheck(QaCheck):
-    """The acronym check, which reads a person's translation as a text: an acronym it
-    named in the sentences just before is the topic, which the next may leave unsaid (a
-    Spanish subject its verb says: "Con ello, la UBS confesó ... Simultáneamente
-    perdió algo"). An engine that drops one has lost it (as with names: see
-    ``xlate.checks.names``)."""
-
-    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
-        found = Findings()
-        pairs = document.pairs
-        for k, pair in enumerate(pairs):
-            if not _has_text(pair):
-                continue
-            said = "" if pair.machine_translation else _said_before(pairs, k)
-            langs = (pair.src, pair.tgt)
-            found.add(pair.index, acronym_flags(pair.source, pair.translation.text, said, langs))
-        return found
-
-
-def _said_before(pairs: Sequence[SentencePair], k: int) -> str:
-    """The translation of the few sentences before sentence ``k``."""
-    return "\n".join(p.translation.text for p in pairs[max(0, k - _TOPIC_SENTENCES) : k])
-
-
 class EmptyCheck:
     """A blank translation of a sentence that has text."""
 
@@ -444,12 +415,11 @@ _STEPS: tuple[tuple[str, Step], ...] = (
     ("email", _email_step),
     ("acronym", _acronym_step),
 )
-_CHECK_CLASSES: dict[str, type[QaCheck]] = {"language": LanguageCheck, "acronym": AcronymCheck}
 # The checks of the analysis, in the order their flags are reported.
 QA_CHECKS: tuple[EmptyCheck | QaCheck, ...] = (
     EmptyCheck(),
     *(
-        _CHECK_CLASSES.get(name, QaCheck)(name, step)
+        (LanguageCheck if name == "language" else QaCheck)(name, step)
         for name, step in _STEPS
         if name != "quote_count"
     ),

@@ -50,7 +50,6 @@ from xlate.checks.names.consistency import NameRenderings, inconsistent_renderin
 from xlate.checks.names.crossscript import find_name
 from xlate.checks.names.evidence import omission_counts, title_cased, translated_in
 from xlate.checks.names.extract import NameMention, extract_names
-from xlate.checks.names.stand_in import something_in_place
 
 __all__ = [
     "NameMention",
@@ -64,7 +63,6 @@ __all__ = [
     "inconsistent_renderings",
     "known_renderings",
     "omission_counts",
-    "something_in_place",
     "title_cased",
     "translated_in",
 ]

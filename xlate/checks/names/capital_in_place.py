@@ -41,14 +41,13 @@ _OPENING = " \"'«“„‘(¿¡-–—"
 
 
 def capital_in_place(
-    s: NameMention, source: str, src: str, translation: str, tgt: str, distinct: bool = True
+    s: NameMention, source: str, src: str, translation: str, tgt: str
 ) -> str | None:
     """The capitalised common word that stands in ``translation`` where absent source
-    name ``s`` stood and renders no word of ``source``, or None (``distinct``: as for
-    ``noun_in_place``)."""
+    name ``s`` stood and renders no word of ``source``, or None."""
     if tgt not in _LANGS or title_cased(translation) or title_cased(source):
         return None
-    if (distinct and not distinct_name(s, src)) or in_words(s, src, translation, tgt):
+    if not distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
     if _opens_sentence(source, s.start) and dictionary_phrase(s, src, tgt):
         return None  # a word the dictionary knows opening the source (Individual countries)

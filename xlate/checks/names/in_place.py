@@ -59,14 +59,10 @@ _WORD = re.compile(r"[^\W\d_]+")
 _OPENING = " \"'«“„‘(¿¡-–—"
 
 
-def noun_in_place(
-    s: NameMention, source: str, src: str, translation: str, tgt: str, distinct: bool = True
-) -> str | None:
+def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: str) -> str | None:
     """The common noun (with its article) that stands in ``translation`` where absent
-    source name ``s`` stood and renders no word of ``source``, or None. ``distinct``:
-    only for a name no translator renders as a common noun (see ``_distinct_name``);
-    False asks of any name (an acronym the text made its topic)."""
-    if (distinct and not _distinct_name(s, src)) or in_words(s, src, translation, tgt):
+    source name ``s`` stood and renders no word of ``source``, or None."""
+    if not _distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
     if not source[: s.start].strip(_OPENING) and dictionary_phrase(s, src, tgt):
         return None  # a word the dictionary knows opening the source (Menú diario: ...)
