@@ -3,7 +3,9 @@
 Translations render acronyms in many ways: kept (BBC), transliterated (ФСБ/FSB), the
 letters reordered (NATO/OTAN, EU/UE), a known equivalent (UN/ONU/ООН, U.S./EE. UU./США:
 ``xlate/data/acronym_groups.json`` and the name check's index of places and bodies), or a
-local acronym of about the same length (IED -> FDI, ADB -> АБР).
+local acronym of about the same length (IED -> FDI, ADB -> АБР), or, in Russian, spelt
+out by its letters' names (ABC -> Эй-би-си) or typed in Cyrillic capitals that look like
+the Latin ones (CEO -> СЕО): ``xlate/data/letter_names.json``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,52 @@ def _groups() -> tuple[tuple[str, ...], ...]:
         tuple(_squash(form) for form in group)
         for group in data_json("acronym_groups.json")["groups"]
     )
+
+
+@cache
+def _letter_names() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Russian names of the Latin letters (name -> letters it may be), and the Cyrillic
+    capitals that look like Latin ones."""
+    data = data_json("letter_names.json")
+    names: dict[str, list[str]] = {}
+    for letter, spellings in data["ru"].items():
+        for spelling in spellings:
+            names.setdefault(spelling, []).append(letter)
+    return {k: tuple(v) for k, v in names.items()}, dict(data["lookalikes"])
+
+
+# A word of letter names joined by hyphens: Эй-би-си, Би-би-си, Си-эн-эн, Би-эм-дабл-ю.
+_SPELT_OUT = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)+(?![\w-])")
+
+
+def _spelt_letters(word: str) -> set[str]:
+    """The Latin acronyms a run of Russian letter names may spell (Эй-би-си: ABC)."""
+    names, _ = _letter_names()
+    text = word.replace("-", "").lower()
+    # ways[i]: the acronyms the first i characters spell, name by name.
+    ways: list[set[str]] = [{""}] + [set() for _ in text]
+    for i in range(len(text)):
+        if not ways[i]:
+            continue
+        for name, letters in names.items():
+            if text.startswith(name, i):
+                ways[i + len(name)] |= {w + x for w in ways[i] for x in letters}
+    return ways[len(text)]
+
+
+def _spelt_out(key: str, translation: str) -> bool:
+    """Does ``translation`` spell Latin acronym ``key`` (squashed) by its letters' Russian
+    names (ABC → Эй-би-си), or type it in Cyrillic capitals alike (CEO → СЕО)?"""
+    if not key.isascii():
+        return False
+    _, lookalikes = _letter_names()
+    wanted = key.upper()
+    if any(
+        len(word) == len(wanted) and "".join(lookalikes.get(ch, ch) for ch in word) == wanted
+        for word in re.findall(r"\b[А-ЯЁ]{2,}\b", translation)
+    ):
+        return True
+    return any(wanted in _spelt_letters(m.group()) for m in _SPELT_OUT.finditer(translation))
 
 
 def _squash(text: str) -> str:
@@ -85,6 +133,8 @@ def _kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
         return True
     if groups_of(acronym) & set(groups_in(translation)):
         return True  # МАГАТЭ / OIEA, США / EE. UU.
+    if _spelt_out(key, translation):
+        return True
     for group in _groups():
         if key in group and any(form in tgt_squashed for form in group):
             return True

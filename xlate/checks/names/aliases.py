@@ -188,16 +188,31 @@ def _key_prefixes() -> frozenset[tuple[str, ...]]:
     return frozenset(key[:k] for key in alias_index() for k in range(1, len(key)))
 
 
+@cache
+def _lowercase_openers() -> frozenset[str]:
+    """First words of the hand aliases written lowercase on purpose: a name Russian
+    writes in small letters around its capital (чемпионат Европы)."""
+    return frozenset(
+        key
+        for group in hand_aliases()
+        for alias in group
+        if alias[:1].islower() and " " in alias
+        for key in word_keys(alias.split()[0])
+    )
+
+
 @lru_cache(maxsize=4096)
 def groups_in(text: str) -> dict[int, str]:
     """Group id → the words of ``text`` that spell it."""
     index = alias_index()
+    openers = _lowercase_openers()
     tokens = [(m.group(), word_keys(m.group()), m.start(), m.end()) for m in _WORDS.finditer(text)]
     tokens = [t for t in tokens if t[0].lower() not in _SKIP and t[1]]
     prefixes = _key_prefixes()
     found: dict[int, str] = {}
     for i in range(len(tokens)):
-        if not tokens[i][0][:1].isupper():
+        lowercase = not tokens[i][0][:1].isupper()
+        if lowercase and not openers.intersection(tokens[i][1]):
             continue  # "paz" is not La Paz, "turkey" not Turkey
         # The readings of the run's words so far that some longer key starts with: in the
         # order of their product, which alone could be read on (a key of n words is one of
@@ -205,7 +220,12 @@ def groups_in(text: str) -> dict[int, str]:
         heads: list[tuple[str, ...]] = [()]
         for n in range(1, min(_MAX_WORDS, len(tokens) - i) + 1):
             readings = [(*head, r) for head in heads for r in tokens[i + n - 1][1]]
-            entries = tuple(e for key in readings for e in index.get(key, ()))
+            # a lowercase opener (чемпионат of чемпионат Европы) is a name only with its words
+            entries = (
+                ()
+                if lowercase and n == 1
+                else tuple(e for key in readings for e in index.get(key, ()))
+            )
             heads = [r for r in readings if r in prefixes]
             if not entries:
                 if not heads:
@@ -227,3 +247,22 @@ def known_renderings(name: str) -> tuple[str, ...]:
     Rusia, ...): a word growing from one of them (Russian, ruso) renders the name."""
     groups = alias_groups()
     return tuple(alias for gid in sorted(groups_of(name)) for alias in groups[gid])
+
+
+# Letters each part of a compound place word has at least (Centro-europa).
+_COMPOUND_PART = 4
+
+
+@lru_cache(maxsize=16384)
+def place_compounds(word: str) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The ways ``word`` is one word made of a word and a known place written on
+    (Centroeuropa: Centro + Europa): (the first part, capitalised; the place's groups).
+    Whether the first part is a word is for the caller to show (by its rendering)."""
+    if " " in word or "-" in word or not word.isalpha():
+        return ()
+    out = []
+    for cut in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1):
+        gids = groups_of(word[cut:].capitalize())
+        if gids:
+            out.append((word[:cut].capitalize(), gids))
+    return tuple(out)

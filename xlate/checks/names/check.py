@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from xlate.checks.names.aliases import groups_of
+from xlate.checks.names.aliases import groups_in, groups_of, place_compounds
 from xlate.checks.names.capital_in_place import capital_in_place
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
@@ -28,6 +28,7 @@ from xlate.checks.names.evidence import (
     in_words,
     looks_like_rendering,
     omission_counts,
+    place_adjective_in,
     position,
     renders_opener,
     replaces_part,
@@ -119,6 +120,8 @@ class _SentenceCheck:
     seen_as: dict[tuple[int, int], str] = field(default_factory=dict)
     # Mentions beyond the times the translation has the name (Kinkel ... Kinkel → Kinkel).
     repeats: list[_Entry] = field(default_factory=list)
+    # Spans of names found as a word of a longer known name rendered whole (Eurocopa).
+    whole: set[tuple[int, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.src_names = extract_names(self.source, self.src)
@@ -161,6 +164,13 @@ class _SentenceCheck:
         )
         self.checks.append(check)
         entry = (s, check, in_back)
+        if status != "same" and (self._rendered_whole(s) or self._compounded(s)):
+            # Europe of "European championship" → Eurocopa, República of "República
+            # checa" → Чехия: a word of a longer known name, rendered as a whole; or a
+            # place compounded (Centroeuropa → Центральной Европе).
+            status, altered = "same", []
+            check.in_translation = True
+            self.whole.add((s.start, s.end))
         if status == "similar":
             # Center/Centro, District/Distrito inside an institution's name: common nouns
             # that look alike are a translation, not a name altered.
@@ -176,6 +186,9 @@ class _SentenceCheck:
             or translated_common_words(s.text, src, [c.text for c in altered], tgt)
             or (s.weak and src == "ru" and all(ordinary_in(w, src) for w in s.text.split()))
             or (s.weak and renders_opener(s, src, altered, tgt))
+            # Mar Negro → Черном море, beside Венгрию: common words translated, whatever
+            # capitalised word of the translation resembles one of them
+            or _words_translated(s, src, self.translation, tgt)
         ):
             # The last: a Russian sentence opener the dictionary knows only as a common
             # word (Центральный банк → Central Bank) is translated, not a name altered.
@@ -195,6 +208,44 @@ class _SentenceCheck:
         elif status == "same" and s.type == "name" and significant_words(s):
             self.renderings.setdefault(skeleton(significant_words(s)[-1][2]), []).append(entry)
             self.seen_as[(s.start, s.end)] = rendering or ""
+
+    def _rendered_whole(self, s: NameMention) -> bool:
+        """Is ``s`` a word of a longer known name of the source (a place, a body, an
+        event: ``aliases``) that the translation renders by one of its spellings?"""
+        around = groups_in(self.source)
+        if not around:
+            return False
+        present = groups_in(self.translation)
+        for gid, spelt in around.items():
+            start = self.source.find(spelt)
+            if (
+                gid in present
+                and len(spelt) > len(s.text)
+                and start <= s.start
+                and s.end <= start + len(spelt)
+                and start >= 0
+            ):
+                return True
+        return False
+
+    def _compounded(self, s: NameMention) -> bool:
+        """Is ``s`` one word made of a common word and a known place (Centroeuropa),
+        rendered as the two (Центральной Европе), or is such a word of the translation
+        the rendering of place ``s`` with a source word beside it?"""
+        src, tgt = self.src, self.tgt
+        present = set(groups_in(self.translation))
+        if any(
+            gids & present and translated_in(head, src, self.translation, tgt)
+            for head, gids in place_compounds(s.text)
+        ):
+            return True
+        mine = groups_of(s.text)
+        return bool(mine) and any(
+            gids & mine and translated_in(head, tgt, self.source, src)
+            for c in candidates(self.translation, tgt)
+            if c.text[:1].isupper()
+            for head, gids in place_compounds(c.text)
+        )
 
     def _part_replaced(self, s: NameMention, check: EntityCheck) -> bool:
         """Flag a multiword name found only in part, with a word of no source beside the
@@ -238,6 +289,11 @@ class _SentenceCheck:
         src, translation, tgt = self.src, self.translation, self.tgt
         cands = candidates(translation, tgt)
         for found in self.renderings.values():
+            # A name rendered within a longer one or a compound (Eurocopa, Centroeuropa)
+            # was found whole: no count of its words to compare.
+            found = [e for e in found if (e[0].start, e[0].end) not in self.whole]
+            if not found:
+                continue
             # Only names with significant words are recorded: the last one is the surname.
             surname = significant_words(found[0][0])[-1][2]
             times = sum(word_verdict(surname, src, c) == "same" for c in cands)
@@ -249,7 +305,11 @@ class _SentenceCheck:
             extra = found[times:]
             self.repeats.extend(extra)
             for entry in found:
-                if entry in extra or surname_missing(entry[0], src, translation, tgt):
+                if entry in extra or (
+                    surname_missing(entry[0], src, translation, tgt)
+                    # a known name spelt as a whole (Чемпионат Европы, European Championship)
+                    and not groups_of(entry[0].text) & set(groups_in(translation))
+                ):
                     partial.append(entry)
         return partial
 
@@ -258,18 +318,22 @@ class _SentenceCheck:
         mention came through (Pelta ... Pelta → Pelta ... Pclta, IBM ... IBM → IBM ... IWR)."""
         src, tgt = self.src, self.tgt
         flagged_spans = {tuple(f.span) for f in self.flags if f.span}
+        shared = self._shared_known_spans()
         for t in self.tgt_names:
             if t.weak and t.type == "name":
                 continue
+            if any(a <= t.start and t.end <= b for a, b in shared):
+                continue  # Карлова of "Карлова университета": Universidad Carolina, known
             status, _, near = locate(t, tgt, self.source, src, strict_groups=False)
-            if status != "similar":
-                continue
+            if status != "similar" or _words_translated(t, tgt, self.source, src):
+                continue  # Infantería de Marina for морской пехоты, beside Марк
             owner = next(
                 (x for x in self.src_names for c in near if x.start <= c.start and c.end <= x.end),
                 None,
             )
             if (
                 owner is None
+                or (owner.start, owner.end) in self.whole
                 or owner.weak
                 or adjectival(owner, src)
                 or (owner.start, owner.end) in flagged_spans
@@ -283,6 +347,17 @@ class _SentenceCheck:
             flagged_spans.add((owner.start, owner.end))
             reason = f"name {owner.text!r} appears altered: {t.text!r}"
             self.flags.append(name_flag(owner, [t.text], reason))
+
+    def _shared_known_spans(self) -> list[tuple[int, int]]:
+        """Where the translation spells a known name (a place, a body) that the source
+        names too: the words there render that name, whatever source word they resemble."""
+        theirs = groups_in(self.source)
+        spans = []
+        for gid, spelt in groups_in(self.translation).items():
+            start = self.translation.find(spelt)
+            if gid in theirs and start >= 0:
+                spans.append((start, start + len(spelt)))
+        return spans
 
     def pair_absent_with_renderings(self) -> None:
         """An unexplained translation name that resembles an absent source name is its
@@ -315,6 +390,8 @@ class _SentenceCheck:
             or abbreviated(s, self.source)
             or self._rendered_alike(s)
             or self._translated_as_words(s)
+            # "barrio praguense" for "in Prague": the place's adjective renders it
+            or (not in_part and place_adjective_in(s, self.translation) is not None)
         ):
             return
         if in_part:
@@ -377,6 +454,8 @@ class _SentenceCheck:
                 continue
             if cut_short(s, self.source):
                 continue  # Lugar (Ind.): a state cut short, written out or left out
+            if _words_translated(s, self.src, self.translation, self.tgt):
+                continue  # Marines → морской пехоты: translated, whatever noun is near
             noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
             # Or a capitalised common word (dijo Derecho, Г-н Книга): a word all the same.
             noun = noun or capital_in_place(s, self.source, self.src, self.translation, self.tgt)
@@ -395,11 +474,8 @@ class _SentenceCheck:
         renders them ("Students for Velvet" → "Студенты в бархате")? Translated, then;
         no other name stands in for it."""
         words = [w for _, _, w in significant_words(s)]
-        return (
-            s.type == "name"
-            and bool(words)
-            and all(ordinary_in(w, self.src) for w in words)
-            and translated_in(s.text, self.src, self.translation, self.tgt)
+        return all(ordinary_in(w, self.src) for w in words) and _words_translated(
+            s, self.src, self.translation, self.tgt
         )
 
     def _rendered_alike(self, s: NameMention) -> bool:
@@ -472,6 +548,17 @@ class _SentenceCheck:
         check.found = [other.text]
         reason = f"name {s.text!r} is missing; the translation names {other.text!r}"
         self.flags.append(name_flag(s, [other.text], reason))
+
+
+def _words_translated(s: NameMention, lang: str, text: str, text_lang: str) -> bool:
+    """Is name ``s`` made of words that ``text`` has as the dictionary renders them (Mar
+    Negro → Черном море, Infantería de Marina → морской пехоты, Marines → морской
+    пехоты)? Each of its words, rendered, is a translation, not a name altered."""
+    return (
+        s.type == "name"
+        and bool(significant_words(s))
+        and translated_in(s.text, lang, text, text_lang)
+    )
 
 
 def _written_out(s: NameMention, source: str, found: list[NameMention]) -> bool:

@@ -28,6 +28,7 @@ from xlate.checks.names.lexicon import (
     en_nationality,
     excluded,
     ordinary_word,
+    ru_noun,
     zipf_in,
 )
 from xlate.checks.names.normalise import (
@@ -98,8 +99,8 @@ def _word_verdict(word: str, word_lang: str, text: str, lang: str, initial: bool
         return _same_script_verdict(word, word_lang, cand)
     distance = consonant_distance(word, cand.text)
     sounds = min(len(c) for c in consonant_skeletons(word))
-    if distance == 0 and sounds >= 2:
-        return "same"
+    if distance == 0 and _shared_sounds(word, cand.text) >= 2:
+        return None if _demonym_and_surname(word, word_lang, cand) else "same"
     if _place_adjective(word, word_lang, cand) and _same_root(word, cand.text):
         return "same"  # Британского/British, Мексиканского/Mexico: the place's adjective
     if cand.lang == "en" and en_nationality(cand.text) and not en_nationality(word):
@@ -115,6 +116,29 @@ def _word_verdict(word: str, word_lang: str, text: str, lang: str, initial: bool
     # Across scripts, conventions differ (Hamburg/Гамбург, Buffett/Баффет): a close
     # form is the rendering unless a consonant stands where no convention puts one.
     return "similar" if _foreign_consonant(x, y) else "same"
+
+
+def _demonym_and_surname(word: str, lang: str, cand: Candidate) -> bool:
+    """Is one side an English people's word (Czech) and the other a capitalised Russian
+    common noun, no place we know (Чех, the goalkeeper Čech)? Russian writes a people's
+    noun in small letters (чех), so a capital there is a name sounding alike, not the
+    people; a place's spelling (Чехословаки, Гермонии misspelt) is still compared."""
+    if script_of(word) == script_of(cand.text):
+        return False
+    english, russian = (word, cand.text) if script_of(word) == "latn" else (cand.text, word)
+    return (
+        (lang if english == word else cand.lang) == "en"
+        and en_nationality(english)
+        and ru_noun(russian)
+        and not groups_of(russian)
+    )
+
+
+def _shared_sounds(a: str, b: str) -> int:
+    """How many consonants the longest skeleton two words share has: a name read two
+    ways counts by the reading that meets the other (Spanish Jack, read "hk" or "jk" or
+    "k", is Джек by "jk")."""
+    return max(map(len, consonant_skeletons(a) & consonant_skeletons(b)), default=0)
 
 
 def _same_script_verdict(word: str, word_lang: str, cand: Candidate) -> str | None:

@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from unidecode import unidecode
 
 from xlate.checks.lexicon import cognate, covers, is_english_word, renderings
-from xlate.checks.names.aliases import groups_of
+from xlate.checks.names.aliases import groups_of, known_renderings
 from xlate.checks.names.crossscript import locate, word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, candidates, significant_words
 from xlate.checks.names.lexicon import (
@@ -482,3 +483,24 @@ def english_modifier(t: NameMention, text: str, lang: str) -> bool:
         return False
     classes = word_classes(t.text)
     return bool(classes) and "noun" not in classes
+
+
+# Letters a place's spelling may lose at its end in its adjective (Praga: praguense,
+# Alemania: alemán), and the fewest it keeps.
+_PLACE_END = 2
+_PLACE_KEPT = 4
+
+
+def place_adjective_in(mention: NameMention, text: str) -> str | None:
+    """A lowercase word of ``text`` made of a known spelling of place ``mention`` (its
+    adjective or people: praguense for Prague, alemán for Germany), or None."""
+    spellings = [unidecode(a).lower() for a in known_renderings(mention.text) if " " not in a]
+    for word in _WORD.findall(text):
+        if not word.islower():
+            continue
+        plain = unidecode(word)
+        for spelt in spellings:
+            keep = max(_PLACE_KEPT, len(spelt) - _PLACE_END)
+            if len(spelt) >= _PLACE_KEPT and plain.startswith(spelt[:keep]) and plain != spelt:
+                return word
+    return None
