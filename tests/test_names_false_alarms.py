@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import corpus_lines
 from xlate.checks.acronyms import acronym_flags
+from xlate.checks.acronyms import rendered as acronym_rendered
 from xlate.checks.names import check_names, extract_names
 
 
@@ -344,3 +345,13 @@ def test_the_czech_republics_abbreviations_are_its_names() -> None:
     assert _reasons(es[378], ru[378], "es", "ru") == []
     assert _reasons(ru[378], es[378], "ru", "es") == []
     assert _reasons(es[378], ru[378].replace("IBM CZ", "IBM Polska"), "es", "ru")
+
+
+def test_a_short_acronym_form_is_a_word_of_its_own() -> None:
+    # newstest2012 line 797 (en), "IT" left out: "TI", its Spanish form, stands inside
+    # "invirtiendo" and renders nothing there. "P. K." (line 478) is kept as two words.
+    wrong = "Gurú financiero Buffett está invirtiendo fuertemente en la empresa, IBM."
+    assert not acronym_rendered("IT", wrong)
+    assert acronym_rendered("IT", "Buffett invierte en la empresa de TI IBM.")
+    assert acronym_rendered("PK", "explicó uno de los defensas, P. K. Subban.")
+    assert acronym_rendered("TV", "su primera entrevista en televisión")

@@ -226,3 +226,20 @@ def test_a_name_an_engine_kept_only_in_part_is_flagged() -> None:
     ]
     bank = "El Banco Central Europeo compró bonos."
     assert _machine_flags(bank, "The European Central Bank bought bonds.", "es", "en") == []
+
+
+def test_an_acronym_an_engine_said_by_its_equivalent_is_rendered() -> None:
+    # newstest2012 line 1417 (en) through Apertium: "TV" as "televisión" is no name lost;
+    # line 797: "IT" as "LO" is, though "invirtiendo" holds the letters of "TI"
+    tv = "Giffords speaks in first TV interview since shooting"
+    assert (
+        _machine_flags(tv, "Giffords habla en primera entrevista de televisión", "en", "es") == []
+    )
+    it = "Financial guru Buffett is investing heavily in the IT company, IBM."
+    assert _machine_flags(
+        it,
+        "Gurú financiero Buffett está invirtiendo fuertemente en el LO empresa, IBM.",
+        "en",
+        "es",
+    ) == ["the name “IT” is missing from the translation"]
+    assert _machine_flags(it, "Buffett invierte en la empresa de TI IBM.", "en", "es") == []

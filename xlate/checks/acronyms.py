@@ -127,16 +127,38 @@ def acronym_flags(source: str, translation: str) -> list[Flag]:
     return flags
 
 
+def rendered(acronym: str, translation: str) -> bool:
+    """Whether ``translation`` keeps ``acronym`` or renders it by a known equivalent (TV:
+    televisión, телевидение; США: EE. UU.; ABC: Эй-би-си)."""
+    return _kept(acronym, translation, _squash(translation))
+
+
+# A form this short is looked for as a word of its own: "ti" (IT) stands inside
+# "invirtiendo", "it" inside "sitio"; longer ones inside the squashed text ("EE. UU.").
+_SHORT_FORM = 3
+
+
+def _contains(form: str, translation: str, tgt_squashed: str) -> bool:
+    if len(form) > _SHORT_FORM:
+        return form in tgt_squashed
+    return any(_squash(word) == form for word in _TOKENS.findall(translation)) or any(
+        _squash(m.group(0)) == form for m in _ACRONYM.finditer(translation)
+    )  # "P. K." is two words
+
+
+_TOKENS = re.compile(r"[\w.\-]+")
+
+
 def _kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
     key = _squash(acronym)
-    if key in tgt_squashed:
+    if _contains(key, translation, tgt_squashed):
         return True
     if groups_of(acronym) & set(groups_in(translation)):
         return True  # МАГАТЭ / OIEA, США / EE. UU.
     if _spelt_out(key, translation):
         return True
     for group in _groups():
-        if key in group and any(form in tgt_squashed for form in group):
+        if key in group and any(_contains(form, translation, tgt_squashed) for form in group):
             return True
     latin = _squash(unidecode(acronym))
     letters = sorted(latin)

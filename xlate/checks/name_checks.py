@@ -8,6 +8,7 @@ from collections import Counter
 
 from unidecode import unidecode
 
+from xlate.checks.acronyms import rendered as acronym_rendered
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.checks.names import (
     NameRenderings,
@@ -107,6 +108,8 @@ def _dropped_names(
             continue
         if translated_in(e.text, pair.src, pair.translation.text, pair.tgt):
             continue  # Terciopelo → Velvet: a name made of a word, translated
+        if e.text.isupper() and acronym_rendered(e.text, pair.translation.text):
+            continue  # TV → televisión: an acronym said by its known equivalent
         if _compounded(e.text, f"{pair.translation.text} {back}"):
             continue
         out.append(_missing_flag(e.text, evidence, list(e.found)))
