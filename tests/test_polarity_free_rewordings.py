@@ -1,0 +1,106 @@
+"""The polarity check on free rewordings of a negation in people's translations (issues
+12/13): each case is a newstest2012 tuning line (0-1500) whose versions say the same
+polarity in different words, beside a flip made from it that must still be flagged."""
+
+from __future__ import annotations
+
+import pytest
+from test_polarity import _negation_flags
+
+from xlate.checks.polarity import negations
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "translation"),
+    [
+        (  # line 34: "no longer … only" is "not only" ("ya no … solo …, sino", "не только")
+            "en",
+            "ru",
+            "Investors are no longer looking at only Italy; they now focus on Spain, France, "
+            "Austria, and others.",
+            "Инвесторы уже смотрят не только в сторону Италии; теперь они сфокусировались на "
+            "Испании, Франции, Австрии и других странах.",
+        ),
+        (
+            "en",
+            "es",
+            "Investors are no longer looking at only Italy; they now focus on Spain, France, "
+            "Austria, and others.",
+            "Los inversores ya no se fijan solo en Italia, sino también en España, Francia, "
+            "Austria y otros.",
+        ),
+        (  # line 116: "no cabe un alfiler" (not a pin fits) is "packed"
+            "en",
+            "es",
+            "The training takes place every Saturday and Sunday, but it is really packed with "
+            "information.",
+            "Y aunque el curso se desarrolla cada sábado y domingo, ya no cabe un alfiler.",
+        ),
+        (  # line 683: "no tiene mucha importancia" is "of secondary importance"
+            "en",
+            "es",
+            "A dip in the thermal pool in such a palace is clearly of secondary importance.",
+            "En un palacio así la inmersión en la piscina termal aparentemente no tiene mucha "
+            "importancia.",
+        ),
+        (  # line 158: "no tiene tanta importancia" is "вторично" (comes second)
+            "ru",
+            "es",
+            "Даже известные люди часто считают это лишним (и верят, что достаточно быть "
+            "специалистом в чем-то, а то, как они выглядят - вторично).",
+            "Hasta los personajes famosos también lo encuentran inútil (me bastan mis "
+            "habilidades, mi aspecto físico no tiene tanta importancia).",
+        ),
+        (  # line 72: "не оставил попытки" (kept trying) is "has not stopped striving"
+            "en",
+            "ru",
+            "In its recent report, the International Atomic Energy Agency (IAEA) stated that "
+            "everything leads to the conclusion that Iran has not stopped striving for a nuclear "
+            "weapon.",
+            "В своем последнем отчете Международное агентство по ядерной энергии (МАГАТЭ) "
+            "указало, что все свидетельствует о том, что Иран не оставил попытки получить ядерное "
+            "оружие.",
+        ),
+    ],
+)
+def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str) -> None:
+    assert _negation_flags(src, tgt, source, translation) == []
+
+
+@pytest.mark.parametrize(
+    ("src", "tgt", "source", "translation"),
+    [
+        (  # line 34 with "longer" gone: "no … only" is no "not only"
+            "en",
+            "ru",
+            "Investors are no looking at only Italy; they now focus on Spain, France, Austria.",
+            "Инвесторы уже смотрят в сторону Италии; теперь они сфокусировались на Испании.",
+        ),
+        (  # line 683 with "no" before another verb than "tener … importancia"
+            "en",
+            "es",
+            "A dip in the thermal pool in such a palace is clearly of secondary importance.",
+            "En un palacio así la inmersión en la piscina termal aparentemente no es de "
+            "importancia secundaria.",
+        ),
+        (  # line 72 with "не" before another verb than "оставить попытки"
+            "en",
+            "ru",
+            "Everything leads to the conclusion that Iran has been striving for a nuclear weapon.",
+            "Все свидетельствует о том, что Иран не предпринимал попытки получить ядерное оружие.",
+        ),
+    ],
+)
+def test_flip_beside_a_free_rewording_is_flagged(
+    src: str, tgt: str, source: str, translation: str
+) -> None:
+    assert len(_negation_flags(src, tgt, source, translation)) == 1
+
+
+def test_idioms_of_a_negation_that_negates_nothing() -> None:
+    assert negations("Ya no cabe un alfiler.", "es") == []
+    assert negations("Aparentemente no tiene mucha importancia.", "es") == []
+    assert negations("Иран не оставил попытки.", "ru") == []
+    assert negations("Iran has not stopped.", "en") == []
+    # "no es importante" stays a negation: only "tener … importancia" is the idiom
+    assert negations("No es importante.", "es") == ["no"]
