@@ -61,6 +61,22 @@ from xlate.checks.polarity import negations
             "указало, что все свидетельствует о том, что Иран не оставил попытки получить ядерное "
             "оружие.",
         ),
+        (  # line 657: "solo" renders no "little": that says the "No quiere … nada"
+            "en",
+            "es",
+            "She has very little enthusiasm for sport, says Meder - but in the water, it's a "
+            "different matter.",
+            "No quiere tener nada que ver con el deporte, dice Meder, solo el agua es diferente.",
+        ),
+        (  # line 255: "solo" renders no "вряд ли" either: that says the "nadie"
+            "ru",
+            "es",
+            "Чтобы угодить как можно более широкой молодежной аудитории, в саундтрек 'вошли "
+            "композиции из разных стилей'; но вряд ли много людей купят игру из-за ее музыки.",
+            "A fin de que sea del agrado a la mayor parte del grupo juvenil, la banda sonora "
+            'pertenece a la categoría "cada uno de su padre y de su madre", pero se puede suponer '
+            "que nadie compraría el juego solo por su música.",
+        ),
     ],
 )
 def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str) -> None:
@@ -88,6 +104,13 @@ def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation:
             "ru",
             "Everything leads to the conclusion that Iran has been striving for a nuclear weapon.",
             "Все свидетельствует о том, что Иран не предпринимал попытки получить ядерное оружие.",
+        ),
+        (  # line 657 with "little" as "only": "solo" renders it, not the "No quiere"
+            "en",
+            "es",
+            "She has only enthusiasm for sport, says Meder - but in the water, it's a different "
+            "matter.",
+            "No quiere tener nada que ver con el deporte, dice Meder, solo el agua es diferente.",
         ),
     ],
 )
