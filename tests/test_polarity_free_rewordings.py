@@ -77,6 +77,26 @@ from xlate.checks.polarity import negations
             'pertenece a la categoría "cada uno de su padre y de su madre", pero se puede suponer '
             "que nadie compraría el juego solo por su música.",
         ),
+        (  # line 1462: "outside"/"aparte de" (apart from) the military is "не из армии"
+            "en",
+            "ru",
+            "After his two sons returned from combat tours with the Marines, retired Col. Mark "
+            "Cancian warned them that people outside the military would view their service from "
+            "two perspectives.",
+            "После того, как двое его сыновей вернулись с боевых действий в составе морской "
+            "пехоты, полковник в отставке Марк Кэншн предупредил их, что люди не из армии будут "
+            "смотреть на их службу с двух точек зрения.",
+        ),
+        (
+            "es",
+            "ru",
+            "Después de que sus dos hijos regresaron de combatir con la Infantería de Marina, el "
+            "coronel retirado Mark Cancian les advirtió de que la gente aparte de los militares "
+            "consideraría su servicio desde dos perspectivas.",
+            "После того, как двое его сыновей вернулись с боевых действий в составе морской "
+            "пехоты, полковник в отставке Марк Кэншн предупредил их, что люди не из армии будут "
+            "смотреть на их службу с двух точек зрения.",
+        ),
     ],
 )
 def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str) -> None:
