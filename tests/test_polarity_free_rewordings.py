@@ -97,6 +97,22 @@ from xlate.checks.polarity import negations
             "пехоты, полковник в отставке Марк Кэншн предупредил их, что люди не из армии будут "
             "смотреть на их службу с двух точек зрения.",
         ),
+        (  # line 181: a bare "does not matter" negates, as "no sirve de nada" does
+            "en",
+            "es",
+            "The ambitions were met to a certain point, but it does not matter since nobody "
+            "obviously wanted to do any extra work.",
+            "En cierta medida se consiguió cubrir las expectativas, pero ello no sirve de nada, "
+            "si, en realidad, no se pretendía hacer nada extraordinario.",
+        ),
+        (  # line 181: "неважно" says it in a word
+            "en",
+            "ru",
+            "The ambitions were met to a certain point, but it does not matter since nobody "
+            "obviously wanted to do any extra work.",
+            "Амбиции до определенной степени были удовлетворены, но это неважно, поскольку никто "
+            "явно не хотел делать лишнюю работу.",
+        ),
     ],
 )
 def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str) -> None:
@@ -145,5 +161,16 @@ def test_idioms_of_a_negation_that_negates_nothing() -> None:
     assert negations("Aparentemente no tiene mucha importancia.", "es") == []
     assert negations("Иран не оставил попытки.", "ru") == []
     assert negations("Iran has not stopped.", "en") == []
-    # "no es importante" stays a negation: only "tener … importancia" is the idiom
+    # "not much importance" is an understatement in each language; "no es importante",
+    # "no tiene importancia" negate
+    assert negations("It is not very important.", "en") == []
+    assert negations("Это не имеет большого значения.", "ru") == []
     assert negations("No es importante.", "es") == ["no"]
+    assert negations("No tiene importancia.", "es") == ["no"]
+
+
+def test_does_not_matter_is_indifference_only_before_a_question_word() -> None:
+    assert negations("It does not matter whether this is about starving people.", "en") == []
+    assert negations("It does not matter since nobody wanted to.", "en") == ["not", "nobody"]
+    assert negations("Не имеет значения, кто победит.", "ru") == []
+    assert negations("Это не имеет значения.", "ru") == ["не"]
