@@ -148,6 +148,14 @@ def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation:
             "matter.",
             "No quiere tener nada que ver con el deporte, dice Meder, solo el agua es diferente.",
         ),
+        (  # line 423 with "Not" gone: "прекратить" renders "stop", not the "Не"
+            "ru",
+            "en",
+            "Не то чтобы вам нужно прекратить следить за собой, но у многих мужчин в буквальном "
+            "смысле возникает аллергия на постоянные жалобы партнерш на свой внешний вид.",
+            "That you should stop looking after yourself, but many men are literary allergic to "
+            'their partners" constant complaints about their looks.',
+        ),
     ],
 )
 def test_flip_beside_a_free_rewording_is_flagged(
