@@ -156,6 +156,15 @@ def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation:
             "That you should stop looking after yourself, but many men are literary allergic to "
             'their partners" constant complaints about their looks.',
         ),
+        (  # line 1498 with "no" added: "rara vez" renders "rarely", not the "no"
+            "en",
+            "es",
+            "While women are still officially prohibited from serving in combat, that "
+            "distinction is in name only: modern wars rarely have clear front lines.",
+            "Mientras que a las mujeres todavía les está oficialmente prohibido servir en "
+            "combate, esta distinción es sólo nominal: Las guerras modernas rara vez no tienen "
+            "claras las líneas del frente.",
+        ),
     ],
 )
 def test_flip_beside_a_free_rewording_is_flagged(
