@@ -113,6 +113,15 @@ from xlate.checks.polarity import negations
             "Амбиции до определенной степени были удовлетворены, но это неважно, поскольку никто "
             "явно не хотел делать лишнюю работу.",
         ),
+        (  # line 872: "годами не вылезает из скандалов" (is never out of) is "struggling
+            # from one scandal to the next"
+            "en",
+            "ru",
+            "UBS is both huge - it was the biggest asset manager in the world until recently - "
+            "and has been struggling from one scandal to the next for years.",
+            "UBS, с одной стороны, очень большой - до недавнего времени он управлял самыми "
+            "крупными активами в мире, - а с другой - годами не вылезает из скандалов.",
+        ),
     ],
 )
 def test_free_rewording_is_no_flip(src: str, tgt: str, source: str, translation: str) -> None:
@@ -177,6 +186,8 @@ def test_idioms_of_a_negation_that_negates_nothing() -> None:
     assert negations("Ya no cabe un alfiler.", "es") == []
     assert negations("Aparentemente no tiene mucha importancia.", "es") == []
     assert negations("Иран не оставил попытки.", "ru") == []
+    assert negations("Годами не вылезает из скандалов.", "ru") == []
+    assert negations("Он не вылез из машины.", "ru") == ["не"]  # perfective: literal
     assert negations("Iran has not stopped.", "en") == []
     # "not much importance" is an understatement in each language; "no es importante",
     # "no tiene importancia" negate
