@@ -78,6 +78,7 @@ class _Lists:
     phrases: re.Pattern[str] | None
     counterparts: frozenset[str]
     limits: frozenset[str]
+    exclusive: frozenset[str]
     litotes: dict[str, list[str]]
 
 
@@ -104,6 +105,7 @@ def _lists(lang: str) -> _Lists:
         litotes=table.get("litotes", {}),
         counterparts=frozenset(table["counterparts"]),
         limits=frozenset(table["limits"]),
+        exclusive=frozenset(table["exclusive"]),
     )
 
 
@@ -231,10 +233,18 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
     return any(w in primary or w in lists.concord for w in words[:i])
 
 
-def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tuple[float, bool]]:
+# the sorts of limit: one that leaves out all but something ("only", "solo", "только",
+# "кроме") and one that says a small amount ("little", "poco", "мало", "вряд ли")
+_EXCLUSIVE, _SCALAR = "exclusive", "scalar"
+
+
+def _word_places(
+    text: str, lang: str, *, counterparts: bool = False
+) -> list[tuple[float, str | None]]:
     """Where the negations ``text`` says in words stand (0: first word, 1: last), each
-    with whether it says a limit ("только", "poco"; with ``counterparts``: whether it is
-    one of the words that only render a limit, "only", "solo").
+    with the sort of limit it says, if any (``_EXCLUSIVE``: "только", "solamente";
+    ``_SCALAR``: "poco", "little"; with ``counterparts``: the sort of limit of a word that
+    only renders one, "only", "solo", "few").
 
     ``counterparts``: the words that may render one of the other side's, as well: a word
     right after a negator ("had not avoided": избегал), and one that says a limit or an
@@ -245,8 +255,9 @@ def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tu
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
     negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
     last = max(len(words) - 1, 1)
+    limits = lists.counterparts if counterparts else lists.limits
     places = [
-        (i / last, t in lists.counterparts if counterparts else t in lists.limits)
+        (i / last, _limit_sort(t, limits, lists))
         for i, t in enumerate(words)
         if (
             _lexical(t, lang, lists)
@@ -259,8 +270,15 @@ def _word_places(text: str, lang: str, *, counterparts: bool = False) -> list[tu
     if lists.phrases is not None:  # "far from", "decided against", "wish I had"
         lowered = text.lower().replace("’", "'")
         starts = [m.start() for m in lists.phrases.finditer(lowered)]
-        places += [(len(tokens(lowered[:start])) / last, False) for start in starts]
+        places += [(len(tokens(lowered[:start])) / last, None) for start in starts]
     return places
+
+
+def _limit_sort(word: str, limits: frozenset[str], lists: _Lists) -> str | None:
+    """The sort of limit ``word`` says, if it is one of ``limits``."""
+    if word not in limits:
+        return None
+    return _EXCLUSIVE if word in lists.exclusive else _SCALAR
 
 
 def _lexical(word: str, lang: str, lists: _Lists) -> bool:
@@ -288,15 +306,17 @@ def _absorbed(fewer_text: str, fewer_lang: str, more_text: str, more_lang: str) 
     # (a word that says the negation already is no second saying of it: "forbidden")
     known = {p for p, _ in said}
     said += [
-        (p, False)
+        (p, None)
         for p in _antonyms_of_negated(more_text, more_lang, fewer_text, fewer_lang)
         if p not in known
     ]
     for p, limit in _word_places(more_text, more_lang, counterparts=True):
         # each word of the other side pairs off with the nearest one here, if near enough;
-        # a limit only with a limit ("only" with "только", not with "unreliable"), while a
-        # limit here may render any word ("poco fiable": unreliable)
-        kin = [w for w in said if (w[1] or not limit) and abs(p - w[0]) <= _PAIR]
+        # a limit only with a limit of its sort ("only" with "только", not with
+        # "unreliable"; "solo" not with "little" nor "вряд ли": line 657 "very little
+        # enthusiasm … but" is "No quiere … solo el agua"), while a limit here may render
+        # any word ("poco fiable": unreliable)
+        kin = [w for w in said if (limit is None or w[1] == limit) and abs(p - w[0]) <= _PAIR]
         if kin:
             said.remove(min(kin, key=lambda w: abs(p - w[0])))
     return sum(any(abs(p - q) <= _NEAR for q in negated) for p, _ in said)
