@@ -19,9 +19,11 @@ from xlate.checks.names import (
 from xlate.checks.names.crossscript import find_name, plain_latin
 from xlate.checks.names.evidence import dictionary_word
 from xlate.checks.names.extract import NameMention
-from xlate.checks.names.lexicon import name_like
 from xlate.checks.names.normalise import without_possessive
+from xlate.checks.lexicon import renderings
+from xlate.checks.names.lexicon import lemmas, name_like
 from xlate.report import EntityCheck, Flag
+from xlate.text.wordnet import noun_lead, word_classes
 
 _WORD = re.compile(r"\w+")
 _BACK_EVIDENCE = " and did not come back in the back-translation"
@@ -110,7 +112,65 @@ def _dropped_names(
         if _compounded(e.text, f"{pair.translation.text} {back}"):
             continue
         out.append(_missing_flag(e.text, evidence, list(e.found)))
+    out += _dropped_worded_names(pair, entities, clear | {f.detail["expected"] for f in out})
     return out
+
+
+def _dropped_worded_names(
+    pair: SentencePair, entities: list[EntityCheck], judged: set[str]
+) -> list[Flag]:
+    """Names of common words (Department of Education, Soviet Union, Congress) or
+    nationality words (The Croatians) that an engine's translation lacks a word of.
+
+    ``omission_counts`` leaves them out: a person renders them freely. An engine renders
+    them word by word, so a capitalised word of the name with no rendering at all in the
+    translation or back-translation (not its stem, a known spelling, the dictionary's
+    rendering, a compound) was dropped.
+    """
+    mentions = {m.text: m for m in pair.source_facts.names}
+    back = pair.back.text if pair.back is not None else ""
+    text = f"{pair.translation.text} {back}"
+    stems = Counter(_stems(text))
+    evidence = _BACK_EVIDENCE if pair.back is not None else ""
+    out = []
+    for e in entities:
+        mention = mentions.get(e.text)
+        if (
+            mention is None
+            or mention.weak
+            or mention.type != "name"
+            or e.text in judged
+            or e.status != "missing"
+            or e.in_translation
+            or e.in_back_translation
+        ):
+            continue
+        words = [w for w in _WORD.findall(e.text) if w[:1].isupper() and len(w) >= _MIN_WORD]
+        if any(_noun(w, pair.src) and not _word_rendered(w, pair, text, stems) for w in words):
+            judged.add(e.text)
+            out.append(_missing_flag(e.text, evidence, list(e.found)))
+    return out
+
+
+def _noun(word: str, lang: str) -> bool:
+    """Is a word of a name mostly a noun (Department, Asociación), through its English
+    renderings for Spanish and Russian? An engine may fold an adjective into an idiom
+    (Western Front → Frente del oeste, Tribunal Supremo → High court, Smarter Planet →
+    Planeta más Listo); a noun it renders as a noun. A word WordNet lacks counts."""
+    if lang == "en":
+        return noun_lead(word) > 0 or not word_classes(word)
+    english = {r for f in lemmas(word, lang) for r in renderings(f, lang, "en")}
+    return not english or sum(noun_lead(r) for r in english) > 0
+
+
+def _word_rendered(word: str, pair: SentencePair, text: str, stems: Counter[str]) -> bool:
+    """Does ``text`` render one word of a name: its stem or a known spelling's, the
+    dictionary's rendering, or a longer word it opens (Euro zone → Eurozona)?"""
+    return (
+        _comes_through(word, stems)
+        or translated_in(word, pair.src, text, pair.tgt)
+        or _compounded(word, text)
+    )
 
 
 def _missing_flag(name: str, evidence: str, found: list[str]) -> Flag:
