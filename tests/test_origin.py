@@ -187,3 +187,45 @@ def test_a_name_word_the_translation_wrote_into_one_word_is_rendered() -> None:
     source = "Jindřich Rajchl, the existing Vice President, is to become the President."
     rendered = "Jindřich Rajchl, el Vicepresidente de existir, es para acaecer el Presidente."
     assert _machine_flags(source, rendered, "en", "es") == []
+
+
+def test_a_noun_of_a_name_of_common_words_an_engine_dropped_is_flagged() -> None:
+    # newstest2012 line 1368 (en) through Apertium: "Department of Education" is made of
+    # common words, yet an engine renders it word by word; "Educación" dropped is a loss.
+    source = "The suit will list Mr. Walcott and the city's Department of Education as defendants."
+    kept = (
+        "El traje listará Señor Walcott y el departamento de la ciudad de Educación tan defendants."
+    )
+    dropped = "El traje listará Señor Walcott y el departamento de la ciudad tan defendants."
+    assert _machine_flags(source, kept, "en", "es") == []
+    assert _machine_flags(source, dropped, "en", "es") == [
+        "the name “Department of Education” is missing from the translation"
+    ]
+    # Line 1492 (es): the whole institution dropped, "defence" still said elsewhere.
+    source = (
+        "El equipo de la defensa para el Departamento de Defensa, encabezado por el fiscal "
+        "federal Neil MacBride, ha presentado una moción para desestimar el caso."
+    )
+    kept = (
+        "The squad of the defence for the Department of Defence, headed by the federal public "
+        "prosecutor Neil MacBride, has tabled a motion for desestimar the case."
+    )
+    dropped = kept.replace(" for the Department of Defence", "")
+    assert _machine_flags(source, kept, "es", "en") == []
+    assert len(_machine_flags(source, dropped, "es", "en")) == 1
+    # In a person's translation the same absence is only recorded.
+    report = check(source + "\n", dropped + "\n", "es", "en", lines=True, origin="person")
+    assert report.languages[0].sentences[0].flags == []
+
+
+def test_an_adjective_of_a_name_an_engine_folded_into_an_idiom_is_no_loss() -> None:
+    # newstest2012 line 1304 (en) through Apertium: "Western Front" → "Frente del oeste",
+    # and line 373: "Smarter Planet" → "Planeta más Listo"; the nouns come through.
+    source = 'Novels, like Erich Maria Remarque\'s "All Quiet on the Western Front," are best.'
+    rendered = 'Novelas, gusta Erich Maria Remarque es "Todo Tranquilo en el Frente del oeste," son mejores.'
+    assert _machine_flags(source, rendered, "en", "es") == []
+    source = (
+        "In the past three years, IBM has been highly successful with its Smarter Planet concept."
+    )
+    rendered = "Antiguamente tres años, IBM ha sido altamente exitoso con su concepto de Planeta más Listo."
+    assert _machine_flags(source, rendered, "en", "es") == []
