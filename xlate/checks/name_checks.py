@@ -9,6 +9,7 @@ from collections import Counter
 from unidecode import unidecode
 
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.checks.lexicon import renderings
 from xlate.checks.names import (
     NameRenderings,
     known_renderings,
@@ -19,9 +20,8 @@ from xlate.checks.names import (
 from xlate.checks.names.crossscript import find_name, plain_latin
 from xlate.checks.names.evidence import dictionary_word
 from xlate.checks.names.extract import NameMention
-from xlate.checks.names.normalise import without_possessive
-from xlate.checks.lexicon import renderings
 from xlate.checks.names.lexicon import lemmas, name_like
+from xlate.checks.names.normalise import without_possessive
 from xlate.report import EntityCheck, Flag
 from xlate.text.wordnet import noun_lead, word_classes
 
