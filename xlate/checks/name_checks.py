@@ -18,7 +18,7 @@ from xlate.checks.names import (
     translated_in,
 )
 from xlate.checks.names.crossscript import find_name, plain_latin
-from xlate.checks.names.evidence import dictionary_word
+from xlate.checks.names.evidence import adjectival, dictionary_word
 from xlate.checks.names.extract import NameMention
 from xlate.checks.names.lexicon import lemmas, name_like
 from xlate.checks.names.normalise import without_possessive
@@ -137,7 +137,7 @@ def _dropped_worded_names(
         mention = mentions.get(e.text)
         if (
             mention is None
-            or mention.weak
+            or (mention.weak and not adjectival(mention, pair.src))
             or mention.type != "name"
             or e.text in judged
             or e.status != "missing"
@@ -146,7 +146,9 @@ def _dropped_worded_names(
         ):
             continue
         words = [w for w in _WORD.findall(e.text) if w[:1].isupper() and len(w) >= _MIN_WORD]
-        if any(_noun(w, pair.src) and not _word_rendered(w, pair, text, stems) for w in words):
+        # A nationality word (The Turks → El Turks) is no adjective of an idiom.
+        nouns = [w for w in words if adjectival(mention, pair.src) or _noun(w, pair.src)]
+        if any(not _word_rendered(w, pair, text, stems) for w in nouns):
             judged.add(e.text)
             out.append(_missing_flag(e.text, evidence, list(e.found)))
     return out
