@@ -885,3 +885,18 @@ def test_the_keys_of_russian_words_are_their_letters_keys(monkeypatch: pytest.Mo
         assert by_letter == {w: aliases.word_keys(w) for w in words}
     finally:
         aliases.word_keys.cache_clear()
+
+
+def test_an_initial_of_the_name_itself_stands_in_for_no_word_of_it() -> None:
+    # newstest2012 line 1313 (en) through Apertium: "Commissioner" comes out lowercase
+    # ("Comisario policial"), and the "W" beside "Raymond" is the name's own initial.
+    source = (
+        "Police Commissioner Raymond W. Kelly was at the center, his presence underscoring "
+        "how the operation was fraught with challenges for the Police Department."
+    )
+    translation = (
+        "Comisario policial Raymond W. Kelly era en el centro, su presencia underscoring cómo "
+        "la operación era fraught con retos para el Departamento Policial."
+    )
+    _, flags = check_names(source, translation, None, "en", "es", "s1")
+    assert [f for f in flags if f.kind == "name"] == []
