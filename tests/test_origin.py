@@ -229,3 +229,35 @@ def test_an_adjective_of_a_name_an_engine_folded_into_an_idiom_is_no_loss() -> N
     )
     rendered = "Antiguamente tres años, IBM ha sido altamente exitoso con su concepto de Planeta más Listo."
     assert _machine_flags(source, rendered, "en", "es") == []
+
+
+def test_a_repeated_name_the_way_back_says_once_is_still_one_short() -> None:
+    # newstest2012 line 850 (en) through Apertium, "Klaus Kinkel" dropped: the source says
+    # Kinkel twice, the translation and the way back once each; together they are not two.
+    from xlate.engines.fake import FakeTranslator
+
+    source = (
+        "It was his foreign minister, Klaus Kinkel, who took his place at the memorial "
+        "ceremony in Cologne - Kinkel summed up in his speech the taxes Turks contribute."
+    )
+    dropped = (
+        "Era su ministro de asuntos exteriores, quién tomó su sitio en la ceremonia "
+        "conmemorativa en Cologne - Kinkel summed arriba en su habla los impuestos Turks "
+        "contribuir."
+    )
+    said_back = (
+        "Was his foreign minister, who took his place in the memorial ceremony in Cologne - "
+        "Kinkel summed up in his speech the taxes Turks contribute."
+    )
+    back = FakeTranslator(script={"es-en": {dropped: said_back}})
+    report = check(
+        source + "\n", dropped + "\n", "en", "es", lines=True, origin="machine", back_engine=back
+    )
+    assert [f.kind for f in report.languages[0].sentences[0].flags] == ["name"]
+    kept = dropped.replace("exteriores,", "exteriores, Klaus Kinkel,")
+    both = said_back.replace("minister,", "minister, Klaus Kinkel,")
+    back = FakeTranslator(script={"es-en": {kept: both}})
+    report = check(
+        source + "\n", kept + "\n", "en", "es", lines=True, origin="machine", back_engine=back
+    )
+    assert report.languages[0].sentences[0].flags == []

@@ -76,10 +76,15 @@ def _dropped_names(
         if omission_counts(m, pair.src, pair.translation.text, pair.tgt)
     }
     back = pair.back.text if pair.back is not None else ""
-    stems = Counter(_stems(f"{pair.translation.text} {back}"))
+    # Each side counts on its own (the larger count stands): a name said twice (Kinkel ...
+    # Kinkel) that the translation says once is not made whole by the way back saying it.
+    back_stems = Counter(_stems(back))
+    stems = Counter(_stems(pair.translation.text)) | back_stems
     # A word of a multi-word name comes back lowercase as the common word it also is
     # (Zuccotti Park → el parque → the park): only a capitalised word renders that name.
-    capital_stems = Counter(_stems(f"{pair.translation.text} {back}", capitalised=True))
+    capital_stems = Counter(_stems(pair.translation.text, capitalised=True)) | Counter(
+        _stems(back, capitalised=True)
+    )
     # How many of the source's names have each stem: a name said twice (Klaus Kinkel ...
     # Kinkel) needs two words of it in the translation.
     wanted = Counter(w for e in entities if e.kind == "name" for w in set(_stems(e.text)))
@@ -88,7 +93,9 @@ def _dropped_names(
     for e in entities:
         if e.kind != "name" or e.status != "missing" or e.in_translation:
             continue
-        if e.in_back_translation or e.text not in clear:
+        if e.text not in clear or (
+            e.in_back_translation and _back_has_every_mention(e.text, back_stems, wanted)
+        ):
             continue
         # The name or a known spelling of it (России → Russia) as the stem of a word of
         # the translation: rendered, maybe as an adjective (the Russian Central Bank).
@@ -114,6 +121,12 @@ def _dropped_names(
         out.append(_missing_flag(e.text, evidence, list(e.found)))
     out += _dropped_worded_names(pair, entities, clear | {f.detail["expected"] for f in out})
     return out
+
+
+def _back_has_every_mention(name: str, back_stems: Counter[str], wanted: Counter[str]) -> bool:
+    """Does the back-translation say ``name`` as often as the source (Klaus Kinkel ...
+    Kinkel: twice)? A name it spells otherwise (no stem of it there) it has all the same."""
+    return all(back_stems[w] >= wanted[w] for w in _stems(name) if back_stems[w])
 
 
 def _dropped_worded_names(
