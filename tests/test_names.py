@@ -900,3 +900,15 @@ def test_an_initial_of_the_name_itself_stands_in_for_no_word_of_it() -> None:
     )
     _, flags = check_names(source, translation, None, "en", "es", "s1")
     assert [f for f in flags if f.kind == "name"] == []
+
+
+def test_a_possessive_inside_a_name_is_no_letter_of_it() -> None:
+    # newstest2012 line 741 (en): "Joseph Olbrich's Secession" is one capitalised run; the
+    # translation's "Olbrich" is the name, not an altered "Olbrich's".
+    source = "He was known for having renovated and expanded Joseph Olbrich's Secession in Vienna."
+    for translation in (
+        "Estuvo sabido para haber renovado y Joseph expandido Olbrich Secesión en Viena.",
+        "Era conocido por haber renovado y ampliado la Secesión de Joseph Olbrich en Viena.",
+    ):
+        _, flags = check_names(source, translation, None, "en", "es", "s1")
+        assert [f for f in flags if f.kind == "name"] == []
