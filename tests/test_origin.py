@@ -261,3 +261,21 @@ def test_a_repeated_name_the_way_back_says_once_is_still_one_short() -> None:
         source + "\n", kept + "\n", "en", "es", lines=True, origin="machine", back_engine=back
     )
     assert report.languages[0].sentences[0].flags == []
+
+
+def test_a_first_name_an_engine_dropped_is_flagged() -> None:
+    # newstest2012 line 755 (es) through Apertium, "Francesca" dropped: a person may leave
+    # out a first name, an engine copies every word of it.
+    source = "Pues la coleccionista Francesca von Habsburg ha comprado la sala de arte temporal."
+    kept = "As the collector Francesca von Habsburg has bought the room of temporary art."
+    dropped = "As the collector von Habsburg has bought the room of temporary art."
+    assert _machine_flags(source, kept, "es", "en") == []
+    assert _machine_flags(source, dropped, "es", "en") == [
+        "the name “Francesca von Habsburg” is missing “Francesca” in the translation"
+    ]
+    report = check(source + "\n", dropped + "\n", "es", "en", lines=True, origin="person")
+    assert report.languages[0].sentences[0].flags == []
+    # A known place rendered as a whole (line 1394: United States → Estados Unidos).
+    source = 'It "affirms the national interest of the United States in a transition."'
+    rendered = 'Él "afirma el interés nacional de los Estados Unidos en una transición."'
+    assert _machine_flags(source, rendered, "en", "es") == []

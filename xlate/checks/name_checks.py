@@ -12,6 +12,7 @@ from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, 
 from xlate.checks.lexicon import renderings
 from xlate.checks.names import (
     NameRenderings,
+    groups_in,
     known_renderings,
     omission_counts,
     title_cased,
@@ -19,8 +20,8 @@ from xlate.checks.names import (
 )
 from xlate.checks.names.crossscript import find_name, plain_latin
 from xlate.checks.names.evidence import adjectival, dictionary_word
-from xlate.checks.names.extract import NameMention
-from xlate.checks.names.lexicon import lemmas, name_like
+from xlate.checks.names.extract import NameMention, significant_words
+from xlate.checks.names.lexicon import lemmas, name_like, ordinary_in
 from xlate.checks.names.normalise import without_possessive
 from xlate.report import EntityCheck, Flag
 from xlate.text.wordnet import noun_lead, word_classes
@@ -120,7 +121,66 @@ def _dropped_names(
             continue
         out.append(_missing_flag(e.text, evidence, list(e.found)))
     out += _dropped_worded_names(pair, entities, clear | {f.detail["expected"] for f in out})
+    out += _dropped_name_parts(pair, entities, {f.detail["expected"] for f in out})
     return out
+
+
+def _dropped_name_parts(
+    pair: SentencePair, entities: list[EntityCheck], flagged: set[str]
+) -> list[Flag]:
+    """A name found only in part whose other words an engine's translation renders
+    nowhere (Francesca von Habsburg → von Habsburg, Joseph Olbrich's Secession → Joseph):
+    a person drops a first name at will, an engine copies or translates every word."""
+    mentions = {m.text: m for m in pair.source_facts.names}
+    back = pair.back.text if pair.back is not None else ""
+    text = f"{pair.translation.text} {back}"
+    # Hyphens joined too: ONLINE → ON-LINE.
+    stems = Counter(_stems(f"{text} {text.replace('-', '')}"))
+    # Words of a known place or body that the translation names too (United States →
+    # Estados Unidos): rendered as a whole, not word by word.
+    theirs = groups_in(text)
+    known = {
+        w for gid, spelt in groups_in(pair.source).items() if gid in theirs for w in spelt.split()
+    }
+    out = []
+    for e in entities:
+        mention = mentions.get(e.text)
+        if (
+            mention is None
+            or mention.weak
+            or mention.type != "name"
+            # Klaus Kinkel ... Kinkel with one Kinkel gone is flagged once, as the repeat.
+            or any(set(_stems(e.text)) & set(_stems(f)) for f in flagged)
+            or e.status != "ok"
+            or not e.in_translation
+            or len(significant_words(mention)) < 2
+            or not omission_counts(mention, pair.src, pair.translation.text, pair.tgt)
+        ):
+            continue
+        gone = [
+            w
+            for _, _, w in significant_words(mention)
+            # A common word (Attorney → Abogado) may be a title a dictionary lacks.
+            if len(w) >= _MIN_WORD
+            and w not in known
+            and not ordinary_in(w, pair.src)
+            and not _word_rendered(w, pair, text, stems)
+        ]
+        if gone:
+            flagged.add(e.text)
+            out.append(_part_missing_flag(e.text, gone, pair.back is not None))
+    return out
+
+
+def _part_missing_flag(name: str, gone: list[str], round_trip: bool) -> Flag:
+    evidence = _BACK_EVIDENCE if round_trip else ""
+    words = " ".join(gone)
+    return Flag(
+        kind="name",
+        severity="high",
+        reason=f"the name “{name}” is missing “{words}” in the translation{evidence}",
+        detail={"expected": name, "found": [], "missing": gone},
+    )
 
 
 def _back_has_every_mention(name: str, back_stems: Counter[str], wanted: Counter[str]) -> bool:
