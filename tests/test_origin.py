@@ -279,3 +279,27 @@ def test_a_first_name_an_engine_dropped_is_flagged() -> None:
     source = 'It "affirms the national interest of the United States in a transition."'
     rendered = 'Él "afirma el interés nacional de los Estados Unidos en una transición."'
     assert _machine_flags(source, rendered, "en", "es") == []
+
+
+def test_a_body_named_by_its_capitalised_noun_alone_an_engine_dropped_is_flagged() -> None:
+    # newstest2012 line 1386 (en) through Apertium, "el Senado" dropped: no name mention
+    # covers "the Senate", yet the engine renders it as one.
+    source = (
+        "The bill was defeated in the House by a wide bipartisan margin, and it never came "
+        "up for a vote in the Senate."
+    )
+    kept = (
+        "La factura estuvo derrotada en la Casa por un ancho bipartisan margen, y nunca vino "
+        "arriba para un voto en el Senado."
+    )
+    dropped = kept.replace(" en el Senado.", ".")
+    assert _machine_flags(source, kept, "en", "es") == []
+    assert _machine_flags(source, dropped, "en", "es") == [
+        "the name “Senate” is missing from the translation"
+    ]
+    # Line 1365: "City Council" → "Ayuntamiento", one word for the two.
+    source = "At a City Council hearing last month, Dennis M. Walcott said the layoffs were due."
+    rendered = (
+        "En un Ayuntamiento que oye último mes, Dennis M. Walcott dijo el layoffs era debido."
+    )
+    assert _machine_flags(source, rendered, "en", "es") == []

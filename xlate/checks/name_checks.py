@@ -23,6 +23,7 @@ from xlate.checks.names.evidence import adjectival, dictionary_word
 from xlate.checks.names.extract import NameMention, significant_words
 from xlate.checks.names.lexicon import lemmas, name_like, ordinary_in
 from xlate.checks.names.normalise import without_possessive
+from xlate.checks.names.tables import titles
 from xlate.report import EntityCheck, Flag
 from xlate.text.wordnet import noun_lead, word_classes
 
@@ -122,6 +123,44 @@ def _dropped_names(
         out.append(_missing_flag(e.text, evidence, list(e.found)))
     out += _dropped_worded_names(pair, entities, clear | {f.detail["expected"] for f in out})
     out += _dropped_name_parts(pair, entities, {f.detail["expected"] for f in out})
+    out += _dropped_institutions(pair)
+    return out
+
+
+# A capitalised word; it counts inside a sentence, after a word or comma (``_inner``).
+_CAPITAL_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]{3,}\b")
+
+
+def _inner(text: str, start: int) -> bool:
+    """Does a word at ``start`` follow a lowercase word or a comma (not a full stop, a
+    quote, nor a capitalised word: Vice President → Vicepresidente, City Council →
+    Ayuntamiento render the two as one)?"""
+    before = text[:start].rstrip()
+    last = before.split()[-1] if before.split() else ""
+    return (last[-1:].isalpha() and last.islower()) or last[-1:] in (",", ";")
+
+
+def _dropped_institutions(pair: SentencePair) -> list[Flag]:
+    """A body or office named by its capitalised noun alone (the Senate, Congress, a new
+    President), which no name mention covers, that an engine's translation renders
+    nowhere: dropped. A person may say "the chamber"; an engine says "el Senado"."""
+    source = pair.source
+    spans = [(m.start, m.end) for m in pair.source_facts.names]
+    back = pair.back.text if pair.back is not None else ""
+    text = f"{pair.translation.text} {back}"
+    stems = Counter(_stems(text))
+    out = []
+    for found in _CAPITAL_WORD.finditer(source):
+        word = found.group()
+        if (
+            word.lower() not in titles()
+            or not _inner(source, found.start())
+            or any(a <= found.start() < b for a, b in spans)
+            or not _noun(word, pair.src)
+            or _word_rendered(word, pair, text, stems)
+        ):
+            continue
+        out.append(_missing_flag(word, _BACK_EVIDENCE if back else "", []))
     return out
 
 
