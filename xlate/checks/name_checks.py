@@ -254,7 +254,6 @@ def _dropped_worded_names(
             or e.text in judged
             or e.status != "missing"
             or e.in_translation
-            or e.in_back_translation
         ):
             continue
         words = [w for w in _WORD.findall(e.text) if w[:1].isupper() and len(w) >= _MIN_WORD]
