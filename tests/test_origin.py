@@ -303,3 +303,35 @@ def test_a_body_named_by_its_capitalised_noun_alone_an_engine_dropped_is_flagged
         "En un Ayuntamiento que oye último mes, Dennis M. Walcott dijo el layoffs era debido."
     )
     assert _machine_flags(source, rendered, "en", "es") == []
+
+
+def test_the_way_back_finding_part_of_a_worded_name_does_not_excuse_it() -> None:
+    # newstest2012 line 486 (en) through Apertium, "Unión" dropped: the way back says
+    # "Soviet", a word of the name, but nothing renders "Union".
+    from xlate.engines.fake import FakeTranslator
+
+    source = (
+        "If a citizen wanted to travel to, for example, the Soviet Union or Poland, he could not."
+    )
+    dropped = "Si un ciudadano quiso viajar a, por ejemplo, soviética o Polonia, no podría."
+    kept = "Si un ciudadano quiso viajar a, por ejemplo, la Unión soviética o Polonia, no podría."
+    back = FakeTranslator(
+        script={
+            "es-en": {
+                dropped: "If a citizen wanted to travel to, for example, Soviet or Poland, could not.",
+                kept: "If a citizen wanted to travel to, for example, the Soviet Union or Poland, "
+                "could not.",
+            }
+        }
+    )
+    for translation, kinds in ((dropped, ["name"]), (kept, [])):
+        report = check(
+            source + "\n",
+            translation + "\n",
+            "en",
+            "es",
+            lines=True,
+            origin="machine",
+            back_engine=back,
+        )
+        assert [f.kind for f in report.languages[0].sentences[0].flags] == kinds
