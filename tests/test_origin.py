@@ -357,3 +357,18 @@ def test_a_name_said_in_two_names_that_an_engine_says_once_is_flagged() -> None:
     source = "Visitó lugares de Italia, Francia, Eslovaquia, Eslovenia, Hungría y Rumanía."
     rendered = "Visited places of Italy, France, Slovakia, Slovenia, Hungary and Romania."
     assert _machine_flags(source, rendered, "es", "en") == []
+
+
+def test_a_place_said_beside_its_adjective_needs_both_words() -> None:
+    # newstest2012 line 638 (es) through Apertium, "of Moravia" dropped: "moravos" stays,
+    # and the source has two words of the place, Moravia and moravos.
+    source = (
+        "Tenemos solo tres equipos de Moravia, lo que representa un problema para los "
+        "jugadores moravos jóvenes."
+    )
+    kept = "Have only three squads of Moravia, what represents a problem for the players moravos young."
+    dropped = kept.replace(" of Moravia", "")
+    assert _machine_flags(source, kept, "es", "en") == []
+    assert _machine_flags(source, dropped, "es", "en") == [
+        "the name “Moravia” is missing from the translation"
+    ]

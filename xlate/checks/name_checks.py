@@ -89,7 +89,10 @@ def _dropped_names(
     )
     # How many of the source's names have each stem: a name said twice (Klaus Kinkel ...
     # Kinkel) needs two words of it in the translation.
-    wanted = Counter(w for e in entities if e.kind == "name" for w in set(_stems(e.text)))
+    # The source's own words count too: Moravia ... moravos needs two words of "morav".
+    wanted = Counter(
+        w for e in entities if e.kind == "name" for w in set(_stems(e.text))
+    ) | Counter(_stems(pair.source))
     evidence = _BACK_EVIDENCE if pair.back is not None else ""
     out = []
     for e in entities:
