@@ -189,33 +189,32 @@ def test_a_name_word_the_translation_wrote_into_one_word_is_rendered() -> None:
     assert _machine_flags(source, rendered, "en", "es") == []
 
 
-def test_a_noun_of_a_name_of_common_words_an_engine_dropped_is_flagged() -> None:
-    # newstest2012 line 1368 (en) through Apertium: "Department of Education" is made of
-    # common words, yet an engine renders it word by word; "Educación" dropped is a loss.
-    source = "The suit will list Mr. Walcott and the city's Department of Education as defendants."
-    kept = (
-        "El traje listará Señor Walcott y el departamento de la ciudad de Educación tan defendants."
-    )
-    dropped = "El traje listará Señor Walcott y el departamento de la ciudad tan defendants."
-    assert _machine_flags(source, kept, "en", "es") == []
-    assert _machine_flags(source, dropped, "en", "es") == [
-        "the name “Department of Education” is missing from the translation"
-    ]
-    # Line 1492 (es): the whole institution dropped, "defence" still said elsewhere.
+def test_a_name_of_common_words_an_engine_dropped_is_flagged() -> None:
+    # newstest2012 line 570 (es) through Apertium: "Comisión de Árbitros" is made of common
+    # words, yet an engine renders it word by word; none of its nouns left is a loss.
     source = (
-        "El equipo de la defensa para el Departamento de Defensa, encabezado por el fiscal "
-        "federal Neil MacBride, ha presentado una moción para desestimar el caso."
+        "Suscitó mucha atención por apoyar la suspensión de la Comisión de Árbitros presidida "
+        "por Ludek Macel."
     )
     kept = (
-        "The squad of the defence for the Department of Defence, headed by the federal public "
-        "prosecutor Neil MacBride, has tabled a motion for desestimar the case."
+        "Aroused a lot of attention for leaning the suspension of the Commission of Referees "
+        "chaired by Ludek Macel."
     )
-    dropped = kept.replace(" for the Department of Defence", "")
+    dropped = kept.replace(" of the Commission of Referees", "")
     assert _machine_flags(source, kept, "es", "en") == []
-    assert len(_machine_flags(source, dropped, "es", "en")) == 1
+    assert _machine_flags(source, dropped, "es", "en") == [
+        "the name “Comisión de Árbitros” is missing from the translation"
+    ]
     # In a person's translation the same absence is only recorded.
     report = check(source + "\n", dropped + "\n", "es", "en", lines=True, origin="person")
     assert report.languages[0].sentences[0].flags == []
+    # Line 859 (en): one noun rendered (Board → Consejo), the other folded into an idiom
+    # (Board of Directors → Consejo de administración): not dropped.
+    source = "He would be starting a new job in 2013: Chairman of the Board of Directors of UBS."
+    rendered = (
+        "Sería empezar un trabajo nuevo en 2013: Presidente del Consejo de administración de UBS."
+    )
+    assert _machine_flags(source, rendered, "en", "es") == []
 
 
 def test_an_adjective_of_a_name_an_engine_folded_into_an_idiom_is_no_loss() -> None:

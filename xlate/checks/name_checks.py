@@ -238,10 +238,12 @@ def _dropped_name_parts(
         gone = [
             w
             for _, _, w in significant_words(mention)
-            # A common word (Attorney → Abogado) may be a title a dictionary lacks.
+            # A word of the language (Attorney → Abogado, Dawn of Breaking Dawn Part) may
+            # be translated in ways a dictionary lacks: only a name's own word counts.
             if len(w) >= _MIN_WORD
             and w not in known
             and not ordinary_in(w, pair.src)
+            and not dictionary_word(w, pair.src, pair.tgt)
             and not _word_rendered(w, pair, text, stems)
         ]
         if gone:
@@ -270,13 +272,14 @@ def _back_has_every_mention(name: str, back_stems: Counter[str], wanted: Counter
 def _dropped_worded_names(
     pair: SentencePair, entities: list[EntityCheck], judged: set[str]
 ) -> list[Flag]:
-    """Names of common words (Department of Education, Soviet Union, Congress) or
-    nationality words (The Croatians) that an engine's translation lacks a word of.
+    """Names of common words (Comisión de Árbitros, Soviet Union) or nationality words
+    (The Croatians) that an engine's translation lacks every noun of.
 
     ``omission_counts`` leaves them out: a person renders them freely. An engine renders
-    them word by word, so a capitalised word of the name with no rendering at all in the
-    translation or back-translation (not its stem, a known spelling, the dictionary's
-    rendering, a compound) was dropped.
+    them word by word, so a name none of whose nouns has any rendering in the translation
+    or back-translation (not its stem, a known spelling, the dictionary's rendering, a
+    compound) was dropped. One noun rendered is enough: the engine may fold the rest
+    into an idiom (Board of Directors → Consejo de administración).
     """
     mentions = {m.text: m for m in pair.source_facts.names}
     back = pair.back.text if pair.back is not None else ""
@@ -298,7 +301,7 @@ def _dropped_worded_names(
         words = [w for w in _WORD.findall(e.text) if w[:1].isupper() and len(w) >= _MIN_WORD]
         # A nationality word (The Turks → El Turks) is no adjective of an idiom.
         nouns = [w for w in words if adjectival(mention, pair.src) or _noun(w, pair.src)]
-        if any(not _word_rendered(w, pair, text, stems) for w in nouns):
+        if nouns and all(not _word_rendered(w, pair, text, stems) for w in nouns):
             judged.add(e.text)
             out.append(_missing_flag(e.text, evidence, list(e.found)))
     return out

@@ -314,6 +314,8 @@ def candidates(text: str, lang: str) -> tuple[Candidate, ...]:
         raw = m.group().rstrip()
         if m.group("word") and lang == "en":
             raw = without_possessive(raw)
+        elif m.group("word"):
+            raw = _INNER_POSSESSIVE.sub("", raw)  # an English brand: Victoria's Secret
         out.append(Candidate(m.start(), m.start() + len(raw), raw, lang, initial))
         if m.group("word") and "-" in raw:
             for part in _HYPHENED_PART.finditer(raw):
