@@ -912,3 +912,15 @@ def test_a_possessive_inside_a_name_is_no_letter_of_it() -> None:
     ):
         _, flags = check_names(source, translation, None, "en", "es", "s1")
         assert [f for f in flags if f.kind == "name"] == []
+
+
+def test_an_english_possessive_in_a_spanish_text_is_stripped_too() -> None:
+    # newstest2012 line 130 (en) through Apertium: the brand keeps its English possessive
+    # in the Spanish translation; "Victoria's" there renders "Victoria", not an alteration.
+    source = "I am to dress Miranda Kerr whom you may know from the Victoria's Secret campaigns."
+    translation = (
+        "Soy para vestir Miranda Kerr quien te puede saber de las campañas de Victoria's Secret."
+    )
+    for s, t, a, b in ((source, translation, "en", "es"), (translation, source, "es", "en")):
+        _, flags = check_names(s, t, None, a, b, "s1")
+        assert [f for f in flags if f.kind == "name"] == []
