@@ -10,19 +10,23 @@ from unidecode import unidecode
 
 from xlate.checks.acronyms import rendered as acronym_rendered
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.checks.lexicon import renderings
 from xlate.checks.names import (
     NameRenderings,
+    groups_in,
     known_renderings,
     omission_counts,
     title_cased,
     translated_in,
 )
 from xlate.checks.names.crossscript import find_name, plain_latin
-from xlate.checks.names.evidence import dictionary_word
-from xlate.checks.names.extract import NameMention
-from xlate.checks.names.lexicon import name_like
+from xlate.checks.names.evidence import adjectival, dictionary_word
+from xlate.checks.names.extract import NameMention, significant_words
+from xlate.checks.names.lexicon import lemmas, name_like, ordinary_in
 from xlate.checks.names.normalise import without_possessive
+from xlate.checks.names.tables import titles
 from xlate.report import EntityCheck, Flag
+from xlate.text.wordnet import noun_lead, word_classes
 
 _WORD = re.compile(r"\w+")
 _BACK_EVIDENCE = " and did not come back in the back-translation"
@@ -75,19 +79,29 @@ def _dropped_names(
         if omission_counts(m, pair.src, pair.translation.text, pair.tgt)
     }
     back = pair.back.text if pair.back is not None else ""
-    stems = Counter(_stems(f"{pair.translation.text} {back}"))
+    # Each side counts on its own (the larger count stands): a name said twice (Kinkel ...
+    # Kinkel) that the translation says once is not made whole by the way back saying it.
+    back_stems = Counter(_stems(back))
+    stems = Counter(_stems(pair.translation.text)) | back_stems
     # A word of a multi-word name comes back lowercase as the common word it also is
     # (Zuccotti Park → el parque → the park): only a capitalised word renders that name.
-    capital_stems = Counter(_stems(f"{pair.translation.text} {back}", capitalised=True))
+    capital_stems = Counter(_stems(pair.translation.text, capitalised=True)) | Counter(
+        _stems(back, capitalised=True)
+    )
     # How many of the source's names have each stem: a name said twice (Klaus Kinkel ...
     # Kinkel) needs two words of it in the translation.
-    wanted = Counter(w for e in entities if e.kind == "name" for w in set(_stems(e.text)))
+    # The source's own words count too: Moravia ... moravos needs two words of "morav".
+    wanted = Counter(
+        w for e in entities if e.kind == "name" for w in set(_stems(e.text))
+    ) | Counter(_stems(pair.source))
     evidence = _BACK_EVIDENCE if pair.back is not None else ""
     out = []
     for e in entities:
         if e.kind != "name" or e.status != "missing" or e.in_translation:
             continue
-        if e.in_back_translation or e.text not in clear:
+        if e.text not in clear or (
+            e.in_back_translation and _back_has_every_mention(e.text, back_stems, wanted)
+        ):
             continue
         # The name or a known spelling of it (России → Russia) as the stem of a word of
         # the translation: rendered, maybe as an adjective (the Russian Central Bank).
@@ -113,44 +127,208 @@ def _dropped_names(
         if _compounded(e.text, f"{pair.translation.text} {back}"):
             continue
         out.append(_missing_flag(e.text, evidence, list(e.found)))
-    return out + _fewer_mentions(pair, entities, clear) + _shortened(pair, entities, clear, stems)
+    out += _dropped_worded_names(pair, entities, clear | {f.detail["expected"] for f in out})
+    out += _dropped_name_parts(pair, entities, {f.detail["expected"] for f in out})
+    out += _dropped_repeats(pair, entities, clear, {f.detail["expected"] for f in out})
+    out += _dropped_institutions(pair)
+    return out
 
 
-# Targets whose names keep one form in every role: a count of a name's stem is a count of
-# its mentions (a Russian name's cases change its first five letters: Вена, Вене).
-_UNINFLECTED = frozenset({"en", "es"})
-
-
-def _fewer_mentions(pair: SentencePair, entities: list[EntityCheck], clear: set[str]) -> list[Flag]:
-    """A one-word name an engine's translation says fewer times than the source: "Viena
-    ... la Universidad Técnica de Viena" → "... the Technical University of Vienna" lost
-    a mention, though the name is there (a person may say the second one "the city").
-    Only where the translation has the name at least once by its letters."""
-    if pair.tgt not in _UNINFLECTED:
-        return []
-    # the source's mentions by the whole word (Eslovaquia and Eslovenia share a stem)
-    said = Counter(w for w in _WORD.findall(pair.source) if w[:1].isupper())
-    rendered = Counter(_stems(pair.translation.text))
+def _dropped_repeats(
+    pair: SentencePair, entities: list[EntityCheck], clear: set[str], flagged: set[str]
+) -> list[Flag]:
+    """A one-word name the source says in more of its names than an engine's translation
+    (or its way back) says it, by any spelling: "In Isfahan ... around Isfahan Uranium
+    Conversion Facility" → one Isfahan. Each mention finds the one left, so none is
+    missing; the count says one went."""
+    # By the whole word: Eslovaquia and Eslovenia share a stem, not a name.
+    wanted = Counter(
+        w for e in entities if e.kind == "name" for w in {x.lower() for x in _WORD.findall(e.text)}
+    )
+    sides = [Counter(_stems(pair.translation.text))]
+    if pair.back is not None:
+        sides.append(Counter(_stems(pair.back.text)))
     out = []
     for e in entities:
         own = _stems(e.text)
-        if e.kind != "name" or " " in e.text or e.text not in clear or len(own) != 1:
+        if (
+            e.kind != "name"
+            or e.status != "ok"
+            or e.text not in clear
+            or len(own) != 1
+            or " " in e.text
+            or wanted[e.text.lower()] < 2
+            or any(set(own) & set(_stems(f)) for f in flagged)
+        ):
             continue
-        times = max(
-            (rendered[w] for text in (e.text, *known_renderings(e.text)) for w in _stems(text)),
-            default=0,
-        )
-        if 0 < times < said[e.text]:
-            out.append(
-                Flag(
-                    kind="name",
-                    severity="high",
-                    reason=f"the name “{e.text}” comes {said[e.text]} times in the source "
-                    f"and {times} in the translation",
-                    detail={"expected": e.text, "found": [], "source_mentions": said[e.text]},
-                )
-            )
+        spelt = {w for t in (e.text, *known_renderings(e.text)) for w in _stems(t)}
+        if max(side[w] for side in sides for w in spelt) < wanted[e.text.lower()]:
+            flagged.add(e.text)
+            evidence = _BACK_EVIDENCE if pair.back is not None else ""
+            out.append(_missing_flag(e.text, evidence, list(e.found)))
     return out
+
+
+# A capitalised word; it counts inside a sentence, after a word or comma (``_inner``).
+_CAPITAL_WORD = re.compile(r"\b[A-ZÁÉÍÓÚÑА-ЯЁ][^\W\d_]{3,}\b")
+
+
+def _inner(text: str, start: int) -> bool:
+    """Does a word at ``start`` follow a lowercase word or a comma (not a full stop, a
+    quote, nor a capitalised word: Vice President → Vicepresidente, City Council →
+    Ayuntamiento render the two as one)?"""
+    before = text[:start].rstrip()
+    last = before.split()[-1] if before.split() else ""
+    return (last[-1:].isalpha() and last.islower()) or last[-1:] in (",", ";")
+
+
+def _dropped_institutions(pair: SentencePair) -> list[Flag]:
+    """A body or office named by its capitalised noun alone (the Senate, Congress, a new
+    President), which no name mention covers, that an engine's translation renders
+    nowhere: dropped. A person may say "the chamber"; an engine says "el Senado"."""
+    source = pair.source
+    spans = [(m.start, m.end) for m in pair.source_facts.names]
+    back = pair.back.text if pair.back is not None else ""
+    text = f"{pair.translation.text} {back}"
+    stems = Counter(_stems(text))
+    out = []
+    for found in _CAPITAL_WORD.finditer(source):
+        word = found.group()
+        if (
+            word.lower() not in titles()
+            or not _inner(source, found.start())
+            or any(a <= found.start() < b for a, b in spans)
+            or not _noun(word, pair.src)
+            or _word_rendered(word, pair, text, stems)
+        ):
+            continue
+        out.append(_missing_flag(word, _BACK_EVIDENCE if back else "", []))
+    return out
+
+
+def _dropped_name_parts(
+    pair: SentencePair, entities: list[EntityCheck], flagged: set[str]
+) -> list[Flag]:
+    """A name found only in part whose other words an engine's translation renders
+    nowhere (Francesca von Habsburg → von Habsburg, Joseph Olbrich's Secession → Joseph):
+    a person drops a first name at will, an engine copies or translates every word."""
+    mentions = {m.text: m for m in pair.source_facts.names}
+    back = pair.back.text if pair.back is not None else ""
+    text = f"{pair.translation.text} {back}"
+    # Hyphens joined too: ONLINE → ON-LINE.
+    stems = Counter(_stems(f"{text} {text.replace('-', '')}"))
+    # Words of a known place or body that the translation names too (United States →
+    # Estados Unidos): rendered as a whole, not word by word.
+    theirs = groups_in(text)
+    known = {
+        w for gid, spelt in groups_in(pair.source).items() if gid in theirs for w in spelt.split()
+    }
+    out = []
+    for e in entities:
+        mention = mentions.get(e.text)
+        if (
+            mention is None
+            or mention.weak
+            or mention.type != "name"
+            # Klaus Kinkel ... Kinkel with one Kinkel gone is flagged once, as the repeat.
+            or any(set(_stems(e.text)) & set(_stems(f)) for f in flagged)
+            or e.status != "ok"
+            or not e.in_translation
+            or len(significant_words(mention)) < 2
+            or not omission_counts(mention, pair.src, pair.translation.text, pair.tgt)
+        ):
+            continue
+        gone = [
+            w
+            for _, _, w in significant_words(mention)
+            # A word of the language (Attorney → Abogado, Dawn of Breaking Dawn Part) may
+            # be translated in ways a dictionary lacks: only a name's own word counts.
+            if len(w) >= _MIN_WORD
+            and w not in known
+            and not ordinary_in(w, pair.src)
+            and not dictionary_word(w, pair.src, pair.tgt)
+            and not _word_rendered(w, pair, text, stems)
+        ]
+        if gone:
+            flagged.add(e.text)
+            out.append(_part_missing_flag(e.text, gone, pair.back is not None))
+    return out
+
+
+def _part_missing_flag(name: str, gone: list[str], round_trip: bool) -> Flag:
+    evidence = _BACK_EVIDENCE if round_trip else ""
+    words = " ".join(gone)
+    return Flag(
+        kind="name",
+        severity="high",
+        reason=f"the name “{name}” is missing “{words}” in the translation{evidence}",
+        detail={"expected": name, "found": [], "missing": gone},
+    )
+
+
+def _back_has_every_mention(name: str, back_stems: Counter[str], wanted: Counter[str]) -> bool:
+    """Does the back-translation say ``name`` as often as the source (Klaus Kinkel ...
+    Kinkel: twice)? A name it spells otherwise (no stem of it there) it has all the same."""
+    return all(back_stems[w] >= wanted[w] for w in _stems(name) if back_stems[w])
+
+
+def _dropped_worded_names(
+    pair: SentencePair, entities: list[EntityCheck], judged: set[str]
+) -> list[Flag]:
+    """Names of common words (Comisión de Árbitros, Soviet Union) or nationality words
+    (The Croatians) that an engine's translation lacks every noun of.
+
+    ``omission_counts`` leaves them out: a person renders them freely. An engine renders
+    them word by word, so a name none of whose nouns has any rendering in the translation
+    or back-translation (not its stem, a known spelling, the dictionary's rendering, a
+    compound) was dropped. One noun rendered is enough: the engine may fold the rest
+    into an idiom (Board of Directors → Consejo de administración).
+    """
+    mentions = {m.text: m for m in pair.source_facts.names}
+    back = pair.back.text if pair.back is not None else ""
+    text = f"{pair.translation.text} {back}"
+    stems = Counter(_stems(text))
+    evidence = _BACK_EVIDENCE if pair.back is not None else ""
+    out = []
+    for e in entities:
+        mention = mentions.get(e.text)
+        if (
+            mention is None
+            or (mention.weak and not adjectival(mention, pair.src))
+            or mention.type != "name"
+            or e.text in judged
+            or e.status != "missing"
+            or e.in_translation
+        ):
+            continue
+        words = [w for w in _WORD.findall(e.text) if w[:1].isupper() and len(w) >= _MIN_WORD]
+        # A nationality word (The Turks → El Turks) is no adjective of an idiom.
+        nouns = [w for w in words if adjectival(mention, pair.src) or _noun(w, pair.src)]
+        if nouns and all(not _word_rendered(w, pair, text, stems) for w in nouns):
+            judged.add(e.text)
+            out.append(_missing_flag(e.text, evidence, list(e.found)))
+    return out
+
+
+def _noun(word: str, lang: str) -> bool:
+    """Is a word of a name mostly a noun (Department, Asociación), through its English
+    renderings for Spanish and Russian? An engine may fold an adjective into an idiom
+    (Western Front → Frente del oeste, Tribunal Supremo → High court, Smarter Planet →
+    Planeta más Listo); a noun it renders as a noun. A word WordNet lacks counts."""
+    if lang == "en":
+        return noun_lead(word) > 0 or not word_classes(word)
+    english = {r for f in lemmas(word, lang) for r in renderings(f, lang, "en")}
+    return not english or sum(noun_lead(r) for r in english) > 0
+
+
+def _word_rendered(word: str, pair: SentencePair, text: str, stems: Counter[str]) -> bool:
+    """Does ``text`` render one word of a name: its stem or a known spelling's, the
+    dictionary's rendering, or a longer word it opens (Euro zone → Eurozona)?"""
+    return (
+        _comes_through(word, stems)
+        or translated_in(word, pair.src, text, pair.tgt)
+        or _compounded(word, text)
+    )
 
 
 def _missing_flag(name: str, evidence: str, found: list[str]) -> Flag:
@@ -218,39 +396,6 @@ def _stems(text: str, *, capitalised: bool = False) -> list[str]:
         for w in _WORD.findall(text)
         if len(w) >= _MIN_WORD and (not capitalised or w[:1].isupper())
     ]
-
-
-def _shortened(
-    pair: SentencePair, entities: list[EntityCheck], clear: set[str], stems: Counter[str]
-) -> list[Flag]:
-    """A multi-word name an engine's translation kept only in part: "the collector
-    Francesca von Habsburg" → "the collector von Habsburg". Only its words no dictionary
-    knows count (Banco Central Europeo is translated word by word), between languages
-    of one script (Habsburg is Габсбург by its sounds, not its letters)."""
-    if pair.src not in _UNINFLECTED or pair.tgt not in _UNINFLECTED:
-        return []
-    out = []
-    for e in entities:
-        if e.kind != "name" or e.status != "ok" or " " not in e.text or e.text not in clear:
-            continue
-        own = [
-            w
-            for w in e.text.split()
-            if w[:1].isupper()
-            and len(w) >= _MIN_WORD
-            and not dictionary_word(w, pair.src, pair.tgt)
-        ]
-        lost = [w for w in own if not _comes_through(w, stems)]
-        if lost and len(lost) < len(own):
-            out.append(
-                Flag(
-                    kind="name",
-                    severity="high",
-                    reason=f"the name “{e.text}” lost “{' '.join(lost)}” in the translation",
-                    detail={"expected": e.text, "found": [], "lost": lost},
-                )
-            )
-    return out
 
 
 class NameConsistencyCheck:

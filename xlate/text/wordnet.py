@@ -165,6 +165,13 @@ def past_form(word: str) -> bool:
     )
 
 
+def noun_lead(word: str) -> int:
+    """How many more noun senses than adjective senses WordNet gives an English word
+    (Union: 11 - 2; Western: 2 - 4; 0 when WordNet lacks it)."""
+    senses = _senses(word)
+    return sum(pos == "noun" for pos, _ in senses) - sum(pos == "adj" for pos, _ in senses)
+
+
 def word_classes(word: str) -> frozenset[str]:
     """WordNet's parts of speech of an English word or its base form ("noun", "verb",
     "adj", "adv"; empty when WordNet lacks it)."""

@@ -479,10 +479,13 @@ def part_stand_ins(
         # Across scripts first names have many spellings (Axel/Алекс): the surname decides.
         return [], []
     hit_spans = {(h.start, h.end) for h in words.hits}
+    # A word the name itself has (the initial of Raymond W. Kelly) stands in for nothing.
+    own = set(re.findall(r"\w+", mention.text))
     out = []
     for c in cands:
         if (
             (c.start, c.end) in hit_spans
+            or c.text in own
             or not is_capitalised(c.text)
             or is_acronym(c.text)  # each language its own acronyms: CDU/ХДС
             or excluded(c.text)

@@ -284,6 +284,7 @@ def _lone_place(word: str) -> bool:
 
 
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_INNER_POSSESSIVE = re.compile(r"(?<=[^\W\d_]{2})['’]s$")
 _HYPHENED_PART = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -295,10 +296,11 @@ def significant_words(mention: NameMention) -> tuple[tuple[int, int, str], ...]:
     # Hyphenated names count word by word: Berlin-Mitte is found as Mitte, Нью-Йоркской
     # as York.
     for m in _NAME_WORD.finditer(mention.text):
-        w = m.group()
+        # A possessive inside a name (Joseph Olbrich's Secession) is no letter of it.
+        w = _INNER_POSSESSIVE.sub("", m.group())
         if len(w) < 2 or not is_capitalised(w) or excluded(w):
             continue
-        words.append((mention.start + m.start(), mention.start + m.end(), w))
+        words.append((mention.start + m.start(), mention.start + m.start() + len(w), w))
     return tuple(words)
 
 
@@ -312,6 +314,8 @@ def candidates(text: str, lang: str) -> tuple[Candidate, ...]:
         raw = m.group().rstrip()
         if m.group("word") and lang == "en":
             raw = without_possessive(raw)
+        elif m.group("word"):
+            raw = _INNER_POSSESSIVE.sub("", raw)  # an English brand: Victoria's Secret
         out.append(Candidate(m.start(), m.start() + len(raw), raw, lang, initial))
         if m.group("word") and "-" in raw:
             for part in _HYPHENED_PART.finditer(raw):
