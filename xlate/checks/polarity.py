@@ -127,7 +127,7 @@ def _placed_negations(
     out: list[str] = []
     places: list[float] = []
     for i, word in enumerate(words):
-        if not (word in lists.negators or (lang == "en" and word.endswith("n't"))):
+        if not _is_negator(word, lang, lists):
             continue
         if not privative and (word in lists.privative or _verbal_privative(words, i, lang)):
             continue
@@ -144,6 +144,11 @@ def _placed_negations(
         out.append(word)
         places.append(i / max(len(words) - 1, 1))
     return tuple(zip(places, out, strict=True))
+
+
+def _is_negator(word: str, lang: str, lists: _Lists) -> bool:
+    """A negator of the lists, or an English contracted one ("doesn't", "won't")."""
+    return word in lists.negators or (lang == "en" and word.endswith("n't"))
 
 
 def without_idioms(text: str, lang: str) -> str:
@@ -253,7 +258,7 @@ def _word_places(
     lists = _lists(lang)
     words = tokens(text)
     # a word after a negator is part of a negation said with one ("don't care", "не смог")
-    negator = [t in lists.negators or (lang == "en" and t.endswith("n't")) for t in words]
+    negator = [_is_negator(t, lang, lists) for t in words]
     last = max(len(words) - 1, 1)
     limits = lists.counterparts if counterparts else lists.limits
     places = [
@@ -326,11 +331,7 @@ def _antonyms_of_negated(text: str, lang: str, other_text: str, other: str) -> l
     """Where ``other_text`` has an antonym of a word ``text`` negates (see polarity_words)."""
     lists = _lists(lang)
     words = _words_without_idioms(text, lang)
-    at = [
-        i
-        for i, w in enumerate(words)
-        if w in lists.negators or (lang == "en" and w.endswith("n't"))
-    ]
+    at = [i for i, w in enumerate(words) if _is_negator(w, lang, lists)]
     last = max(len(words) - 1, 1)
     negated = [(j / last, words[j]) for j in negated_words(words, at, lang)]
     return antonym_places(negated, lang, tokens(other_text), other, _PAIR)
