@@ -11,7 +11,7 @@ the Latin ones (CEO -> СЕО): ``xlate/data/letter_names.json``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -138,15 +138,22 @@ def rendered(acronym: str, translation: str) -> bool:
 _SHORT_FORM = 3
 
 
+_TOKENS = re.compile(r"[\w.\-]+")
+
+
+@lru_cache(maxsize=64)
+def _squashed_words(translation: str) -> frozenset[str]:
+    """The words of ``translation`` squashed, and its acronyms ("P. K." is two words)."""
+    return frozenset(
+        [_squash(word) for word in _TOKENS.findall(translation)]
+        + [_squash(m.group(0)) for m in _ACRONYM.finditer(translation)]
+    )
+
+
 def _contains(form: str, translation: str, tgt_squashed: str) -> bool:
     if len(form) > _SHORT_FORM:
         return form in tgt_squashed
-    return any(_squash(word) == form for word in _TOKENS.findall(translation)) or any(
-        _squash(m.group(0)) == form for m in _ACRONYM.finditer(translation)
-    )  # "P. K." is two words
-
-
-_TOKENS = re.compile(r"[\w.\-]+")
+    return form in _squashed_words(translation)
 
 
 def _kept(acronym: str, translation: str, tgt_squashed: str) -> bool:
