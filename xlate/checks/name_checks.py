@@ -79,6 +79,7 @@ def _dropped_names(
         if omission_counts(m, pair.src, pair.translation.text, pair.tgt)
     }
     back = pair.back.text if pair.back is not None else ""
+    both = f"{pair.translation.text} {back}"  # either side may render a word
     # Each side counts on its own (the larger count stands): a name said twice (Kinkel ...
     # Kinkel) that the translation says once is not made whole by the way back saying it.
     back_stems = Counter(_stems(back))
@@ -124,13 +125,16 @@ def _dropped_names(
             continue  # Terciopelo → Velvet: a name made of a word, translated
         if e.text.isupper() and acronym_rendered(e.text, pair.translation.text):
             continue  # TV → televisión: an acronym said by its known equivalent
-        if _compounded(e.text, f"{pair.translation.text} {back}"):
+        if _compounded(e.text, both):
             continue
         out.append(_missing_flag(e.text, evidence, list(e.found)))
-    out += _dropped_worded_names(pair, entities, clear | {f.detail["expected"] for f in out})
-    out += _dropped_name_parts(pair, entities, {f.detail["expected"] for f in out})
+    both_stems = Counter(_stems(both))
+    out += _dropped_worded_names(
+        pair, entities, clear | {f.detail["expected"] for f in out}, both, both_stems
+    )
+    out += _dropped_name_parts(pair, entities, {f.detail["expected"] for f in out}, both)
     out += _dropped_repeats(pair, entities, clear, {f.detail["expected"] for f in out})
-    out += _dropped_institutions(pair)
+    out += _dropped_institutions(pair, both, both_stems)
     return out
 
 
@@ -182,15 +186,13 @@ def _inner(text: str, start: int) -> bool:
     return (last[-1:].isalpha() and last.islower()) or last[-1:] in (",", ";")
 
 
-def _dropped_institutions(pair: SentencePair) -> list[Flag]:
+def _dropped_institutions(pair: SentencePair, text: str, stems: Counter[str]) -> list[Flag]:
     """A body or office named by its capitalised noun alone (the Senate, Congress, a new
     President), which no name mention covers, that an engine's translation renders
     nowhere: dropped. A person may say "the chamber"; an engine says "el Senado"."""
     source = pair.source
     spans = [(m.start, m.end) for m in pair.source_facts.names]
-    back = pair.back.text if pair.back is not None else ""
-    text = f"{pair.translation.text} {back}"
-    stems = Counter(_stems(text))
+    evidence = _BACK_EVIDENCE if pair.back is not None else ""
     out = []
     for found in _CAPITAL_WORD.finditer(source):
         word = found.group()
@@ -202,19 +204,17 @@ def _dropped_institutions(pair: SentencePair) -> list[Flag]:
             or _word_rendered(word, pair, text, stems)
         ):
             continue
-        out.append(_missing_flag(word, _BACK_EVIDENCE if back else "", []))
+        out.append(_missing_flag(word, evidence, []))
     return out
 
 
 def _dropped_name_parts(
-    pair: SentencePair, entities: list[EntityCheck], flagged: set[str]
+    pair: SentencePair, entities: list[EntityCheck], flagged: set[str], text: str
 ) -> list[Flag]:
     """A name found only in part whose other words an engine's translation renders
     nowhere (Francesca von Habsburg → von Habsburg, Joseph Olbrich's Secession → Joseph):
     a person drops a first name at will, an engine copies or translates every word."""
     mentions = {m.text: m for m in pair.source_facts.names}
-    back = pair.back.text if pair.back is not None else ""
-    text = f"{pair.translation.text} {back}"
     # Hyphens joined too: ONLINE → ON-LINE.
     stems = Counter(_stems(f"{text} {text.replace('-', '')}"))
     # Words of a known place or body that the translation names too (United States →
@@ -273,7 +273,11 @@ def _back_has_every_mention(name: str, back_stems: Counter[str], wanted: Counter
 
 
 def _dropped_worded_names(
-    pair: SentencePair, entities: list[EntityCheck], judged: set[str]
+    pair: SentencePair,
+    entities: list[EntityCheck],
+    judged: set[str],
+    text: str,
+    stems: Counter[str],
 ) -> list[Flag]:
     """Names of common words (Comisión de Árbitros, Soviet Union) or nationality words
     (The Croatians) that an engine's translation lacks every noun of.
@@ -285,9 +289,6 @@ def _dropped_worded_names(
     into an idiom (Board of Directors → Consejo de administración).
     """
     mentions = {m.text: m for m in pair.source_facts.names}
-    back = pair.back.text if pair.back is not None else ""
-    text = f"{pair.translation.text} {back}"
-    stems = Counter(_stems(text))
     evidence = _BACK_EVIDENCE if pair.back is not None else ""
     out = []
     for e in entities:
