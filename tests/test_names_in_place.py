@@ -248,3 +248,20 @@ def test_a_russian_case_form_is_as_generic_as_its_word() -> None:
     assert _reasons(es, ru, "es", "ru") == []
     president = _reasons(es, ru.replace("Пельте", "президенте"), "es", "ru")
     assert president and "'президенте' stands in its place" in president[0]
+
+
+def test_a_common_word_of_the_names_first_sound_alone_is_not_the_name_spelt_otherwise() -> None:
+    # newstest2012 lines 565, 30 and 1052: "plantearse" (P-l-t) is no spelling of Pelta,
+    # "trick" none of Турции, nor "Страна" opening the sentence one of Francia: common
+    # words sharing the name's first sounds, not its form. The noun standing where the
+    # name stood replaced it.
+    en, es, ru = corpus_lines("en"), corpus_lines("es"), corpus_lines("ru")
+    for source, translation, name, src, tgt in (
+        (en[564], es[564], "Pelta", "en", "es"),
+        (es[29], ru[29], "Франция", "es", "ru"),
+        (ru[1051], en[1051], "Turkey", "ru", "en"),
+    ):
+        assert _reasons(source, translation, src, tgt) == []
+        stand_in = {"es": "el ministro", "ru": "Страна", "en": "the party"}[tgt]
+        replaced = _reasons(source, translation.replace(name, stand_in), src, tgt)
+        assert replaced and f"{stand_in!r} stands in its place" in replaced[0], replaced

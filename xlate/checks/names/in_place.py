@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from xlate.checks.lexicon import cognate, renderings
@@ -38,6 +39,7 @@ from xlate.checks.names.normalise import (
     plain_latin,
     script_of_lang,
     skeleton,
+    skeleton_forms,
 )
 from xlate.checks.names.tables import articles, sentence_openers
 from xlate.text.morphology import ru_parses
@@ -199,18 +201,35 @@ def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> boo
     word = m.group()
     if len(word) < 4 or word.lower() in stopwords(tgt):
         return False  # "la", "with" are like anything
-    if (
-        word.islower()
-        and ordinary_in(word, tgt)
-        and not any(skeleton(w)[:1] == skeleton(word)[:1] for _, _, w in significant_words(s))
-    ):
-        # A common word of another first sound: "love" is no Ивету, "empresa" no Pelta.
-        # A name's adjective or case form keeps its first sound (Bohemians/богемцев).
-        return False
+    lowered = word if word.islower() else word.lower() if _opens_sentence(m.string, m) else ""
+    if lowered and ordinary_in(lowered, tgt):
+        # A common word (or one opening the sentence: Страна, Компания) is a name's
+        # adjective or case form only if it keeps the name's first sound and most of its
+        # sounds (Bohemians/богемцев): "love" is no Ивету, "plantearse" no Pelta, "ciudad"
+        # no Canada, "visits" no Вену.
+        return any(
+            skeleton(w)[:1] == skeleton(word)[:1] and _close_throughout(w, lang, word, tgt)
+            for _, _, w in significant_words(s)
+        )
     if tgt == "ru" and word.islower() and ru_verb_like(word):
         return False  # a verb (привлек) is no spelling of Paclík, however alike
     cand = Candidate(m.start(), m.end(), m.group().capitalize(), tgt)
     return any(resembles(w, lang, cand) for _, _, w in significant_words(s))
+
+
+# How alike (rapidfuzz ratio of the sound skeletons) a common word and a name word must be
+# for the word to be that name's own form: a case form or adjective keeps the stem
+# (Bohemians/богемцев 67); a word of a like first sound alone does not (Pelta/plantearse
+# 57, Canada/ciudad 55, Турции/trick 60).
+_OWN_FORM = 65
+
+
+def _close_throughout(name_word: str, lang: str, word: str, tgt: str) -> bool:
+    """Is common ``word`` as alike as a form of ``name_word`` is (see ``_OWN_FORM``)?"""
+    if consonant_distance(name_word, word) == 0:
+        return True  # the same sounds in another script (Vice/вице)
+    a, b = skeleton_forms(name_word, lang), skeleton_forms(word, tgt)
+    return max(fuzz.ratio(x, y) for x in a for y in b) >= _OWN_FORM
 
 
 def _distinct_name(s: NameMention, lang: str) -> bool:
