@@ -202,3 +202,35 @@ def test_does_not_matter_is_indifference_only_before_a_question_word() -> None:
     assert negations("It does not matter since nobody wanted to.", "en") == ["not", "nobody"]
     assert negations("Не имеет значения, кто победит.", "ru") == []
     assert negations("Это не имеет значения.", "ru") == ["не"]
+
+
+def test_spanish_negative_concord_stays_within_its_clause() -> None:
+    # newstest2012 line 297: "no se inventan …, o que nadie nos va a prohibir": the
+    # "nadie" of the later clause negates it, agreeing with no "no" of another clause
+    # (the English says "or that someone wants to ban": the versions differ).
+    line = (
+        "¿Cómo puede un ciudadano entender que en Bruselas no se inventan de verdad los "
+        "pepinos curvos o redondos, plátanos de diversos tamaños o que nadie nos va a "
+        "prohibir el queso de Olomouc?"
+    )
+    assert negations(line, "es") == ["no", "nadie"]
+    assert negations("Nadie lo sabe, nadie lo piensa.", "es") == ["nadie", "nadie"]
+    # within one clause concord and coordination still say one negation; "ni" carries
+    # one on past a comma (line 1278)
+    assert negations("No vino nunca.", "es") == ["no"]
+    assert negations("No quiere, no puede y no debe.", "es") == ["no"]
+    assert negations("Casi nadie entiende lo que pasa, ni siquiera por qué.", "es") == ["nadie"]
+    # a repeat after "y" in a clause of its own is a negation of its own
+    assert negations("No sabíamos mucho, pero aprendimos, y no creo que jamás.", "es") == [
+        "no",
+        "no",
+    ]
+
+
+def test_spanish_or_not_is_an_idiom_only_where_it_ends_the_alternative() -> None:
+    # "les guste o no", "sea o no derechohabiente", "Realidad o no, …": whether or not;
+    # "o no tienen papeles" negates its verb
+    assert negations("Los usuarios saben que el sitio les vigila, les guste o no.", "es") == []
+    assert negations("Se invita a la población sea o no derechohabiente.", "es") == []
+    assert negations("Decidirá si se aprueba o no la reforma.", "es") == []
+    assert negations("Muchos presentan cédulas falsas o no tienen papeles.", "es") == ["no"]

@@ -124,24 +124,33 @@ def _placed_negations(
     Cached (a few sentences): one pair's check asks of each side up to three times."""
     lists = _lists(lang)
     words = _words_without_idioms(text, lang)
+    clause = _clauses(text, lang)
     out: list[str] = []
+    said: list[int] = []  # the token index of each negation counted
     places: list[float] = []
     for i, word in enumerate(words):
         if not _is_negator(word, lang, lists):
             continue
         if not privative and (word in lists.privative or _verbal_privative(words, i, lang)):
             continue
-        if word in lists.concord and _agrees(words, i, lang, lists):
+        if word in lists.concord and _agrees(words, i, lang, lists, clause):
             continue  # "no vino nunca", "никто не пришёл": one negation
         if word in lists.concord and _lost_its_negator(words, i, lang):
             continue  # "Никаких арестов проводилось": the "не" it needs is gone
         if word in lists.paired and any(w in lists.paired for w in out):
             continue  # "ni … ni", "neither … nor": one negation
-        if i and words[i - 1] in lists.coordinators and word in out:
-            continue  # "не заметит и не огорчится": the repeat carries the first's scope
+        if (
+            i
+            and words[i - 1] in lists.coordinators
+            and any(words[j] == word and clause[j] == clause[i] for j in said)
+        ):
+            # "не заметит и не огорчится": the repeat carries the first's scope, within
+            # its clause ("no sabíamos mucho, pero …, y no creo" says two)
+            continue
         if i + 1 < len(words) and _double_negative(words[i + 1], lang, lists):
             continue  # litotes: "not inaccurately" is "accurately"
         out.append(word)
+        said.append(i)
         places.append(i / max(len(words) - 1, 1))
     return tuple(zip(places, out, strict=True))
 
@@ -161,13 +170,20 @@ def without_idioms(text: str, lang: str) -> str:
 def _words_without_idioms(text: str, lang: str) -> tuple[str, ...]:
     """The tokens of ``text`` with its negation idioms blanked out: read once for both of
     ``negations``' modes (privatives counted or not)."""
+    return tuple(tokens(_lowered(text, lang)))
+
+
+@lru_cache(maxsize=16)
+def _lowered(text: str, lang: str) -> str:
+    """``text`` as the negations are read from it: lowered, idioms blanked out, a
+    negator repeated down a list joined to the first (see ``_words_without_idioms``)."""
     lists = _lists(lang)
     lowered = without_idioms(text, lang)
     # a negator repeated down a list carries the first one's scope, as after "and": "не
     # расследовала, не преследовала или не обеспечила" is "failed to investigate,
     # prosecute or provide"
     coordinator = min(lists.coordinators)
-    lowered = _LIST_REPEAT.sub(
+    return _LIST_REPEAT.sub(
         lambda m: (
             f"{m.group(1)} {m.group(2)} {coordinator} "
             if m.group(1) in lists.negators
@@ -175,7 +191,6 @@ def _words_without_idioms(text: str, lang: str) -> tuple[str, ...]:
         ),
         lowered,
     )
-    return tuple(tokens(lowered))
 
 
 # a negator, one word, a comma and the same negator again ("не X, не Y")
@@ -226,16 +241,38 @@ def _lost_its_negator(words: Sequence[str], i: int, lang: str) -> bool:
 _CONCORD_REACH = 4
 
 
-def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists) -> bool:
+def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists, clause: Sequence[int]) -> bool:
     """Whether a concord word agrees with a negator rather than negating by itself: in
-    Spanish one before it ("no vino nunca"; "nadie vino" and "tampoco meto" negate
-    alone), in Russian any negator of the sentence ("никто не", "ничего не взяв")."""
+    Spanish one before it in its clause ("no vino nunca"; "nadie vino" and "tampoco
+    meto" negate alone, and so does "nadie" after a comma: "Nadie sabe …, nadie
+    piensa" says two), in Russian any negator of the sentence ("никто не", "ничего не
+    взяв")."""
     primary = lists.negators - lists.concord
     if lang != "es":
         return any(w in primary for w in words)
     # negative concord: after "nadie" negating alone, "ni siquiera" agrees with it ("casi
-    # nadie entiende …, ni siquiera por qué": one negation, "almost no one … even why")
-    return any(w in primary or w in lists.concord for w in words[:i])
+    # nadie entiende …, ni siquiera por qué": one negation, "almost no one … even why"):
+    # "ni" carries a negation on past a comma, the other concord words do not
+    own = words[i] in lists.paired
+    return any(
+        (w in primary or w in lists.concord) and (own or clause[j] == clause[i])
+        for j, w in enumerate(words[:i])
+    )
+
+
+# Punctuation that ends a clause (a comma, semicolon or colon before a space, a dash
+# between spaces): negative concord does not reach past it.
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s")
+
+
+@lru_cache(maxsize=16)
+def _clauses(text: str, lang: str) -> tuple[int, ...]:
+    """The clause number of each token of ``_words_without_idioms(text, lang)``; all 0
+    where the two readings of the text do not line up token for token."""
+    words = _words_without_idioms(text, lang)
+    parts = _CLAUSE_END.split(_lowered(text, lang))
+    out = tuple(k for k, part in enumerate(parts) for _ in tokens(part))
+    return out if len(out) == len(words) else (0,) * len(words)
 
 
 # the sorts of limit: one that leaves out all but something ("only", "solo", "только",
