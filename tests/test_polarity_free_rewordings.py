@@ -234,3 +234,16 @@ def test_spanish_or_not_is_an_idiom_only_where_it_ends_the_alternative() -> None
     assert negations("Se invita a la población sea o no derechohabiente.", "es") == []
     assert negations("Decidirá si se aprueba o no la reforma.", "es") == []
     assert negations("Muchos presentan cédulas falsas o no tienen papeles.", "es") == ["no"]
+
+
+def test_a_superlatives_jamas_is_ever_and_no_fallo_a_litotes() -> None:
+    # "the first desktop computer ever made" is "el primer ordenador de mesa jamás
+    # hecho"; "His eye did not fail him" is "Su ojo no le falló" (the English litotes
+    # "not fail" is an idiom already): neither says a negation
+    assert negations("Donde vio el primer ordenador de mesa jamás hecho.", "es") == []
+    assert negations("Es el mejor gol que jamás se haya visto.", "es") == []
+    assert negations("Su ojo no le falló: era Alfonso Cano.", "es") == []
+    assert negations("El sistema no falla nunca.", "es") == []
+    # a "jamás" of no superlative, and "no falleció" (did not die), still negate
+    assert negations("No he visto jamás nada igual.", "es") == ["no"]
+    assert negations("El paciente no falleció.", "es") == ["no"]
