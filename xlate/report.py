@@ -77,6 +77,8 @@ FLAG_KINDS: tuple[str, ...] = (
     "unaligned",
     "too_long",
     "glossary",
+    "negation",
+    "opposite",
 )
 
 

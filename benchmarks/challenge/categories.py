@@ -20,9 +20,9 @@ from benchmarks.challenge.text import quotes
 NUMBER = frozenset({"number"})
 NAME = frozenset({"name", "acronym"})
 QUOTE = frozenset({"quote", "quote_lost"})
-POLARITY = frozenset({"negation", "meaning", "score", "quote"})
-WORD = frozenset({"meaning", "negation", "score", "quote"})
-QUOTE_WORD = frozenset({"quote", "quote_lost", "meaning", "score"})
+POLARITY = frozenset({"negation", "meaning", "opposite", "score", "quote"})
+WORD = frozenset({"meaning", "opposite", "negation", "score", "quote"})
+QUOTE_WORD = frozenset({"quote", "quote_lost", "meaning", "opposite", "score"})
 OMISSION = frozenset({"omission", "meaning", "length", "score", "quote_lost"})
 ADDITION = frozenset({"addition", "meaning", "length", "score", "repetition"})
 

@@ -18,6 +18,7 @@ from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
 from xlate.checks.glossary.check import GlossaryCheck
 from xlate.checks.name_checks import NameConsistencyCheck, NamesCheck
 from xlate.checks.numbers.check import NumbersCheck
+from xlate.checks.opposite_words import OppositeWordsCheck
 from xlate.checks.polarity import PolarityCheck
 from xlate.checks.qa import QA_CHECKS
 from xlate.checks.quotes.tracking import QuotesCheck
@@ -44,6 +45,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     NumbersCheck(),
     NamesCheck(),
     PolarityCheck(),
+    OppositeWordsCheck(),
     QuotesCheck(),
     NameConsistencyCheck(),
     GlossaryCheck(),

@@ -109,6 +109,13 @@ def _lists(lang: str) -> _Lists:
     )
 
 
+def softeners(lang: str) -> frozenset[str]:
+    """The limits that say a degree of "not" ("little", "poco", "мало": "poco fiable" is
+    unreliable), without those that only restrict ("only", "solo")."""
+    lists = _lists(lang)
+    return lists.limits - lists.exclusive
+
+
 def negations(text: str, lang: str, *, privative: bool = True) -> list[str]:
     """The negation words of ``text`` that count, in order (see the module doc);
     ``privative=False`` leaves out "without", "sin", "без"."""

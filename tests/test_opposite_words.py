@@ -1,0 +1,107 @@
+"""The opposite-words check: a source word whose antonym the translation says, anywhere in
+the sentence. Sentences from newstest2012 (0-based line numbers), some with one word
+changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from xlate.check import check
+from xlate.checks import lexicon
+from xlate.checks.base import DEFAULT_CHECKS
+from xlate.checks.opposite_words import OppositeWordsCheck
+from xlate.report import FLAG_KINDS
+from xlate.text.segment import segment_lines
+
+needs_lexicon = pytest.mark.skipif(
+    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
+)
+
+# line 754
+RIGHT_EN = (
+    "The 21er Haus is very much in the right place, as there has been a stroke of luck in "
+    "town planning."
+)
+RIGHT_ES = (
+    "En este caso la casa 21 no está en el lugar equivocado, ha sucedido un golpe de suerte "
+    "urbanístico."
+)
+# line 561
+CAME_OUT_EN = "Pelta came out without a sentence."
+CAME_OUT_ES = "Pelta salió impune."
+# line 60
+LUCKY_EN = (
+    "Damjanovic and Vucinic became the match's least lucky couple after losing two great "
+    "opportunities."
+)
+LUCKY_RU = (
+    "Дамьянович и Вучинич стали самой неудачной парой матча после того, как упустили две "
+    "великолепные возможности."
+)
+
+
+def _opposites(source: str, src: str, translation: str, tgt: str) -> list[tuple[str, str]]:
+    report = check(segment_lines(source + "\n", src), segment_lines(translation + "\n", tgt))
+    return [
+        (flag.severity, flag.reason)
+        for sentence in report.languages[0].sentences
+        for flag in sentence.flags
+        if flag.kind == "opposite"
+    ]
+
+
+def test_the_check_runs_by_default_under_its_own_kind() -> None:
+    assert any(isinstance(c, OppositeWordsCheck) for c in DEFAULT_CHECKS)
+    assert "opposite" in FLAG_KINDS and "negation" in FLAG_KINDS
+
+
+@needs_lexicon
+def test_an_antonym_in_place_of_a_word_is_flagged_with_both_words() -> None:
+    # the person's "no está en el lugar equivocado" said "the right place"; without the
+    # "no" it says the opposite
+    found = _opposites(RIGHT_EN, "en", RIGHT_ES.replace("no está", "está"), "es")
+    assert len(found) == 1
+    severity, reason = found[0]
+    assert severity == "medium"  # a dictionary's word against a person's free rendering
+    assert "“right”" in reason and "“equivocado”" in reason
+
+
+@needs_lexicon
+def test_a_negated_antonym_says_the_word_itself() -> None:
+    assert _opposites(RIGHT_EN, "en", RIGHT_ES, "es") == []
+
+
+@needs_lexicon
+def test_a_word_after_a_degree_that_reverses_it_is_not_judged() -> None:
+    # "least lucky" is неудачный
+    assert _opposites(LUCKY_EN, "en", LUCKY_RU, "ru") == []
+
+
+@needs_lexicon
+def test_a_phrasal_verb_is_not_its_verb() -> None:
+    # "came out" is "salió", no opposite of "come"
+    assert _opposites(CAME_OUT_EN, "en", CAME_OUT_ES, "es") == []
+
+
+@needs_lexicon
+def test_a_verb_replaced_by_its_antonym_is_flagged() -> None:
+    found = _opposites(
+        "Prices rose sharply last year.", "en", "Los precios bajaron mucho el año pasado.", "es"
+    )
+    assert len(found) == 1 and "“rose”" in found[0][1] and "“bajaron”" in found[0][1]
+    assert (
+        _opposites(
+            "Prices rose sharply last year.",
+            "en",
+            "Los precios subieron mucho el año pasado.",
+            "es",
+        )
+        == []
+    )
+
+
+@needs_lexicon
+def test_words_inside_quotes_are_left_to_the_quotes_check() -> None:
+    source = 'He said: "Prices rose sharply last year."'
+    translation = 'Dijo: "Los precios bajaron mucho el año pasado".'
+    assert _opposites(source, "en", translation, "es") == []

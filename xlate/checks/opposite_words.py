@@ -1,0 +1,245 @@
+"""A word of the source whose opposite stands in the translation, anywhere in the sentence
+("prices rose" -> "los precios bajaron", "высокая" -> "low").
+
+The quotes check judges a quotation's words one by one (``xlate.checks.quotes.fidelity``);
+this check asks the same of the rest of the sentence, with the stricter evidence a whole
+sentence of a person's free translation needs:
+
+* the two words are antonyms by their main senses (WordNet, through the lexicon), not by
+  a side sense of either ("bastantes": enough, quite, much; "menudo": often, small);
+* neither is a function word ("all"/"part", "much"/"bastantes" flagged correct lines:
+  quantities are reworded freely), nor stands after a negator ("not successful" says
+  "unsuccessful", "poco fiable" "unreliable");
+* the source word is not rendered elsewhere in the translation (the judge's verdict);
+* with a back-translation, it must have lost the source word too.
+
+A sentence no antonym of any of its words can meet (most) costs a set intersection: the
+judge runs only where a source word's antonym shares a stem with a translated word, or the
+other way round.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from itertools import pairwise
+
+from xlate.checks import lexicon
+from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.checks.polarity import negations, softeners
+from xlate.checks.quotes.evidence import (
+    WordVerdict,
+    antonyms,
+    english_of,
+    find_rendering,
+    main_senses,
+)
+from xlate.checks.quotes.fidelity import judge_words
+from xlate.report import Flag
+from xlate.text.datafiles import data_json
+from xlate.text.words import content_words, stem, stopwords, tokens
+
+_LANGS = frozenset({"en", "es", "ru"})
+# How many words before a word a negator still reaches ("no es posible", "no les parece
+# aceptable", "no está en el lugar equivocado").
+_NEGATOR_REACH = 5
+
+_BY = frozenset({"antonym", "negative prefix"})
+
+
+@cache
+def _words(key: str) -> frozenset[str]:
+    """One list of xlate/data/opposite_words.json."""
+    return frozenset(data_json("opposite_words.json")[key])
+
+
+class OppositeWordsCheck:
+    """A word of the source whose antonym the translation says instead."""
+
+    name = "opposites"
+
+    def run(self, document: AnalysedDocument, settings: AnalysisSettings) -> Findings:
+        found = Findings()
+        for pair in document.pairs:
+            flag = _judge(pair)
+            if flag is not None:
+                found.add(pair.index, [flag])
+        return found
+
+
+def _judge(pair: SentencePair) -> Flag | None:
+    if pair.src not in _LANGS or pair.tgt not in _LANGS or pair.src == pair.tgt:
+        return None
+    source, translation = _unquoted(pair.source, pair.src), pair.translation.text
+    if not translation.strip() or not _may_oppose(source, pair.src, translation, pair.tgt):
+        return None
+    verdicts = [
+        v
+        for v in judge_words(source, pair.src, translation, pair.tgt, context=(source, translation))
+        if _opposed(v, pair, source, translation)
+    ]
+    if not verdicts:
+        return None
+    first = verdicts[0]
+    senses = sorted(_main(first.stands, pair.tgt)) or [m for m in first.means if m != first.stands]
+    senses = senses[:2]
+    means = f" (meaning {', '.join(senses)})" if senses else ""
+    return Flag(
+        kind="opposite",
+        # a dictionary's word against a person's free rendering: worth a look; a
+        # back-translation that lost the word too makes it a changed fact
+        severity="high" if pair.back is not None else "medium",
+        reason=f"the source says “{first.word}”, the translation its opposite "
+        f"“{first.stands}”{means}",
+        detail={"pairs": [[v.word, v.stands] for v in verdicts]},
+    )
+
+
+def _unquoted(text: str, lang: str) -> str:
+    """The source without its quotations: the quotes check judges their words."""
+    from xlate.checks.quotes import extract_quotes
+
+    for quote in sorted(extract_quotes(text, lang), key=lambda q: -q.start):
+        text = text[: quote.start] + " " * (quote.end - quote.start) + text[quote.end :]
+    return text
+
+
+def _may_oppose(source: str, src: str, translation: str, tgt: str) -> bool:
+    """Whether some pair of words could pass ``_opposed``: the cheap test before the
+    judge. A pair: neither a function word nor a light verb, a main sense of one the
+    antonym of a main sense of the other (or, for a translated form the dictionaries do
+    not know, its stem an antonym's rendering's), neither after a negator nor phrasal, and
+    the source word rendered by no translated word."""
+    # Russian words need morphology to be looked up (~0.3 ms each): only those whose
+    # stem renders an antonym of the other side's words are looked up
+    sides = [(source, src), (translation, tgt)]
+    (cheap_text, cheap), (other_text, other_lang) = sides[::-1] if src == "ru" else sides
+    first = _judged_words(cheap_text, cheap)
+    opposed = frozenset().union(*(_main_opposites(w, cheap) for w in first))
+    if not opposed:
+        return False
+    # (a pair found the other way round, "equivocado": mistaken, whose antonym is right,
+    # is then left to its Spanish or English side)
+    wanted = _rendering_stems(opposed, other_lang)
+    second = _judged_words(other_text, other_lang, wanted if other_lang == "ru" else None)
+    for x in first:
+        for y in second:
+            if not _opposite_pair(x, cheap, y, other_lang, wanted):
+                continue
+            word, other = (y, x) if src == "ru" else (x, y)
+            if _negated(word, source, src) or _negated(other, translation, tgt):
+                continue
+            if _phrasal(word, source, src) or _phrasal(other, translation, tgt):
+                continue
+            rendered, _ = find_rendering(word, src, content_words(translation, tgt), tgt, ())
+            if rendered is None:
+                return True
+    return False
+
+
+def _rendering_stems(english: frozenset[str], lang: str) -> frozenset[str]:
+    """The stems of the ``lang`` renderings of some English words (English: theirs)."""
+    if lang == "en":
+        return frozenset(stem(w, "en") for w in english)
+    return frozenset(stem(r, lang) for w in english for r in lexicon.renderings(w, "en", lang))
+
+
+def _opposite_pair(x: str, x_lang: str, y: str, y_lang: str, wanted: frozenset[str]) -> bool:
+    """Whether the main senses of two words are antonyms, or ``y`` is a form the
+    dictionaries do not know ("bajaron") whose stem renders an antonym of ``x`` (``wanted``:
+    the stems of those renderings)."""
+    theirs = _main(y, y_lang)
+    if theirs:
+        ours = _main(x, x_lang)
+        return bool(_main_opposites(x, x_lang) & theirs or _main_opposites(y, y_lang) & ours)
+    return stem(y, y_lang) in wanted
+
+
+def _judged_words(text: str, lang: str, stems: frozenset[str] | None = None) -> list[str]:
+    """The content words of ``text`` that may stand opposite another (with ``stems``: only
+    those with one of them, or an English base form's)."""
+    stop = stopwords(lang)
+    words = [w for w in dict.fromkeys(content_words(text, lang)) if w not in stop]
+    if stems is not None:
+        words = [w for w in words if _stem_in(w, lang, stems)]
+    return [w for w in words if not _light(w, lang)]
+
+
+def _stem_in(word: str, lang: str, stems: frozenset[str]) -> bool:
+    if stem(word, lang) in stems:
+        return True
+    return lang == "en" and any(stem(b, "en") in stems for b in lexicon.base_forms(word, "en"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _main_opposites(word: str, lang: str) -> frozenset[str]:
+    """The antonyms of a word's main senses (English)."""
+    return frozenset().union(*(antonyms(m) for m in _main(word, lang)))
+
+
+def _opposed(verdict: WordVerdict, pair: SentencePair, source: str, translation: str) -> bool:
+    if verdict.status != "changed" or verdict.by not in _BY or not verdict.stands:
+        return False
+    word, stands = verdict.word, verdict.stands
+    if word in stopwords(pair.src) or stands in stopwords(pair.tgt):
+        return False
+    if _negated(word, source, pair.src) or _negated(stands, translation, pair.tgt):
+        return False
+    if _phrasal(word, source, pair.src) or _phrasal(stands, translation, pair.tgt):
+        return False
+    if _light(word, pair.src) or _light(stands, pair.tgt):
+        return False
+    if not _main_antonyms(word, pair.src, stands, pair.tgt):
+        return False
+    if pair.back is not None:
+        back = {stem(w, pair.src) for w in tokens(pair.back.text)}
+        return stem(word, pair.src) not in back
+    return True
+
+
+def _negated(word: str, text: str, lang: str) -> bool:
+    """Whether ``word`` stands within reach after a negator (or "poco", "мало") of ``text``."""
+    words = [w.lower() for w in tokens(text)]
+    for i, w in enumerate(words):
+        before = words[max(0, i - _NEGATOR_REACH) : i]
+        reversing = softeners(lang) | _words("reversing")
+        if w == word and (reversing & set(before) or negations(" ".join(before), lang)):
+            return True
+    return False
+
+
+def _phrasal(word: str, text: str, lang: str) -> bool:
+    """Whether an English ``word`` stands before a particle ("came out", "gave up")."""
+    if lang != "en":
+        return False
+    words = [w.lower() for w in tokens(text)]
+    return any(w == word and nxt in _words("particles") for w, nxt in pairwise(words))
+
+
+def _light(word: str, lang: str) -> bool:
+    """Whether a main sense of ``word`` is a light verb ("hacer": do, make; "given")."""
+    return bool(_main(word, lang) & _words("light_verbs"))
+
+
+def _main_antonyms(word: str, src: str, stands: str, tgt: str) -> bool:
+    """Whether a main sense of one word is an antonym of a main sense of the other; a
+    form the dictionaries do not know ("bajaron") is taken on the judge's word (its stem
+    met an antonym's rendering)."""
+    ours, theirs = _main(word, src), _main(stands, tgt)
+    if not theirs:
+        return bool(ours)
+    return bool(_main_opposites(word, src) & theirs or _main_opposites(stands, tgt) & ours)
+
+
+@lru_cache(maxsize=1 << 14)
+def _main(word: str, lang: str) -> frozenset[str]:
+    """A word's main English senses that are content words: "así" is as and like, "mismo"
+    same, "otros" other, and their antonyms ("unlike", "different") are everywhere a
+    person rewords a comparison."""
+    senses = main_senses(word, lang, english_of(word, lang))
+    if lang == "en":  # "fell" is fall's
+        senses = senses | lexicon.base_forms(word, "en")
+    return frozenset(senses - _words("pro_forms") - stopwords("en"))
+
+
+__all__: Sequence[str] = ("OppositeWordsCheck",)
