@@ -105,3 +105,26 @@ def test_words_inside_quotes_are_left_to_the_quotes_check() -> None:
     source = 'He said: "Prices rose sharply last year."'
     translation = 'Dijo: "Los precios bajaron mucho el año pasado".'
     assert _opposites(source, "en", translation, "es") == []
+
+
+# line 2624, and Apertium's translation of it
+DEBT_EN = (
+    "It was the social-democratic Chancellor his elf, Werner Faymann, who announced this "
+    "decision at the end of a meeting of the council of ministers, with the Austrian public "
+    "debt at 74,6%, much higher than the norm of a maximum of 60% set by the treaty of "
+    "Maastricht, but below the public debt of countries like Italy, Greece or Spain."
+)
+DEBT_ES = (
+    "Era el social-Canciller democrático su elfo, Werner Faymann, quién anunció esta decisión "
+    "al final de una reunión del consejo de ministros, con la deuda pública austriaca en 74,6%, "
+    "mucho más alto que la norma de un máximo de 60% conjunto por el tratado de Maastricht, "
+    "pero bajo la deuda pública de países gusta Italia, Grecia o España."
+)
+
+
+@needs_lexicon
+def test_a_comparative_is_rendered_by_its_adjective() -> None:
+    # "higher" is "más alto"; the "bajo" of "below" is no opposite of it
+    assert _opposites(DEBT_EN, "en", DEBT_ES, "es") == []
+    found = _opposites(DEBT_EN, "en", DEBT_ES.replace("más alto", "más bajo"), "es")
+    assert len(found) == 1 and "“higher”" in found[0][1]

@@ -36,6 +36,7 @@ from xlate.checks.quotes.evidence import (
 )
 from xlate.checks.quotes.fidelity import judge_words
 from xlate.report import Flag
+from xlate.text import wordnet
 from xlate.text.datafiles import data_json
 from xlate.text.words import content_words, stem, stopwords, tokens
 
@@ -131,10 +132,40 @@ def _may_oppose(source: str, src: str, translation: str, tgt: str) -> bool:
                 continue
             if _phrasal(word, source, src) or _phrasal(other, translation, tgt):
                 continue
-            rendered, _ = find_rendering(word, src, content_words(translation, tgt), tgt, ())
-            if rendered is None:
+            if not _rendered(word, src, translation, tgt):
                 return True
     return False
+
+
+def _rendered(word: str, src: str, translation: str, tgt: str) -> bool:
+    """Whether a translated word renders ``word`` (or, English, the adjective it is a
+    degree of: "higher" is "más alto")."""
+    target = content_words(translation, tgt)
+    return any(
+        find_rendering(form, src, target, tgt, ())[0] is not None for form in _forms(word, src)
+    )
+
+
+@lru_cache(maxsize=1 << 14)
+def _forms(word: str, lang: str) -> tuple[str, ...]:
+    """``word``, and in English its base forms and the adjective or adverb a comparative
+    or superlative is of ("higher": high, "bigger": big, "easiest": easy)."""
+    if lang != "en":
+        return (word,)
+    forms = [word, *sorted(lexicon.base_forms(word, "en"))]
+    for end in ("est", "er"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            root = word[: -len(end)]
+            bases = [root, root + "e"]
+            if root[-1] == root[-2]:  # "bigger"
+                bases.append(root[:-1])
+            if root.endswith("i"):  # "easiest"
+                bases.append(root[:-1] + "y")
+            for base in bases:
+                if wordnet.word_classes(base) & {"adj", "adv"}:
+                    forms.append(base)
+                    break
+    return tuple(dict.fromkeys(forms))
 
 
 def _rendering_stems(english: frozenset[str], lang: str) -> frozenset[str]:
@@ -193,7 +224,7 @@ def _opposed(verdict: WordVerdict, pair: SentencePair, source: str, translation:
         return False
     if pair.back is not None:
         back = {stem(w, pair.src) for w in tokens(pair.back.text)}
-        return stem(word, pair.src) not in back
+        return not any(stem(form, pair.src) in back for form in _forms(word, pair.src))
     return True
 
 
