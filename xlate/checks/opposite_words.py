@@ -20,13 +20,13 @@ other way round.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 
 from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.checks.polarity import negations, softeners
+from xlate.checks.quotes import extract_quotes
 from xlate.checks.quotes.evidence import (
     WordVerdict,
     antonyms,
@@ -98,8 +98,6 @@ def _judge(pair: SentencePair) -> Flag | None:
 
 def _unquoted(text: str, lang: str) -> str:
     """The source without its quotations: the quotes check judges their words."""
-    from xlate.checks.quotes import extract_quotes
-
     for quote in sorted(extract_quotes(text, lang), key=lambda q: -q.start):
         text = text[: quote.start] + " " * (quote.end - quote.start) + text[quote.end :]
     return text
@@ -128,11 +126,9 @@ def _may_oppose(source: str, src: str, translation: str, tgt: str) -> bool:
             if not _opposite_pair(x, cheap, y, other_lang, wanted):
                 continue
             word, other = (y, x) if src == "ru" else (x, y)
-            if _negated(word, source, src) or _negated(other, translation, tgt):
-                continue
-            if _phrasal(word, source, src) or _phrasal(other, translation, tgt):
-                continue
-            if not _rendered(word, src, translation, tgt):
+            if _said_plainly(word, source, src, other, translation, tgt) and not _rendered(
+                word, src, translation, tgt
+            ):
                 return True
     return False
 
@@ -179,11 +175,15 @@ def _opposite_pair(x: str, x_lang: str, y: str, y_lang: str, wanted: frozenset[s
     """Whether the main senses of two words are antonyms, or ``y`` is a form the
     dictionaries do not know ("bajaron") whose stem renders an antonym of ``x`` (``wanted``:
     the stems of those renderings)."""
-    theirs = _main(y, y_lang)
-    if theirs:
-        ours = _main(x, x_lang)
-        return bool(_main_opposites(x, x_lang) & theirs or _main_opposites(y, y_lang) & ours)
+    if _main(y, y_lang):
+        return _senses_opposed(x, x_lang, y, y_lang)
     return stem(y, y_lang) in wanted
+
+
+def _senses_opposed(x: str, x_lang: str, y: str, y_lang: str) -> bool:
+    """Whether a main sense of one word is an antonym of a main sense of the other."""
+    ours, theirs = _main(x, x_lang), _main(y, y_lang)
+    return bool(_main_opposites(x, x_lang) & theirs or _main_opposites(y, y_lang) & ours)
 
 
 def _judged_words(text: str, lang: str, stems: frozenset[str] | None = None) -> list[str]:
@@ -214,9 +214,7 @@ def _opposed(verdict: WordVerdict, pair: SentencePair, source: str, translation:
     word, stands = verdict.word, verdict.stands
     if word in stopwords(pair.src) or stands in stopwords(pair.tgt):
         return False
-    if _negated(word, source, pair.src) or _negated(stands, translation, pair.tgt):
-        return False
-    if _phrasal(word, source, pair.src) or _phrasal(stands, translation, pair.tgt):
+    if not _said_plainly(word, source, pair.src, stands, translation, pair.tgt):
         return False
     if _light(word, pair.src) or _light(stands, pair.tgt):
         return False
@@ -228,12 +226,19 @@ def _opposed(verdict: WordVerdict, pair: SentencePair, source: str, translation:
     return True
 
 
+def _said_plainly(word: str, source: str, src: str, other: str, translation: str, tgt: str) -> bool:
+    """Whether both words mean what they say: neither after a negator nor phrasal."""
+    if _negated(word, source, src) or _negated(other, translation, tgt):
+        return False
+    return not (_phrasal(word, source, src) or _phrasal(other, translation, tgt))
+
+
 def _negated(word: str, text: str, lang: str) -> bool:
     """Whether ``word`` stands within reach after a negator (or "poco", "мало") of ``text``."""
     words = [w.lower() for w in tokens(text)]
+    reversing = softeners(lang) | _words("reversing")
     for i, w in enumerate(words):
         before = words[max(0, i - _NEGATOR_REACH) : i]
-        reversing = softeners(lang) | _words("reversing")
         if w == word and (reversing & set(before) or negations(" ".join(before), lang)):
             return True
     return False
@@ -256,10 +261,9 @@ def _main_antonyms(word: str, src: str, stands: str, tgt: str) -> bool:
     """Whether a main sense of one word is an antonym of a main sense of the other; a
     form the dictionaries do not know ("bajaron") is taken on the judge's word (its stem
     met an antonym's rendering)."""
-    ours, theirs = _main(word, src), _main(stands, tgt)
-    if not theirs:
-        return bool(ours)
-    return bool(_main_opposites(word, src) & theirs or _main_opposites(stands, tgt) & ours)
+    if not _main(stands, tgt):
+        return bool(_main(word, src))
+    return _senses_opposed(word, src, stands, tgt)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -273,4 +277,4 @@ def _main(word: str, lang: str) -> frozenset[str]:
     return frozenset(senses - _words("pro_forms") - stopwords("en"))
 
 
-__all__: Sequence[str] = ("OppositeWordsCheck",)
+__all__ = ["OppositeWordsCheck"]
