@@ -121,6 +121,9 @@ def _may_oppose(source: str, src: str, translation: str, tgt: str) -> bool:
     # is then left to its Spanish or English side)
     wanted = _rendering_stems(opposed, other_lang)
     second = _judged_words(other_text, other_lang, wanted if other_lang == "ru" else None)
+    # only the words some first word can pair with: one look each, not one a pair
+    senses = frozenset().union(*(_main(w, cheap) for w in first))
+    second = [y for y in second if _may_face(y, other_lang, opposed, senses, wanted)]
     for x in first:
         for y in second:
             if not _opposite_pair(x, cheap, y, other_lang, wanted):
@@ -177,6 +180,16 @@ def _opposite_pair(x: str, x_lang: str, y: str, y_lang: str, wanted: frozenset[s
     the stems of those renderings)."""
     if _main(y, y_lang):
         return _senses_opposed(x, x_lang, y, y_lang)
+    return stem(y, y_lang) in wanted
+
+
+def _may_face(
+    y: str, y_lang: str, opposed: frozenset[str], senses: frozenset[str], wanted: frozenset[str]
+) -> bool:
+    """Whether ``y`` can be ``_opposite_pair``'s second word to any of some words, whose
+    main senses are ``senses`` and their antonyms ``opposed``."""
+    if _main(y, y_lang):
+        return bool(_main(y, y_lang) & opposed or _main_opposites(y, y_lang) & senses)
     return stem(y, y_lang) in wanted
 
 
