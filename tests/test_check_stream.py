@@ -183,6 +183,12 @@ def test_the_streamed_summary_lists_the_worst_flags_and_says_how_many_more(
     assert f"… and {len(flags) - 3} more flags" in result.stdout
     quotes = whole.languages[0].quotes
     assert f"… and {len(quotes) - 2} more quotes" in result.stdout
+    # the two listed are the worst by status (lost, changed, unverified, kept), in order
+    order = ["lost", "changed", "unverified", "kept"]
+    worst = sorted(quotes, key=lambda q: order.index(q.status))[:2]
+    assert len({q.status for q in quotes}) > 1  # a choice to make
+    listed = [q.id for q in quotes if f" {q.id} “" in result.stdout]
+    assert listed == [q.id for q in quotes if q in worst]
     counts = whole.languages[0].flag_counts()
     assert (
         f"flags: {counts['high']} high, {counts['medium']} medium, {counts['low']} low"

@@ -4,8 +4,9 @@ written from them piece by piece in exactly the layout of ``Report.to_json`` (sa
 same order, same bytes), and the digest the terminal summary shows.
 
 The digest keeps what the summary prints and no more: the flag counts, the worst
-``SUMMARY_FLAGS`` flags (a bounded heap) and the first ``SUMMARY_QUOTES`` quotes, with
-how many there are in all. Flags the whole document had to be read for (name
+``SUMMARY_FLAGS`` flags and the worst ``SUMMARY_QUOTES`` quotes (bounded heaps; for quotes lost,
+then changed, unverified and kept, listed in document order), with how many there are in
+all. Flags the whole document had to be read for (name
 consistency) come last (``finish``) and are put in their place among the flags of
 sentences already spooled: each spooled flag carries the position of the check that
 found it, and a sentence's flags are ordered by severity, then by check.
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Generic, TextIO, TypeVar
 
 from xlate.report import (
     SEVERITIES,
@@ -36,7 +37,12 @@ from xlate.report import (
 
 # What the terminal summary lists of a streamed report; the counts cover everything.
 SUMMARY_FLAGS = 1000
-SUMMARY_QUOTES = 1000
+# A 3,003-line file has ~700 quotes: listed in full they were 3,000 wrapped lines before
+# the first flag (and most of the summary's time). The report has them all.
+SUMMARY_QUOTES = 50
+# Which quotes a long list keeps: what an editor reads it for.
+_QUOTE_RANK = {"lost": 0, "changed": 1, "unverified": 2, "kept": 3}
+_Item = TypeVar("_Item")
 _LATE = 1 << 30  # a late flag's place after the sentence's own flags of its check
 
 
@@ -48,7 +54,7 @@ class ReportDigest:
     counts: dict[str, int]  # flags per severity, as ``LanguageReport.flag_counts``
     flags: list[tuple[str, Flag]]  # (sentence id, flag): the worst, in summary order
     flags_total: int
-    quotes: list[QuoteRecord]  # the first ones, in document order
+    quotes: list[QuoteRecord]  # the worst ones (lost first), in document order
     quotes_total: int
 
     def worst_severity(self) -> str | None:
@@ -56,22 +62,22 @@ class ReportDigest:
 
 
 @dataclass
-class _Heap:
-    """The ``size`` least keys seen, with their items (a max-heap of negated keys)."""
+class _Heap(Generic[_Item]):
+    """The ``size`` least keys seen (keys unique), with their items (a max-heap of
+    negated keys)."""
 
     size: int
-    items: list[tuple[tuple[int, ...], str, Flag]] = field(default_factory=list)
+    items: list[tuple[tuple[int, ...], _Item]] = field(default_factory=list)
 
-    def push(self, key: tuple[int, ...], sentence_id: str, flag: Flag) -> None:
-        item = (tuple(-k for k in key), sentence_id, flag)
+    def push(self, key: tuple[int, ...], item: _Item) -> None:
+        entry = (tuple(-k for k in key), item)
         if len(self.items) < self.size:
-            heapq.heappush(self.items, item)
-        elif item[0] > self.items[0][0]:
-            heapq.heapreplace(self.items, item)
+            heapq.heappush(self.items, entry)
+        elif entry[0] > self.items[0][0]:
+            heapq.heapreplace(self.items, entry)
 
-    def sorted(self) -> list[tuple[str, Flag]]:
-        ordered = sorted(self.items, key=lambda item: item[0], reverse=True)
-        return [(sentence_id, flag) for _, sentence_id, flag in ordered]
+    def sorted(self) -> list[_Item]:
+        return [item for _, item in sorted(self.items, key=lambda e: e[0], reverse=True)]
 
 
 class ReportSpool:
@@ -85,8 +91,8 @@ class ReportSpool:
         }
         self.sentences = self.quotes_total = 0
         self.counts = dict.fromkeys(SEVERITIES, 0)
-        self._heap = _Heap(SUMMARY_FLAGS)
-        self._quotes: list[QuoteRecord] = []
+        self._heap: _Heap[tuple[str, Flag]] = _Heap(SUMMARY_FLAGS)
+        self._quotes: _Heap[tuple[int, QuoteRecord]] = _Heap(SUMMARY_QUOTES)
         self._late: dict[int, list[tuple[int, Flag]]] = {}
 
     def add(
@@ -106,15 +112,15 @@ class ReportSpool:
             self.sentences += 1
         for quote in quotes:
             self._files["quotes"].write(_COMPACT(_plain(quote)) + "\n")
-            if len(self._quotes) < SUMMARY_QUOTES:
-                self._quotes.append(quote)
+            rank = _QUOTE_RANK.get(quote.status, len(_QUOTE_RANK))
+            self._quotes.push((rank, self.quotes_total), (self.quotes_total, quote))
             self.quotes_total += 1
         for entity in entities:
             self._files["entities"].write(_COMPACT(_plain(entity)) + "\n")
 
     def _count(self, flag: Flag, place: tuple[int, int, int], sentence_id: str) -> None:
         self.counts[flag.severity] = self.counts.get(flag.severity, 0) + 1
-        self._heap.push((severity_rank(flag.severity), *place), sentence_id, flag)
+        self._heap.push((severity_rank(flag.severity), *place), (sentence_id, flag))
 
     def finish(self, late_flags: dict[int, list[tuple[int, Flag]]]) -> None:
         """The flags found once the whole document was in: by sentence (its place in the
@@ -132,7 +138,7 @@ class ReportSpool:
             counts=dict(self.counts),
             flags=self._heap.sorted(),
             flags_total=sum(self.counts.values()),
-            quotes=list(self._quotes),
+            quotes=[quote for _, quote in sorted(self._quotes.sorted(), key=lambda q: q[0])],
             quotes_total=self.quotes_total,
         )
 
