@@ -25,6 +25,7 @@ import gzip
 import json
 import os
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache, lru_cache
@@ -105,7 +106,8 @@ def _append(table: dict[str, str], head: str, words: str) -> None:
 
 
 def _words(joined: str) -> set[str]:
-    return set(joined.split(_SEP)) if joined else set()
+    # interned: the same rendering is kept once in all the cached sets that hold it
+    return set(map(sys.intern, joined.split(_SEP))) if joined else set()
 
 
 @cache
@@ -371,18 +373,10 @@ def is_english_word(word: str) -> bool:
     return word.lower() in wordnet.lemma_index()
 
 
-@cache
-def _by_prefix() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = defaultdict(list)
-    for lemma in wordnet.lemma_index():
-        if lemma.isalpha() and len(lemma) >= 5:
-            out[lemma[:4]].append(lemma)
-    return dict(out)
-
-
 # The quote check asks every source word against every free word of its translation, the
-# same pairs again and again across a document: cached, as are the words' Latin forms.
-@lru_cache(maxsize=1 << 17)
+# same pairs again and again within a quote: the latest pairs cached, as are the words' Latin
+# forms.
+@lru_cache(maxsize=1 << 12)
 def cognate(a: str, b: str) -> bool:
     """Whether two words (any script) look alike enough to be the same word: "Venezuelan" and
     "venezolano", "significant" and "significativo", "Путин" and "Putin"."""
@@ -434,8 +428,8 @@ def _english_cognates(word: str) -> tuple[str, ...]:
     # Only a ratio of 0.85 is kept below: lemmas whose ratio cannot reach it are not scored.
     scored = [
         (difflib.SequenceMatcher(None, x, w).ratio(), w)
-        for w in _by_prefix().get(x[:4], ())
-        if _similar(x, w, 0.85) and cognate(x, w)
+        for w in wordnet.lemma_index().starting(x[:4])
+        if w.isalpha() and len(w) >= 5 and _similar(x, w, 0.85) and cognate(x, w)
     ]
     # a loose match ("montase" -> montage) would invent meanings: only close look-alikes
     return tuple([w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3])

@@ -187,7 +187,7 @@ def _letters_frequency(tokens: list[str], lang: str) -> float:
     return _to_zipf(1.0 / one_over_result)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1 << 12)
 def zipf(word: str, lang: str) -> float:
     """``wordfreq.zipf_frequency(word, lang)`` for en/es/ru above :data:`FLOOR`."""
     if lang not in FLOOR:

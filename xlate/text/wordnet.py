@@ -11,10 +11,11 @@ so ``xlate.checks.lexicon.missing()`` can name the package once.
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from xlate.text.built import built
@@ -24,16 +25,73 @@ WORDNET_DIR = Path(os.environ.get("XLATE_WORDNET_DIR", "/usr/share/wordnet"))
 _POS = ("noun", "verb", "adj", "adv")
 
 
+class _IndexFile:
+    """One ``index.<pos>`` file, mapped into memory and searched where it is: a lemma's line
+    is found among the lines sharing its first ``_BUCKET`` letters. A dict of its ~117k
+    lines (index.noun) took ~25 MiB of every check with a quotation, most never asked."""
+
+    def __init__(self, path: Path, spans: dict[str, tuple[int, int]]) -> None:
+        self._spans = spans
+        self._map: mmap.mmap | bytes = b""
+        if spans:
+            with path.open("rb") as file:
+                self._map = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    def line_of(self, key: str) -> str | None:
+        """The line of lemma ``key`` (underscores for spaces), or None."""
+        span = self._spans.get(key[:_BUCKET])
+        if span is None:
+            return None
+        start, end = span
+        needle = key.encode("utf-8") + b" "
+        if self._map[start : start + len(needle)] == needle:
+            at = start
+        else:
+            at = self._map.find(b"\n" + needle, start, end)
+            if at < 0:
+                return None
+            at += 1
+        stop = self._map.find(b"\n", at)
+        return self._map[at : stop if stop >= 0 else len(self._map)].decode("utf-8", "replace")
+
+    def starting(self, prefix: str) -> Iterator[str]:
+        """The lemmas (as the file writes them) whose first ``_BUCKET`` letters are
+        ``prefix``, in the file's order."""
+        span = self._spans.get(prefix)
+        if span is not None:
+            for line in self._map[span[0] : span[1]].split(b"\n"):
+                key = line[: line.find(b" ")].decode("utf-8", "replace")
+                if key[:_BUCKET] == prefix:
+                    yield key
+
+    def __iter__(self) -> Iterator[str]:
+        """Every lemma, in the file's order."""
+        if self._spans:
+            start = min(span[0] for span in self._spans.values())
+            for line in self._map[start:].split(b"\n"):
+                if line and not line.startswith(b" "):
+                    yield line[: line.find(b" ")].decode("utf-8", "replace")
+
+
+# How many first letters of a lemma name the run of lines it is looked for in: the
+# lemmas of one run are what the cognate search scans (``starting``).
+_BUCKET = 4
+
+
 class _WordNetIndex:
     """WordNet's index files: English lemma -> its synsets as (part of speech, offset in
-    data.<pos>). Each line is kept as read and parsed when its lemma is first asked for:
-    reading 150k lemmas into tuples took a second and ~40 MiB, most of it never asked."""
+    data.<pos>). A line is parsed when its lemma is first asked for: reading 150k lemmas
+    into tuples took a second and ~40 MiB, most of it never asked."""
 
     def __init__(self) -> None:
-        # Kept on disk once read (``xlate.text.built``): splitting the four files into
-        # ~150k lines took ~0.1 s of every check with a quotation.
+        # Where each run of lines starts and ends, kept on disk once read
+        # (``xlate.text.built``): finding them reads the four files' ~150k lines.
         sources = [Path(__file__), *(WORDNET_DIR / f"index.{pos}" for pos in _POS)]
-        self._lines: dict[str, dict[str, str]] = built("wordnet.index", sources, _index_lines)
+        spans: dict[str, dict[str, tuple[int, int]]] = built("wordnet.spans", sources, _index_spans)
+        self._files = {pos: _IndexFile(WORDNET_DIR / f"index.{pos}", spans[pos]) for pos in spans}
         self._parsed: dict[str, list[tuple[str, int]]] = {}
         # What the quote check derives from the index, per word, asked again and again
         # across a document; kept here so that it goes with the index it was read from.
@@ -41,7 +99,7 @@ class _WordNetIndex:
         self.cognates: dict[str, tuple[str, ...]] = {}
 
     def __bool__(self) -> bool:
-        return any(self._lines.values())
+        return any(self._files.values())
 
     def get(
         self, lemma: str, default: tuple[tuple[str, int], ...] = ()
@@ -50,41 +108,54 @@ class _WordNetIndex:
             return self._parsed[lemma] or default
         senses: list[tuple[str, int]] = []
         # The files write a multiword lemma with underscores, xlate with spaces.
-        key = lemma.replace(" ", "_") if "_" not in lemma else None
-        for pos, lines in self._lines.items():
-            line = lines.get(key) if key is not None else None
-            if line is not None:
-                fields = line.split()
-                senses += [(pos, int(o)) for o in fields[-int(fields[2]) :]]
+        if "_" not in lemma and lemma and not lemma.isspace():
+            key = lemma.replace(" ", "_")
+            for pos, file in self._files.items():
+                line = file.line_of(key)
+                if line is not None:
+                    fields = line.split()
+                    senses += [(pos, int(o)) for o in fields[-int(fields[2]) :]]
         self._parsed[lemma] = senses
         return senses or default
 
     def __contains__(self, lemma: str) -> bool:
         return bool(self.get(lemma))
 
+    def starting(self, prefix: str) -> list[str]:
+        """The lemmas, spaces for underscores, whose first ``_BUCKET`` letters are
+        ``prefix``, each once, in the order the files first give them."""
+        out = {key: None for file in self._files.values() for key in file.starting(prefix)}
+        return [key.replace("_", " ") for key in out]
+
     def __iter__(self) -> Iterator[str]:
         """The lemmas, spaces for underscores, in the order the files first give them."""
         seen: set[str] = set()
-        for lines in self._lines.values():
-            for key in lines:
+        for file in self._files.values():
+            for key in file:
                 if key not in seen:
                     seen.add(key)
                     yield key.replace("_", " ")
 
 
-def _index_lines() -> dict[str, dict[str, str]]:
-    """Per part of speech: lemma -> its line of ``index.<pos>``, as read."""
-    out: dict[str, dict[str, str]] = {}
+def _index_spans() -> dict[str, dict[str, tuple[int, int]]]:
+    """Per part of speech: the first ``_BUCKET`` letters of lemmas -> the byte span of
+    ``index.<pos>`` holding their lines (from the first one's start to the last one's end:
+    the files are sorted, so a run is one stretch; were one not, the span covers it all)."""
+    out: dict[str, dict[str, tuple[int, int]]] = {}
     for pos in _POS:
         path = WORDNET_DIR / f"index.{pos}"
-        if path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
+        if not path.is_file():
+            continue
+        spans: dict[str, tuple[int, int]] = {}
+        at = 0
+        for line in path.read_bytes().split(b"\n"):
             # lines opening with a space are the licence header
-            out[pos] = {
-                line[: line.find(" ")]: line
-                for line in text.splitlines()
-                if line and not line.startswith(" ")
-            }
+            if line and not line.startswith(b" "):
+                prefix = line[: line.find(b" ")].decode("utf-8", "replace")[:_BUCKET]
+                old = spans.get(prefix)
+                spans[prefix] = (old[0] if old else at, at + len(line))
+            at += len(line) + 1
+        out[pos] = spans
     return out
 
 
@@ -199,7 +270,7 @@ def _data_fields(pos: str, offset: int) -> list[str]:
     return line.split(b"\n", 1)[0].split(b" | ", 1)[0].decode("utf-8", "replace").split()
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def _synset_words(pos: str, offset: int) -> tuple[str, ...]:
     """The words of one synset in WordNet's order (lowercase, spaces for underscores;
     adjective markers such as "(a)" kept)."""
@@ -227,7 +298,7 @@ def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]
     return tuple((p, o, n) for symbol, p, o, n in _pointers(pos, offset) if symbol == "!")
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
     """The pointers of one synset that are read (``_READ_POINTERS``): (symbol, pos,
     offset, target word number)."""

@@ -49,7 +49,7 @@ def _key_endings() -> tuple[str, ...]:
     return tuple(sorted(endings, key=len, reverse=True))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def word_keys(word: str) -> tuple[str, ...]:
     """Keys one word may stand for: lowercased, Latin and accent-free, as written and, in
     Russian, with each case ending it may carry removed. Both an alias and a word of the

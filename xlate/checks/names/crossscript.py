@@ -79,7 +79,7 @@ def word_verdict(word: str, word_lang: str, cand: Candidate) -> str | None:
     return _word_verdict(word, word_lang, cand.text, cand.lang, cand.initial)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def _word_verdict(word: str, word_lang: str, text: str, lang: str, initial: bool) -> str | None:
     # Cached by what the verdict reads (not where the word stands): every name of a source
     # meets every capitalised word of its translation, and names repeat across a document.

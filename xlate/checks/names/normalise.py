@@ -63,7 +63,7 @@ def without_possessive(word: str) -> str:
     return _POSSESSIVE.sub("", word) or word  # Washington's, Fussell's
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 12)
 def plain_latin(text: str) -> str:
     """Latin, accent-free, lowercase, letters and digits only.
 

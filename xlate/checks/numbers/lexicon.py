@@ -45,7 +45,7 @@ RU_ADJECTIVE_ENDING = re.compile(
 _UNACCENT = str.maketrans("áéíóúü", "aeiouu")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def fold(word: str) -> str:
     """Lowercase, ё→е and Spanish accents off: the form lexicon lookups use (cached: every
     word of every sentence is folded)."""

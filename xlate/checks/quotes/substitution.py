@@ -164,7 +164,7 @@ def _alike(word: str, lang: str, other: str, other_lang: str) -> bool:
     if lexicon.cognate(word, other):
         return True
     mine, theirs = _english(word, lang), _english(other, other_lang)
-    if mine & theirs or _near(word, lang) & theirs or _near(other, other_lang) & mine:
+    if mine & theirs or _near_any(mine, theirs) or _near_any(theirs, mine):
         return True
     return any(_stem_of(a, b) for a in mine for b in theirs if " " not in a + b)
 
@@ -178,11 +178,11 @@ def _english(word: str, lang: str) -> frozenset[str]:
     return frozenset(senses.union(*(lexicon.base_forms(e, "en") for e in senses)))
 
 
-@lru_cache(maxsize=1 << 15)
-def _near(word: str, lang: str) -> frozenset[str]:
-    """The English senses of a word and the words WordNet links to them."""
-    english = _english(word, lang)
-    return english.union(*(wordnet.relatives(e) for e in english))
+def _near_any(english: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether a word WordNet links to one of ``english`` is one of ``others``. Asked of
+    each sense's own links (cached by ``wordnet.relatives``): a union of them kept per
+    word repeated those sets for every word of a document."""
+    return any(not wordnet.relatives(e).isdisjoint(others) for e in english)
 
 
 def _anchors(verdicts: Sequence[WordVerdict], explained: Explained) -> dict[int, int]:
