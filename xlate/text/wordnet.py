@@ -27,8 +27,8 @@ _POS = ("noun", "verb", "adj", "adv")
 
 class _IndexFile:
     """One ``index.<pos>`` file, mapped into memory and searched where it is: a lemma's line
-    is found among the lines sharing its first ``_BUCKET`` letters. A dict of its ~117k
-    lines (index.noun) took ~25 MiB of every check with a quotation, most never asked."""
+    is found among the lines sharing its first ``_BUCKET`` letters. The four files' ~155k
+    lines held in dicts took ~27 MiB of every check with a quotation, most never asked."""
 
     def __init__(self, path: Path, spans: dict[str, tuple[int, int]]) -> None:
         self._spans = spans
