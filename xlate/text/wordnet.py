@@ -108,7 +108,7 @@ class _WordNetIndex:
             return self._parsed[lemma] or default
         senses: list[tuple[str, int]] = []
         # The files write a multiword lemma with underscores, xlate with spaces.
-        if "_" not in lemma and lemma and not lemma.isspace():
+        if "_" not in lemma:
             key = lemma.replace(" ", "_")
             for pos, file in self._files.items():
                 line = file.line_of(key)
