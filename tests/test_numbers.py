@@ -423,6 +423,25 @@ def test_roman_numerals_never_explain_a_changed_figure() -> None:
     assert [(f.kind, f.severity) for f in flags] == [("number", "high")]
 
 
+def test_a_number_word_under_ten_is_no_short_year() -> None:
+    # newstest2012 line 933 with its year changed: "одну" (one group) took "2001" for
+    # the '01 of a year, so 1998 went missing without a flag
+    source = "Два из трех крупнейших швейцарских банков объединились в одну большую группу в июне 1998 года."
+    changed = (
+        "Two of the three major Swiss banks consolidated into a single, vast group in June 2001."
+    )
+    checks, flags = check_numbers(source, changed, None, "ru", "en", "s")
+    assert [f.detail["expected"] for f in flags if f.kind == "number"] == ["1998"]
+    assert {c.text: c.status for c in checks}["одну"] == "missing"
+    checks, flags = check_numbers(source, changed.replace("2001", "1998"), None, "ru", "en", "s")
+    assert flags == []
+    # a decade in words is still one, even where an engine's missing numbers are flagged
+    checks, flags = check_numbers(
+        "creció en los años noventa", "it grew in the 1990s", None, "es", "en", "s", machine=True
+    )
+    assert flags == [] and [c.status for c in checks] == ["ok"]
+
+
 def test_fraction_glyphs_are_not_words() -> None:
     assert [m.value for m in extract_numbers("x² and ½", "en")] == ["0.5"]
 

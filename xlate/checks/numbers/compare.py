@@ -259,14 +259,17 @@ def _extra_flags(
 
 
 def _short_year(a: NumberMention, b: NumberMention) -> bool:
-    """Decades and years written short: "1990s"/"los 90"/"90-х", "the crisis of '29"."""
+    """Decades and years written short: "1990s"/"los 90"/"90-х", "the crisis of '29", "the
+    nineties". A word under ten is no year ("одну" is not the 2001 of "June 2001")."""
+    digits = len(re.sub(r"\D", "", b.text))
     return (
         a.value.isdigit()
         and b.value.isdigit()
         and 1900 <= int(a.value) <= 2099
         and len(b.value) <= 2
         and int(a.value) % 100 == int(b.value)
-        and len(re.sub(r"\D", "", b.text)) <= 2  # "'29", "90s", not "0007"
+        and digits <= 2  # "'29", "90s", not "0007"
+        and (digits > 0 or int(b.value) >= 10)
     )
 
 
