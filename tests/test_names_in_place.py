@@ -162,6 +162,25 @@ def test_a_clear_name_in_the_place_of_an_institution_named_in_words() -> None:
     assert manhattan and "'Manhattan'" in manhattan[0]
 
 
+def test_a_clear_name_in_the_place_of_a_russian_body_named_by_its_noun() -> None:
+    # newstest2012 line 1390: "нерешительность Конгресса", Congress named by its noun
+    # alone in the genitive, gave way to Sarkozy: replaced, as an English "Congress" is.
+    ru, es = corpus_lines("ru")[1389], corpus_lines("es")[1389]
+    assert _reasons(ru, es, "ru", "es") == []
+    sarkozy = _reasons(ru, es.replace("Congreso", "Sarkozy"), "ru", "es")
+    assert sarkozy and "'Sarkozy'" in sarkozy[0]
+
+
+def test_no_clear_name_replaces_the_first_word_of_a_longer_russian_body() -> None:
+    # newstest2012 line 1418: "член Палаты представителей" (a member of the House of
+    # Representatives) is "la representante"; the capitalised noun opens a longer name,
+    # and Broadway, further on, replaced nothing. Line 1397: "в Комитете" is "del comité",
+    # rendered in a lowercase word; "(Indiana)" is the translator's addition.
+    for line in (1417, 1396):
+        ru, es = corpus_lines("ru")[line], corpus_lines("es")[line]
+        assert _reasons(ru, es, "ru", "es") == []
+
+
 def test_words_kept_in_their_own_language_replace_no_worded_institution() -> None:
     # newstest2012 lines 86 and 667: the insurer kept in Czech (Všeobecná zdravotní
     # pojišťovna) and a book's German title in quotation marks ("Badefreuden") where

@@ -28,8 +28,9 @@ from xlate.checks.names.evidence import (
 )
 from xlate.checks.names.extract import NameMention, significant_words
 from xlate.checks.names.in_place import _place_word
-from xlate.checks.names.lexicon import ordinary_in
+from xlate.checks.names.lexicon import ordinary_in, ru_noun
 from xlate.checks.names.normalise import script_of
+from xlate.text.words import stopwords
 
 _QUOTES = "\"'«“„‘"
 # The letters of a Latin target's own words.
@@ -51,9 +52,7 @@ def worded_stand_in(
     None."""
     if s.weak or s.type != "name" or not (common_name(s, src) or worded(s, src)):
         return None
-    if src == "ru":
-        # Russian capitalises an institution's first word alone, an adjective or a case
-        # form (Чешской, Верховного, Палаты): its name is no clear one to replace.
+    if src == "ru" and not _russian_body(s, source, translation, tgt):
         return None
     if title_cased(source) or title_cased(translation):
         return None  # a headline's capitals name nothing
@@ -68,6 +67,24 @@ def worded_stand_in(
         and not renders_a_word_of(t, tgt, source, src)
     ]
     return min(near, key=lambda t: abs(position(t, translation) - here), default=None)
+
+
+def _russian_body(s: NameMention, source: str, translation: str, tgt: str) -> bool:
+    """Does a Russian name in words name the body by itself (Конгресса, Сената, in any
+    case), so that a clear name in its place replaced it? Russian capitalises a longer
+    name's first word alone: an adjective (Чешской, Верховного) or a noun that lowercase
+    words go on ("Палаты представителей", which "la representante" renders), no name to
+    replace; nor is one whose word the translation renders lowercase ("del comité")."""
+    if not all(ru_noun(w) for _, _, w in significant_words(s)):
+        return False
+    after = _NEXT_WORD.match(source, s.end)
+    if after is not None and after.group(1).islower() and after.group(1) not in stopwords("ru"):
+        return False
+    return not renders_a_word_of(s, "ru", translation, tgt)
+
+
+# The word right after a name, if only a space stands between.
+_NEXT_WORD = re.compile(r" (\w+)")
 
 
 def _clear(t: NameMention, source: str, src: str, translation: str, tgt: str) -> bool:
