@@ -181,6 +181,19 @@ def test_no_clear_name_replaces_the_first_word_of_a_longer_russian_body() -> Non
         assert _reasons(ru, es, "ru", "es") == []
 
 
+def test_a_russian_surname_that_spells_a_common_word_is_a_name() -> None:
+    # newstest2012 line 802: "Путина" reads first as Putin's genitive (путина, the fishing
+    # season, second), so word lists' count of it is no sign of a common word: Putin in
+    # Warren Buffett's place replaced him. Line 641: "Тем не менее" opens with "Тем", a
+    # conjunction first, which stays a common word, no name.
+    en, ru = corpus_lines("en")[801], corpus_lines("ru")[801]
+    assert _reasons(en, ru, "en", "ru") == []
+    putin = _reasons(en, ru.replace("Уоррена Баффета", "Путина"), "en", "ru")
+    assert putin and "'Путина'" in putin[0]
+    en, ru = corpus_lines("en")[640], corpus_lines("ru")[640]
+    assert _reasons(en, ru, "en", "ru") == [] and _reasons(ru, en, "ru", "en") == []
+
+
 def test_words_kept_in_their_own_language_replace_no_worded_institution() -> None:
     # newstest2012 lines 86 and 667: the insurer kept in Czech (Všeobecná zdravotní
     # pojišťovna) and a book's German title in quotation marks ("Badefreuden") where

@@ -122,6 +122,14 @@ def _ru_dictionary_word(word: str) -> bool | None:
     return not any(tag in parse.tag for parse in ru_parses(low) for tag in _RU_PROPER)
 
 
+def _ru_proper_first(low: str) -> bool:
+    """Is the likeliest reading of a known Russian word a proper name's (Путина, Москвы;
+    not Надежда, a hope first, nor Тем, a conjunction)?"""
+    if not re.fullmatch(r"[а-я\-]+", low) or not russian_analyser().word_is_known(low):
+        return False
+    return any(tag in parse.tag for parse in ru_parses(low)[:1] for tag in _RU_PROPER)
+
+
 def ru_common_word(word: str) -> bool:
     """Does the Russian dictionary know ``word`` only as a common word (Рядом, Палаты)?"""
     return bool(_ru_dictionary_word(word))
@@ -151,6 +159,10 @@ def common_word(word: str, lang: str) -> bool:
     if lang == "ru" and _RU_ADJECTIVE.search(low):
         least = _RU_ADJECTIVE_MIN
     if own < least or groups_of(word):
+        return False
+    if lang == "ru" and _ru_proper_first(low):
+        # The dictionary's likeliest reading a surname, name or place (Путина: of Putin,
+        # not путина, the fishing season): word lists count its mentions as the word's.
         return False
     return _rarer_elsewhere(low, lang, own, _COMMON_GAP[lang], ("en", "es"))
 
