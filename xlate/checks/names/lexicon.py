@@ -68,10 +68,15 @@ def lemmas(word: str, lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=16384)
+def _known_russian(low: str) -> bool:
+    """Is a lowercase word Cyrillic (ё and hyphens allowed) and in pymorphy3's dictionary?"""
+    return bool(re.fullmatch(r"[а-яё\-]+", low)) and bool(russian_analyser().word_is_known(low))
+
+
 def ru_noun(word: str) -> bool:
     """Does the dictionary read a Russian word only as a common noun?"""
     low = word.lower()
-    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
+    if not _known_russian(low):
         return False
     # Every reading a noun: второе (the second, or a main course) is an adjective too.
     return all(
@@ -88,7 +93,7 @@ def ru_may_be_noun(word: str) -> bool:
     stands for a noun: "большую" (big) renders no "city", whatever a dictionary's phrase
     entries ("city: большой город") say."""
     low = word.lower()
-    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
+    if not _known_russian(low):
         return True
     return any(p.tag.POS == "NOUN" for p in ru_parses(low))
 
@@ -103,7 +108,7 @@ def ru_verb_like(word: str) -> bool:
     """Does the dictionary read a lowercase Russian word only as a verb, adverb or other
     word no name becomes (привлек, разбираюсь), never as a noun or adjective?"""
     low = word.lower()
-    if not re.fullmatch(r"[а-яё\-]+", low) or not russian_analyser().word_is_known(low):
+    if not _known_russian(low):
         return False
     return not any(p.tag.POS in _RU_NAME_POS for p in russian_analyser().parse(low))
 
@@ -125,7 +130,7 @@ def _ru_dictionary_word(word: str) -> bool | None:
 def _ru_proper_first(low: str) -> bool:
     """Is the likeliest reading of a known Russian word a proper name's (Путина, Москвы;
     not Надежда, a hope first, nor Тем, a conjunction)?"""
-    if not re.fullmatch(r"[а-я\-]+", low) or not russian_analyser().word_is_known(low):
+    if not _known_russian(low):
         return False
     return any(tag in parse.tag for parse in ru_parses(low)[:1] for tag in _RU_PROPER)
 
