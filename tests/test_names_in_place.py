@@ -297,3 +297,26 @@ def test_a_common_word_of_the_names_first_sound_alone_is_not_the_name_spelt_othe
         stand_in = {"es": "el ministro", "ru": "Страна", "en": "the party"}[tgt]
         replaced = _reasons(source, translation.replace(name, stand_in), src, tgt)
         assert replaced and f"{stand_in!r} stands in its place" in replaced[0], replaced
+
+
+def test_an_acronym_of_a_body_replaced_by_a_common_noun() -> None:
+    # newstest2012 line 899: UBS, an acronym no dictionary knows, is a body's name like
+    # any other: a noun of no source word in its place replaced it, from English or from
+    # Russian (where the acronym stays Latin).
+    en, es, ru = (corpus_lines(lang)[898] for lang in ("en", "es", "ru"))
+    assert _reasons(en, es, "en", "es") == []
+    assert _reasons(ru, en, "ru", "en") == []
+    region = _reasons(en, es.replace("la UBS", "la región"), "en", "es")
+    assert region and "'UBS'" in region[0] and "'la región'" in region[0]
+    region = _reasons(ru, en.replace("UBS", "the region"), "ru", "en")
+    assert region and "'the region'" in region[0]
+
+
+def test_an_acronym_the_dictionaries_know_may_be_said_in_words() -> None:
+    # newstest2012 line 37: GDP (a WordNet noun) and ВВП (a common noun to pymorphy3)
+    # are things a translator may call "the economy"; no name of a body gave way.
+    en, ru = corpus_lines("en")[36], corpus_lines("ru")[36]
+    economy_es = "La economía de Alemania creció el 0,5% previsto, la de Francia el 0,4%"
+    economy_en = "The economy of Germany has grown by the expected 0.5%; and France's by 0.4%."
+    assert _reasons(en, economy_es, "en", "es") == []
+    assert _reasons(ru, economy_en, "ru", "en") == []

@@ -25,6 +25,7 @@ from xlate.checks.names.evidence import (
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
 from xlate.checks.names.lexicon import (
     common_word,
+    dictionary_acronym,
     lemmas,
     ordinary_in,
     ru_common_word,
@@ -34,6 +35,7 @@ from xlate.checks.names.lexicon import (
     zipf_in,
 )
 from xlate.checks.names.normalise import (
+    acronym_key,
     consonant_distance,
     consonant_skeletons,
     plain_latin,
@@ -234,7 +236,10 @@ def _close_throughout(name_word: str, lang: str, word: str, tgt: str) -> bool:
 
 def _distinct_name(s: NameMention, lang: str) -> bool:
     """A name no translator renders as a common noun: a known place (its adjective is
-    looked for apart), not an acronym or a word of the language (Rector, Obesity, Haus)."""
+    looked for apart), or an acronym of a body (IBM, UBS, ЦСКА); not a word of the language
+    (Rector, Obesity, Haus), nor an acronym of one or of two letters (TV, ВВП, FC)."""
+    if s.type == "acronym":
+        return len(acronym_key(s.text)) >= _ACRONYM_LETTERS and not dictionary_acronym(s.text, lang)
     if s.type != "name" or s.weak:
         return False
     words = [w for _, _, w in significant_words(s)]
@@ -262,6 +267,8 @@ def _distinct_name(s: NameMention, lang: str) -> bool:
 
 # A name with no word this long (Ben, Li) may be a word of some language.
 _NAME_LETTERS = 4
+# An acronym of two letters (FC, AP) stands for too many things to be a body's alone.
+_ACRONYM_LETTERS = 3
 # Letters a word shares with a place's spelling to be made from it (alemán/Alemania,
 # российский/Россия, turco/Turquía).
 _PLACE_ROOT = 3

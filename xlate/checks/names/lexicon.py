@@ -20,6 +20,7 @@ from xlate.checks.names.normalise import ru_stem, without_possessive
 from xlate.checks.names.tables import english_demonyms, months_and_days, titles
 from xlate.text.frequencies import zipf
 from xlate.text.morphology import ru_parses, russian_analyser
+from xlate.text.wordnet import word_classes
 
 # A capitalised word that is a frequent common word of its language and rare in the other
 # languages (Cámara, House, Палата, Чешской) is weak evidence of a name: translated
@@ -85,6 +86,18 @@ def ru_noun(word: str) -> bool:
 
 
 _RU_PROPER = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
+
+
+def dictionary_acronym(acronym: str, lang: str) -> bool:
+    """Is ``acronym`` a word of the dictionaries, which a translator may say in words (TV,
+    GPS, NATO: WordNet's nouns; PIB through its English, gdp; ВВП, СМИ: pymorphy3's
+    common nouns)? Not one they lack (IBM, UBS, FIFA) or read as an organisation or place
+    (ЦСКА, МВФ). A Latin one in Russian text (ICE, UBS) is read as English."""
+    low = acronym.lower().replace(".", "")
+    if re.search("[а-яё]", low):
+        return ru_noun(low)
+    english = {low} | (renderings(low, lang, "en") if lang == "es" else set())
+    return any(word_classes(word) for word in english)
 
 
 @lru_cache(maxsize=16384)
