@@ -257,3 +257,23 @@ def test_a_synset_is_read_up_to_its_gloss() -> None:
             whole = data.readline().decode("utf-8").split()
         fields = wordnet._data_fields(pos, offset)
         assert whole[: len(fields) + 1] == [*fields, "|"]
+
+
+@needs_lexicon
+def test_a_quantifier_stands_opposite_by_its_hand_written_sense() -> None:
+    # newstest2012 line 1322: the dictionaries give "muchos" only mucho's senses (much,
+    # a lot); closed_class.json's "many" is the sense whose antonym "few" is
+    few = (
+        "The few cops that I know that were called into this thing, they were not told it "
+        "was for going into Zuccotti Park,"
+    )
+    spanish = (
+        "A los {} polis que conozco que fueron llamados para esto, no les dijeron que era "
+        "para entrar en el parque Zuccotti"
+    )
+    assert "many" in lexicon.closed_class_senses("muchos", "es")
+    changed = judge_words(few, "en", spanish.format("muchos"), "es")
+    assert _status(changed, "few") == [("changed", "muchos")]
+    assert "many" in next(v.means for v in changed if v.word == "few")
+    kept = judge_words(few, "en", spanish.format("pocos"), "es")
+    assert all(v.status != "changed" for v in kept)

@@ -193,6 +193,23 @@ def _by_stem(word: str, src: str, tgt: str) -> set[str]:
     return out
 
 
+@cache
+def _closed_class_senses(lang: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for head, words in json.loads(CLOSED_CLASS.read_text("utf-8")).get(lang, {}).items():
+        for word in words:
+            out[_yo(word)].add(head)
+    return {word: frozenset(heads) for word, heads in out.items()}
+
+
+def closed_class_senses(word: str, lang: str) -> frozenset[str]:
+    """The English closed-class words (many, few, everyone) of which a ``lang`` word is a
+    rendering written by hand (muchos: many; pocos: few): a sense the dictionaries leave
+    out, and as sure as any, where the dictionaries give "muchos" only mucho's (much, a
+    lot)."""
+    return _closed_class_senses(lang).get(_yo(word.lower()), frozenset())
+
+
 def renderings(word: str, src: str, tgt: str, by_stem: bool = True) -> set[str]:
     """The known renderings in ``tgt`` of the ``src`` word (lowercase; empty if unknown).
 

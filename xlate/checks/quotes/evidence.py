@@ -95,6 +95,11 @@ def main_senses(word: str, src: str, english: set[str]) -> set[str]:
     is знать first, "have" is иметь), else the two commonest."""
     if src == "en":
         return english
+    # a closed-class word's hand-written sense is a main one too ("muchos": many)
+    return _main_senses(word, src, english) | lexicon.closed_class_senses(word, src)
+
+
+def _main_senses(word: str, src: str, english: set[str]) -> set[str]:
     main = lexicon.main_senses(word, src, english)
     if main:
         return main

@@ -134,7 +134,9 @@ def _opposite_in(
             continue
         explained[i] = verdict
         verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
-        verdict.means = sorted(meanings(t, tgt, src) or english_of(t, tgt) or {t})[:3]
+        # a closed-class word means first what it means by hand ("muchos": many)
+        closed = lexicon.closed_class_senses(t, tgt) if src == "en" else frozenset()
+        verdict.means = sorted(closed or meanings(t, tgt, src) or english_of(t, tgt) or {t})[:3]
         verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
         return True
     return False
