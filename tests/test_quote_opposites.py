@@ -277,3 +277,23 @@ def test_a_quantifier_stands_opposite_by_its_hand_written_sense() -> None:
     assert "many" in next(v.means for v in changed if v.word == "few")
     kept = judge_words(few, "en", spanish.format("pocos"), "es")
     assert all(v.status != "changed" for v in kept)
+
+
+@needs_lexicon
+def test_a_spanish_feminine_adjective_that_is_a_noun_too_means_its_masculine() -> None:
+    # "negativa" is a refusal in the dictionaries, "nueva" a piece of news (New York, in
+    # fact); as adjectives they mean what "negativo" and "nuevo" mean. Articles and
+    # pronouns in -a ("una", "otra") take no senses of the masculine (uno: all, each).
+    assert {"negative", "refusal"} <= lexicon.renderings("negativas", "es", "en")
+    assert "new" in lexicon.renderings("nueva", "es", "en")
+    assert "all" not in lexicon.renderings("una", "es", "en")
+    assert "other" not in lexicon.renderings("otra", "es", "en")
+    # newstest2012 line 1467: the quote's "impresiones negativas" said positive
+    quote = (
+        "Cuando hablas acerca de tu servicio, necesitas hacer frente a las impresiones negativas"
+    )
+    said = "When you talk about your service, you need to counter the {} impressions,"
+    changed = judge_words(quote, "es", said.format("positive"), "en")
+    assert _status(changed, "negativas") == [("changed", "positive")]
+    kept = judge_words(quote, "es", said.format("negative"), "en")
+    assert all(v.status != "changed" for v in kept)

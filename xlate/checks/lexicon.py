@@ -38,7 +38,7 @@ from xlate.text import frequencies, wordnet
 from xlate.text.built import built
 from xlate.text.datafiles import data_json
 from xlate.text.morphology import ru_parses, russian_analyser
-from xlate.text.words import stem
+from xlate.text.words import stem, stopwords
 
 DICTD_DIR = Path(os.environ.get("XLATE_DICTD_DIR", "/usr/share/dictd"))
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "data" / "lexicon"
@@ -238,8 +238,24 @@ def _renderings(word: str, src: str, tgt: str, by_stem: bool) -> frozenset[str]:
             return frozenset(_words(table[noun]))
     for form in _headwords(word, src):
         if form in table:
-            return frozenset(_words(table[form]))
+            found = _words(table[form])
+            if src == "es" and tgt == "en":
+                found |= _es_masculine_adjective(word, form, table)
+            return frozenset(found)
     return frozenset(_by_stem(word, src, tgt)) if by_stem else frozenset()
+
+
+def _es_masculine_adjective(word: str, head: str, table: dict[str, str]) -> set[str]:
+    """A Spanish feminine adjective that is a noun too ("negativa": a refusal; "nueva": a
+    piece of news) means what its masculine means as well: the adjective renderings of
+    the form in -o ("negativo": negative), where the word was found as the form in -a.
+    Through English only, where WordNet can say which renderings are adjectives."""
+    if not (head.endswith("a") and word.startswith(head)) or word in stopwords("es"):
+        return set()  # an article or pronoun ("una", "otra") is no adjective
+    masculine = table.get(head[:-1] + "o")
+    if masculine is None:
+        return set()
+    return {r for r in _words(masculine) if "adj" in wordnet.word_classes(r)}
 
 
 @cache
