@@ -297,3 +297,20 @@ def test_a_spanish_feminine_adjective_that_is_a_noun_too_means_its_masculine() -
     assert _status(changed, "negativas") == [("changed", "positive")]
     kept = judge_words(quote, "es", said.format("negative"), "en")
     assert all(v.status != "changed" for v in kept)
+
+
+@needs_lexicon
+def test_much_and_few_are_one_quantitys_two_ends() -> None:
+    # newstest2012 line 601: "mucha gente" is many people, and the dictionaries give
+    # "mucha" only much, whose WordNet antonym is little
+    quote = (
+        "Sus ataques pero fueron vergonzosos y mucha gente quedó sorprendida por la campaña "
+        "electoral."
+    )
+    said = "However, his attacks were not decent, and {} people were caught by surprise."
+    assert _status(judge_words(quote, "es", said.format("few"), "en"), "mucha") == [
+        ("changed", "few")
+    ]
+    assert _status(judge_words(quote, "es", said.format("many"), "en"), "mucha") != [
+        ("changed", "many")
+    ]
