@@ -314,3 +314,16 @@ def test_much_and_few_are_one_quantitys_two_ends() -> None:
     assert _status(judge_words(quote, "es", said.format("many"), "en"), "mucha") != [
         ("changed", "many")
     ]
+
+
+@needs_lexicon
+def test_more_and_less_are_main_senses_of_their_comparatives() -> None:
+    # newstest2012 line 601 (ru): the dictionary's first rendering of "more" is больший, so
+    # "больше" meant only big and large; "menos" (less) in its place said the opposite
+    quote = "Он в футболе больше года и добился определенного успеха"
+    said = "Lleva {} de un año en el mundo de fútbol, y ya ha logrado algunos éxitos."
+    assert {"more"} <= lexicon.closed_class_senses("больше", "ru")
+    changed = judge_words(quote, "ru", said.format("menos"), "es")
+    assert _status(changed, "больше") == [("changed", "menos")]
+    assert next(v.means for v in changed if v.word == "больше") == ["less"]
+    assert all(v.status != "changed" for v in judge_words(quote, "ru", said.format("más"), "es"))

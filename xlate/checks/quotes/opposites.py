@@ -134,9 +134,11 @@ def _opposite_in(
             continue
         explained[i] = verdict
         verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
-        # a closed-class word means first what it means by hand ("muchos": many)
-        closed = lexicon.closed_class_senses(t, tgt) if src == "en" else frozenset()
-        verdict.means = sorted(closed or meanings(t, tgt, src) or english_of(t, tgt) or {t})[:3]
+        # a closed-class word means first what it means by hand ("muchos": many), in
+        # English: where the source is not, what it means in the source's language first
+        closed = lexicon.closed_class_senses(t, tgt)
+        own = set() if closed and src == "en" else meanings(t, tgt, src)
+        verdict.means = sorted(own or closed or english_of(t, tgt) or {t})[:3]
         verdict.renderings = sorted(lexicon.renderings(verdict.word, src, tgt))[:4]
         return True
     return False
