@@ -237,7 +237,8 @@ def _close_throughout(name_word: str, lang: str, word: str, tgt: str) -> bool:
 def _distinct_name(s: NameMention, lang: str) -> bool:
     """A name no translator renders as a common noun: a known place (its adjective is
     looked for apart), or an acronym of a body (IBM, UBS, ЦСКА); not a word of the language
-    (Rector, Obesity, Haus), nor an acronym of one or of two letters (TV, ВВП, FC)."""
+    (Rector, Obesity, Haus), nor an acronym the dictionaries know as a word (TV, ВВП) or
+    of two letters (FC)."""
     if s.type == "acronym":
         return len(acronym_key(s.text)) >= _ACRONYM_LETTERS and not dictionary_acronym(s.text, lang)
     if s.type != "name" or s.weak:

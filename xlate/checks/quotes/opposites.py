@@ -134,8 +134,9 @@ def _opposite_in(
             continue
         explained[i] = verdict
         verdict.status, verdict.by, verdict.stands = "changed", "antonym", t
-        # a closed-class word means first what it means by hand ("muchos": many), in
-        # English: where the source is not, what it means in the source's language first
+        # what the standing word means: in the source's language; an English source
+        # reads a closed-class word's hand-written sense first ("muchos": many), any
+        # other source that sense where its own language has no rendering ("menos": less)
         closed = lexicon.closed_class_senses(t, tgt)
         own = set() if closed and src == "en" else meanings(t, tgt, src)
         verdict.means = sorted(own or closed or english_of(t, tgt) or {t})[:3]
