@@ -327,3 +327,14 @@ def test_more_and_less_are_main_senses_of_their_comparatives() -> None:
     assert _status(changed, "больше") == [("changed", "menos")]
     assert next(v.means for v in changed if v.word == "больше") == ["less"]
     assert all(v.status != "changed" for v in judge_words(quote, "ru", said.format("más"), "es"))
+
+
+@needs_lexicon
+def test_a_word_kept_through_a_synonym_yields_to_an_antonym() -> None:
+    # newstest2012 line 567: "go" met "последним" through its WordNet synonym "last"
+    # (the food won't last); the antonym of "first" standing there is the better reading
+    quote = "He (Pelta) would be the first one I'd go to."
+    said = "Он (Пельта) был бы {}, к кому я бы обратился"
+    changed = judge_words(quote, "en", said.format("последним"), "ru")
+    assert _status(changed, "first") == [("changed", "последним")]
+    assert all(v.status != "changed" for v in judge_words(quote, "en", said.format("первым"), "ru"))

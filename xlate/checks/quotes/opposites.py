@@ -182,12 +182,16 @@ def _opposite_senses(opposite: dict[str, set[str]], word: str, lang: str) -> set
 # The evidence a kept word's rendering yields to an antonym on: a dictionary's, and the
 # weaker one through English of es<->ru where only a side sense joins them ("claros" took
 # "слабую" by light, and "fuerte", strong, so weak, stayed unverified).
-_YIELDING = frozenset({"lexicon", "lexicon via English"})
+# The evidence a rendering yields to an antonym by: the dictionary's, directly, through
+# English, or through a WordNet synonym ("go" met "последним" by "last": the food won't
+# last).
+_YIELDING = frozenset({"lexicon", "lexicon via English", "lexicon+synonym"})
 
 
 def _yield(i: int, src: str, target: Sequence[str], tgt: str, explained: Explained) -> bool:
     """Whether translated word ``i`` is free for an antonym: unexplained, or explained by a
-    source word's dictionary rendering that finds another free rendering or is common
+    source word's dictionary rendering (or a synonym's) that finds another free rendering
+    or is common
     ("used" took "старым", the antonym of the quote's "new": "get used" is glue). An
     antonym is the stronger evidence: a word of the quote rendered by nothing else."""
     if i not in explained:
