@@ -287,3 +287,46 @@ def test_digits_before_a_scale_phrase_are_its_product() -> None:
     )
     assert _changes(es, "es", en, "en") == []
     assert _changes(es, "es", en.replace("12 one", "15 one"), "en") == [("12000", ["15000"])]
+
+
+def test_half_a_scale_word_is_half_of_it_in_every_language() -> None:
+    # newstest2012 line 331, in all three: half a million people.
+    en = "It is no surprise that the ideas are plentiful - the company employs nearly half a million people."
+    es = "No es de sorprender que sobren ideas, pues en la firma trabajan casi medio millón de personas."
+    ru = "Неудивительно, что идей много - в компании работает около полумиллиона человек."
+    for source, src in ((en, "en"), (es, "es"), (ru, "ru")):
+        assert [m.value for m in extract_numbers(source, src)] == ["500000"]
+    assert _changes(en, "en", es, "es") == [] and _changes(ru, "ru", en, "en") == []
+    assert _changes(en, "en", ru.replace("полумиллиона", "500 000"), "ru") == []
+    # a whole million in its place is a change, which "million" alone used to hide
+    assert _changes(en, "en", es.replace("medio millón", "un millón"), "es") == [
+        ("500000", ["1000000"])
+    ]
+    assert _changes(es, "es", en.replace("half a million", "a million"), "en") == [
+        ("500000", ["1000000"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("a half million people and half a dozen firms", "en", ["500000", "6"]),
+        ("una media docena de veces", "es", ["6"]),
+        ("полтысячи рублей, полсотни домов и пол-миллиона долларов", "ru", ["500", "50", "500000"]),
+        ("полтора миллиона, а полку не трогали", "ru", ["1500000"]),  # no half of anything
+        ("two and a half million people", "en", ["2500000"]),
+        ("два с половиной миллиона человек", "ru", ["2500000"]),
+        ("five and a half years", "en", ["5.5"]),
+        # a group counted: the noun multiplies, a bare plural stays vague
+        ("one of almost two dozen firms", "en", ["24"]),
+        ("una de las casi dos docenas de empresas", "es", ["24"]),
+        ("одной из почти двух дюжин фирм", "ru", ["24"]),
+        ("три сотни зрителей и два десятка машин", "ru", ["300", "20"]),
+        ("dozens of firms", "en", []),
+        ("decenas de empresas", "es", []),
+        ("сотни людей и десятки машин", "ru", []),
+    ],
+)
+def test_halves_and_groups_of_scale_words(text: str, lang: str, values: list[str]) -> None:
+    # "one of", "одной из" are soft: counted when matched, never flagged alone
+    assert [m.value for m in extract_numbers(text, lang) if not m.soft] == values

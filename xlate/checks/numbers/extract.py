@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from xlate.checks.numbers.digits import digit_mentions
-from xlate.checks.numbers.lexicon import decade_tens
+from xlate.checks.numbers.lexicon import decade_tens, fold, group_noun, lexicon
 from xlate.checks.numbers.mention import NumberMention, canonical
 from xlate.checks.numbers.words import word_mentions
 
@@ -17,6 +17,16 @@ _HALF_AFTER: dict[str, re.Pattern[str]] = {
     "es": re.compile(r"\s+y\s+medi[oa]\b", re.I),
     "ru": re.compile(r"\s+с\s+половиной\b", re.I),
 }
+# "half a million", "a half million", "medio millón", "media docena": half the scale word
+# or group noun after it (Russian glues it on: "полмиллиона", see the number words).
+_HALF_BEFORE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:half[\s-]+an?|an?\s+half)[\s-]+$", re.I),
+    "es": re.compile(r"\bmedi[oa]\s+$", re.I),
+    "ru": re.compile(r"(?!)"),
+}
+# The scale word after "two and a half" ("two and a half million", "два с половиной
+# миллиона"): the half belongs to the number, the number to the scale.
+_SCALE_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 # "5 horas y media", "two hours and a half": a half after the counted noun.
 _NOUN_THEN_HALF: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\s+[^\W\d_]+\s+and\s+a\s+half\b", re.I),
@@ -66,9 +76,40 @@ def extract_numbers(text: str, lang: str) -> list[NumberMention]:
     spans = [(m.start, m.end) for m in digits]
     words = [w for w in word_mentions(text, lang) if not any(a <= w.start < b for a, b in spans)]
     found = [_with_half_or_decades(m, text, lang) for m in digits + words]
+    found = [_halved(m, text, lang) for m in found]
+    found = [m for m in found if not _inside_another(m, found)]
     spans = [(m.start, m.end) for m in found]
     found += [m for m in _phrase_mentions(text, lang) if not _overlaps(m, spans)]
     return sorted(found, key=lambda m: m.start)
+
+
+def _inside_another(mention: NumberMention, found: list[NumberMention]) -> bool:
+    """Whether a longer mention holds this one: "million" of "two and a half million"."""
+    size = mention.end - mention.start
+    return any(
+        o.start <= mention.start and mention.end <= o.end and o.end - o.start > size for o in found
+    )
+
+
+def _halved(mention: NumberMention, text: str, lang: str) -> NumberMention:
+    """A lone scale word or group noun after "half a" or "medio" is half its value."""
+    if mention.kind != "cardinal" or not mention.text.isalpha():
+        return mention  # digits, and runs of words ("two million"): no half before them
+    word = fold(mention.text)
+    if word not in lexicon(lang).powers and group_noun(word, lang) is None:
+        return mention
+    half = _HALF_BEFORE[lang].search(text, 0, mention.start)
+    if half is None:
+        return mention
+    value = canonical(Decimal(mention.value) / 2)
+    return replace(
+        mention,
+        start=half.start(),
+        text=text[half.start() : mention.end],
+        value=value,
+        alternatives=(),
+        soft=False,
+    )
 
 
 def _overlaps(mention: NumberMention, spans: list[tuple[int, int]]) -> bool:
@@ -85,6 +126,16 @@ def _with_half_or_decades(mention: NumberMention, text: str, lang: str) -> Numbe
     half = _HALF_AFTER[lang].match(text, mention.end)
     if half:
         end = half.end()
+        scale = _SCALE_WORD_AFTER.match(text, end)
+        power = lexicon(lang).powers.get(fold(scale.group(1))) if scale else None
+        if scale and power and power >= 1000:  # "two and a half million"
+            value, end = value * power, scale.end()
+            return replace(
+                mention,
+                end=end,
+                text=text[mention.start : end],
+                value=canonical(value + Decimal(power) / 2),
+            )
         return replace(
             mention,
             end=end,

@@ -170,6 +170,35 @@ def _ru_number_lemma(word: str) -> str | None:
     return None
 
 
+def group_noun(word: str, lang: str) -> int | None:
+    """The size of the round group a folded noun names, in either number ("dozen",
+    "docenas", "centenares", "сотни", "десятков"), or None. After a cardinal it
+    multiplies: "two dozen" is 24, "три сотни" 300 (alone, a plural is vague)."""
+    lex = lexicon(lang)
+    size = lex.collective.get(word)
+    if size is None and lang == "es" and word.endswith("s"):
+        size = lex.collective.get(word[:-2] if word.endswith("res") else word[:-1])
+    if size is None and lang == "ru" and len(word) >= 3 and word[:3] in _ru_number_starts():
+        size = lex.collective.get(fold(str(ru_parses(word)[0].normal_form)))
+    return size if size is not None and size >= 10 else None
+
+
+_RU_HALF_PREFIXES = ("полу", "пол")
+
+
+def ru_half_scale(word: str) -> Decimal | None:
+    """Half the scale word or group noun a folded Russian word is built on: "полмиллиона",
+    "полумиллиона", "пол-миллиона" (500,000), "полтысячи", "полсотни", "полдюжины"; else
+    None ("полтора" and "полку" are built on none)."""
+    prefix = next((p for p in _RU_HALF_PREFIXES if word.startswith(p)), None)
+    if prefix is None:
+        return None
+    rest = word[len(prefix) :].lstrip("-")
+    lex = lexicon("ru")
+    size = lex.powers.get(rest) or (group_noun(rest, "ru") if rest.isalpha() else None)
+    return Decimal(size) / 2 if size else None
+
+
 @cache
 def _ru_compound_prefixes() -> tuple[tuple[str, int], ...]:
     """The number parts of Russian compound adjectives, longest first ("семидесяти" before

@@ -14,8 +14,10 @@ from xlate.checks.numbers.lexicon import (
     PERCENT_AFTER,
     RU_ADJECTIVE_ENDING,
     fold,
+    group_noun,
     lexicon,
     ru_compound_number,
+    ru_half_scale,
     ru_number_lemma,
 )
 from xlate.checks.numbers.mention import NumberMention, canonical
@@ -93,7 +95,10 @@ def _run_from(text: str, tokens: list[Token], i: int, lang: str) -> list[int]:
             j += 1
             continue
         if _classify(nxt, lang) is None:
-            if lang == "en" and nxt in lexicon(lang).plural_powers:
+            previous = _classify(tokens[j - 1][2], lang)
+            if previous is not None and previous[0] == "card" and group_noun(nxt, lang):
+                run.append(j)  # "dos docenas", "двух десятков": the group multiplies
+            elif lang == "en" and nxt in lexicon(lang).plural_powers:
                 # "seven millions", "six billions" (an engine's English): the plural ends
                 # the run. Spanish "seis miles de millones" is read whole after the run.
                 run.append(j)
@@ -135,7 +140,12 @@ def _ordinal_word(word: str, lang: str) -> int | None:
 def _classify(word: str, lang: str) -> tuple[str, int | Decimal] | None:
     """("card", n), ("ord", n), ("frac", 1.5), ("comp", n) (a Russian compound adjective,
     "семилетний") or None for a folded word. A fraction's noun ("tercio", "треть") is its
-    denominator's ordinal, as "a third" is."""
+    denominator's ordinal, as "a third" is; "полмиллиона" is a fraction (half) of its
+    scale word."""
+    if lang == "ru" and word.startswith("пол"):
+        half = ru_half_scale(word)
+        if half is not None:
+            return "frac", half
     if not word.isalpha():  # "½", "²" are word characters to the regex, not letters
         return None
     lex = lexicon(lang)
@@ -343,7 +353,11 @@ def _parse_words(words: list[str], lang: str) -> Decimal | None:
         for word in words:
             n = cardinals.get(word, lex.plural_powers.get(word))
             if n is None:
-                return None
+                size = group_noun(word, lang)
+                if size is None or not group:
+                    return None
+                group *= size  # "two dozen", "три сотни": a group counted
+                continue
             if n >= 1000:
                 total += max(group, 1) * n
                 group = 0
