@@ -320,3 +320,18 @@ def test_an_acronym_the_dictionaries_know_may_be_said_in_words() -> None:
     economy_en = "The economy of Germany has grown by the expected 0.5%; and France's by 0.4%."
     assert _reasons(en, economy_es, "en", "es") == []
     assert _reasons(ru, economy_en, "ru", "en") == []
+
+
+def test_a_names_place_is_read_beside_the_names_found_when_the_sentence_moves() -> None:
+    # newstest2012 line 444: "Jágr y Voráček ayudaron" opens the Spanish; the Russian
+    # puts the pair after "Результативные передачи". The place of Jágr is beside
+    # Voráček's rendering, wherever the sentence put it.
+    es, ru = corpus_lines("es")[443], corpus_lines("ru")[443]
+    assert _reasons(es, ru, "es", "ru") == []
+    party = _reasons(es, ru.replace("Ягра", "партия"), "es", "ru")
+    assert party and "'партия'" in party[0]
+    # line 845: "los atentados de Mölln y Solingen" ends the Spanish sentence
+    es, en = corpus_lines("es")[844], corpus_lines("en")[844]
+    assert _reasons(es, en, "es", "en") == []
+    team = _reasons(es, en.replace("Solingen", "the team"), "es", "en")
+    assert team and "'the team'" in team[0]

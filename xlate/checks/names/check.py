@@ -456,7 +456,9 @@ class _SentenceCheck:
                 continue  # Lugar (Ind.): a state cut short, written out or left out
             if _words_translated(s, self.src, self.translation, self.tgt):
                 continue  # Marines → морской пехоты: translated, whatever noun is near
-            noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt)
+            noun = noun_in_place(
+                s, self.source, self.src, self.translation, self.tgt, self._anchors()
+            )
             # Or a capitalised common word (dijo Derecho, Г-н Книга): a word all the same.
             noun = noun or capital_in_place(s, self.source, self.src, self.translation, self.tgt)
             if noun is None:
@@ -468,6 +470,16 @@ class _SentenceCheck:
             flag = name_flag(s, [noun], reason)
             flag.severity = "medium"
             self.flags.append(flag)
+
+    def _anchors(self) -> list[tuple[float, int, int]]:
+        """The names found as they are: each its place in the source (a share of the
+        sentence) and the span of its rendering in the translation."""
+        out = []
+        for (start, end), rendering in self.seen_as.items():
+            at = self.translation.find(rendering) if rendering else -1
+            if at >= 0:
+                out.append(((start + end) / 2 / max(1, len(self.source)), at, at + len(rendering)))
+        return out
 
     def _translated_as_words(self, s: NameMention) -> bool:
         """Is ``s`` made of common words that the translation has as the dictionary

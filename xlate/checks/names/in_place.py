@@ -9,6 +9,7 @@ became a thing or a role the source does not speak of.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -63,9 +64,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 _OPENING = " \"'«“„‘(¿¡-–—"
 
 
-def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: str) -> str | None:
+def noun_in_place(
+    s: NameMention,
+    source: str,
+    src: str,
+    translation: str,
+    tgt: str,
+    anchors: Sequence[tuple[float, int, int]] = (),
+) -> str | None:
     """The common noun (with its article) that stands in ``translation`` where absent
-    source name ``s`` stood and renders no word of ``source``, or None."""
+    source name ``s`` stood and renders no word of ``source``, or None. ``anchors``: the
+    names found as they are, each its place in the source (a share of the sentence) and
+    its span in the translation: they say where the name's place lies when the
+    translation reorders."""
     if not _distinct_name(s, src) or in_words(s, src, translation, tgt):
         return None
     if not source[: s.start].strip(_OPENING) and dictionary_phrase(s, src, tgt):
@@ -82,13 +93,12 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
     source_words = {f for w in nouns for f in lemmas(w, src)}
     source_lemmas = {f for w in _WORD.findall(source) if len(w) >= _COGNATE for f in lemmas(w, src)}
     words = list(_WORD.finditer(translation))
-    window = [
-        k for k, m in enumerate(words)
-        if abs(position(NameMention(m.start(), m.end(), m.group(), ""), translation) - here)
-        <= near
-    ]  # fmt: skip
+    window = _near(words, translation, here, near)
+    # a name found as it is renders its own source name, not this one spelt otherwise
+    found = {k for k, m in enumerate(words) if any(a <= m.start() < b for _, a, b in anchors)}
     if any(
-        _like_the_name(s, src, words[k], tgt)
+        k not in found
+        and _like_the_name(s, src, words[k], tgt)
         and not _accounted(words[k], s, source, src, tgt, source_words)  # the dearer test
         for k in window
     ):
@@ -96,7 +106,15 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
     translated = {w for k in window for w in _translated_name_words(words[k].group(), tgt, s)}
     if translated and translated >= {w.lower() for _, _, w in significant_words(s)}:
         return None  # "21er Haus" → "casa 21": translated, whatever noun stands beside
-    for k in window:
+    # where the names found put the name's place, when the translation moved it: more
+    # candidates, the nearest first ("передачи партия и Ворачека"), not more look-alikes
+    # (a wider window finds a look-alike by chance)
+    moved = (
+        _nearest(words, translation, anchored(here, anchors, len(translation)), near)
+        if anchors
+        else []
+    )
+    for k in [*window, *(k for k in moved if k not in window)]:
         word = words[k].group()
         if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
             continue
@@ -115,6 +133,30 @@ def noun_in_place(s: NameMention, source: str, src: str, translation: str, tgt: 
         before = words[k - 1].group() if k and tgt != "ru" else ""
         return f"{before} {word}".strip()
     return None
+
+
+def _near(words: Sequence[re.Match[str]], text: str, place: float, near: float) -> list[int]:
+    """The indices of ``words`` within ``near`` of ``place`` (shares of ``text``), in the
+    order of the sentence."""
+    return [k for k, m in enumerate(words) if abs(_place(m, text) - place) <= near]
+
+
+def _nearest(words: Sequence[re.Match[str]], text: str, place: float, near: float) -> list[int]:
+    """The same, the nearest first."""
+    found = _near(words, text, place, near)
+    return sorted(found, key=lambda k: abs(_place(words[k], text) - place))
+
+
+def _place(word: re.Match[str], text: str) -> float:
+    return position(NameMention(word.start(), word.end(), word.group(), ""), text)
+
+
+def anchored(here: float, anchors: Sequence[tuple[float, int, int]], length: int) -> float:
+    """Where the translation has the place ``here`` of the source: as far from the
+    nearest anchor as in the source ("Jágr y Voráček ayudaron" → "передачи Ягра и
+    Ворачека": two words before Voráček's rendering, wherever the sentence put it)."""
+    source_place, start, end = min(anchors, key=lambda a: abs(a[0] - here))
+    return (start + end) / 2 / max(1, length) + (here - source_place)
 
 
 def _frequency(word: str, lang: str) -> float:
