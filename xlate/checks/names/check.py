@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from xlate.checks.names.aliases import groups_in, groups_of, place_compounds
 from xlate.checks.names.capital_in_place import capital_in_place
+from xlate.checks.names.contested import reassigned
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
@@ -47,7 +48,7 @@ from xlate.checks.names.extract import (
 )
 from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
-from xlate.checks.names.normalise import plain_latin, skeleton
+from xlate.checks.names.normalise import plain_latin, skeleton, skeleton_forms
 from xlate.checks.names.tables import articles
 from xlate.checks.names.worded_stand_in import worded_stand_in
 from xlate.report import EntityCheck, Flag
@@ -64,6 +65,15 @@ def name_flag(s: NameMention, found: list[str], reason: str) -> Flag:
         span=[s.start, s.end],
         detail={"expected": s.text, "found": found},
     )
+
+
+def _surname_key(s: NameMention, lang: str) -> str:
+    """The key of ``_SentenceCheck.renderings``: the skeleton of the name's last word, in
+    Russian its shortest case-less stem ("Пельтой" and "Пельте" are one Pelta)."""
+    word = significant_words(s)[-1][2]
+    if lang != "ru":
+        return skeleton(word)
+    return min(skeleton_forms(word, lang), key=lambda f: (len(f), f), default=skeleton(word))
 
 
 def check_names(
@@ -84,6 +94,7 @@ def check_names(
     run = _SentenceCheck(source, translation, back_translation, src, tgt, sentence_id)
     for s in run.src_names:
         run.judge(s)
+    run.release_contested()
     partial = run.found_in_part()
     run.flag_resembling_target_names()
     run.pair_absent_with_renderings()
@@ -206,7 +217,7 @@ class _SentenceCheck:
         elif status == "same" and self._part_replaced(s, check):
             return
         elif status == "same" and s.type == "name" and significant_words(s):
-            self.renderings.setdefault(skeleton(significant_words(s)[-1][2]), []).append(entry)
+            self.renderings.setdefault(_surname_key(s, self.src), []).append(entry)
             self.seen_as[(s.start, s.end)] = rendering or ""
 
     def _rendered_whole(self, s: NameMention) -> bool:
@@ -278,6 +289,26 @@ class _SentenceCheck:
             self.flags.append(flag)
             return True
         return False
+
+    def release_contested(self) -> None:
+        """Names of different surnames found by the same word are paired again with the
+        words they pass for, the closest first (``contested``): a name left without one is
+        absent."""
+        entries = [
+            e for found in self.renderings.values() for e in found
+            if self.seen_as.get((e[0].start, e[0].end))
+        ]  # fmt: skip
+        claims = [(e[0], self.seen_as[(e[0].start, e[0].end)]) for e in entries]
+        words = reassigned(claims, candidates(self.translation, self.tgt), self.src)
+        for i, word in (words or {}).items():
+            s, check, _ = entries[i]
+            if word is not None:
+                self.seen_as[(s.start, s.end)] = word
+                continue
+            self.renderings[_surname_key(s, self.src)].remove(entries[i])
+            del self.seen_as[(s.start, s.end)]
+            check.status, check.in_translation = "missing", False
+            self.absent.append(entries[i])
 
     def found_in_part(self) -> list[_Entry]:
         """Names found only in part, or fewer times than the source says.
