@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from xlate.checks.names.aliases import groups_in, groups_of, place_compounds
 from xlate.checks.names.capital_in_place import capital_in_place
-from xlate.checks.names.contested import reassigned
+from xlate.checks.names.contested import reassigned, surname_key
 from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
@@ -48,7 +48,7 @@ from xlate.checks.names.extract import (
 )
 from xlate.checks.names.in_place import noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
-from xlate.checks.names.normalise import plain_latin, skeleton, skeleton_forms
+from xlate.checks.names.normalise import plain_latin
 from xlate.checks.names.tables import articles
 from xlate.checks.names.worded_stand_in import worded_stand_in
 from xlate.report import EntityCheck, Flag
@@ -65,15 +65,6 @@ def name_flag(s: NameMention, found: list[str], reason: str) -> Flag:
         span=[s.start, s.end],
         detail={"expected": s.text, "found": found},
     )
-
-
-def _surname_key(s: NameMention, lang: str) -> str:
-    """The key of ``_SentenceCheck.renderings``: the skeleton of the name's last word, in
-    Russian its shortest case-less stem ("Пельтой" and "Пельте" are one Pelta)."""
-    word = significant_words(s)[-1][2]
-    if lang != "ru":
-        return skeleton(word)
-    return min(skeleton_forms(word, lang), key=lambda f: (len(f), f), default=skeleton(word))
 
 
 def check_names(
@@ -217,7 +208,7 @@ class _SentenceCheck:
         elif status == "same" and self._part_replaced(s, check):
             return
         elif status == "same" and s.type == "name" and significant_words(s):
-            self.renderings.setdefault(_surname_key(s, self.src), []).append(entry)
+            self.renderings.setdefault(surname_key(s, self.src), []).append(entry)
             self.seen_as[(s.start, s.end)] = rendering or ""
 
     def _rendered_whole(self, s: NameMention) -> bool:
@@ -305,7 +296,7 @@ class _SentenceCheck:
             if word is not None:
                 self.seen_as[(s.start, s.end)] = word
                 continue
-            self.renderings[_surname_key(s, self.src)].remove(entries[i])
+            self.renderings[surname_key(s, self.src)].remove(entries[i])
             del self.seen_as[(s.start, s.end)]
             check.status, check.in_translation = "missing", False
             self.absent.append(entries[i])

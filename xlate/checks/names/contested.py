@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from xlate.checks.names.crossscript import word_verdict
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
-from xlate.checks.names.normalise import skeleton
+from xlate.checks.names.normalise import skeleton, skeleton_forms
 
 
 def reassigned(
@@ -27,7 +27,7 @@ def reassigned(
     """For ``claims`` (a source name, the word of the translation found for it), the word
     each claim ends up with (None: none left), or None where no word is shared by names of
     different surnames (most sentences: nothing to pair again)."""
-    surnames = [_surname(s) for s, _ in claims]
+    surnames = [surname_key(s, src) for s, _ in claims]
     owners: dict[str, list[str]] = {}
     for (_, word), surname in zip(claims, surnames, strict=True):
         owners.setdefault(word, []).append(surname)
@@ -78,5 +78,10 @@ def _closeness(mention: NameMention, text: str) -> float:
     return max(fuzz.ratio(skeleton(w), skeleton(text)) for _, _, w in significant_words(mention))
 
 
-def _surname(mention: NameMention) -> str:
-    return skeleton(significant_words(mention)[-1][2])
+def surname_key(mention: NameMention, lang: str) -> str:
+    """The skeleton of a name's last word, in Russian its shortest case-less stem
+    ("Пельтой" and "Пельте" are one Pelta): names of one key are one name."""
+    word = significant_words(mention)[-1][2]
+    if lang != "ru":
+        return skeleton(word)
+    return min(skeleton_forms(word, lang), key=lambda f: (len(f), f), default=skeleton(word))
