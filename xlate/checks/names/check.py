@@ -469,6 +469,7 @@ class _SentenceCheck:
         if title_cased(self.source):
             return
         flagged = {tuple(f.span) for f in self.flags if f.span}
+        anchors = self._anchors()  # the names found: the same for every absent one
         for s, check, _ in self.absent:
             if check.status != "missing" or (s.start, s.end) in flagged:
                 continue
@@ -478,9 +479,7 @@ class _SentenceCheck:
                 continue  # Lugar (Ind.): a state cut short, written out or left out
             if _words_translated(s, self.src, self.translation, self.tgt):
                 continue  # Marines → морской пехоты: translated, whatever noun is near
-            noun = noun_in_place(
-                s, self.source, self.src, self.translation, self.tgt, self._anchors()
-            )
+            noun = noun_in_place(s, self.source, self.src, self.translation, self.tgt, anchors)
             # Or a capitalised common word (dijo Derecho, Г-н Книга): a word all the same.
             noun = noun or capital_in_place(s, self.source, self.src, self.translation, self.tgt)
             if noun is None:
