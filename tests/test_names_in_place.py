@@ -335,3 +335,19 @@ def test_a_names_place_is_read_beside_the_names_found_when_the_sentence_moves() 
     assert _reasons(es, en, "es", "en") == []
     team = _reasons(es, en.replace("Solingen", "the team"), "es", "en")
     assert team and "'the team'" in team[0]
+
+
+def test_a_names_place_is_read_beside_the_rendering_of_its_neighbour() -> None:
+    # newstest2012 line 989: "El índice Nasdaq de la bolsa tecnológica" opens the
+    # Spanish, "Технологический индекс Nasdaq" the Russian, further in by share of the
+    # sentence than the window reaches; "индекс" renders the name's neighbour "índice".
+    es, ru = corpus_lines("es")[988], corpus_lines("ru")[988]
+    assert _reasons(es, ru, "es", "ru") == []
+    company = _reasons(es, ru.replace("Nasdaq", "компания"), "es", "ru")
+    assert company and "'компания'" in company[0]
+    # line 802: "una inversión de Warren Buffett" ends the Spanish, "Investment by
+    # Warren Buffett" opens the English
+    es, en = corpus_lines("es")[801], corpus_lines("en")[801]
+    assert _reasons(es, en, "es", "en") == []
+    minister = _reasons(es, en.replace("Warren Buffett", "the minister"), "es", "en")
+    assert minister and "'the minister'" in minister[0]

@@ -114,25 +114,89 @@ def noun_in_place(
         if anchors
         else []
     )
-    for k in [*window, *(k for k in moved if k not in window)]:
-        word = words[k].group()
-        if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
+
+    def stands_in(k: int) -> bool:
+        return _stands_in(words, k, translation, tgt, source_lemmas, source_words, src, adjectives)
+
+    nearby = [*window, *(k for k in moved if k not in window)]
+    chosen = next((k for k in nearby if stands_in(k)), None)
+    if chosen is None:
+        # Far from the name's place by share of the sentence, a translation that reorders
+        # keeps the name's neighbours: a noun beside the rendering of a word next to the
+        # name in the source ("índice Nasdaq" → "индекс компания") stands in its place.
+        beside = _beside_neighbours(s, source, src, words, tgt)
+        chosen = next((k for k in sorted(beside) if k not in nearby and stands_in(k)), None)
+    if chosen is None:
+        return None
+    before = words[chosen - 1].group() if chosen and tgt != "ru" else ""
+    return f"{before} {words[chosen].group()}".strip()
+
+
+# The words either side of a name read as its neighbours (stopwords counted, then left
+# out), and how near a neighbour's rendering the stand-in stands (word order moves a
+# little between languages: "Nasdaq index", "índice Nasdaq").
+_NEIGHBOURS = 2
+_BESIDE = 2
+
+
+def _beside_neighbours(
+    s: NameMention, source: str, src: str, words: Sequence[re.Match[str]], tgt: str
+) -> set[int]:
+    """The indices of the translation's words within ``_BESIDE`` words of a rendering of
+    a source neighbour of name ``s`` (the ``_NEIGHBOURS`` content words either side, the
+    name's own words and other names aside)."""
+    stop = stopwords(src)
+    tokens = list(_WORD.finditer(source))
+    before = [m for m in tokens if m.end() <= s.start][-_NEIGHBOURS:]
+    after = [m for m in tokens if m.start() >= s.end][:_NEIGHBOURS]
+    neighbours = [
+        m.group()
+        for m in (*before, *after)
+        if m.group().islower() and m.group() not in stop and len(m.group()) >= 3
+    ]
+    if not neighbours:
+        return set()
+    out: set[int] = set()
+    for j, m in enumerate(words):
+        word = m.group()
+        if word in stopwords(tgt) or len(word) < 3:
             continue
-        if word in stopwords(tgt) or word in sentence_openers(tgt):
-            continue  # el que, the same: no noun
-        if not _definite_noun(words, k, translation, tgt) or _frequency(word, tgt) < _GENERIC.get(
-            tgt, _GENERIC_DEFAULT
+        if any(
+            dictionary_renders(word, tgt, set(lemmas(n, src)), src)
+            or (len(n) >= _COGNATE and cognate(word, n))
+            for n in neighbours
         ):
-            continue
-        if any(cognate(word, w) for w in source_lemmas):
-            continue
-        if dictionary_renders(word, tgt, source_words, src) or _relational(word, tgt, adjectives):
-            continue
-        if _borrowed(word, tgt, source_lemmas, src):
-            continue
-        before = words[k - 1].group() if k and tgt != "ru" else ""
-        return f"{before} {word}".strip()
-    return None
+            out.update(range(max(0, j - _BESIDE), min(len(words), j + _BESIDE + 1)))
+            out.discard(j)
+    return out
+
+
+def _stands_in(
+    words: list[re.Match[str]],
+    k: int,
+    translation: str,
+    tgt: str,
+    source_lemmas: set[str],
+    source_words: set[str],
+    src: str,
+    adjectives: list[str],
+) -> bool:
+    """Is word ``k`` of the translation a definite generic common noun that renders no
+    word of the source (so may stand in for a name)?"""
+    word = words[k].group()
+    if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
+        return False
+    if word in stopwords(tgt) or word in sentence_openers(tgt):
+        return False  # el que, the same: no noun
+    if not _definite_noun(words, k, translation, tgt) or _frequency(word, tgt) < _GENERIC.get(
+        tgt, _GENERIC_DEFAULT
+    ):
+        return False
+    if any(cognate(word, w) for w in source_lemmas):
+        return False
+    if dictionary_renders(word, tgt, source_words, src) or _relational(word, tgt, adjectives):
+        return False
+    return not _borrowed(word, tgt, source_lemmas, src)
 
 
 def _near(words: Sequence[re.Match[str]], text: str, place: float, near: float) -> list[int]:
