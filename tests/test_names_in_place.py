@@ -351,3 +351,23 @@ def test_a_names_place_is_read_beside_the_rendering_of_its_neighbour() -> None:
     assert _reasons(es, en, "es", "en") == []
     minister = _reasons(es, en.replace("Warren Buffett", "the minister"), "es", "en")
     assert minister and "'the minister'" in minister[0]
+
+
+def test_a_common_noun_in_place_of_a_names_last_word() -> None:
+    # newstest2012 lines 711 and 1445: "Дойче Банк", "Кид Рок"; the head of the name
+    # replaced by a thing while its first word stays ("Дойче команда") is a change, the
+    # head translated as the dictionary gives it ("Дойче банк") is none.
+    es, ru = corpus_lines("es")[710], corpus_lines("ru")[710]
+    assert _reasons(es, ru, "es", "ru") == []
+    assert _reasons(es, ru.replace("Банк", "банк"), "es", "ru") == []
+    team = _reasons(es, ru.replace("Банк", "команда"), "es", "ru")
+    assert team == ["name 'Deutsche Bank' is missing 'Bank'; 'команда' stands in its place"]
+    es, ru = corpus_lines("es")[1444], corpus_lines("ru")[1444]
+    team = _reasons(es, ru.replace("Рок", "команда"), "es", "ru")
+    assert team == ["name 'Kid Rock' is missing 'Rock'; 'команда' stands in its place"]
+
+
+def test_a_names_foreign_head_translated_through_its_english_kin_is_rendered() -> None:
+    # line 731: the Schweizer Garten of Vienna is "Швейцарский сад" (Garten: garden)
+    en, ru = corpus_lines("en")[730], corpus_lines("ru")[730]
+    assert _reasons(en, ru, "en", "ru") == []

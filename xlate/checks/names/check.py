@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from xlate.checks.names.aliases import groups_in, groups_of, place_compounds
 from xlate.checks.names.capital_in_place import capital_in_place
 from xlate.checks.names.contested import reassigned, surname_key
-from xlate.checks.names.crossscript import locate, part_stand_ins, word_verdict
+from xlate.checks.names.crossscript import head_missing, locate, part_stand_ins, word_verdict
 from xlate.checks.names.evidence import (
     MAX_SHIFT,
     abbreviated,
@@ -46,7 +46,7 @@ from xlate.checks.names.extract import (
     extract_names,
     significant_words,
 )
-from xlate.checks.names.in_place import noun_in_place
+from xlate.checks.names.in_place import noun_for_head, noun_in_place
 from xlate.checks.names.lexicon import common_shape, lemmas, ordinary_in
 from xlate.checks.names.normalise import plain_latin
 from xlate.checks.names.tables import articles
@@ -279,7 +279,25 @@ class _SentenceCheck:
             flag.severity = severity
             self.flags.append(flag)
             return True
-        return False
+        return self._head_replaced(s, check)
+
+    def _head_replaced(self, s: NameMention, check: EntityCheck) -> bool:
+        """Flag a multiword name found but for its last word, with a common noun of no
+        source word in its place (Deutsche Bank → Дойче команда): medium, as a noun in a
+        whole name's place is."""
+        found = head_missing(s, self.src, self.translation, self.tgt)
+        if found is None:
+            return False
+        noun = noun_for_head(s, found, self.source, self.src, self.translation, self.tgt)
+        if noun is None:
+            return False
+        head = significant_words(s)[-1][2]
+        check.status, check.in_translation, check.found = "changed", False, [noun]
+        reason = f"name {s.text!r} is missing {head!r}; {noun!r} stands in its place"
+        flag = name_flag(s, [noun], reason)
+        flag.severity = "medium"
+        self.flags.append(flag)
+        return True
 
     def release_contested(self) -> None:
         """Names of different surnames found by the same word are paired again with the

@@ -499,6 +499,18 @@ def part_stand_ins(
     return list(words.unmatched), out
 
 
+def head_missing(mention: NameMention, lang: str, text: str, text_lang: str) -> Candidate | None:
+    """A multiword name found but for its last word (Deutsche Bank → Дойче ...): the
+    rendering of the word before it, else None. Where a name of the translation stands
+    beside it is for ``part_stand_ins``; a common noun, for the caller."""
+    if mention.type != "name" or len(significant_words(mention)) < 2:
+        return None
+    words = _find_words(mention, lang, text, text_lang)
+    if not words.hits or words.similar_of or words.unmatched != [words.words[-1][2]]:
+        return None
+    return max(words.hits, key=lambda h: h.end)
+
+
 def _beside(a: Candidate, b: Candidate, text: str) -> bool:
     """Do two words of ``text`` stand next to each other, a space or hyphen apart, or with
     connectors of a name between them (Herman van Rompuy)?"""

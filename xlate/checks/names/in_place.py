@@ -199,6 +199,58 @@ def _stands_in(
     return not _borrowed(word, tgt, source_lemmas, src)
 
 
+def noun_for_head(
+    s: NameMention, found: Candidate, source: str, src: str, translation: str, tgt: str
+) -> str | None:
+    """The common noun right after ``found``, the rendering of a multiword name but for
+    its last word, where that noun renders no word of the source: the name's head gave
+    way to a thing ("Deutsche Bank" → "Дойче команда", "Kid Rock" → "Кид команда");
+    "Дойче банк" renders it."""
+    after = re.match(r"[ \u00a0-]([^\W\d_]+)", translation[found.end :])
+    if after is None:
+        return None
+    word = after.group(1)
+    if not word.islower() or len(word) < 3 or word in stopwords(tgt):
+        return None
+    if _frequency(word, tgt) < _GENERIC.get(tgt, _GENERIC_DEFAULT) or not _a_noun(word, tgt):
+        return None
+    source_words = {f for w in _WORD.findall(source) for f in lemmas(w, src)}
+    if any(cognate(word, w) for w in source_words if len(w) >= _COGNATE):
+        return None
+    if dictionary_renders(word, tgt, source_words, src):
+        return None
+    head = significant_words(s)[-1][2]
+    if _kin_of(word, tgt, head):
+        return None  # Schweizer Garten → Швейцарский сад: the head translated (garden)
+    cand = Candidate(0, len(word), word.capitalize(), tgt)
+    return None if resembles(head, src, cand) else word
+
+
+def _kin_of(word: str, lang: str, head: str) -> bool:
+    """Does ``word`` translate a name word of a third language through its English kin,
+    first letter kept and the consonants but one (Garten: garden, сад; Strasse: street)?"""
+    head = head.lower()
+    if len(head) < _COGNATE - 1 or not head.isascii():
+        return False
+    english = {word.lower()} if lang == "en" else renderings(word.lower(), lang, "en")
+    return any(
+        len(e) >= _COGNATE - 1 and e[0] == head[0] and consonant_distance(e, head) <= 1
+        for e in english
+    )
+
+
+def _a_noun(word: str, lang: str) -> bool:
+    """Is ``word`` a noun of its language: pymorphy3's for Russian, WordNet's for
+    English (no adjective), more of its English renderings nouns for Spanish?"""
+    if lang == "ru":
+        return ru_noun(word)
+    if lang == "en":
+        own = word_classes(word)
+        return "noun" in own and "adj" not in own
+    classes = [word_classes(e) for e in renderings(word, lang, "en", by_stem=False)]
+    return sum("noun" in c and "adj" not in c for c in classes) > sum("adj" in c for c in classes)
+
+
 def _near(words: Sequence[re.Match[str]], text: str, place: float, near: float) -> list[int]:
     """The indices of ``words`` within ``near`` of ``place`` (shares of ``text``), in the
     order of the sentence."""
