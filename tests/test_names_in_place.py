@@ -371,3 +371,22 @@ def test_a_names_foreign_head_translated_through_its_english_kin_is_rendered() -
     # line 731: the Schweizer Garten of Vienna is "Швейцарский сад" (Garten: garden)
     en, ru = corpus_lines("en")[730], corpus_lines("ru")[730]
     assert _reasons(en, ru, "en", "ru") == []
+
+
+def test_a_noun_before_the_rendering_of_the_names_neighbour_stood_as_the_name() -> None:
+    # newstest2012 line 1078: "на стадионе Максимир" is "at the Maksimir stadium"; the
+    # name qualifies "stadium", the rendering of its neighbour, and so does a noun put
+    # in its place, though it heads no phrase of its own.
+    ru, en = corpus_lines("ru")[1077], corpus_lines("en")[1077]
+    assert _reasons(ru, en, "ru", "en") == []
+    group = _reasons(ru, en.replace("Maksimir", "group"), "ru", "en")
+    assert group == ["name 'Максимир' is missing; 'the group' stands in its place"]
+
+
+def test_an_adjective_before_a_neighbours_rendering_stands_in_for_no_name() -> None:
+    # line 470: "Вместе с опытным защитником Канадиенс": with the Canadiens (spelt
+    # Candiens in the English) replaced by "the group", "the experienced back" is no
+    # stand-in ("experienced": an adjective before "back", the rendering of защитником)
+    ru, en = corpus_lines("ru")[469], corpus_lines("en")[469]
+    group = _reasons(ru, en.replace("the Candiens", "the group"), "ru", "en")
+    assert group == ["name 'Канадиенс' is missing; 'the group' stands in its place"]

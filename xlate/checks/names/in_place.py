@@ -115,8 +115,20 @@ def noun_in_place(
         else []
     )
 
+    neighbours: list[set[int]] = []  # the renderings of the name's neighbours, once read
+
+    def rendered_neighbours() -> set[int]:
+        if not neighbours:
+            neighbours.append(_neighbour_renderings(s, source, src, words, tgt))
+        return neighbours[0]
+
     def stands_in(k: int) -> bool:
-        return _stands_in(words, k, translation, tgt, source_lemmas, source_words, src, adjectives)
+        # a noun qualifying the rendering of the name's neighbour stood as the name did
+        # ("the UBS reception" → "the city reception"): English puts it before its head
+        qualifies = tgt == "en" and k + 1 in rendered_neighbours()
+        return _stands_in(
+            words, k, translation, tgt, source_lemmas, source_words, src, adjectives, qualifies
+        )
 
     nearby = [*window, *(k for k in moved if k not in window)]
     chosen = next((k for k in nearby if stands_in(k)), None)
@@ -124,7 +136,12 @@ def noun_in_place(
         # Far from the name's place by share of the sentence, a translation that reorders
         # keeps the name's neighbours: a noun beside the rendering of a word next to the
         # name in the source ("índice Nasdaq" → "индекс компания") stands in its place.
-        beside = _beside_neighbours(s, source, src, words, tgt)
+        beside = {
+            i
+            for j in rendered_neighbours()
+            for i in range(max(0, j - _BESIDE), min(len(words), j + _BESIDE + 1))
+            if i != j
+        }
         chosen = next((k for k in sorted(beside) if k not in nearby and stands_in(k)), None)
     if chosen is None:
         return None
@@ -139,21 +156,23 @@ _NEIGHBOURS = 2
 _BESIDE = 2
 
 
-def _beside_neighbours(
+def _neighbour_renderings(
     s: NameMention, source: str, src: str, words: Sequence[re.Match[str]], tgt: str
 ) -> set[int]:
-    """The indices of the translation's words within ``_BESIDE`` words of a rendering of
-    a source neighbour of name ``s`` (the ``_NEIGHBOURS`` content words either side, the
-    name's own words and other names aside)."""
+    """The indices of the translation's words that render a source neighbour of name
+    ``s`` (the ``_NEIGHBOURS`` words either side, stopwords, the name's own words and
+    other names aside)."""
     stop = stopwords(src)
     tokens = list(_WORD.finditer(source))
     before = [m for m in tokens if m.end() <= s.start][-_NEIGHBOURS:]
     after = [m for m in tokens if m.start() >= s.end][:_NEIGHBOURS]
-    neighbours = [
-        m.group()
+    # a capital opening the sentence is no name's (Авиакомпания Emirates)
+    lowered = [
+        m.group() if m.group().islower() else m.group().lower()
         for m in (*before, *after)
-        if m.group().islower() and m.group() not in stop and len(m.group()) >= 3
+        if m.group().islower() or _opens_sentence(source, m)
     ]
+    neighbours = [w for w in lowered if w not in stop and len(w) >= 3]
     if not neighbours:
         return set()
     out: set[int] = set()
@@ -166,8 +185,7 @@ def _beside_neighbours(
             or (len(n) >= _COGNATE and cognate(word, n))
             for n in neighbours
         ):
-            out.update(range(max(0, j - _BESIDE), min(len(words), j + _BESIDE + 1)))
-            out.discard(j)
+            out.add(j)
     return out
 
 
@@ -180,17 +198,19 @@ def _stands_in(
     source_words: set[str],
     src: str,
     adjectives: list[str],
+    qualifies: bool = False,
 ) -> bool:
     """Is word ``k`` of the translation a definite generic common noun that renders no
-    word of the source (so may stand in for a name)?"""
+    word of the source (so may stand in for a name)? ``qualifies``: it stands before a
+    noun where the name did, so need not head its phrase."""
     word = words[k].group()
     if len(word) < 3 or not (word.islower() or _opens_sentence(translation, words[k])):
         return False
     if word in stopwords(tgt) or word in sentence_openers(tgt):
         return False  # el que, the same: no noun
-    if not _definite_noun(words, k, translation, tgt) or _frequency(word, tgt) < _GENERIC.get(
-        tgt, _GENERIC_DEFAULT
-    ):
+    if not _definite_noun(words, k, translation, tgt, qualifies) or _frequency(
+        word, tgt
+    ) < _GENERIC.get(tgt, _GENERIC_DEFAULT):
         return False
     if any(cognate(word, w) for w in source_lemmas):
         return False
@@ -446,14 +466,20 @@ def _opens_sentence(text: str, m: re.Match[str]) -> bool:
     return m.group()[1:].islower() and (not before or before[-1] in ".!?:;")
 
 
-def _definite_noun(words: list[re.Match[str]], k: int, text: str, lang: str) -> bool:
-    """Is word ``k`` a Russian noun, or a word right after a definite article?"""
+def _definite_noun(
+    words: list[re.Match[str]], k: int, text: str, lang: str, qualifies: bool = False
+) -> bool:
+    """Is word ``k`` a Russian noun, or a word right after a definite article, the head
+    of its phrase unless it ``qualifies`` the next word as a name did?"""
     if lang == "ru":
         return ru_noun(words[k].group())
     if not k or words[k - 1].group().lower() not in articles(lang):
         return False
     if text[words[k - 1].end() : words[k].start()] != " ":
         return False
+    if qualifies:  # a noun all the same, no adjective (the small textile company)
+        own = word_classes(words[k].group())
+        return "noun" in own and "adj" not in own
     # The head of its phrase: "el famoso vuelo" puts an adjective after the article.
     after = words[k + 1] if k + 1 < len(words) else None
     return (
