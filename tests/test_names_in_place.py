@@ -390,3 +390,13 @@ def test_an_adjective_before_a_neighbours_rendering_stands_in_for_no_name() -> N
     ru, en = corpus_lines("ru")[469], corpus_lines("en")[469]
     group = _reasons(ru, en.replace("the Candiens", "the group"), "ru", "en")
     assert group == ["name 'Канадиенс' is missing; 'the group' stands in its place"]
+
+
+def test_a_lowercase_word_common_in_its_language_is_no_spelling_of_the_name() -> None:
+    # newstest2012 line 475: "dijo Jacques Martin" with the coach replaced by "la
+    # región". "región" (region in English as well) shares Мартин's r and n; a word
+    # written lowercase is a common word, so no Мартин spelt otherwise.
+    ru, es = corpus_lines("ru")[474], corpus_lines("es")[474]
+    assert _reasons(ru, es, "ru", "es") == []
+    region = _reasons(ru, es.replace("Jacques Martin", "la región"), "ru", "es")
+    assert region == ["name 'Жак Мартин' is missing; 'la región' stands in its place"]

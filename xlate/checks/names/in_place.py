@@ -25,6 +25,7 @@ from xlate.checks.names.evidence import (
 )
 from xlate.checks.names.extract import Candidate, NameMention, significant_words
 from xlate.checks.names.lexicon import (
+    WORDED_MIN,
     common_word,
     dictionary_acronym,
     lemmas,
@@ -382,7 +383,10 @@ def _like_the_name(s: NameMention, lang: str, m: re.Match[str], tgt: str) -> boo
     if len(word) < 4 or word.lower() in stopwords(tgt):
         return False  # "la", "with" are like anything
     lowered = word if word.islower() else word.lower() if _opens_sentence(m.string, m) else ""
-    if lowered and ordinary_in(lowered, tgt):
+    # a word written lowercase is common if its language uses it, however common it is
+    # elsewhere too (región, presidente: names travel, but are not written so)
+    common = word.islower() and zipf_in(word, tgt) >= WORDED_MIN
+    if lowered and (common or ordinary_in(lowered, tgt)):
         # A common word (or one opening the sentence: Страна, Компания) is a name's
         # adjective or case form only if it keeps the name's first sound and most of its
         # sounds (Bohemians/богемцев): "love" is no Ивету, "plantearse" no Pelta, "ciudad"
