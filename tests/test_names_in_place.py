@@ -400,3 +400,13 @@ def test_a_lowercase_word_common_in_its_language_is_no_spelling_of_the_name() ->
     assert _reasons(ru, es, "ru", "es") == []
     region = _reasons(ru, es.replace("Jacques Martin", "la región"), "ru", "es")
     assert region == ["name 'Жак Мартин' is missing; 'la región' stands in its place"]
+
+
+def test_only_a_russian_adjective_is_made_from_the_noun_in_a_names_place() -> None:
+    # newstest2012 line 564: "сказал Пацлик" with Paclík replaced by "el banco". Of
+    # bank's and bench's Russian renderings, "станок" (a bench) starts as the verb
+    # "станет" does; a verb is made from no noun, so the bank renders nothing here.
+    ru, es = corpus_lines("ru")[563], corpus_lines("es")[563]
+    assert _reasons(ru, es, "ru", "es") == []
+    bank = _reasons(ru, es.replace("Paclík", "el banco"), "ru", "es")
+    assert bank == ["name 'Пацлик' is missing; 'el banco' stands in its place"]

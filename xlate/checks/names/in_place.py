@@ -90,7 +90,11 @@ def noun_in_place(
     # город) do not account for the noun a name gave way to, unless the adjective is made
     # from that noun's rendering (городской, газетный: see _relational).
     nouns = [w for w in _WORD.findall(source) if src != "ru" or ru_may_be_noun(w)]
-    adjectives = [w for w in _WORD.findall(source) if src == "ru" and not ru_may_be_noun(w)]
+    adjectives = [
+        w
+        for w in _WORD.findall(source)
+        if src == "ru" and not ru_may_be_noun(w) and _ru_adjective(w)
+    ]
     source_words = {f for w in nouns for f in lemmas(w, src)}
     source_lemmas = {f for w in _WORD.findall(source) if len(w) >= _COGNATE for f in lemmas(w, src)}
     words = list(_WORD.finditer(translation))
@@ -343,6 +347,13 @@ def _translated_name_words(word: str, lang: str, s: NameMention) -> set[str]:
 
 # Letters a Russian adjective shares with the noun it is made from (газетный/газета).
 _ADJECTIVE_ROOT = 4
+
+
+def _ru_adjective(word: str) -> bool:
+    """Can a Russian word be read as an adjective (городской)? A verb or an adverb is
+    made from no noun a name gave way to, though its first letters spell one (станет:
+    станок, a bench: banco)."""
+    return any(p.tag.POS in ("ADJF", "ADJS") for p in ru_parses(word.lower()))
 
 
 def _relational(word: str, lang: str, adjectives: list[str]) -> bool:
