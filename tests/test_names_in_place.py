@@ -410,3 +410,16 @@ def test_only_a_russian_adjective_is_made_from_the_noun_in_a_names_place() -> No
     assert _reasons(ru, es, "ru", "es") == []
     bank = _reasons(ru, es.replace("Paclík", "el banco"), "ru", "es")
     assert bank == ["name 'Пацлик' is missing; 'el banco' stands in its place"]
+
+
+def test_a_name_opening_the_source_that_dictionaries_know_only_as_a_name_is_a_name() -> None:
+    # newstest2012 lines 1370 and 348 open with "Elizabeth Thomas" and "IBM's": WordNet
+    # lists Elizabeth and Thomas only as proper nouns, FreeDict gives IBM as IBM. Neither
+    # is a common word opening the sentence (Menú diario), so a noun in its place counts.
+    en, es = corpus_lines("en")[1369], corpus_lines("es")[1369]
+    assert _reasons(en, es, "en", "es") == []
+    country = _reasons(en, es.replace("Elizabeth Thomas", "El país"), "en", "es")
+    assert country == ["name 'Elizabeth Thomas' is missing; 'El país' stands in its place"]
+    en, es = corpus_lines("en")[347], corpus_lines("es")[347]
+    city = _reasons(en, es.replace("IBM", "la ciudad"), "en", "es")
+    assert city == ["name 'IBM' is missing; 'la ciudad' stands in its place"]

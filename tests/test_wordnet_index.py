@@ -94,3 +94,11 @@ def test_the_spans_read_back_from_the_table_cache_answer_the_same(
     again = wordnet._WordNetIndex()  # spans from the cache the first one wrote
     for lemma in ("deterrent", "incentive program", "deter", "dog", "deterr"):
         assert list(again.get(lemma)) == list(index.get(lemma))
+
+
+def test_a_word_wordnet_spells_only_with_a_capital_is_a_proper_noun() -> None:
+    # the installed WordNet's own data files
+    assert wordnet.proper_only("Elizabeth") and wordnet.proper_only("Paris")
+    # weber, the unit, is lowercase beside Weber the physicist; china beside China
+    assert not wordnet.proper_only("Weber") and not wordnet.proper_only("China")
+    assert not wordnet.proper_only("bank") and not wordnet.proper_only("Xyzzyq")

@@ -236,6 +236,24 @@ def past_form(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 12)
+def proper_only(word: str) -> bool:
+    """Does WordNet know ``word`` (as written, no base form) only as a proper noun, each
+    of its synsets spelling it with a capital (IBM, Elizabeth, Thomas; not weber, the
+    unit, beside Weber)? False where WordNet lacks it."""
+    low = word.lower()
+    index = lemma_index()
+    if low not in index:
+        return False
+    for pos, offset in index.get(low):
+        fields = _data_fields(pos, offset)
+        spelt = [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+        forms = [_SENSE_TAG.sub("", w).replace("_", " ") for w in spelt]
+        if any(f.lower() == low and f == f.lower() for f in forms):
+            return False
+    return True
+
+
 def noun_lead(word: str) -> int:
     """How many more noun senses than adjective senses WordNet gives an English word
     (Union: 11 - 2; Western: 2 - 4; 0 when WordNet lacks it)."""

@@ -38,7 +38,7 @@ from xlate.checks.names.normalise import (
     skeleton,
     skeleton_forms,
 )
-from xlate.text.wordnet import word_classes
+from xlate.text.wordnet import proper_only, word_classes
 from xlate.text.words import stopwords
 
 _LATIN = re.compile(r"[A-Z0-9&.\-]+")
@@ -317,12 +317,15 @@ def dictionary_word(word: str, lang: str, other: str) -> bool:
     bilingual dictionary any word it translates (through English for es/ru)."""
     if groups_of(word):
         return False  # dictionaries list countries too (France, Мексика)
-    if lang == "en" and is_english_word(word.lower()):
-        return True
+    if lang == "en" and is_english_word(word.lower()) and not proper_only(word):
+        return True  # WordNet's proper nouns (Elizabeth, Thomas) are names
     if ordinary_in(word, lang):
         return True
     pivot = "en" if "en" not in (lang, other) else other
-    return any(renderings(f, lang, other) or renderings(f, lang, pivot) for f in lemmas(word, lang))
+    # a dictionary that gives a word as itself carries a name over (IBM: IBM)
+    return any(
+        (renderings(f, lang, other) | renderings(f, lang, pivot)) - {f} for f in lemmas(word, lang)
+    )
 
 
 def dictionary_phrase(mention: NameMention, lang: str, other: str) -> bool:
