@@ -218,6 +218,12 @@ def _verb_exceptions() -> frozenset[str]:
     return frozenset(line.split()[0] for line in lines if line.strip())
 
 
+def irregular_verb_form(word: str) -> bool:
+    """Is ``word`` an irregular form of a verb (verb.exc: lost, fell, rose), whatever
+    nouns it also spells?"""
+    return word.lower() in _verb_exceptions()
+
+
 @cache
 def past_form(word: str) -> bool:
     """Is ``word`` a verb's past form (told, threw, supported) and no noun of its own?

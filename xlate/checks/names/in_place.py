@@ -47,7 +47,7 @@ from xlate.checks.names.normalise import (
 )
 from xlate.checks.names.tables import articles, sentence_openers
 from xlate.text.morphology import ru_parses
-from xlate.text.wordnet import past_form, word_classes
+from xlate.text.wordnet import irregular_verb_form, past_form, word_classes
 from xlate.text.words import stopwords
 
 # How far (share of the sentence) from the name's place the noun may stand: translators
@@ -522,6 +522,10 @@ def _heads_before(word: str, after: str, lang: str) -> bool:
         return (
             "noun" in own
             and "adj" not in own
-            and ("noun" not in word_classes(after) or past_form(after))
+            # "the city lost", "the region fell": an irregular past is a verb there,
+            # though it spells a noun too (a lost, a fell)
+            and (
+                "noun" not in word_classes(after) or past_form(after) or irregular_verb_form(after)
+            )
         )
     return False
