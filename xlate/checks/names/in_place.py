@@ -247,8 +247,22 @@ def noun_for_head(
     head = significant_words(s)[-1][2]
     if _kin_of(word, tgt, head):
         return None  # Schweizer Garten → Швейцарский сад: the head translated (garden)
+    if _head_rendered(head, src, translation, tgt):
+        return None  # CTV Christmas → el especial navideño de CTV: translated elsewhere
     cand = Candidate(0, len(word), word.capitalize(), tgt)
     return None if resembles(head, src, cand) else word
+
+
+def _head_rendered(head: str, src: str, translation: str, tgt: str) -> bool:
+    """Does the translation render a name's head word elsewhere, as the dictionary gives
+    it or by a word made from that (Christmas: navidad, navideño)?"""
+    low = head.lower()
+    given = renderings(low, src, tgt)
+    return any(
+        dictionary_renders(w, tgt, {low}, src) or any(cognate(w, r) for r in given)
+        for w in _WORD.findall(translation)
+        if len(w) >= _COGNATE - 1 and w not in stopwords(tgt)
+    )
 
 
 def _kin_of(word: str, lang: str, head: str) -> bool:
