@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from typing import Annotated
 
 import typer
@@ -46,21 +44,7 @@ def _root(
 
 
 def main() -> None:
-    try:
-        app()
-    except SystemExit as ending:
-        if ending.code != _INTERRUPTED:
-            raise
-        # Ctrl-C: what was written is complete (atomic writes clean up as the error
-        # unwinds) and "xlate: interrupted" is out. Before Python 3.14 a process pool whose
-        # workers were terminated mid-send can leave its manager thread waiting forever, and
-        # the interpreter joins that thread on the way out: end the process without it.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_INTERRUPTED)
-
-
-_INTERRUPTED = 130  # the shell's code for a run ended by SIGINT (handle_errors exits so)
+    app()
 
 
 __all__ = ["app", "handle_errors", "main"]
