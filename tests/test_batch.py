@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -235,6 +236,30 @@ if __name__ == "__main__":  # analysis workers import this script again
 """
 
 
+def _still_running(proc: subprocess.Popen[str], sig: signal.Signals) -> str:
+    """What a run that outlived its signal left: its process tree, the run's Python stack
+    where py-spy is installed, and its stderr (read after a kill). A failure that says
+    where it hung, where a bare TimeoutExpired says only that it did."""
+    tree = ""
+    if shutil.which("ps"):
+        tree = subprocess.run(["ps", "-ef", "--forest"], capture_output=True, text=True).stdout
+    stack = ""
+    if shutil.which("py-spy"):
+        dumped = subprocess.run(
+            ["py-spy", "dump", "--pid", str(proc.pid)], capture_output=True, text=True
+        )
+        stack = dumped.stdout + dumped.stderr
+    proc.kill()
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        err = "(not read: a process the run started still holds its stderr open)"
+    return (
+        f"the run had not ended 60 s after {sig.name} (returncode {proc.returncode})\n"
+        f"stderr:\n{err}\nstack:\n{stack}\nprocesses:\n{tree}"
+    )
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL])
 def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path, sig: signal.Signals) -> None:
     in_dir = tmp_path / "in"
@@ -256,7 +281,10 @@ def test_killed_run_resumes_to_the_same_outputs(tmp_path: Path, sig: signal.Sign
         assert time.monotonic() < deadline, "the run never wrote a report"
         time.sleep(0.02)
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
+    try:
+        _, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail(_still_running(proc, sig))
     if sig == signal.SIGINT:
         assert proc.returncode == 130, err
         assert err.strip().splitlines()[-1] == "xlate: interrupted"
