@@ -208,8 +208,12 @@ def test_editing_one_sentence_retranslates_exactly_it(tmp_path: Path) -> None:
 
 
 _SLOW_RUNNER = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
+# A process inherits an ignored SIGINT from its parent (and Python then installs no
+# handler): the test's pytest process may have it ignored, where a terminal's Ctrl-C
+# reaches a run with the default. The run under test gets the default.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import xlate.batch.run
 from xlate.engines import BUILTIN_ENGINES
 from xlate.engines.fake import FakeTranslator
