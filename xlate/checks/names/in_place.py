@@ -507,8 +507,7 @@ def _definite_noun(
     if text[words[k - 1].end() : words[k].start()] != " ":
         return False
     if qualifies:  # a noun all the same, no adjective (the small textile company)
-        own = word_classes(words[k].group())
-        return "noun" in own and "adj" not in own
+        return _a_noun(words[k].group(), "en")
     # The head of its phrase: "el famoso vuelo" puts an adjective after the article.
     after = words[k + 1] if k + 1 < len(words) else None
     return (
@@ -528,18 +527,11 @@ def _heads_before(word: str, after: str, lang: str) -> bool:
     a noun it qualifies (the city council); a verb's past form is a verb, though WordNet
     reads it through its base (told: tell, a noun too)."""
     if lang == "es":
-        classes = [word_classes(e) for e in renderings(word, "es", "en", by_stem=False)]
-        nouns = sum("noun" in c and "adj" not in c for c in classes)
-        return nouns > sum("adj" in c for c in classes)
+        return _a_noun(word, lang)
     if lang == "en":
-        own = word_classes(word)
-        return (
-            "noun" in own
-            and "adj" not in own
+        return _a_noun(word, lang) and (
             # "the city lost", "the region fell": an irregular past is a verb there,
             # though it spells a noun too (a lost, a fell)
-            and (
-                "noun" not in word_classes(after) or past_form(after) or irregular_verb_form(after)
-            )
+            "noun" not in word_classes(after) or past_form(after) or irregular_verb_form(after)
         )
     return False
