@@ -473,6 +473,11 @@ def _latin(word: str) -> str:
     return unidecode(word).lower().replace("'", "")
 
 
+def latin_form(word: str) -> str:
+    """A word's Latin form, lowercase (unidecode): what look-alikes are compared by."""
+    return _latin(word)
+
+
 def missing() -> list[str]:
     """The lexical sources not installed, as their Debian package names (a shipped word list
     missing from the install: its file name)."""

@@ -149,11 +149,17 @@ def _wrong_language(translation: str, tgt: str, thresholds: Thresholds) -> Flag 
     )
 
 
+def length_ratio(source: str, translation: str, src: str, tgt: str) -> float:
+    """The translation's length against the source's, over the usual ratio of the pair
+    (1.0: as long as translations from ``src`` into ``tgt`` usually are)."""
+    expected = _LENGTH_FACTOR.get(tgt, 1.0) / _LENGTH_FACTOR.get(src, 1.0)
+    return (len(translation) / max(len(source), 1)) / expected
+
+
 def _length(source: str, translation: str, src: str, tgt: str, th: Thresholds) -> Flag | None:
     if len(source) < _MIN_LENGTH_CHARS:
         return None
-    expected = _LENGTH_FACTOR.get(tgt, 1.0) / _LENGTH_FACTOR.get(src, 1.0)
-    ratio = (len(translation) / len(source)) / expected
+    ratio = length_ratio(source, translation, src, tgt)
     if th.length_ratio_low <= ratio <= th.length_ratio_high:
         return None
     shorter = ratio < th.length_ratio_low
