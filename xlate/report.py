@@ -79,6 +79,8 @@ FLAG_KINDS: tuple[str, ...] = (
     "glossary",
     "negation",
     "opposite",
+    "omission",
+    "addition",
 )
 
 

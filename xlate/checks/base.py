@@ -18,6 +18,7 @@ from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings
 from xlate.checks.glossary.check import GlossaryCheck
 from xlate.checks.name_checks import NameConsistencyCheck, NamesCheck
 from xlate.checks.numbers.check import NumbersCheck
+from xlate.checks.omission import OmissionCheck
 from xlate.checks.opposite_words import OppositeWordsCheck
 from xlate.checks.polarity import PolarityCheck
 from xlate.checks.qa import QA_CHECKS
@@ -46,6 +47,7 @@ DEFAULT_CHECKS: tuple[Check, ...] = (
     NamesCheck(),
     PolarityCheck(),
     OppositeWordsCheck(),
+    OmissionCheck(),
     QuotesCheck(),
     NameConsistencyCheck(),
     GlossaryCheck(),
