@@ -78,36 +78,26 @@ def _judge(pair: SentencePair) -> list[Flag]:
     if lost is not None and pair.back is not None and _in_back(lost, pair.back.text, pair.src):
         lost = None  # the back-translation says it again: the translation has it
     if lost is not None:
-        span, words = _span(source, lost)
-        flags.append(
-            Flag(
-                kind="omission",
-                severity="medium",
-                span=[lost[0].start, lost[-1].end],
-                reason=f"nothing in the translation renders “{shorten(span)}” (looked for "
-                f"{len(words)} of its words: {', '.join(words[:4])}), and it is shorter by "
-                "about that",
-                detail={"span": span, "words": words},
-            )
-        )
+        flag = _flag("omission", source, lost, "in the translation renders", "it is shorter")
+        flag.span = [lost[0].start, lost[-1].end]
+        flags.append(flag)
     added = _unmatched(translation, pair.tgt, source, pair.src)
     if added is not None:
-        span, words = _span(translation, added)
         flags.append(
-            Flag(
-                kind="addition",
-                severity="medium",
-                reason=f"nothing in the source says “{shorten(span)}” (looked for "
-                f"{len(words)} of its words: {', '.join(words[:4])}), and the translation is "
-                "longer by about that",
-                detail={"span": span, "words": words},
-            )
+            _flag("addition", translation, added, "in the source says", "the translation is longer")
         )
     return flags
 
 
-def _span(text: str, run: list[_Known]) -> tuple[str, list[str]]:
-    return text[run[0].start : run[-1].end], [k.word for k in run]
+def _flag(kind: str, text: str, run: list[_Known], unsaid: str, length: str) -> Flag:
+    span, words = text[run[0].start : run[-1].end], [k.word for k in run]
+    return Flag(
+        kind=kind,
+        severity="medium",
+        reason=f"nothing {unsaid} “{shorten(span)}” (looked for {len(words)} of its "
+        f"words: {', '.join(words[:4])}), and {length} by about that",
+        detail={"span": span, "words": words},
+    )
 
 
 def _unmatched(text: str, lang: str, other: str, other_lang: str) -> list[_Known] | None:
