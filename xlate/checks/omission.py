@@ -117,6 +117,11 @@ def _unmatched(text: str, lang: str, other: str, other_lang: str) -> list[_Known
     least = _least_share(_known_words(text, lang, cheap, lookups=False), text)
     if least is None or ratio > 1 - _SHORTER * least:
         return None
+    # then this side's words by their renderings alone (the other side's, a lookup per
+    # word, are asked only where that leaves a run that can pass): the same bound
+    least = _least_share(_known_words(text, lang, cheap, lookups=True), text)
+    if least is None or ratio > 1 - _SHORTER * least:
+        return None
     seen = _Seen.of(other, other_lang, lang, deep=True)
     known = _known_words(text, lang, seen, lookups=True)
     run = _longest_unfound(known)
