@@ -224,6 +224,7 @@ class _Seen:
         costs a lookup per word (their renderings, their English senses)."""
         words = content_words(text, lang)
         via_english = "en" not in (src, lang) and not lexicon.covers(src, lang)
+        latin = [lexicon.latin_form(w) for w in words]
         return cls(
             lang=lang,
             via_english=via_english,
@@ -231,9 +232,9 @@ class _Seen:
             back=frozenset().union(*(_rendering_stems(w, lang, src) for w in words))
             if deep
             else frozenset(),
-            looks=frozenset(_latin(w)[:5] for w in words),
-            fours=frozenset(_latin(w)[:4] for w in words),
-            short=frozenset(_latin(w)[:4] for w in words if len(_latin(w)) <= 5),
+            looks=frozenset(w[:5] for w in latin),
+            fours=frozenset(w[:4] for w in latin),
+            short=frozenset(w[:4] for w in latin if len(w) <= 5),
             english=frozenset().union(*(english_of(w, lang) for w in words))
             if via_english and deep
             else frozenset(),
@@ -241,8 +242,8 @@ class _Seen:
 
 
 # Its own bounded cache, not the quote check's: every word of every sentence is asked here,
-# both ways, and a cache that large kept ~16 MiB more alive through a 3,003-line check;
-# these two at their size keep ~2.5 MiB (en-ru, 3,003 lines: 306 -> 304 MiB peak).
+# both ways, and a cache that large kept ~16 MiB more alive through a 3,003-line check.
+# (Latin forms are cached where they are made, in the lexicon.)
 @lru_cache(maxsize=1 << 11)
 def _rendering_stems(word: str, src: str, tgt: str) -> frozenset[str]:
     """The stems of the known renderings of ``word`` (see ``quotes.evidence``)."""
@@ -253,15 +254,10 @@ def _looks_alike(word: str, seen: _Seen) -> bool:
     """Whether a translated word looks like ``word`` as ``lexicon.cognate`` first asks: the
     same first five letters of the Latin form, or four where one has at most five
     ("Ираком", Irak)."""
-    latin = _latin(word)
+    latin = lexicon.latin_form(word)
     if latin[:5] in seen.looks or latin[:4] in seen.short:
         return True
     return len(latin) <= 5 and latin[:4] in seen.fours
-
-
-@lru_cache(maxsize=1 << 12)
-def _latin(word: str) -> str:
-    return lexicon.latin_form(word)
 
 
 def _in_back(run: list[_Known], back: str, src: str) -> bool:
