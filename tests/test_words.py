@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from xlate.text.words import content_words, missing_content_words
+from xlate.text.words import content_words, missing_content_words, token_spans
 
 
 def test_founding_example_reports_the_lost_words() -> None:
@@ -55,3 +55,13 @@ def test_each_missing_word_once_in_order() -> None:
 def test_a_text_misses_nothing_of_itself(text: str, lang: str) -> None:
     assert missing_content_words(text, text, lang) == []
     assert set(missing_content_words(text, "", lang)) == set(content_words(text, lang))
+
+
+def test_token_spans_read_as_content_words_do_and_say_where_each_stands() -> None:
+    text = "Maduro’s letter named 14 Su-30MK2 units."
+    spans = token_spans(text, "en")
+    assert [w for w, _, _ in spans] == ["maduro", "letter", "named", "14", "su-30mk2", "units"]
+    assert [text[a:b] for _, a, b in spans] == [
+        "Maduro’s", "letter", "named", "14", "Su-30MK2", "units",
+    ]  # fmt: skip
+    assert token_spans("El país de Maduro", "es")[1] == ("país", 3, 7)

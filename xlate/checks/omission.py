@@ -21,7 +21,6 @@ engine's slip on the way back would read as the translation's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +29,7 @@ from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, 
 from xlate.checks.qa import length_ratio
 from xlate.checks.quotes.evidence import english_of
 from xlate.report import Flag
-from xlate.text.words import content_words, shorten, stem, stopwords, tokens
+from xlate.text.words import content_words, shorten, stem, stopwords, token_spans, tokens
 
 _LANGS = frozenset({"en", "es", "ru"})
 # A run is judged with at least this many known words ...
@@ -40,8 +39,6 @@ _MIN_REST = 4
 _REST_FOUND = 0.4
 # The translation must be shorter than usual by at least this share of the run's length.
 _SHORTER = 0.75
-# A word, as ``xlate.text.words.tokens`` reads them, with where it stands.
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -183,25 +180,22 @@ def _known_words(source: str, src: str, seen: _Seen, *, lookups: bool) -> list[_
     stop = stopwords(src)
     out: list[_Known] = []
     uses: set[str] = set()
-    for match in _WORD.finditer(source):
-        word = match.group().lower().replace("’", "'")
-        if src == "en" and word.endswith("'s"):
-            word = word[:-2]
+    for word, start, end in token_spans(source, src):
         if not word or word in stop or word in uses:
             continue
         uses.add(word)
         if _looks_alike(word, seen):
-            out.append(_Known(word, match.start(), match.end(), True))
+            out.append(_Known(word, start, end, True))
             continue
         if not lookups:
-            out.append(_Known(word, match.start(), match.end(), False))
+            out.append(_Known(word, start, end, False))
             continue
         forward = _rendering_stems(word, src, tgt)
         english = english_of(word, src) if seen.via_english else set()
         if not (forward or english or word[0].isdigit()):
             continue  # unknown: no evidence either way
         found = bool(forward & seen.stems or stem(word, src) in seen.back or english & seen.english)
-        out.append(_Known(word, match.start(), match.end(), found))
+        out.append(_Known(word, start, end, found))
     return out
 
 
