@@ -58,7 +58,23 @@ def ctranslate2_missing() -> str | None:
     return None
 
 
-EXTRAS = {"needs_apertium": apertium_missing, "needs_ct2": ctranslate2_missing}
+@functools.cache
+def lexicon_missing() -> str | None:
+    """Why the dictionary tests cannot run here (FreeDict, WordNet or Mueller's dictionary
+    absent: the quotes, negation, opposite-word and omission checks read them), else None."""
+    from xlate.checks import lexicon
+
+    absent = lexicon.missing()
+    if absent:
+        return f"not installed: {', '.join(absent)} (see README's install command)"
+    return None
+
+
+EXTRAS = {
+    "needs_apertium": apertium_missing,
+    "needs_ct2": ctranslate2_missing,
+    "needs_lexicon": lexicon_missing,
+}
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -66,6 +82,9 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "needs_apertium: needs apertium and its eng-spa/spa-eng modes; else skipped"
     )
     config.addinivalue_line("markers", "needs_ct2: needs the ct2 extra (ctranslate2); else skipped")
+    config.addinivalue_line(
+        "markers", "needs_lexicon: needs the bilingual dictionaries and WordNet; else skipped"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

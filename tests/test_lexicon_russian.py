@@ -14,11 +14,8 @@ import pytest
 from xlate.checks import lexicon
 from xlate.checks.quotes.fidelity import judge_words
 
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import build_lexicon  # noqa: E402
+import build_lexicon
 
 
 @pytest.mark.parametrize(
@@ -49,7 +46,7 @@ def test_a_perfective_or_an_unpaired_verb_has_no_partner() -> None:
     assert build_lexicon.perfective("стоять") is None  # 'стоить' is imperfective
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("russian", "english"),
     [
@@ -63,14 +60,14 @@ def test_a_perfective_is_read_back_to_english(russian: str, english: str) -> Non
     assert english in lexicon.renderings(russian, "ru", "en")
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_the_partner_does_not_displace_the_main_senses() -> None:
     # derived renderings come after Mueller's own: "начать" is no main sense of "start"
     assert lexicon.main_senses("начинать", "ru", {"begin"}) == {"begin"}
     assert "начать" in lexicon.renderings("begin", "en", "ru")
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("line", "quote", "translation"),
     [
@@ -94,7 +91,7 @@ def test_perfectives_of_a_quote_are_found_rendered(line: int, quote: str, transl
     assert perfectives and all(verdicts[w] == "kept" for w in perfectives), (line, verdicts)
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_perfective_is_no_word_put_out_for_another() -> None:
     # line 861: "измениться" (change) was judged replaced by "managed"
     verdicts = judge_words(
@@ -103,7 +100,7 @@ def test_a_perfective_is_no_word_put_out_for_another() -> None:
     assert not [v for v in verdicts if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("adjective", "english"),
     [
@@ -117,7 +114,7 @@ def test_a_relational_adjective_is_read_as_its_noun(adjective: str, english: str
     assert not lexicon.renderings(adjective, "ru", "en", by_stem=False)  # a guess, like a stem
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("line", "quote", "translation", "adjective"),
     [

@@ -8,16 +8,11 @@ from __future__ import annotations
 import pytest
 
 from xlate.check import check
-from xlate.checks import lexicon
 from xlate.checks.base import DEFAULT_CHECKS
 from xlate.checks.omission import OmissionCheck
 from xlate.engines.fake import FakeTranslator
 from xlate.report import FLAG_KINDS, Flag
 from xlate.text.segment import segment_lines
-
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
 
 # line 693: the person's Spanish leaves out who made the survey
 FORSA_EN = (
@@ -72,7 +67,7 @@ def test_the_check_runs_by_default_under_its_own_kinds() -> None:
     assert "omission" in FLAG_KINDS and "addition" in FLAG_KINDS
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_stretch_the_translation_leaves_out_is_flagged_with_its_words() -> None:
     [flag] = _flags(FORSA_EN, "en", FORSA_ES, "es")
     assert (flag.kind, flag.severity) == ("omission", "medium")
@@ -84,12 +79,12 @@ def test_a_stretch_the_translation_leaves_out_is_flagged_with_its_words() -> Non
     assert "Forsa Institute" in flag.reason
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_the_same_sentence_rendered_whole_is_not_flagged() -> None:
     assert _flags(FORSA_EN, "en", FORSA_ES_WHOLE, "es") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_clause_left_out_of_a_russian_translation_is_flagged() -> None:
     [flag] = _flags(VERDICT_EN, "en", VERDICT_RU, "ru")
     assert flag.kind == "omission"
@@ -97,14 +92,14 @@ def test_a_clause_left_out_of_a_russian_translation_is_flagged() -> None:
     assert _flags(VERDICT_EN, "en", VERDICT_RU_WHOLE, "ru") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_stretch_reworded_at_its_usual_length_is_not_flagged() -> None:
     # es<->ru through English: none of "почти", "два", "раза", "чаще" is found, yet the
     # Spanish is as long as a Spanish rendering of the whole sentence usually is
     assert _flags(SAUSAGE_RU, "ru", SAUSAGE_ES, "es") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_stretch_the_source_does_not_say_is_an_addition() -> None:
     # the same pair the other way round: the English says what the Spanish does not
     [flag] = _flags(FORSA_ES, "es", FORSA_EN, "en")
@@ -113,7 +108,7 @@ def test_a_stretch_the_source_does_not_say_is_an_addition() -> None:
     assert flag.span is None  # the span is the translation's, not the source's
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_back_translation_that_says_the_stretch_again_keeps_it_unflagged() -> None:
     # the engine's way back has the words the cross-lingual test did not find: the
     # dictionary missed the translation's rendering, the translation did not miss the words

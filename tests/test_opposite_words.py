@@ -7,15 +7,10 @@ from __future__ import annotations
 import pytest
 
 from xlate.check import check
-from xlate.checks import lexicon
 from xlate.checks.base import DEFAULT_CHECKS
 from xlate.checks.opposite_words import OppositeWordsCheck
 from xlate.report import FLAG_KINDS
 from xlate.text.segment import segment_lines
-
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
 
 # line 754
 RIGHT_EN = (
@@ -55,7 +50,7 @@ def test_the_check_runs_by_default_under_its_own_kind() -> None:
     assert "opposite" in FLAG_KINDS and "negation" in FLAG_KINDS
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_an_antonym_in_place_of_a_word_is_flagged_with_both_words() -> None:
     # the person's "no está en el lugar equivocado" said "the right place"; without the
     # "no" it says the opposite
@@ -66,24 +61,24 @@ def test_an_antonym_in_place_of_a_word_is_flagged_with_both_words() -> None:
     assert "“right”" in reason and "“equivocado”" in reason
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_negated_antonym_says_the_word_itself() -> None:
     assert _opposites(RIGHT_EN, "en", RIGHT_ES, "es") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_word_after_a_degree_that_reverses_it_is_not_judged() -> None:
     # "least lucky" is неудачный
     assert _opposites(LUCKY_EN, "en", LUCKY_RU, "ru") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_phrasal_verb_is_not_its_verb() -> None:
     # "came out" is "salió", no opposite of "come"
     assert _opposites(CAME_OUT_EN, "en", CAME_OUT_ES, "es") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_verb_replaced_by_its_antonym_is_flagged() -> None:
     found = _opposites(
         "Prices rose sharply last year.", "en", "Los precios bajaron mucho el año pasado.", "es"
@@ -100,7 +95,7 @@ def test_a_verb_replaced_by_its_antonym_is_flagged() -> None:
     )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_words_inside_quotes_are_left_to_the_quotes_check() -> None:
     source = 'He said: "Prices rose sharply last year."'
     translation = 'Dijo: "Los precios bajaron mucho el año pasado".'
@@ -122,7 +117,7 @@ DEBT_ES = (
 )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_comparative_is_rendered_by_its_adjective() -> None:
     # "higher" is "más alto"; the "bajo" of "below" is no opposite of it
     assert _opposites(DEBT_EN, "en", DEBT_ES, "es") == []

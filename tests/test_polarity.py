@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from xlate import check
-from xlate.checks import lexicon
 from xlate.checks.polarity import negations
 from xlate.checks.polarity_words import negative_derivative
 from xlate.text.segment import segment_lines
@@ -442,10 +441,6 @@ def test_concord_contrasts_and_words_that_say_it(
     assert _negation_flags(src, tgt, source, translation) == []
 
 
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
-
 # newstest2012 line 935: "más pobre" (poorer) is "не такой богатый" (not so rich)
 POORER_ES = (
     "Por lo que sirvió para que los dos distintos bancos precursores de la UBS se "
@@ -473,20 +468,20 @@ NEEDLESS_RU = (
 )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(("es", "ru"), [(POORER_ES, POORER_RU), (NEEDLESS_ES, NEEDLESS_RU)])
 def test_a_negation_said_by_an_opposite_word_is_a_rewording(es: str, ru: str) -> None:
     assert _negation_flags("es", "ru", es, ru) == []
     assert _negation_flags("ru", "es", ru, es) == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_negated_word_beside_its_own_rendering_is_still_a_negation() -> None:
     # "más rica" says what "не такой богатый" denies: the negation was added
     assert _negation_flags("es", "ru", POORER_ES.replace("más pobre", "más rica"), POORER_RU)
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_spanish_negative_derivatives_are_read_by_their_senses() -> None:
     assert negative_derivative("desproporcionado", "es")
     assert negative_derivative("innecesarios", "es")

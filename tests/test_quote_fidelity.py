@@ -24,10 +24,6 @@ QUOTE = (
     "potential threat of war."
 )
 
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
-
 
 def _translation(tmp_path: Path, rendering: str) -> Path:
     text = (DATA / "maduro-su30-request.es.txt").read_text(encoding="utf-8")
@@ -55,7 +51,7 @@ def _quote_of(sample: Path, translation: Path, engine: str, tmp_path: Path) -> d
     return quote
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     "engine", ["none", pytest.param("apertium", marks=pytest.mark.needs_apertium)]
 )
@@ -69,7 +65,7 @@ def test_inverted_deterrent_is_flagged_high(sample_path: Path, tmp_path: Path, e
     assert "incentive" in flag["reason"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     "engine", ["none", pytest.param("apertium", marks=pytest.mark.needs_apertium)]
 )
@@ -81,7 +77,7 @@ def test_right_rendering_is_not_flagged(sample_path: Path, tmp_path: Path, engin
         assert "deterrent" not in quote["missing_words"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_words_found_by_lexicon_and_cognates() -> None:
     right = judge_words(QUOTE, "en", RIGHT + " ante la posible amenaza de guerra.", "es")
     by_word = {v.word: v for v in right}
@@ -124,7 +120,7 @@ def test_absent_lexicon_degrades(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
         _clear_lexicon_caches()
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "translated", "tgt", "word", "stands"),
     [
@@ -154,14 +150,14 @@ def test_an_antonym_in_place_is_a_changed_word(
     assert [(v.word, v.stands, v.by) for v in changed] == [(word, stands, "antonym")]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_the_right_word_is_not_an_antonym() -> None:
     quote = "The Charles University has a high participation in the festival"
     right = "La Universidad Carolina tiene una alta participación en el festival"
     assert not [v for v in judge_words(quote, "en", right, "es") if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_shipped_word_lists_know_what_freedict_lacks() -> None:
     # Mueller's English-Russian dictionary (xlate/data/lexicon/, from Debian's mueller7-dict)
     assert "устрашения" in lexicon.renderings("deterrent", "en", "ru")
@@ -171,7 +167,7 @@ def test_shipped_word_lists_know_what_freedict_lacks() -> None:
     assert "significativo" in lexicon.renderings("significant", "en", "es")
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "translated", "tgt", "word", "stands"),
     [
@@ -201,7 +197,7 @@ def test_antonym_through_the_shipped_lists(
     assert [(v.word, v.stands, v.by) for v in changed] == [(word, stands, "antonym")]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_negated_word_rendered_by_its_antonym_is_not_changed() -> None:
     # "not decent" said as "неприличными" (indecent): a rewording, not an inversion
     verdicts = judge_words(
@@ -227,7 +223,7 @@ def test_build_lexicon_reads_senses_and_transducer_paths() -> None:
     assert build_lexicon._att_paths(att) == [("b<n>", "c<n>")]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_antonym_after_a_short_word_keeps_its_place() -> None:
     # "día" (3 letters) is no candidate for an antonym, yet counts in the word indices:
     # dropping it once shifted "bonitas" onto the index "siempre" had taken
@@ -241,7 +237,7 @@ def test_antonym_after_a_short_word_keeps_its_place() -> None:
     assert changed == [("ugly", "bonitas")]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "translated", "tgt", "word", "stands"),
     [
@@ -272,7 +268,7 @@ def test_antonym_by_its_dictionary_form_or_taken_back(
     assert [(v.status, v.stands) for v in verdicts if v.word == word] == [("changed", stands)]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_antonym_of_a_word_first_for_none_of_its_senses() -> None:
     # Mueller lists "потерять" first under no English word: its commonest sense (lose)
     # still has an antonym ("win"), where before no sense counted
@@ -285,7 +281,7 @@ def test_antonym_of_a_word_first_for_none_of_its_senses() -> None:
     assert [(v.word, v.stands) for v in verdicts if v.status == "changed"] == [("потеряли", "win")]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_irregular_english_form_renders_its_base() -> None:
     # "lost" is WordNet's irregular form of "lose", a rendering of "потерянный"; unfound,
     # "found" (the antonym) stood in its place
@@ -299,7 +295,7 @@ def test_irregular_english_form_renders_its_base() -> None:
     assert [v.status for v in verdicts if v.word == "потерянный"] == ["kept"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_unexplained_word_far_from_the_lost_one_is_not_its_stand_in() -> None:
     # the translation leaves out "educational" (the quote's end); "заполняли" (filled in,
     # for "completing") stands between "пищи" and "анкету", not in the lost word's place
@@ -316,7 +312,7 @@ def test_unexplained_word_far_from_the_lost_one_is_not_its_stand_in() -> None:
     assert not [v for v in verdicts if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "translated", "word", "stands"),
     [
@@ -343,7 +339,7 @@ def test_antonym_of_a_repeated_or_inflected_word(
     assert (word, stands) in [(v.word, v.stands) for v in verdicts if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "translated"),
     [
@@ -365,7 +361,7 @@ def test_irregular_forms_render_their_base(quote: str, translated: str) -> None:
     assert not [v for v in judge_words(quote, "en", translated, "ru") if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_russian_plural_noun_is_looked_up_as_its_plural() -> None:
     # pymorphy3's lemma of "денег" is деньга; Mueller lists "деньги" (money): the quote's
     # "dinero" (newstest2012 line 605) is found through English
@@ -379,7 +375,7 @@ def test_russian_plural_noun_is_looked_up_as_its_plural() -> None:
     assert [v.status for v in verdicts if v.word == "dinero"] == ["kept"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_quantifiers_and_pronouns_are_found_among_the_function_words() -> None:
     # newstest2012 lines 626 and 635 through Apertium: "muchas" and "todo el mundo" are
     # words of the stopword lists, and the dictionaries have no "many" nor "everyone"
@@ -407,7 +403,7 @@ def test_quantifiers_and_pronouns_are_found_among_the_function_words() -> None:
     assert [v.status for v in good if v.word == "good"] != ["kept"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_an_irregular_english_form_is_looked_up_as_its_base() -> None:
     assert "decir" in lexicon.renderings("told", "en", "es")
     assert "hacer" in lexicon.renderings("made", "en", "es")

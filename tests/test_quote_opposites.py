@@ -10,10 +10,6 @@ from xlate.checks.quotes.evidence import antonyms
 from xlate.checks.quotes.fidelity import judge_words
 from xlate.text import wordnet
 
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
-
 # newstest2012: the Spanish quote and its English translation (one word changed below)
 CLEAR_ES = (
     "Es un hombre que sabe escuchar a los miembros de los veintisiete estados, comunicarse "
@@ -38,7 +34,7 @@ def test_spanish_superlative_is_looked_up_as_its_base() -> None:
     assert "clear" in lexicon.renderings("clarísima", "es", "en", by_stem=False)
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_superlative_rendered_by_its_antonym_is_changed() -> None:
     wrong = judge_words(CLEAR_ES, "es", CLEAR_EN.format("unclear"), "en")
     assert _status(wrong, "clarísima") == [("changed", "unclear")]
@@ -46,7 +42,7 @@ def test_superlative_rendered_by_its_antonym_is_changed() -> None:
     assert not [v for v in right if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "translated", "tgt", "word", "stands"),
     [
@@ -63,13 +59,13 @@ def test_negative_derivative_of_a_rendering_is_changed(
     assert _status(judge_words(quote, src, translated, tgt), word) == [("changed", stands)]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_right_rendering_is_no_negative_derivative() -> None:
     verdicts = judge_words(CAPAZ_ES, "es", "a grey official, capable of taking on any role", "en")
     assert not [v for v in verdicts if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_function_word_is_no_negative_derivative() -> None:
     # "несколько" (some) is no не + сколько (how many), "некоторые" no не + которые
     verdicts = judge_words(
@@ -81,7 +77,7 @@ def test_function_word_is_no_negative_derivative() -> None:
     assert not [v for v in verdicts if v.by == "negative prefix"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_negated_look_alike_is_the_negative_derivative() -> None:
     # "неприличными" (indecent) said "not decent": the same, not an opposite
     verdicts = judge_words(
@@ -93,7 +89,7 @@ def test_negated_look_alike_is_the_negative_derivative() -> None:
     assert not [v for v in verdicts if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_look_alike_with_a_negating_prefix_is_no_rendering() -> None:
     # "incapable" looks like "capable" (capaz), and says its opposite
     verdicts = judge_words(CAPAZ_ES, "es", "a grey official, incapable of taking on any role", "en")
@@ -112,7 +108,7 @@ FUERTE_RU = (
 )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_word_met_through_english_by_a_side_sense_yields_to_an_antonym() -> None:
     # "claros" met "слабую" through light, a side sense of слабый (weak): "fuerte" (strong)
     # finds its antonym there
@@ -137,7 +133,7 @@ NOVELES_ES = "Jugamos el partido solo con un jugador veterano, el resto eran nov
 NOVELES_EN = "We finished the match with just one experienced player, the rest were {} men."
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_satellite_antonym_in_place_is_changed() -> None:
     # newstest2012 line 473: "noveles" (novel: similar to new) said "old"
     wrong = judge_words(NOVELES_ES, "es", NOVELES_EN.format("old"), "en")
@@ -157,7 +153,7 @@ SMALL_ES = (
 )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_antonym_known_from_the_standing_word() -> None:
     # "grande" and "mayor" are great, whose antonyms (a satellite's: large's) name small;
     # the dictionaries render no antonym of small as either. ("largest" takes "grande",
@@ -168,7 +164,7 @@ def test_antonym_known_from_the_standing_word() -> None:
     assert not [v for v in right if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_negation_idiom_negates_no_word_of_the_quote() -> None:
     # newstest2012 line 626: "Тем не менее" (nevertheless) holds a "не" that negates
     # nothing, so "few" for "многие" is an antonym, not a rewording of "not many"
@@ -179,7 +175,7 @@ def test_negation_idiom_negates_no_word_of_the_quote() -> None:
     assert _status(judge_words(quote, "ru", right, "en"), "многие") == [("kept", "")]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "right", "wrong", "tgt", "word", "stands"),
     [
@@ -205,7 +201,7 @@ def test_function_antonyms_read_both_ways() -> None:
     assert "under" in antonyms("over") and "few" in antonyms("many")  # WordNet's stay
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_function_word_opposes_a_word_only_by_its_main_sense() -> None:
     # newstest2012 line 909: "poco" is little, of "demasiado poco" (too little), not an
     # antonym of "clearly"; "mucho" for "little" still is
@@ -218,7 +214,7 @@ def test_a_function_word_opposes_a_word_only_by_its_main_sense() -> None:
     assert ("changed", "mucho") in _status(judge_words(quote, "en", wrong, "es"), "little")
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_pair_the_quote_says_is_no_antonym_in_place() -> None:
     # newstest2012 line 1394: "hombres y mujeres" is "men and women"; "men" renders
     # "hombres", not the opposite of "mujeres"
@@ -234,7 +230,7 @@ def test_a_pair_the_quote_says_is_no_antonym_in_place() -> None:
     assert not [v for v in judge_words(quote, "es", right, "en") if v.by == "antonym"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_synset_keeps_only_the_pointers_that_are_read() -> None:
     """Antonyms and near words come through the pointers kept (a noun's hyponyms, most of
     its pointers, are not): "clear" (CLEAR_ES's clarísima) opposes unclear and opaque,
@@ -246,7 +242,7 @@ def test_a_synset_keeps_only_the_pointers_that_are_read() -> None:
     assert {"sight", "imagination"} <= wordnet.relatives("vision")
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_synset_is_read_up_to_its_gloss() -> None:
     """The fields read of a synset line are all of its fields before the gloss's bar (the
     senses of CLEAR_ES's and CLEAR_EN's words)."""
@@ -259,7 +255,7 @@ def test_a_synset_is_read_up_to_its_gloss() -> None:
         assert whole[: len(fields) + 1] == [*fields, "|"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_quantifier_stands_opposite_by_its_hand_written_sense() -> None:
     # newstest2012 line 1322: the dictionaries give "muchos" only mucho's senses (much,
     # a lot); closed_class.json's "many" is the sense whose antonym "few" is
@@ -279,7 +275,7 @@ def test_a_quantifier_stands_opposite_by_its_hand_written_sense() -> None:
     assert all(v.status != "changed" for v in kept)
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_spanish_feminine_adjective_that_is_a_noun_too_means_its_masculine() -> None:
     # "negativa" is a refusal in the dictionaries, "nueva" a piece of news (New York, in
     # fact); as adjectives they mean what "negativo" and "nuevo" mean. Articles and
@@ -299,7 +295,7 @@ def test_a_spanish_feminine_adjective_that_is_a_noun_too_means_its_masculine() -
     assert all(v.status != "changed" for v in kept)
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_much_and_few_are_one_quantitys_two_ends() -> None:
     # newstest2012 line 601: "mucha gente" is many people, and the dictionaries give
     # "mucha" only much, whose WordNet antonym is little
@@ -316,7 +312,7 @@ def test_much_and_few_are_one_quantitys_two_ends() -> None:
     ]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_more_and_less_are_main_senses_of_their_comparatives() -> None:
     # newstest2012 line 601 (ru): the dictionary's first rendering of "more" is больший, so
     # "больше" meant only big and large; "menos" (less) in its place said the opposite
@@ -329,7 +325,7 @@ def test_more_and_less_are_main_senses_of_their_comparatives() -> None:
     assert all(v.status != "changed" for v in judge_words(quote, "ru", said.format("más"), "es"))
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_word_kept_through_a_synonym_yields_to_an_antonym() -> None:
     # newstest2012 line 567: "go" met "последним" through its WordNet synonym "last"
     # (the food won't last); the antonym of "first" standing there is the better reading

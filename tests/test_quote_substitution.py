@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from xlate.checks import lexicon
 from xlate.checks.quotes.fidelity import judge_words
-
-needs_lexicon = pytest.mark.skipif(
-    bool(lexicon.missing()), reason="FreeDict/WordNet not installed (see README's install)"
-)
 
 
 def _changed(
@@ -20,7 +15,7 @@ def _changed(
     return [(v.word, v.stands) for v in verdicts if v.status == "changed"]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "right", "wrong", "tgt", "changed"),
     [
@@ -57,7 +52,7 @@ def test_unrelated_word_in_place_is_changed(
     assert _changed(quote, src, wrong, tgt) == [changed]
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_the_sentence_around_the_quote_can_explain_the_stand_in() -> None:
     # line 793 with its sentence: the stand-in is judged against the whole source sentence,
     # and "cifra" (figure) there renders nothing of the quote but "sum" outside it
@@ -78,7 +73,7 @@ def test_the_sentence_around_the_quote_can_explain_the_stand_in() -> None:
     )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_degree_adverb_is_no_stand_in() -> None:
     # line 537, en->ru with "очень" as "крайне" (extremely): a degree adverb added or
     # swapped says nothing of the word not found ("ambivalent", a dictionary gap)
@@ -87,7 +82,7 @@ def test_a_degree_adverb_is_no_stand_in() -> None:
     assert _changed(quote, "en", translated, "ru") == []
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_free_rendering_with_two_words_unfound_is_not_judged() -> None:
     # line 395: "respect" (as "Acepto") and "decision" both unfound: which stands for
     # which is a guess, and a free rendering leaves as much to the dictionaries' gaps
@@ -96,7 +91,7 @@ def test_a_free_rendering_with_two_words_unfound_is_not_judged() -> None:
     )
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_rendering_taken_by_an_earlier_word_moves_to_its_other() -> None:
     # line 1031: "chain" (mountain chain: sierra) took "sierras" from "saws" though it has
     # "cadena"; "instead" of "instead of" ("en lugar de") is no content word
@@ -111,7 +106,7 @@ def test_a_rendering_taken_by_an_earlier_word_moves_to_its_other() -> None:
     assert "instead" not in status
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "right", "wrong", "word", "stands"),
     [
@@ -148,7 +143,7 @@ def test_antonym_of_a_short_or_inflected_word(
     assert (word, stands) in _changed(quote, "en", wrong, "es")
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 @pytest.mark.parametrize(
     ("quote", "src", "right", "wrong", "tgt", "word", "stands"),
     [
@@ -186,7 +181,7 @@ def test_antonym_through_a_spanish_plural_or_main_sense(
     assert (word, stands) in _changed(quote, src, wrong, tgt)
 
 
-@needs_lexicon
+@pytest.mark.needs_lexicon
 def test_a_word_that_comes_back_as_a_synonym_by_a_shared_rendering() -> None:
     # es->en/mt line 466, Apertium's "contento" -> "glad" -> "feliz": "contento" and
     # "feliz" share the rendering "happy", so the way back only chose another word
