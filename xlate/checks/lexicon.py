@@ -438,7 +438,7 @@ def _similar(x: str, y: str, least: float) -> bool:
     return difflib.SequenceMatcher(None, x, y).ratio() >= least
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _letter_counts(word: str) -> dict[str, int]:
     return dict(Counter(word))
 
@@ -468,7 +468,7 @@ def _english_cognates(word: str) -> tuple[str, ...]:
     return tuple([w for score, w in sorted(scored, reverse=True) if score >= 0.85][:3])
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _latin(word: str) -> str:
     return unidecode(word).lower().replace("'", "")
 

@@ -322,7 +322,7 @@ def _antonym_pointers(pos: str, offset: int) -> tuple[tuple[str, int, int], ...]
     return tuple((p, o, n) for symbol, p, o, n in _pointers(pos, offset) if symbol == "!")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 13)
 def _pointers(pos: str, offset: int) -> tuple[tuple[str, str, int, int], ...]:
     """The pointers of one synset that are read (``_READ_POINTERS``): (symbol, pos,
     offset, target word number)."""
@@ -346,7 +346,7 @@ _NEAR = frozenset({"+", "\\", "&", "^", "@"})
 _READ_POINTERS = {symbol: symbol for symbol in ("!", *sorted(_NEAR))}
 
 
-@cache
+@lru_cache(maxsize=1 << 11)
 def relatives(word: str) -> frozenset[str]:
     """English words near ``word`` in meaning: its synonyms and the words of the synsets
     WordNet links to it by derivation, pertainym, similarity, see-also or hypernym."""

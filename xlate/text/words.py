@@ -96,7 +96,7 @@ def content_words(text: str, lang: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)  # a word is stemmed once per run (pure-Python Snowball is slow)
+@lru_cache(maxsize=1 << 14)  # a word is stemmed once per run (pure-Python Snowball is slow)
 def stem(word: str, lang: str) -> str:
     """The comparison key of one word: numbers without separators, else its plain stem."""
     if _NUMBER.fullmatch(word):
