@@ -20,6 +20,7 @@ other way round.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -247,14 +248,46 @@ def _said_plainly(word: str, source: str, src: str, other: str, translation: str
 
 
 def _negated(word: str, text: str, lang: str) -> bool:
-    """Whether ``word`` stands within reach after a negator (or "poco", "мало") of ``text``."""
-    words = [w.lower() for w in tokens(text)]
+    """Whether ``word`` stands within reach after a negator (or "poco", "мало") of ``text``,
+    in its clause: a negation does not reach past a comma or into a clause a conjunction
+    opens ("does not mind that his wife closed the gate": the gate is closed), unless the
+    negated verb is one that lends its negation to the clause it opens ("no creo que sea
+    malo" is "creo que no es malo")."""
     reversing = softeners(lang) | _words("reversing")
-    for i, w in enumerate(words):
-        before = words[max(0, i - _NEGATOR_REACH) : i]
-        if w == word and (reversing & set(before) or negations(" ".join(before), lang)):
-            return True
+    for clause in _clauses(text, lang):
+        for i, w in enumerate(clause):
+            before = clause[max(0, i - _NEGATOR_REACH) : i]
+            if w == word and (reversing & set(before) or negations(" ".join(before), lang)):
+                return True
     return False
+
+
+@lru_cache(maxsize=64)
+def _clauses(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
+    """The lowercase tokens of ``text`` by clause: split at clause punctuation and before a
+    conjunction that opens a clause, but not after a verb that lends its negation to it."""
+    openers = frozenset(data_json("opposite_words.json")["clause_openers"][lang])
+    lending = frozenset(data_json("opposite_words.json")["negation_lending"][lang])
+    out: list[tuple[str, ...]] = []
+    for part in _CLAUSE_PUNCTUATION.split(text):
+        words = [w.lower() for w in tokens(part)]
+        start = 0
+        for i, w in enumerate(words):
+            if i > start and w in openers and not _lends(words[i - 1], lang, lending):
+                out.append(tuple(words[start:i]))
+                start = i
+        out.append(tuple(words[start:]))
+    return tuple(out)
+
+
+def _lends(word: str, lang: str, lending: frozenset[str]) -> bool:
+    """Whether ``word`` is a form of a verb that lends its negation ("creo", "думаю")."""
+    if word in lending or lexicon.base_forms(word, lang) & lending:
+        return True
+    return stem(word, lang) in {stem(v, lang) for v in lending}
+
+
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
 def _phrasal(word: str, text: str, lang: str) -> bool:
