@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
+from xlate.checks.function_opposites import function_swap, lost_sense
 from xlate.checks.polarity import negations, softeners
 from xlate.checks.quotes import extract_quotes
 from xlate.checks.quotes.evidence import (
@@ -73,15 +74,17 @@ def _judge(pair: SentencePair) -> Flag | None:
     if pair.src not in _LANGS or pair.tgt not in _LANGS or pair.src == pair.tgt:
         return None
     source, translation = _unquoted(pair.source, pair.src), pair.translation.text
-    if not translation.strip() or not _may_oppose(source, pair.src, translation, pair.tgt):
+    if not translation.strip():
         return None
+    if not _may_oppose(source, pair.src, translation, pair.tgt):
+        return _function_flag(pair)
     verdicts = [
         v
         for v in judge_words(source, pair.src, translation, pair.tgt, context=(source, translation))
         if _opposed(v, pair, source, translation)
     ]
     if not verdicts:
-        return None
+        return _function_flag(pair)
     first = verdicts[0]
     senses = sorted(_main(first.stands, pair.tgt)) or [m for m in first.means if m != first.stands]
     senses = senses[:2]
@@ -94,6 +97,25 @@ def _judge(pair: SentencePair) -> Flag | None:
         reason=f"the source says “{first.word}”, the translation its opposite "
         f"“{first.stands}”{means}",
         detail={"pairs": [[v.word, v.stands] for v in verdicts]},
+    )
+
+
+def _function_flag(pair: SentencePair) -> Flag | None:
+    """A function word of quantity or time order said the other way round, quotes
+    included (``function_opposites``); with a back-translation, it lost the sense too."""
+    swap = function_swap(
+        pair.source, pair.src, pair.translation.text, pair.tgt, reworded=_senses_opposed
+    )
+    if swap is None:
+        return None
+    if pair.back is not None and not lost_sense(pair.source, pair.back.text, pair.src, swap):
+        return None
+    return Flag(
+        kind="opposite",
+        severity="high" if pair.back is not None else "medium",
+        reason=f"the source says “{swap.source_word}” ({swap.sense}), the translation "
+        f"“{swap.translation_word}” ({swap.opposite}) and says {swap.sense} less often",
+        detail={"pairs": [[swap.source_word, swap.translation_word]]},
     )
 
 
