@@ -123,3 +123,22 @@ def test_a_comparative_is_rendered_by_its_adjective() -> None:
     assert _opposites(DEBT_EN, "en", DEBT_ES, "es") == []
     found = _opposites(DEBT_EN, "en", DEBT_ES.replace("más alto", "más bajo"), "es")
     assert len(found) == 1 and "“higher”" in found[0][1]
+
+
+# line 736
+NEW_EN = (
+    "Agnes Husslein-Arco who became the new director of the Austrian Galerie Belvedere in "
+    "2007 was instrumental in the new beginning."
+)
+NEW_RU = (
+    "Агнес Хуссляйн-Арко, которая стала новым директором Австрийской галереи Бельведер в "
+    "2007 году, способствовала новому начинанию."
+)
+
+
+@pytest.mark.needs_lexicon
+def test_a_word_said_twice_is_rendered_only_when_said_twice() -> None:
+    # one "новым" of two turned "старым": the other "новому" renders one "new", not both
+    assert _opposites(NEW_EN, "en", NEW_RU, "ru") == []
+    found = _opposites(NEW_EN, "en", NEW_RU.replace("новым", "старым"), "ru")
+    assert len(found) == 1 and "“старым”" in found[0][1]

@@ -153,19 +153,26 @@ def _may_oppose(source: str, src: str, translation: str, tgt: str) -> bool:
                 continue
             word, other = (y, x) if src == "ru" else (x, y)
             if _said_plainly(word, source, src, other, translation, tgt) and not _rendered(
-                word, src, translation, tgt
+                word, src, source, translation, tgt
             ):
                 return True
     return False
 
 
-def _rendered(word: str, src: str, translation: str, tgt: str) -> bool:
-    """Whether a translated word renders ``word`` (or, English, the adjective it is a
-    degree of: "higher" is "más alto")."""
+def _rendered(word: str, src: str, source: str, translation: str, tgt: str) -> bool:
+    """Whether the translation renders ``word`` (or, English, the adjective it is a degree
+    of: "higher" is "más alto") as often as the source says it: "the new director … the
+    new beginning" with one "новым" turned "старым" keeps one rendering of two."""
     target = content_words(translation, tgt)
-    return any(
-        find_rendering(form, src, target, tgt, ())[0] is not None for form in _forms(word, src)
-    )
+    needed = max(1, content_words(source, src).count(word))
+    found: set[int] = set()
+    for form in _forms(word, src):
+        while len(found) < needed:
+            at = find_rendering(form, src, target, tgt, found)[0]
+            if at is None:
+                break
+            found.add(at)
+    return len(found) >= needed
 
 
 @lru_cache(maxsize=1 << 14)
