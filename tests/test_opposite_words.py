@@ -142,3 +142,24 @@ def test_a_word_said_twice_is_rendered_only_when_said_twice() -> None:
     assert _opposites(NEW_EN, "en", NEW_RU, "ru") == []
     found = _opposites(NEW_EN, "en", NEW_RU.replace("новым", "старым"), "ru")
     assert len(found) == 1 and "“старым”" in found[0][1]
+
+
+# line 1102
+EARLY_EN = (
+    "A 21-year-old drunk driver was seriously injured early on Tuesday morning on Märkische "
+    "Allee in Berlin-Marzahn."
+)
+EARLY_RU = (
+    "21-летний пьяный водитель серьезно пострадал рано утром во вторник на Меркише-Аллее в "
+    "берлинском районе Марцан."
+)
+
+
+@pytest.mark.needs_lexicon
+def test_an_adverb_before_a_particle_is_no_phrasal_verb() -> None:
+    # "early on" is no "came out": "поздно" for "early" is an opposite
+    assert _opposites(EARLY_EN, "en", EARLY_RU, "ru") == []
+    found = _opposites(EARLY_EN, "en", EARLY_RU.replace("рано", "поздно"), "ru")
+    assert len(found) == 1 and "“поздно”" in found[0][1]
+    # a verb before one still is: "came out" is "salió"
+    assert _opposites(CAME_OUT_EN, "en", CAME_OUT_ES, "es") == []

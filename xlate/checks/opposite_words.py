@@ -320,11 +320,17 @@ _CLAUSE_PUNCTUATION = re.compile(r"[,;:()]|\s[-–—]\s")
 
 
 def _phrasal(word: str, text: str, lang: str) -> bool:
-    """Whether an English ``word`` stands before a particle ("came out", "gave up")."""
-    if lang != "en":
+    """Whether an English verb ``word`` stands before a particle ("came out", "gave up");
+    an adjective or adverb before one is no phrasal verb ("early on", "far off")."""
+    if lang != "en" or not _verb(word):
         return False
     words = [w.lower() for w in tokens(text)]
     return any(w == word and nxt in _words("particles") for w, nxt in pairwise(words))
+
+
+def _verb(word: str) -> bool:
+    """Whether WordNet knows an English word, or its base form, as a verb."""
+    return any("verb" in wordnet.word_classes(w) for w in {word, *lexicon.base_forms(word, "en")})
 
 
 def _light(word: str, lang: str) -> bool:
