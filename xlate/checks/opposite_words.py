@@ -20,14 +20,13 @@ other way round.
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from itertools import pairwise
 
 from xlate.checks import lexicon
 from xlate.checks.document import AnalysedDocument, AnalysisSettings, Findings, SentencePair
 from xlate.checks.function_opposites import function_swap, lost_sense
-from xlate.checks.polarity import negations, softeners
+from xlate.checks.polarity import CLAUSE_END, negations, softeners
 from xlate.checks.quotes import extract_quotes
 from xlate.checks.quotes.evidence import (
     WordVerdict,
@@ -293,30 +292,35 @@ def _negated(word: str, text: str, lang: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _clauses(text: str, lang: str) -> tuple[tuple[str, ...], ...]:
-    """The lowercase tokens of ``text`` by clause: split at clause punctuation and before a
-    conjunction that opens a clause, but not after a verb that lends its negation to it."""
+    """The lowercase tokens of ``text`` by clause: split where the polarity check ends a
+    clause (``CLAUSE_END``) and before a conjunction that opens one, but not after a verb
+    that lends its negation to it."""
     openers = frozenset(data_json("opposite_words.json")["clause_openers"][lang])
-    lending = frozenset(data_json("opposite_words.json")["negation_lending"][lang])
     out: list[tuple[str, ...]] = []
-    for part in _CLAUSE_PUNCTUATION.split(text):
+    for part in CLAUSE_END.split(text):
         words = [w.lower() for w in tokens(part)]
         start = 0
         for i, w in enumerate(words):
-            if i > start and w in openers and not _lends(words[i - 1], lang, lending):
+            if i > start and w in openers and not _lends(words[i - 1], lang):
                 out.append(tuple(words[start:i]))
                 start = i
         out.append(tuple(words[start:]))
     return tuple(out)
 
 
-def _lends(word: str, lang: str, lending: frozenset[str]) -> bool:
+def _lends(word: str, lang: str) -> bool:
     """Whether ``word`` is a form of a verb that lends its negation ("creo", "думаю")."""
-    if word in lending or lexicon.base_forms(word, lang) & lending:
-        return True
-    return stem(word, lang) in {stem(v, lang) for v in lending}
+    lending, stems = _lending(lang)
+    return bool(word in lending or lexicon.base_forms(word, lang) & lending) or (
+        stem(word, lang) in stems
+    )
 
 
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()]|\s[-–—]\s")
+@cache
+def _lending(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs that lend their negation to the clause they open, and their stems."""
+    verbs = frozenset(data_json("opposite_words.json")["negation_lending"][lang])
+    return verbs, frozenset(stem(v, lang) for v in verbs)
 
 
 def _phrasal(word: str, text: str, lang: str) -> bool:

@@ -269,7 +269,7 @@ def _agrees(words: Sequence[str], i: int, lang: str, lists: _Lists, clause: Sequ
 
 # Punctuation that ends a clause (a comma, semicolon or colon before a space, a dash
 # between spaces): negative concord does not reach past it.
-_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s")
+CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s")
 
 
 @lru_cache(maxsize=16)
@@ -277,7 +277,7 @@ def _clauses(text: str, lang: str) -> tuple[int, ...]:
     """The clause number of each token of ``_words_without_idioms(text, lang)``; all 0
     where the two readings of the text do not line up token for token."""
     words = _words_without_idioms(text, lang)
-    parts = _CLAUSE_END.split(_lowered(text, lang))
+    parts = CLAUSE_END.split(_lowered(text, lang))
     out = tuple(k for k, part in enumerate(parts) for _ in tokens(part))
     return out if len(out) == len(words) else (0,) * len(words)
 
