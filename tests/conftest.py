@@ -125,6 +125,22 @@ def corpus_lines(lang: str) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
 
 
+def flags_of_kind(
+    kind: str, source: str, src: str, translation: str, tgt: str
+) -> list[tuple[str, str]]:
+    """(severity, reason) of each ``kind`` flag ``check`` raises on one sentence pair."""
+    from xlate.check import check
+    from xlate.text.segment import segment_lines
+
+    report = check(segment_lines(source + "\n", src), segment_lines(translation + "\n", tgt))
+    return [
+        (flag.severity, flag.reason)
+        for sentence in report.languages[0].sentences
+        for flag in sentence.flags
+        if flag.kind == kind
+    ]
+
+
 # --- tiny local models (tests/tiny_models.py) --------------------------------------------
 
 

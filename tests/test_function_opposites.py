@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from xlate.check import check
+from tests.conftest import flags_of_kind
 from xlate.checks.function_opposites import function_swap, lost_sense
 from xlate.checks.opposite_words import _negated
-from xlate.text.segment import segment_lines
 
 # line 95
 FRIES_EN = (
@@ -55,13 +54,7 @@ GATE_ES = "A Josef hasta ahora no le importa que se mujer le haya cerrado la pue
 
 
 def _opposites(source: str, src: str, translation: str, tgt: str) -> list[tuple[str, str]]:
-    report = check(segment_lines(source + "\n", src), segment_lines(translation + "\n", tgt))
-    return [
-        (flag.severity, flag.reason)
-        for sentence in report.languages[0].sentences
-        for flag in sentence.flags
-        if flag.kind == "opposite"
-    ]
+    return flags_of_kind("opposite", source, src, translation, tgt)
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from xlate.check import check
+from tests.conftest import flags_of_kind
 from xlate.checks.base import DEFAULT_CHECKS
 from xlate.checks.opposite_words import OppositeWordsCheck
 from xlate.report import FLAG_KINDS
-from xlate.text.segment import segment_lines
 
 # line 754
 RIGHT_EN = (
@@ -36,13 +35,7 @@ LUCKY_RU = (
 
 
 def _opposites(source: str, src: str, translation: str, tgt: str) -> list[tuple[str, str]]:
-    report = check(segment_lines(source + "\n", src), segment_lines(translation + "\n", tgt))
-    return [
-        (flag.severity, flag.reason)
-        for sentence in report.languages[0].sentences
-        for flag in sentence.flags
-        if flag.kind == "opposite"
-    ]
+    return flags_of_kind("opposite", source, src, translation, tgt)
 
 
 def test_the_check_runs_by_default_under_its_own_kind() -> None:
@@ -117,14 +110,6 @@ DEBT_ES = (
 )
 
 
-@pytest.mark.needs_lexicon
-def test_a_comparative_is_rendered_by_its_adjective() -> None:
-    # "higher" is "más alto"; the "bajo" of "below" is no opposite of it
-    assert _opposites(DEBT_EN, "en", DEBT_ES, "es") == []
-    found = _opposites(DEBT_EN, "en", DEBT_ES.replace("más alto", "más bajo"), "es")
-    assert len(found) == 1 and "“higher”" in found[0][1]
-
-
 # line 736
 NEW_EN = (
     "Agnes Husslein-Arco who became the new director of the Austrian Galerie Belvedere in "
@@ -134,14 +119,6 @@ NEW_RU = (
     "Агнес Хуссляйн-Арко, которая стала новым директором Австрийской галереи Бельведер в "
     "2007 году, способствовала новому начинанию."
 )
-
-
-@pytest.mark.needs_lexicon
-def test_a_word_said_twice_is_rendered_only_when_said_twice() -> None:
-    # one "новым" of two turned "старым": the other "новому" renders one "new", not both
-    assert _opposites(NEW_EN, "en", NEW_RU, "ru") == []
-    found = _opposites(NEW_EN, "en", NEW_RU.replace("новым", "старым"), "ru")
-    assert len(found) == 1 and "“старым”" in found[0][1]
 
 
 # line 1102
@@ -156,10 +133,21 @@ EARLY_RU = (
 
 
 @pytest.mark.needs_lexicon
-def test_an_adverb_before_a_particle_is_no_phrasal_verb() -> None:
-    # "early on" is no "came out": "поздно" for "early" is an opposite
-    assert _opposites(EARLY_EN, "en", EARLY_RU, "ru") == []
-    found = _opposites(EARLY_EN, "en", EARLY_RU.replace("рано", "поздно"), "ru")
-    assert len(found) == 1 and "“поздно”" in found[0][1]
-    # a verb before one still is: "came out" is "salió"
-    assert _opposites(CAME_OUT_EN, "en", CAME_OUT_ES, "es") == []
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "tgt", "old", "new", "named"),
+    [
+        # "higher" is "más alto"; the "bajo" of "below" is no opposite of it
+        (DEBT_EN, "en", DEBT_ES, "es", "más alto", "más bajo", "“higher”"),
+        # one "новым" of two turned "старым": the other "новому" renders one "new", not both
+        (NEW_EN, "en", NEW_RU, "ru", "новым", "старым", "“старым”"),
+        # "early on" is no "came out": "поздно" for "early" is an opposite
+        (EARLY_EN, "en", EARLY_RU, "ru", "рано", "поздно", "“поздно”"),
+    ],
+    ids=["comparative-by-its-adjective", "word-said-twice", "adverb-before-a-particle"],
+)
+def test_the_persons_wording_passes_and_one_word_turned_round_is_flagged(
+    source: str, src: str, translation: str, tgt: str, old: str, new: str, named: str
+) -> None:
+    assert _opposites(source, src, translation, tgt) == []
+    found = _opposites(source, src, translation.replace(old, new), tgt)
+    assert len(found) == 1 and named in found[0][1]
